@@ -1,0 +1,34 @@
+package io.gridpulse.cockpit;
+
+import io.gridpulse.cockpit.security.CockpitUsers;
+import io.gridpulse.model.area.Area;
+import io.gridpulse.warehouse.Warehouse;
+
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What the cockpit's views read from: the warehouse, the users, the names of areas, the time zone.
+ * Vaadin instantiates views itself, so the context is installed once, before the server starts.
+ *
+ * @param warehouse the named queries
+ * @param users     who may sign in
+ * @param areaNames display names by area code
+ * @param zone      the zone times are shown in (Asia/Shanghai unless configured)
+ */
+public record CockpitContext(Warehouse warehouse, CockpitUsers users, Map<String, Area> areaNames, ZoneId zone) {
+    private static volatile CockpitContext current;
+
+    public static void install(CockpitContext context) {
+        current = Objects.requireNonNull(context);
+    }
+
+    public static CockpitContext get() {
+        var context = current;
+        if (context == null) {
+            throw new IllegalStateException("the cockpit was started without its context");
+        }
+        return context;
+    }
+}

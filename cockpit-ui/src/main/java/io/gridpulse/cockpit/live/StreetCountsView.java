@@ -1,0 +1,96 @@
+package io.gridpulse.cockpit.live;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import io.gridpulse.cockpit.CockpitContext;
+import io.gridpulse.cockpit.shell.LanguageSwitch;
+import io.gridpulse.cockpit.shell.Languages;
+import io.gridpulse.warehouse.AreaCount;
+
+import java.text.NumberFormat;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+
+/** Events per street, live: the first screen of the cockpit, updated by push as events land. */
+@Route("")
+public final class StreetCountsView extends VerticalLayout implements HasDynamicTitle {
+    private static volatile StreetCountsFeed feed;
+
+    private final Grid<AreaCount> grid = new Grid<>();
+    private final Span total = new Span();
+    private final Span updated = new Span();
+    private Runnable unsubscribe;
+
+    public StreetCountsView() {
+        setSizeFull();
+        var title = new H1(getTranslation("streets.title"));
+        var header = new HorizontalLayout(title, new LanguageSwitch());
+        header.setWidthFull();
+        header.setAlignItems(FlexComponent.Alignment.BASELINE);
+        header.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
+        total.setId("total-events");
+        updated.setId("updated-at");
+        var numbers = NumberFormat.getIntegerInstance(Languages.current());
+        var names = CockpitContext.get().areaNames();
+        grid.setId("street-counts");
+        grid.addColumn(c -> names.containsKey(c.areaCode()) ? names.get(c.areaCode()).name()
+                        : c.areaCode().isEmpty() ? getTranslation("streets.unplaced") : c.areaCode())
+                .setHeader(getTranslation("streets.street")).setFlexGrow(3);
+        grid.addColumn(AreaCount::areaCode).setHeader(getTranslation("streets.code")).setFlexGrow(2);
+        grid.addColumn(c -> numbers.format(c.events())).setHeader(getTranslation("streets.events"))
+                .setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END).setFlexGrow(1);
+        add(header, total, grid, updated);
+        setFlexGrow(1, grid);
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attach) {
+        var ui = attach.getUI();
+        unsubscribe = feed().subscribe(counts -> ui.access(() -> show(counts)));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detach) {
+        if (unsubscribe != null) {
+            unsubscribe.run();
+            unsubscribe = null;
+        }
+    }
+
+    private void show(List<AreaCount> counts) {
+        grid.setItems(counts);
+        var sum = counts.stream().mapToLong(AreaCount::events).sum();
+        total.setText(getTranslation("streets.total", NumberFormat.getIntegerInstance(Languages.current()).format(sum)));
+        var now = ZonedDateTime.now(CockpitContext.get().zone());
+        updated.setText(getTranslation("streets.updated",
+                now.format(DateTimeFormatter.ofLocalizedTime(FormatStyle.MEDIUM).withLocale(Languages.current()))));
+    }
+
+    private static StreetCountsFeed feed() {
+        var f = feed;
+        if (f == null) {
+            synchronized (StreetCountsView.class) {
+                if (feed == null) {
+                    feed = new StreetCountsFeed(CockpitContext.get().warehouse(), java.time.Duration.ofSeconds(1));
+                }
+                f = feed;
+            }
+        }
+        return f;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("app.title");
+    }
+}

@@ -1,0 +1,47 @@
+package io.gridpulse.cockpit.security;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.login.LoginI18n;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import io.gridpulse.cockpit.CockpitContext;
+import io.gridpulse.cockpit.shell.LanguageSwitch;
+
+/** The sign-in page, the only page reachable without a session. */
+@Route("login")
+public final class SignInView extends VerticalLayout implements HasDynamicTitle {
+
+    public SignInView() {
+        setSizeFull();
+        setAlignItems(Alignment.CENTER);
+        setJustifyContentMode(JustifyContentMode.CENTER);
+        var form = new LoginForm();
+        form.setId("sign-in");
+        form.setForgotPasswordButtonVisible(false);
+        form.setI18n(i18n());
+        form.addLoginListener(login -> CockpitContext.get().users().authenticate(login.getUsername(), login.getPassword())
+                .ifPresentOrElse(user -> {
+                    SignedIn.signIn(user);
+                    UI.getCurrent().navigate("");
+                }, () -> form.setError(true)));
+        add(new LanguageSwitch(), form);
+    }
+
+    private LoginI18n i18n() {
+        var i18n = LoginI18n.createDefault();
+        i18n.getForm().setTitle(getTranslation("signin.title"));
+        i18n.getForm().setUsername(getTranslation("signin.username"));
+        i18n.getForm().setPassword(getTranslation("signin.password"));
+        i18n.getForm().setSubmit(getTranslation("signin.submit"));
+        i18n.getErrorMessage().setTitle(getTranslation("signin.error.title"));
+        i18n.getErrorMessage().setMessage(getTranslation("signin.error.message"));
+        return i18n;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("app.title");
+    }
+}

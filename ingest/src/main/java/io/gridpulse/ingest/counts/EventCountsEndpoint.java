@@ -1,0 +1,42 @@
+package io.gridpulse.ingest.counts;
+
+import io.gridpulse.ingest.http.ProblemResponse;
+import io.gridpulse.warehouse.Warehouse;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code GET /api/v1/event-counts}: how many distinct events the warehouse holds, in all and per
+ * street. Lets an integrator (and the crash test) see that what was acknowledged has landed.
+ */
+public final class EventCountsEndpoint {
+    private static final Logger log = LoggerFactory.getLogger(EventCountsEndpoint.class);
+    private final Warehouse warehouse;
+
+    public EventCountsEndpoint(Warehouse warehouse) {
+        this.warehouse = warehouse;
+    }
+
+    public void get(RoutingContext ctx) {
+        // warehouse calls block: keep them off the event loop
+        ctx.vertx().executeBlocking(() -> {
+                    var byStreet = new JsonArray();
+                    for (var count : warehouse.eventCountsByStreet()) {
+                        byStreet.add(new JsonObject().put("streetCode", count.areaCode()).put("events", count.events()));
+                    }
+                    return new JsonObject()
+                            .put("distinctEvents", warehouse.distinctEventCount())
+                            .put("rows", warehouse.rowCountFinal())
+                            .put("byStreet", byStreet);
+                }, false)
+                .onSuccess(body -> ctx.response().putHeader("Content-Type", "application/json").end(body.encode()))
+                .onFailure(error -> {
+                    log.warn("event counts failed: {}", error.getMessage());
+                    ProblemResponse.retryLater(ctx, 503, "warehouse-unavailable", "Warehouse unavailable",
+                            "the counts could not be read just now", 5);
+                });
+    }
+}

@@ -1,0 +1,69 @@
+package io.gridpulse.ingest.http;
+
+import io.gridpulse.model.json.Problem;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.List;
+
+/**
+ * Writes RFC 9457 problem details. Every error the edge gives a client goes through here, so that
+ * a terminal always finds the same shape: type, title, status, detail, instance, and for invalid
+ * input an {@code errors} array of JSON Pointers and reasons.
+ */
+public final class ProblemResponse {
+    public static final String CONTENT_TYPE = "application/problem+json";
+    private static final String TYPE_BASE = "https://gridpulse.io/problems/";
+
+    private ProblemResponse() {}
+
+    public static void invalid(RoutingContext ctx, String title, List<Problem> problems) {
+        var errors = new JsonArray();
+        for (var p : problems) {
+            errors.add(new JsonObject().put("pointer", p.pointer()).put("detail", p.reason()));
+        }
+        var detail = problems.size() == 1
+                ? describe(problems.getFirst())
+                : problems.size() + " problems, the first: " + describe(problems.getFirst());
+        send(ctx, 400, "invalid-request", title, detail, new JsonObject().put("errors", errors), null);
+    }
+
+    public static void send(RoutingContext ctx, int status, String type, String title, String detail) {
+        send(ctx, status, type, title, detail, null, null);
+    }
+
+    /** A temporary refusal: the client should retry after the given number of seconds. */
+    public static void retryLater(RoutingContext ctx, int status, String type, String title, String detail, int retryAfterSeconds) {
+        send(ctx, status, type, title, detail, null, retryAfterSeconds);
+    }
+
+    private static void send(RoutingContext ctx, int status, String type, String title, String detail,
+                             JsonObject extra, Integer retryAfterSeconds) {
+        var response = ctx.response();
+        if (response.ended() || response.closed()) {
+            return;
+        }
+        var body = new JsonObject()
+                .put("type", TYPE_BASE + type)
+                .put("title", title)
+                .put("status", status)
+                .put("detail", detail)
+                .put("instance", ctx.request().path());
+        String requestId = ctx.get(RequestIds.KEY);
+        if (requestId != null) {
+            body.put("requestId", requestId);
+        }
+        if (extra != null) {
+            body.mergeIn(extra);
+        }
+        if (retryAfterSeconds != null) {
+            response.putHeader("Retry-After", Integer.toString(retryAfterSeconds));
+        }
+        response.setStatusCode(status).putHeader("Content-Type", CONTENT_TYPE).end(body.encode());
+    }
+
+    private static String describe(Problem p) {
+        return (p.pointer().isEmpty() ? "the document" : p.pointer()) + " " + p.reason();
+    }
+}

@@ -1,0 +1,7 @@
+package io.gridpulse.model.event;
+
+/** How a plaque was scanned. */
+public enum ScanMethod {
+    QR,
+    NFC
+}

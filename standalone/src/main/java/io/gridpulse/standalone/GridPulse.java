@@ -1,0 +1,170 @@
+package io.gridpulse.standalone;
+
+import io.gridpulse.cockpit.CockpitContext;
+import io.gridpulse.cockpit.CockpitServer;
+import io.gridpulse.cockpit.security.CockpitUsers;
+import io.gridpulse.geo.region.RegionDirectory;
+import io.gridpulse.ingest.IngestConfig;
+import io.gridpulse.ingest.IngestServer;
+import io.gridpulse.ingest.auth.ApiKeys;
+import io.gridpulse.ingest.log.KafkaEventLog;
+import io.gridpulse.standalone.kafka.EmbeddedKafka;
+import io.gridpulse.streams.StreamJobs;
+import io.gridpulse.streams.StreamJobsConfig;
+import io.gridpulse.warehouse.Warehouse;
+import io.gridpulse.warehouse.WarehouseConfig;
+import io.vertx.core.Vertx;
+import org.apache.flink.core.execution.JobClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole system in one JVM: Kafka, the warehouse (chDB), the Flink jobs in a MiniCluster, the
+ * ingest edge and the cockpit, started in that order and stopped in reverse.
+ */
+public final class GridPulse implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(GridPulse.class);
+
+    private final Deque<AutoCloseable> stopInReverse = new ArrayDeque<>();
+    private String ingestUrl;
+    private String cockpitUrl;
+    private String apiKey;
+    private String demoUser;
+    private String demoPassword;
+    private Warehouse warehouse;
+    private String kafkaBootstrap;
+
+    private GridPulse() {}
+
+    public static GridPulse start(StandaloneConfig config, Map<String, String> env) throws Exception {
+        var system = new GridPulse();
+        try {
+            system.startAll(config, env);
+            return system;
+        } catch (Exception | Error e) {
+            system.close();
+            throw e;
+        }
+    }
+
+    private void startAll(StandaloneConfig config, Map<String, String> env) throws Exception {
+        var started = System.nanoTime();
+        Files.createDirectories(config.dataDir());
+        stopInReverse.push(lock(config));
+        var secrets = new Secrets(config.dataDir());
+
+        var kafka = EmbeddedKafka.start(config.dataDir(), config.kafkaPort());
+        stopInReverse.push(kafka);
+        kafkaBootstrap = kafka.bootstrapServers();
+        kafka.createTopics(Map.of(IngestConfig.DEFAULT_EVENTS_TOPIC, 3));
+
+        var warehouseConfig = WarehouseConfig.embedded(config.dataDir().resolve("warehouse"));
+        warehouse = Warehouse.open(warehouseConfig);
+        stopInReverse.push(warehouse);
+
+        var jobConfig = StreamJobsConfig.of(kafka.bootstrapServers(), IngestConfig.DEFAULT_EVENTS_TOPIC, warehouseConfig)
+                .withCheckpointInterval(config.checkpoint());
+        var job = StreamJobs.startEmbedded(jobConfig, config.dataDir().resolve("flink"));
+        stopInReverse.push(() -> stopJob(job));
+
+        apiKey = secrets.demoApiKey();
+        var apiKeys = env.containsKey("GP_API_KEYS") ? ApiKeys.parse(env.get("GP_API_KEYS")) : ApiKeys.of(Map.of("demo", apiKey));
+        var eventLog = new KafkaEventLog(kafka.bootstrapServers(), IngestConfig.DEFAULT_EVENTS_TOPIC, 20_000, Map.of());
+        stopInReverse.push(eventLog);
+        var vertx = Vertx.vertx();
+        stopInReverse.push(() -> vertx.close().await(10, TimeUnit.SECONDS));
+        var ingest = new IngestServer(new IngestConfig(config.host(), config.ingestPort(), kafka.bootstrapServers(),
+                IngestConfig.DEFAULT_EVENTS_TOPIC, apiKeys, secrets.pseudonymKey(env.get("GP_PSEUDONYM_KEY")), 256 * 1024, 20_000),
+                eventLog, warehouse);
+        vertx.deployVerticle(ingest).await(30, TimeUnit.SECONDS);
+        ingestUrl = "http://" + config.host() + ":" + ingest.port();
+
+        demoUser = "demo";
+        demoPassword = secrets.demoPassword();
+        var users = env.containsKey("GP_COCKPIT_USERS") ? CockpitUsers.parse(env.get("GP_COCKPIT_USERS"))
+                : CockpitUsers.of(Map.of(demoUser, demoPassword));
+        var cockpit = CockpitServer.start(new CockpitContext(warehouse, users, RegionDirectory.demo().byCode(), config.zone()),
+                config.host(), config.cockpitPort());
+        stopInReverse.push(cockpit);
+        cockpitUrl = "http://" + config.host() + ":" + config.cockpitPort() + "/";
+        log.info("GridPulse started in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    }
+
+    private static AutoCloseable lock(StandaloneConfig config) throws IOException {
+        var channel = FileChannel.open(config.dataDir().resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock = channel.tryLock();
+        if (lock == null) {
+            channel.close();
+            throw new IllegalStateException("another GridPulse is running on " + config.dataDir()
+                    + "; stop it first or set GP_DATA_DIR to another folder");
+        }
+        return () -> {
+            lock.release();
+            channel.close();
+        };
+    }
+
+    private static void stopJob(JobClient job) throws Exception {
+        try {
+            job.cancel().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            log.warn("the stream job did not cancel cleanly: {}", e.getMessage());
+        }
+        try {
+            // wait for the job to be gone before Kafka goes, or its threads keep the JVM alive
+            job.getJobExecutionResult().get(30, TimeUnit.SECONDS);
+        } catch (Exception expectedAfterCancel) {
+            log.debug("stream job ended: {}", expectedAfterCancel.toString());
+        }
+    }
+
+    public String ingestUrl() {
+        return ingestUrl;
+    }
+
+    public String cockpitUrl() {
+        return cockpitUrl;
+    }
+
+    public String apiKey() {
+        return apiKey;
+    }
+
+    public String demoUser() {
+        return demoUser;
+    }
+
+    public String demoPassword() {
+        return demoPassword;
+    }
+
+    public Warehouse warehouse() {
+        return warehouse;
+    }
+
+    public String kafkaBootstrap() {
+        return kafkaBootstrap;
+    }
+
+    @Override
+    public synchronized void close() {
+        while (!stopInReverse.isEmpty()) {
+            var part = stopInReverse.pop();
+            try {
+                part.close();
+            } catch (Exception e) {
+                log.warn("while stopping {}: {}", part.getClass().getSimpleName(), e.toString());
+            }
+        }
+    }
+}

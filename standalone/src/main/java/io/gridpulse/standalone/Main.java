@@ -1,0 +1,41 @@
+package io.gridpulse.standalone;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code ./gridpulse demo}: starts the embedded default and says where to find it. */
+public final class Main {
+    private static final Logger log = LoggerFactory.getLogger(Main.class);
+
+    private Main() {}
+
+    public static void main(String[] args) throws Exception {
+        var env = System.getenv();
+        var config = StandaloneConfig.fromEnv(env);
+        GridPulse system;
+        try {
+            system = GridPulse.start(config, env);
+        } catch (Exception e) {
+            log.error("GridPulse could not start: {}", e.getMessage(), e);
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("gridpulse-shutdown").unstarted(() -> {
+            System.out.println("GridPulse: stopping…");
+            system.close();
+            System.out.println("GridPulse: stopped.");
+        }));
+        System.out.printf("""
+
+                ================================================================
+                 GridPulse is running (data in %s)
+                   Cockpit:  %s      sign in as %s / %s
+                   API:      %s/api/v1/events
+                   API key:  %s
+                 Ctrl-C stops it.
+                ================================================================
+                %n""", config.dataDir(), system.cockpitUrl(), system.demoUser(), system.demoPassword(),
+                system.ingestUrl(), system.apiKey());
+        Thread.currentThread().join();
+    }
+}

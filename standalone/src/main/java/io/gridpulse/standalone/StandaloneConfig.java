@@ -1,0 +1,44 @@
+package io.gridpulse.standalone;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Map;
+
+/**
+ * Settings of the embedded default, from environment variables with defaults (the README lists them).
+ *
+ * @param dataDir        where Kafka's log, chDB's tables, Flink's checkpoints and the secrets live
+ * @param host           the interface the servers listen on
+ * @param ingestPort     the HTTP API port
+ * @param cockpitPort    the cockpit port
+ * @param kafkaPort      the embedded broker's port (0: any free port)
+ * @param zone           the zone times are shown in
+ * @param checkpoint     Flink's checkpoint interval
+ */
+public record StandaloneConfig(Path dataDir, String host, int ingestPort, int cockpitPort, int kafkaPort, ZoneId zone,
+                               Duration checkpoint) {
+
+    public static StandaloneConfig fromEnv(Map<String, String> env) {
+        return new StandaloneConfig(
+                Path.of(env.getOrDefault("GP_DATA_DIR", "data")).toAbsolutePath(),
+                env.getOrDefault("GP_HOST", "127.0.0.1"),
+                integer(env, "GP_INGEST_PORT", 8088),
+                integer(env, "GP_COCKPIT_PORT", 8080),
+                integer(env, "GP_KAFKA_PORT", 0),
+                ZoneId.of(env.getOrDefault("GP_TIME_ZONE", "Asia/Shanghai")),
+                Duration.ofSeconds(integer(env, "GP_CHECKPOINT_SECONDS", 5)));
+    }
+
+    private static int integer(Map<String, String> env, String name, int fallback) {
+        var value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, got '" + value + "'");
+        }
+    }
+}

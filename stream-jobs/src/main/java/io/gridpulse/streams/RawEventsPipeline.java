@@ -1,0 +1,52 @@
+package io.gridpulse.streams;
+
+import io.gridpulse.streams.raw.DecodeEvents;
+import io.gridpulse.streams.raw.FirstSeenOnly;
+import io.gridpulse.streams.raw.LoggedEvent;
+import io.gridpulse.streams.raw.LoggedEventDeserializer;
+import io.gridpulse.streams.sink.WarehouseSink;
+import io.gridpulse.warehouse.EventRow;
+import io.gridpulse.warehouse.Warehouse;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+
+import java.time.Duration;
+
+/** The first job: every logged event, decoded and deduplicated, into the raw events table. */
+final class RawEventsPipeline {
+    /** How long an eventId is remembered for deduplication; offline terminals upload within days. */
+    static final Duration REMEMBER_EVENT_IDS = Duration.ofDays(14);
+
+    private RawEventsPipeline() {}
+
+    @SuppressWarnings("deprecation") // OffsetResetStrategy: the connector's API still takes it
+    static void define(StreamExecutionEnvironment env, StreamJobsConfig config) {
+        var source = KafkaSource.<LoggedEvent>builder()
+                .setBootstrapServers(config.kafkaBootstrap())
+                .setTopics(config.eventsTopic())
+                .setGroupId(config.consumerGroup())
+                .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+                .setDeserializer(new LoggedEventDeserializer())
+                .setProperty("partition.discovery.interval.ms", "60000")
+                .setProperty("commit.offsets.on.checkpoint", "true")
+                .build();
+
+        var decoded = env.fromSource(source, WatermarkStrategy.noWatermarks(), "gp.events")
+                .uid("source-gp-events")
+                .process(new DecodeEvents())
+                .uid("decode-events").name("decode events");
+
+        decoded.keyBy(EventRow::eventId)
+                .process(new FirstSeenOnly(REMEMBER_EVENT_IDS))
+                .uid("first-seen-only").name("drop repeated eventIds")
+                .sinkTo(new WarehouseSink<>(config.warehouse(), Warehouse::insertEvents, config.sinkBatchRows(), config.sinkMaxDelay()))
+                .uid("sink-events").name("events table");
+
+        decoded.getSideOutput(DecodeEvents.DEAD_LETTERS)
+                .sinkTo(new WarehouseSink<>(config.warehouse(), Warehouse::insertDeadLetters, 500, config.sinkMaxDelay()))
+                .uid("sink-dead-letters").name("dead letters table");
+    }
+}

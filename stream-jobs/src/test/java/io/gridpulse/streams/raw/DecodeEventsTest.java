@@ -1,0 +1,88 @@
+package io.gridpulse.streams.raw;
+
+import io.gridpulse.warehouse.DeadLetterRow;
+import io.gridpulse.warehouse.EventRow;
+import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DecodeEventsTest {
+    private OneInputStreamOperatorTestHarness<LoggedEvent, EventRow> harness;
+
+    @BeforeEach
+    void open() throws Exception {
+        harness = ProcessFunctionTestHarnesses.forProcessFunction(new DecodeEvents());
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        harness.close();
+    }
+
+    @Test
+    void aValidEventBecomesARowWithTheAreaLineageOfItsGrid() throws Exception {
+        var json = """
+                {"eventId":"evt-00000001","kind":"demand.created","occurredAt":"2026-11-23T09:30:00+08:00",
+                 "source":"terminal-7","gridCode":"439901002003004","caseId":"c-1","channel":"hotline_12345",
+                 "demandType":"employment"}""";
+        harness.processElement(logged(json, 1_700_000_000_000L), 0);
+
+        assertThat(harness.extractOutputValues()).singleElement().satisfies(row -> {
+            assertThat(row.eventId()).isEqualTo("evt-00000001");
+            assertThat(row.kind()).isEqualTo("demand.created");
+            assertThat(row.occurredAt()).isEqualTo(Instant.parse("2026-11-23T01:30:00Z"));
+            assertThat(row.ingestedAt()).isEqualTo(Instant.ofEpochMilli(1_700_000_000_000L));
+            assertThat(row.gridCode()).isEqualTo("439901002003004");
+            assertThat(row.communityCode()).isEqualTo("439901002003");
+            assertThat(row.streetCode()).isEqualTo("439901002");
+            assertThat(row.countyCode()).isEqualTo("439901");
+            assertThat(row.payload()).isEqualTo(json);
+        });
+        assertThat(harness.getSideOutput(DecodeEvents.DEAD_LETTERS)).isNull();
+    }
+
+    @Test
+    void anEventPlacedAtAStreetHasNoGridOrCommunity() throws Exception {
+        var json = """
+                {"eventId":"evt-00000002","kind":"demand.created","occurredAt":"2026-11-23T09:30:00+08:00",
+                 "source":"terminal-7","gridCode":"439901002","caseId":"c-2","channel":"app","demandType":"employment"}""";
+        harness.processElement(logged(json, 0), 0);
+        assertThat(harness.extractOutputValues()).singleElement().satisfies(row -> {
+            assertThat(row.streetCode()).isEqualTo("439901002");
+            assertThat(row.communityCode()).isEmpty();
+            assertThat(row.gridCode()).isEmpty();
+        });
+    }
+
+    @Test
+    void anEventFromLongAgoIsStillDecodedOnReplay() throws Exception {
+        var json = """
+                {"eventId":"evt-00000003","kind":"demand.created","occurredAt":"2019-01-01T09:30:00+08:00",
+                 "source":"terminal-7","gridCode":"439901002","caseId":"c-3","channel":"app","demandType":"employment"}""";
+        harness.processElement(logged(json, 0), 0);
+        assertThat(harness.extractOutputValues()).hasSize(1);
+    }
+
+    @Test
+    void whatCannotBeDecodedBecomesADeadLetterWithItsReason() throws Exception {
+        harness.processElement(logged("{\"eventId\":\"evt-00000004\",\"kind\":\"nonsense\"}", 5), 0);
+        assertThat(harness.extractOutputValues()).isEmpty();
+        var dead = harness.getSideOutput(DecodeEvents.DEAD_LETTERS);
+        assertThat(dead).singleElement().satisfies(record -> {
+            DeadLetterRow row = record.getValue();
+            assertThat(row.reason()).contains("/kind");
+            assertThat(row.payload()).contains("nonsense");
+        });
+    }
+
+    private static LoggedEvent logged(String json, long at) {
+        return new LoggedEvent(json.getBytes(StandardCharsets.UTF_8), at);
+    }
+}

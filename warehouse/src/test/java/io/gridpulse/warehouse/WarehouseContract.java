@@ -1,0 +1,188 @@
+package io.gridpulse.warehouse;
+
+import io.gridpulse.warehouse.migrations.Migrations;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Every behaviour of {@link Warehouse}, run against each kind of connection. */
+public abstract class WarehouseContract {
+
+    static final Instant T0 = Instant.parse("2026-03-14T08:30:00.123Z");
+
+    /** An open, migrated warehouse; tables are emptied before each test. */
+    protected abstract Warehouse warehouse();
+
+    @BeforeEach
+    void emptyTables() {
+        warehouse().clickHouse().execute("TRUNCATE TABLE gridpulse.events");
+        warehouse().clickHouse().execute("TRUNCATE TABLE gridpulse.dead_letters");
+    }
+
+    static EventRow event(String id, String street) {
+        return new EventRow(id, "visit.completed", T0, T0.plusSeconds(2), "app", "G-" + street + "-1",
+                "C-" + street, street, "330106", 120.15, 30.28, "{\"eventId\":\"" + id + "\"}");
+    }
+
+    static List<EventRow> events(String prefix, int count, String street) {
+        return IntStream.range(0, count).mapToObj(i -> event(prefix + i, street)).toList();
+    }
+
+    @Test
+    void migrationsAreRecordedOnceAndRunningThemAgainAppliesNothing() {
+        var applied = warehouse().clickHouse().query(
+                "SELECT version, name FROM gridpulse.schema_migrations ORDER BY version");
+        assertThat(applied).extracting(row -> row.get("version")).containsExactly(1L, 2L);
+        assertThat(applied).extracting(row -> row.get("name")).containsExactly("events", "dead_letters");
+
+        assertThat(Migrations.gridpulse().applyTo(warehouse().clickHouse())).isEmpty();
+        assertThat(warehouse().clickHouse().query("SELECT count() AS n FROM gridpulse.schema_migrations"))
+                .singleElement().extracting(row -> row.get("n")).isEqualTo(2L);
+    }
+
+    @Test
+    void eventsReadBackExactlyIncludingChineseQuotesBackslashesAndNewlines() {
+        var tricky = new EventRow("evt-tricky-'\"\\-1", "走访.完成", T0, T0.plusMillis(1),
+                "12345热线", "网格\t01", "社区'一'", "街道\\西湖", "",
+                null, null,
+                "{\"note\":\"居民说：\\\"门口的灯坏了\\\"\\n第二行\",\"path\":\"C:\\\\tmp\",\"emoji\":\"🏠\"}\nline2\r\nend\u0000nul\u0001ctl '' \\' \\\\");
+        var located = new EventRow("evt-located", "plaque.scanned", T0.plus(40, ChronoUnit.DAYS), T0,
+                "kiosk", "g", "c", "s", "county", -0.5, 89.999999, "");
+
+        warehouse().insertEvents(List.of(tricky, located));
+
+        assertThat(warehouse().event(tricky.eventId())).contains(tricky);
+        assertThat(warehouse().event(located.eventId())).contains(located);
+        assertThat(warehouse().event("no-such-event")).isEmpty();
+    }
+
+    @Test
+    void anEmptyBatchWritesNothing() {
+        warehouse().insertEvents(List.of());
+        warehouse().insertDeadLetters(List.of());
+
+        assertThat(warehouse().distinctEventCount()).isZero();
+        assertThat(warehouse().deadLetterCount()).isZero();
+    }
+
+    @Test
+    void aReSentEventIsCountedOnceInTheFinalAndDistinctCounts() {
+        var batch = events("dup-", 50, "S1");
+        warehouse().insertEvents(batch);
+        warehouse().insertEvents(batch);
+        warehouse().insertEvents(batch.subList(0, 10));
+
+        assertThat(warehouse().rowCountFinal()).isEqualTo(50);
+        assertThat(warehouse().distinctEventCount()).isEqualTo(50);
+        assertThat(warehouse().eventIds()).hasSize(50).contains("dup-0", "dup-49");
+        assertThat(warehouse().eventCountsByStreet()).containsExactly(new AreaCount("S1", 50));
+    }
+
+    @Test
+    void countsByStreetAreDistinctEventsMostFirst() {
+        var rows = new ArrayList<EventRow>();
+        rows.addAll(events("a-", 3, "西湖街道"));
+        rows.addAll(events("b-", 7, "北山街道"));
+        rows.addAll(events("c-", 1, ""));
+        rows.addAll(events("a-", 3, "西湖街道"));
+        warehouse().insertEvents(rows);
+
+        assertThat(warehouse().eventCountsByStreet()).containsExactly(
+                new AreaCount("北山街道", 7), new AreaCount("西湖街道", 3), new AreaCount("", 1));
+    }
+
+    @Test
+    void deadLettersAreKeptWithTheirReasonAndListedNewestFirst() {
+        var now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        var older = new DeadLetterRow("", now.minusSeconds(60), "mqtt", "not JSON: unexpected '<'", "<xml/>");
+        var newer = new DeadLetterRow("evt-9", now, "http", "缺少字段 \"kind\"\nline 2", "{\"eventId\":\"evt-9\"}");
+        warehouse().insertDeadLetters(List.of(older, newer));
+
+        assertThat(warehouse().deadLetterCount()).isEqualTo(2);
+        assertThat(warehouse().recentDeadLetters(10)).containsExactly(newer, older);
+        assertThat(warehouse().recentDeadLetters(1)).containsExactly(newer);
+        assertThat(warehouse().recentDeadLetters(0)).isEmpty();
+    }
+
+    @Test
+    void aFailingStatementCarriesClickHousesMessageAndTheSql() {
+        assertThatThrownBy(() -> warehouse().clickHouse().query("SELECT no_such_column FROM gridpulse.events"))
+                .isInstanceOf(WarehouseException.class)
+                .hasMessageContaining("no_such_column")
+                .hasMessageContaining("UNKNOWN_IDENTIFIER")
+                .hasMessageContaining("SQL: SELECT no_such_column FROM gridpulse.events");
+        assertThatThrownBy(() -> warehouse().clickHouse().execute("INSERT INTO gridpulse.nowhere VALUES (1)"))
+                .isInstanceOf(WarehouseException.class)
+                .hasMessageContaining("UNKNOWN_TABLE");
+    }
+
+    @Test
+    void queryValuesAreLongDoubleBooleanNullOrText() {
+        var row = warehouse().clickHouse().query("SELECT 1 AS one, toInt64(-5) AS negative,"
+                + " toUInt64(9007199254740993) AS big, 2.5 AS half, 'x' AS text, CAST(NULL AS Nullable(String)) AS nothing,"
+                + " true AS yes, toDate('2026-01-02') AS day, toLowCardinality('lc') AS lc").getFirst();
+
+        assertThat(new ArrayList<>(row.keySet()))
+                .containsExactly("one", "negative", "big", "half", "text", "nothing", "yes", "day", "lc");
+        assertThat(new ArrayList<>(row.values()))
+                .containsExactly(1L, -5L, 9007199254740993L, 2.5, "x", null, true, "2026-01-02", "lc");
+    }
+
+    @Test
+    @Timeout(60)
+    void insertsFromSeveralThreadsAllLand() throws Exception {
+        int threads = 6;
+        int batches = 10;
+        int rowsPerBatch = 100;
+        try (var pool = Executors.newFixedThreadPool(threads)) {
+            var futures = new ArrayList<Future<?>>();
+            for (int t = 0; t < threads; t++) {
+                var thread = t;
+                futures.add(pool.submit(() -> {
+                    for (int b = 0; b < batches; b++) {
+                        warehouse().insertEvents(events("t" + thread + "-b" + b + "-", rowsPerBatch, "S" + thread));
+                        warehouse().distinctEventCount();
+                    }
+                }));
+            }
+            for (var future : futures) {
+                future.get();
+            }
+        }
+
+        assertThat(warehouse().distinctEventCount()).isEqualTo((long) threads * batches * rowsPerBatch);
+        assertThat(warehouse().eventCountsByStreet()).hasSize(threads)
+                .allSatisfy(count -> assertThat(count.events()).isEqualTo(batches * rowsPerBatch));
+    }
+
+    @Test
+    @Timeout(60)
+    void aHundredThousandEventsGoInOneBatch() {
+        var payload = "{\"kind\":\"visit.completed\",\"note\":\"" + "入户走访，居民反映楼道照明问题。".repeat(6) + "\"}";
+        var rows = IntStream.range(0, 100_000)
+                .mapToObj(i -> new EventRow("bulk-" + i, "visit.completed", T0.plusSeconds(i), T0.plusSeconds(i),
+                        "simulator", "G" + (i % 500), "C" + (i % 50), "S" + (i % 12), "330106",
+                        120.0 + i * 1e-6, 30.0, payload))
+                .toList();
+
+        long started = System.nanoTime();
+        warehouse().insertEvents(rows);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        System.out.printf("%s: inserted 100000 events in one batch in %d ms%n", getClass().getSimpleName(), millis);
+
+        assertThat(warehouse().distinctEventCount()).isEqualTo(100_000);
+        assertThat(new HashSet<>(warehouse().eventIds())).hasSize(100_000);
+    }
+}
