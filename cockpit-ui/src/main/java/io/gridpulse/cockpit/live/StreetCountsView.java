@@ -43,8 +43,14 @@ public final class StreetCountsView extends VerticalLayout implements HasDynamic
         var numbers = NumberFormat.getIntegerInstance(Languages.current());
         var names = CockpitContext.get().areaNames();
         grid.setId("street-counts");
-        grid.addColumn(c -> names.containsKey(c.areaCode()) ? names.get(c.areaCode()).name()
-                        : c.areaCode().isEmpty() ? getTranslation("streets.unplaced") : c.areaCode())
+        var english = Languages.current().getLanguage().equals("en");
+        grid.addColumn(c -> {
+                    var area = names.get(c.areaCode());
+                    if (area == null) {
+                        return c.areaCode().isEmpty() ? getTranslation("streets.unplaced") : c.areaCode();
+                    }
+                    return english && area.nameEn() != null ? area.nameEn() : area.name();
+                })
                 .setHeader(getTranslation("streets.street")).setFlexGrow(3);
         grid.addColumn(AreaCount::areaCode).setHeader(getTranslation("streets.code")).setFlexGrow(2);
         grid.addColumn(c -> numbers.format(c.events())).setHeader(getTranslation("streets.events"))
