@@ -75,8 +75,11 @@ final class ChdbLibrary {
     }
 
     static Path locate() {
-        var fromEnv = System.getenv(ENV_LIB);
-        var fromProperty = System.getProperty(PROPERTY_LIB);
+        return locate(System.getenv(ENV_LIB), System.getProperty(PROPERTY_LIB));
+    }
+
+    /** The first readable candidate: the environment variable wins over the system property. */
+    static Path locate(String fromEnv, String fromProperty) {
         for (var candidate : new String[] {fromEnv, fromProperty}) {
             if (candidate != null && !candidate.isBlank() && Files.isReadable(Path.of(candidate))) {
                 return Path.of(candidate);

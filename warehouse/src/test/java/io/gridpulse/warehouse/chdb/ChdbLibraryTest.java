@@ -2,29 +2,30 @@ package io.gridpulse.warehouse.chdb;
 
 import io.gridpulse.warehouse.WarehouseException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class ChdbLibraryTest {
 
     @Test
     void aMissingLibraryTellsTheUserToRunSetup() {
-        assumeTrue(System.getenv(ChdbLibrary.ENV_LIB) == null, "GP_CHDB_LIB is set in this environment");
-        var saved = System.getProperty(ChdbLibrary.PROPERTY_LIB);
-        System.setProperty(ChdbLibrary.PROPERTY_LIB, "/nonexistent/libchdb.so");
-        try {
-            assertThatThrownBy(ChdbLibrary::locate).isInstanceOf(WarehouseException.class)
-                    .hasMessageContaining("./gridpulse setup")
-                    .hasMessageContaining("/nonexistent/libchdb.so");
-        } finally {
-            if (saved == null) {
-                System.clearProperty(ChdbLibrary.PROPERTY_LIB);
-            } else {
-                System.setProperty(ChdbLibrary.PROPERTY_LIB, saved);
-            }
-        }
+        assertThatThrownBy(() -> ChdbLibrary.locate(null, "/nonexistent/libchdb.so"))
+                .isInstanceOf(WarehouseException.class)
+                .hasMessageContaining("./gridpulse setup")
+                .hasMessageContaining("/nonexistent/libchdb.so");
+    }
+
+    @Test
+    void theEnvironmentVariableWinsOverTheProperty(@TempDir Path dir) throws Exception {
+        var fromEnv = Files.createFile(dir.resolve("env.so"));
+        var fromProperty = Files.createFile(dir.resolve("property.so"));
+        assertThat(ChdbLibrary.locate(fromEnv.toString(), fromProperty.toString())).isEqualTo(fromEnv);
+        assertThat(ChdbLibrary.locate("/nonexistent.so", fromProperty.toString())).isEqualTo(fromProperty);
     }
 
     @Test

@@ -1,0 +1,56 @@
+package io.gridpulse.cockpit.live;
+
+import io.gridpulse.warehouse.AreaCount;
+import io.gridpulse.warehouse.EventRow;
+import io.gridpulse.warehouse.Warehouse;
+import io.gridpulse.warehouse.WarehouseConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The feed against the real embedded ClickHouse: subscribers hear about new counts, and only about changes. */
+class StreetCountsFeedTest {
+    private static Warehouse warehouse;
+
+    @BeforeAll
+    static void open() throws Exception {
+        warehouse = Warehouse.open(WarehouseConfig.embedded(Files.createTempDirectory("feed-test")));
+    }
+
+    @AfterAll
+    static void close() {
+        warehouse.close();
+    }
+
+    @Test
+    void aSubscriberHearsNewCountsAndNothingWhileTheyStayTheSame() throws Exception {
+        var feed = new StreetCountsFeed(warehouse, Duration.ofMillis(50));
+        var heard = new LinkedBlockingQueue<List<AreaCount>>();
+        var unsubscribe = feed.subscribe(heard::add);
+        heard.poll(5, TimeUnit.SECONDS);   // whatever there was at first
+
+        warehouse.insertEvents(List.of(row("439901005"), row("439901005"), row("439901203")));
+        var update = heard.poll(5, TimeUnit.SECONDS);
+        assertThat(update).contains(new AreaCount("439901005", 2), new AreaCount("439901203", 1));
+
+        assertThat(heard.poll(300, TimeUnit.MILLISECONDS)).as("no news while nothing changes").isNull();
+        unsubscribe.run();
+        warehouse.insertEvents(List.of(row("439901005")));
+        assertThat(heard.poll(300, TimeUnit.MILLISECONDS)).as("nothing after unsubscribing").isNull();
+    }
+
+    private static EventRow row(String street) {
+        return new EventRow(UUID.randomUUID().toString(), "demand.created", Instant.parse("2026-11-23T01:00:00Z"),
+                Instant.parse("2026-11-23T01:00:01Z"), "t", street + "001001", street + "001", street, "439901", null, null, "{}");
+    }
+}
