@@ -8,6 +8,8 @@ import io.gridpulse.ingest.IngestConfig;
 import io.gridpulse.ingest.IngestServer;
 import io.gridpulse.ingest.auth.ApiKeys;
 import io.gridpulse.ingest.log.KafkaEventLog;
+import io.gridpulse.simulator.Simulator;
+import io.gridpulse.simulator.load.LiveFeed;
 import io.gridpulse.standalone.kafka.EmbeddedKafka;
 import io.gridpulse.streams.StreamJobs;
 import io.gridpulse.streams.StreamJobsConfig;
@@ -23,6 +25,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
+import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
@@ -97,6 +100,13 @@ public final class GridPulse implements AutoCloseable {
                 config.host(), config.cockpitPort());
         stopInReverse.push(cockpit);
         cockpitUrl = "http://" + config.host() + ":" + config.cockpitPort() + "/";
+
+        var simulation = config.simulation();
+        if (simulation.enabled()) {
+            var feed = new LiveFeed(Simulator.of(simulation.seed()).withEventsPerSimulatedHour(simulation.eventsPerHour()),
+                    ingestUrl, apiKey, simulation.backfill(), Clock.systemUTC()).start();
+            stopInReverse.push(feed);
+        }
         log.info("GridPulse started in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     }
 

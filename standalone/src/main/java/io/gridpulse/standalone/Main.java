@@ -12,6 +12,15 @@ public final class Main {
     public static void main(String[] args) throws Exception {
         var env = System.getenv();
         var config = StandaloneConfig.fromEnv(env);
+        for (var arg : args) {
+            switch (arg) {
+                case "--no-simulator" -> config = config.withoutSimulator();
+                default -> {
+                    System.err.println("unknown option " + arg + "; the demo takes --no-simulator");
+                    System.exit(2);
+                }
+            }
+        }
         GridPulse system;
         try {
             system = GridPulse.start(config, env);
@@ -32,10 +41,13 @@ public final class Main {
                    Cockpit:  %s      sign in as %s / %s
                    API:      %s/api/v1/events
                    API key:  %s
+                   Simulator: %s
                  Ctrl-C stops it.
                 ================================================================
                 %n""", config.dataDir(), system.cockpitUrl(), system.demoUser(), system.demoPassword(),
-                system.ingestUrl(), system.apiKey());
+                system.ingestUrl(), system.apiKey(),
+                config.simulation().enabled() ? "on (the city's last " + config.simulation().backfill().toHours()
+                        + " h, then live; --no-simulator turns it off)" : "off");
         Thread.currentThread().join();
     }
 }

@@ -15,9 +15,26 @@ import java.util.Map;
  * @param kafkaPort      the embedded broker's port (0: any free port)
  * @param zone           the zone times are shown in
  * @param checkpoint     Flink's checkpoint interval
+ * @param simulation     the simulated city that feeds the demo, or none
  */
 public record StandaloneConfig(Path dataDir, String host, int ingestPort, int cockpitPort, int kafkaPort, ZoneId zone,
-                               Duration checkpoint) {
+                               Duration checkpoint, Simulation simulation) {
+
+    /**
+     * The simulator feeding the system through its API.
+     *
+     * @param enabled         whether it runs
+     * @param seed            same seed, same city and stream
+     * @param eventsPerHour   events per simulated hour
+     * @param backfill        how much of the recent past is sent at start
+     */
+    public record Simulation(boolean enabled, long seed, double eventsPerHour, Duration backfill) {}
+
+    public StandaloneConfig withoutSimulator() {
+        return new StandaloneConfig(dataDir, host, ingestPort, cockpitPort, kafkaPort, zone, checkpoint,
+                new Simulation(false, simulation.seed(), simulation.eventsPerHour(), simulation.backfill()));
+    }
+
 
     public static StandaloneConfig fromEnv(Map<String, String> env) {
         return new StandaloneConfig(
@@ -27,7 +44,11 @@ public record StandaloneConfig(Path dataDir, String host, int ingestPort, int co
                 integer(env, "GP_COCKPIT_PORT", 8080),
                 integer(env, "GP_KAFKA_PORT", 0),
                 ZoneId.of(env.getOrDefault("GP_TIME_ZONE", "Asia/Shanghai")),
-                Duration.ofSeconds(integer(env, "GP_CHECKPOINT_SECONDS", 5)));
+                Duration.ofSeconds(integer(env, "GP_CHECKPOINT_SECONDS", 5)),
+                new Simulation(!"off".equalsIgnoreCase(env.getOrDefault("GP_SIMULATOR", "on")),
+                        integer(env, "GP_SIM_SEED", 20260923),
+                        integer(env, "GP_SIM_EVENTS_PER_HOUR", 3600),
+                        Duration.ofHours(integer(env, "GP_SIM_BACKFILL_HOURS", 6))));
     }
 
     private static int integer(Map<String, String> env, String name, int fallback) {

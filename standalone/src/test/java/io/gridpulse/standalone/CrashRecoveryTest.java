@@ -79,6 +79,7 @@ class CrashRecoveryTest {
         env.put("GP_INGEST_PORT", Integer.toString(ingestPort));
         env.put("GP_COCKPIT_PORT", Integer.toString(SharedStack.freePort()));
         env.put("GP_CHECKPOINT_SECONDS", "2");
+        env.put("GP_SIMULATOR", "off");
         var process = builder.start();
         children.add(process);
         var deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();

@@ -36,7 +36,8 @@ final class SharedStack implements ParameterResolver {
                         "GP_DATA_DIR", dir.toString(),
                         "GP_INGEST_PORT", "0",
                         "GP_COCKPIT_PORT", Integer.toString(freePort()),
-                        "GP_CHECKPOINT_SECONDS", "2"));
+                        "GP_CHECKPOINT_SECONDS", "2",
+                        "GP_SIMULATOR", "off"));
                 system = GridPulse.start(config, Map.of());
             } catch (Exception e) {
                 throw new IllegalStateException("could not start the embedded stack: " + e.getMessage(), e);
