@@ -76,7 +76,8 @@ public final class GridPulse implements AutoCloseable {
         stopInReverse.push(warehouse);
 
         var jobConfig = StreamJobsConfig.of(kafka.bootstrapServers(), IngestConfig.DEFAULT_EVENTS_TOPIC, warehouseConfig)
-                .withCheckpointInterval(config.checkpoint());
+                .withCheckpointInterval(config.checkpoint())
+                .withZone(config.zone().getId());
         var job = StreamJobs.startEmbedded(jobConfig, config.dataDir().resolve("flink"));
         stopInReverse.push(() -> stopJob(job));
 

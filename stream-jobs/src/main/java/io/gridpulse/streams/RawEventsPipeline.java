@@ -10,12 +10,13 @@ import io.gridpulse.warehouse.Warehouse;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
 import java.time.Duration;
 
-/** The first job: every logged event, decoded and deduplicated, into the raw events table. */
+/** Every logged event, decoded and deduplicated, into the raw events table; returns the unique events for the other pipelines. */
 final class RawEventsPipeline {
     /** How long an eventId is remembered for deduplication; offline terminals upload within days. */
     static final Duration REMEMBER_EVENT_IDS = Duration.ofDays(14);
@@ -23,7 +24,7 @@ final class RawEventsPipeline {
     private RawEventsPipeline() {}
 
     @SuppressWarnings("deprecation") // OffsetResetStrategy: the connector's API still takes it
-    static void define(StreamExecutionEnvironment env, StreamJobsConfig config) {
+    static DataStream<EventRow> define(StreamExecutionEnvironment env, StreamJobsConfig config) {
         var source = KafkaSource.<LoggedEvent>builder()
                 .setBootstrapServers(config.kafkaBootstrap())
                 .setTopics(config.eventsTopic())
@@ -39,14 +40,15 @@ final class RawEventsPipeline {
                 .process(new DecodeEvents())
                 .uid("decode-events").name("decode events");
 
-        decoded.keyBy(EventRow::eventId)
+        var unique = decoded.keyBy(EventRow::eventId)
                 .process(new FirstSeenOnly(REMEMBER_EVENT_IDS))
-                .uid("first-seen-only").name("drop repeated eventIds")
-                .sinkTo(new WarehouseSink<>(config.warehouse(), Warehouse::insertEvents, config.sinkBatchRows(), config.sinkMaxDelay()))
+                .uid("first-seen-only").name("drop repeated eventIds");
+        unique.sinkTo(new WarehouseSink<>(config.warehouse(), Warehouse::insertEvents, config.sinkBatchRows(), config.sinkMaxDelay()))
                 .uid("sink-events").name("events table");
 
         decoded.getSideOutput(DecodeEvents.DEAD_LETTERS)
                 .sinkTo(new WarehouseSink<>(config.warehouse(), Warehouse::insertDeadLetters, 500, config.sinkMaxDelay()))
                 .uid("sink-dead-letters").name("dead letters table");
+        return unique;
     }
 }

@@ -33,7 +33,8 @@ public final class StreamJobs {
     public static void define(StreamExecutionEnvironment env, StreamJobsConfig config) {
         env.setParallelism(config.parallelism());
         env.enableCheckpointing(config.checkpointInterval().toMillis());
-        RawEventsPipeline.define(env, config);
+        var uniqueEvents = RawEventsPipeline.define(env, config);
+        SlaPipeline.define(uniqueEvents, config);
     }
 
     /**

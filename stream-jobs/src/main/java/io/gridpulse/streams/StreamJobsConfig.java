@@ -16,18 +16,25 @@ import java.time.Duration;
  * @param parallelism        operator parallelism
  * @param sinkBatchRows      rows buffered before a write to the warehouse
  * @param sinkMaxDelay       longest a row waits in the sink buffer (bounds freshness)
+ * @param zone               the zone whose calendar days SLA clocks count (Asia/Shanghai unless configured)
  */
 public record StreamJobsConfig(String kafkaBootstrap, String eventsTopic, String consumerGroup, WarehouseConfig warehouse,
-                               Duration checkpointInterval, int parallelism, int sinkBatchRows, Duration sinkMaxDelay)
+                               Duration checkpointInterval, int parallelism, int sinkBatchRows, Duration sinkMaxDelay,
+                               String zone)
         implements Serializable {
 
     public static StreamJobsConfig of(String kafkaBootstrap, String eventsTopic, WarehouseConfig warehouse) {
         return new StreamJobsConfig(kafkaBootstrap, eventsTopic, "gridpulse-stream-jobs", warehouse,
-                Duration.ofSeconds(5), 1, 5_000, Duration.ofMillis(300));
+                Duration.ofSeconds(5), 1, 5_000, Duration.ofMillis(300), "Asia/Shanghai");
     }
 
     public StreamJobsConfig withCheckpointInterval(Duration interval) {
         return new StreamJobsConfig(kafkaBootstrap, eventsTopic, consumerGroup, warehouse, interval, parallelism,
-                sinkBatchRows, sinkMaxDelay);
+                sinkBatchRows, sinkMaxDelay, zone);
+    }
+
+    public StreamJobsConfig withZone(String zoneId) {
+        return new StreamJobsConfig(kafkaBootstrap, eventsTopic, consumerGroup, warehouse, checkpointInterval, parallelism,
+                sinkBatchRows, sinkMaxDelay, zoneId);
     }
 }

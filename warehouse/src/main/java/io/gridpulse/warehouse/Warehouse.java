@@ -20,6 +20,8 @@ public final class Warehouse implements AutoCloseable {
 
     private static final String EVENT_COLUMNS = "event_id, kind, occurred_at, ingested_at, source, grid_code,"
             + " community_code, street_code, county_code, lon, lat, payload";
+    private static final String ALERT_COLUMNS = "alert_id, kind, severity, status, case_id, policy_id, level, deadline,"
+            + " raised_at, cleared_at, grid_code, community_code, street_code, county_code, detail, version";
     private static final String DEAD_LETTER_COLUMNS = "event_id, received_at, source, reason, payload";
     /** Rows carry JSON payloads; a few hundred bytes each, so a row costs about this much SQL text. */
     private static final int BYTES_PER_ROW_GUESS = 400;
@@ -82,6 +84,68 @@ public final class Warehouse implements AutoCloseable {
     }
 
     /** Writes dead letters in one INSERT. */
+    /** Writes alerts in their current state; a later version of the same alert id replaces an earlier one. */
+    public void insertAlerts(List<AlertRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        var sql = new StringBuilder(128 + rows.size() * 256).append("INSERT INTO gridpulse.alerts (")
+                .append(ALERT_COLUMNS).append(") VALUES ");
+        for (int i = 0; i < rows.size(); i++) {
+            var row = rows.get(i);
+            sql.append(i == 0 ? "(" : ",\n(");
+            SqlLiteral.appendString(sql, row.alertId()).append(", ");
+            SqlLiteral.appendString(sql, row.kind()).append(", ");
+            SqlLiteral.appendString(sql, row.severity()).append(", ");
+            SqlLiteral.appendString(sql, row.status()).append(", ");
+            SqlLiteral.appendString(sql, row.caseId()).append(", ");
+            SqlLiteral.appendString(sql, row.policyId()).append(", ");
+            sql.append(row.level()).append(", ");
+            sql.append(row.deadline() == null ? "NULL" : SqlLiteral.dateTime64(row.deadline())).append(", ");
+            sql.append(SqlLiteral.dateTime64(row.raisedAt())).append(", ");
+            sql.append(row.clearedAt() == null ? "NULL" : SqlLiteral.dateTime64(row.clearedAt())).append(", ");
+            SqlLiteral.appendString(sql, row.gridCode()).append(", ");
+            SqlLiteral.appendString(sql, row.communityCode()).append(", ");
+            SqlLiteral.appendString(sql, row.streetCode()).append(", ");
+            SqlLiteral.appendString(sql, row.countyCode()).append(", ");
+            SqlLiteral.appendString(sql, row.detail()).append(", ");
+            sql.append(row.version()).append(')');
+        }
+        clickHouse.execute(sql.toString());
+    }
+
+    /** Every alert about one case in its latest state, oldest first. */
+    public List<AlertRow> alertsForCase(String caseId) {
+        return alerts("case_id = " + SqlLiteral.string(caseId), 10_000);
+    }
+
+    /** The newest alerts in their latest state, newest first. */
+    public List<AlertRow> recentAlerts(int limit) {
+        return alerts("1", limit).reversed();
+    }
+
+    private List<AlertRow> alerts(String where, int limit) {
+        var rows = clickHouse.query("SELECT alert_id, kind, severity, status, case_id, policy_id, level, "
+                + "toUnixTimestamp64Milli(deadline) AS deadline_ms, toUnixTimestamp64Milli(raised_at) AS raised_ms, "
+                + "toUnixTimestamp64Milli(cleared_at) AS cleared_ms, grid_code, community_code, street_code, county_code, "
+                + "detail, version FROM gridpulse.alerts FINAL WHERE " + where
+                + " ORDER BY raised_at DESC, alert_id LIMIT " + limit);
+        var out = new java.util.ArrayList<AlertRow>(rows.size());
+        for (var r : rows) {
+            out.add(new AlertRow((String) r.get("alert_id"), (String) r.get("kind"), (String) r.get("severity"),
+                    (String) r.get("status"), (String) r.get("case_id"), (String) r.get("policy_id"),
+                    ((Number) r.get("level")).intValue(), instantOrNull(r.get("deadline_ms")),
+                    instantOrNull(r.get("raised_ms")), instantOrNull(r.get("cleared_ms")), (String) r.get("grid_code"),
+                    (String) r.get("community_code"), (String) r.get("street_code"), (String) r.get("county_code"),
+                    (String) r.get("detail"), ((Number) r.get("version")).longValue()));
+        }
+        return out.reversed();
+    }
+
+    private static Instant instantOrNull(Object epochMillis) {
+        return epochMillis == null ? null : Instant.ofEpochMilli(((Number) epochMillis).longValue());
+    }
+
     public void insertDeadLetters(List<DeadLetterRow> rows) {
         if (rows.isEmpty()) {
             return;

@@ -29,6 +29,7 @@ public abstract class WarehouseContract {
     void emptyTables() {
         warehouse().clickHouse().execute("TRUNCATE TABLE gridpulse.events");
         warehouse().clickHouse().execute("TRUNCATE TABLE gridpulse.dead_letters");
+        warehouse().clickHouse().execute("TRUNCATE TABLE gridpulse.alerts");
     }
 
     static EventRow event(String id, String street) {
@@ -44,12 +45,12 @@ public abstract class WarehouseContract {
     void migrationsAreRecordedOnceAndRunningThemAgainAppliesNothing() {
         var applied = warehouse().clickHouse().query(
                 "SELECT version, name FROM gridpulse.schema_migrations ORDER BY version");
-        assertThat(applied).extracting(row -> row.get("version")).containsExactly(1L, 2L);
-        assertThat(applied).extracting(row -> row.get("name")).containsExactly("events", "dead_letters");
+        assertThat(applied).extracting(row -> row.get("version")).containsExactly(1L, 2L, 3L);
+        assertThat(applied).extracting(row -> row.get("name")).containsExactly("events", "dead_letters", "alerts");
 
         assertThat(Migrations.gridpulse().applyTo(warehouse().clickHouse())).isEmpty();
         assertThat(warehouse().clickHouse().query("SELECT count() AS n FROM gridpulse.schema_migrations"))
-                .singleElement().extracting(row -> row.get("n")).isEqualTo(2L);
+                .singleElement().extracting(row -> row.get("n")).isEqualTo(3L);
     }
 
     @Test
@@ -184,5 +185,21 @@ public abstract class WarehouseContract {
 
         assertThat(warehouse().distinctEventCount()).isEqualTo(100_000);
         assertThat(new HashSet<>(warehouse().eventIds())).hasSize(100_000);
+    }
+
+    @org.junit.jupiter.api.Test
+    void anAlertReadsBackAndItsClearedVersionReplacesTheOpenOne() {
+        var raised = java.time.Instant.parse("2026-11-23T01:00:00Z");
+        var open = new AlertRow("sla:case-9:resolve_now.first_response:1:breach", "sla_breach", "major", AlertRow.OPEN,
+                "case-9", "resolve_now.first_response", 0, raised, raised, null, "439901001001001", "439901001001",
+                "439901001", "439901", "首次响应超时 'quoted'", 1);
+        warehouse().insertAlerts(java.util.List.of(open));
+        org.assertj.core.api.Assertions.assertThat(warehouse().alertsForCase("case-9")).containsExactly(open);
+
+        var cleared = open.cleared(raised.plusSeconds(60));
+        warehouse().insertAlerts(java.util.List.of(cleared));
+        warehouse().insertAlerts(java.util.List.of(open));   // a replay of the older state must not win
+        org.assertj.core.api.Assertions.assertThat(warehouse().alertsForCase("case-9")).containsExactly(cleared);
+        org.assertj.core.api.Assertions.assertThat(warehouse().recentAlerts(10)).containsExactly(cleared);
     }
 }

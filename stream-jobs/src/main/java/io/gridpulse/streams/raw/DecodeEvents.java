@@ -29,8 +29,13 @@ public final class DecodeEvents extends ProcessFunction<LoggedEvent, EventRow> {
 
     @Override
     public void open(OpenContext openContext) {
+        codec = lenientCodec();
+    }
+
+    /** The codec for logged events: the model's rules, but no limit on age (ingest judged that on arrival). */
+    public static EventCodec lenientCodec() {
         var lenient = Limits.defaults();
-        codec = new EventCodec(Clock.systemUTC(), new Limits(lenient.maxStringLength(), lenient.maxDocumentBytes(),
+        return new EventCodec(Clock.systemUTC(), new Limits(lenient.maxStringLength(), lenient.maxDocumentBytes(),
                 Duration.ofDays(365 * 100), Duration.ofDays(365 * 100), lenient.maxListSize()));
     }
 

@@ -1,0 +1,81 @@
+package io.gridpulse.standalone;
+
+import io.gridpulse.warehouse.AlertRow;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** SLA clocks through every real part: a demand posted over HTTP raises its alerts in the warehouse. */
+@ExtendWith(SharedStack.class)
+class SlaAlertsEndToEndTest {
+    private static GridPulse system;
+    private static Api api;
+
+    @BeforeAll
+    static void startStack(GridPulse running) {
+        system = running;
+        api = new Api(system.ingestUrl(), system.apiKey());
+    }
+
+    @Test
+    void aDemandUploadedAfterItsDeadlineRaisesWarningBreachAndFirstEscalationThenClearsOnResponse() throws Exception {
+        var caseId = "case-" + Api.newEventId();
+        var created = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusHours(25).truncatedTo(ChronoUnit.SECONDS);
+        assertThat(api.post("/api/v1/events", demand(caseId, "demand.created", created)).statusCode()).isEqualTo(202);
+
+        var raised = awaitAlerts(caseId, alerts -> alerts.size() >= 3);
+        assertThat(raised).extracting(AlertRow::kind)
+                .containsExactlyInAnyOrder("sla_warning", "sla_breach", "sla_escalation");
+        assertThat(raised).allSatisfy(a -> {
+            assertThat(a.status()).isEqualTo(AlertRow.OPEN);
+            assertThat(a.deadline()).isEqualTo(created.plusHours(24).toInstant());
+            assertThat(a.streetCode()).isEqualTo("439901001");
+        });
+
+        var responded = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusMinutes(1).truncatedTo(ChronoUnit.SECONDS);
+        assertThat(api.post("/api/v1/events", demand(caseId, "demand.responded", responded)).statusCode()).isEqualTo(202);
+        var after = awaitAlerts(caseId, alerts -> alerts.stream().allMatch(a -> a.status().equals(AlertRow.CLEARED)));
+        assertThat(after).hasSize(3).allSatisfy(a -> assertThat(a.clearedAt()).isEqualTo(responded.toInstant()));
+    }
+
+    @Test
+    void aDeadlinePassesOnTimeWhenNoFurtherEventArrives() throws Exception {
+        var caseId = "case-" + Api.newEventId();
+        // due ten seconds from now; nothing else is sent, so only the clock can raise the breach
+        var created = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusHours(24).plusSeconds(10).truncatedTo(ChronoUnit.SECONDS);
+        assertThat(api.post("/api/v1/events", demand(caseId, "demand.created", created)).statusCode()).isEqualTo(202);
+
+        var breach = awaitAlerts(caseId, alerts -> alerts.stream().anyMatch(a -> a.kind().equals("sla_breach")));
+        assertThat(breach).filteredOn(a -> a.kind().equals("sla_breach")).singleElement()
+                .satisfies(a -> assertThat(a.raisedAt()).isEqualTo(created.plusHours(24).toInstant()));
+    }
+
+    private static List<AlertRow> awaitAlerts(String caseId, Predicate<List<AlertRow>> done) throws InterruptedException {
+        var deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
+        var alerts = system.warehouse().alertsForCase(caseId);
+        while (!done.test(alerts) && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            alerts = system.warehouse().alertsForCase(caseId);
+        }
+        assertThat(done.test(alerts)).as("alerts for %s within 45 s: %s", caseId, alerts).isTrue();
+        return alerts;
+    }
+
+    private static String demand(String caseId, String kind, OffsetDateTime at) {
+        var extra = kind.equals("demand.created")
+                ? "\"channel\":\"visit\",\"demandType\":\"medical_insurance\",\"demandClass\":\"resolve_now\","
+                : "\"by\":\"grid-worker-7\",";
+        return """
+                {"eventId":"%s","kind":"%s","occurredAt":"%s","source":"terminal-0042","gridCode":"439901001001001",
+                 %s"caseId":"%s"}""".formatted(Api.newEventId(), kind, at, extra, caseId);
+    }
+}
