@@ -12,11 +12,35 @@ import io.gridpulse.ingest.auth.ApiKeys;
  * @param eventsTopic     the topic events are appended to
  * @param apiKeys         the keys that may call the API
  * @param pseudonymKey    the HMAC key that turns ID numbers and phones into pseudonyms
- * @param maxBodyBytes    the largest request body accepted
+ * @param maxBodyBytes    the largest request body accepted for one event
  * @param maxInFlight     events waiting for the log before new ones get 503
+ * @param maxBatchEvents  the most events one {@code events:batch} request may carry
+ * @param maxBatchBytes   the largest {@code events:batch} body accepted
  */
 public record IngestConfig(String host, int port, String kafkaBootstrap, String eventsTopic, ApiKeys apiKeys,
-                           byte[] pseudonymKey, int maxBodyBytes, int maxInFlight) {
+                           byte[] pseudonymKey, int maxBodyBytes, int maxInFlight, int maxBatchEvents,
+                           int maxBatchBytes) {
 
     public static final String DEFAULT_EVENTS_TOPIC = "gp.events";
+    public static final int DEFAULT_MAX_BATCH_EVENTS = 1_000;
+    public static final int DEFAULT_MAX_BATCH_BYTES = 4 * 1024 * 1024;
+
+    public IngestConfig {
+        if (maxBodyBytes < 1 || maxInFlight < 1 || maxBatchEvents < 1 || maxBatchBytes < 1) {
+            throw new IllegalArgumentException("body, batch and in-flight limits must be positive");
+        }
+    }
+
+    /** A configuration with the default batch limits (1,000 events, 4 MiB). */
+    public IngestConfig(String host, int port, String kafkaBootstrap, String eventsTopic, ApiKeys apiKeys,
+                        byte[] pseudonymKey, int maxBodyBytes, int maxInFlight) {
+        this(host, port, kafkaBootstrap, eventsTopic, apiKeys, pseudonymKey, maxBodyBytes, maxInFlight,
+                DEFAULT_MAX_BATCH_EVENTS, DEFAULT_MAX_BATCH_BYTES);
+    }
+
+    /** This configuration with other batch limits. */
+    public IngestConfig withBatchLimits(int maxEvents, int maxBytes) {
+        return new IngestConfig(host, port, kafkaBootstrap, eventsTopic, apiKeys, pseudonymKey, maxBodyBytes,
+                maxInFlight, maxEvents, maxBytes);
+    }
 }

@@ -2,31 +2,48 @@ package io.gridpulse.ingest;
 
 import io.gridpulse.ingest.auth.ApiKeyAuthentication;
 import io.gridpulse.ingest.counts.EventCountsEndpoint;
+import io.gridpulse.ingest.events.BatchEndpoint;
 import io.gridpulse.ingest.events.EventsEndpoint;
+import io.gridpulse.ingest.http.CanonicalPaths;
 import io.gridpulse.ingest.http.ProblemResponse;
 import io.gridpulse.ingest.http.RequestIds;
 import io.gridpulse.ingest.log.EventLog;
+import io.gridpulse.ingest.metrics.IngestMetrics;
+import io.gridpulse.ingest.openapi.OpenApiDocument;
 import io.gridpulse.model.json.EventCodec;
 import io.gridpulse.model.privacy.Pseudonymiser;
 import io.gridpulse.warehouse.Warehouse;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The HTTP edge as one verticle: routes, authentication, problem answers for every failure. */
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** The HTTP edge as one verticle: routes, authentication, metrics, problem answers for every failure. */
 public final class IngestServer extends VerticleBase {
     private static final Logger log = LoggerFactory.getLogger(IngestServer.class);
+    private static final String BODY_LIMIT = "bodyLimit";
+    /** A literal colon: vertx-web would read {@code :batch} in a plain path as a path parameter. */
+    static final String BATCH_PATH = "/api/v1/events:batch";
 
     private final IngestConfig config;
     private final EventLog eventLog;
     private final Warehouse warehouse;
+    private final IngestMetrics metrics = new IngestMetrics();
     private HttpServer server;
+    private Router router;
 
     public IngestServer(IngestConfig config, EventLog eventLog, Warehouse warehouse) {
         this.config = config;
@@ -36,9 +53,29 @@ public final class IngestServer extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        var events = new EventsEndpoint(EventCodec.standard(), new Pseudonymiser(config.pseudonymKey()), eventLog);
+        return vertx.executeBlocking(OpenApiDocument::load, false).compose(openApi -> {
+            router = routes(openApi);
+            return vertx.createHttpServer()
+                    .requestHandler(router)
+                    .listen(config.port(), config.host());
+        }).onSuccess(s -> {
+            server = s;
+            log.info("ingest listening on http://{}:{}", config.host(), s.actualPort());
+        });
+    }
+
+    private Router routes(Buffer openApi) {
+        var timedLog = metrics.timed(eventLog);
+        var codec = EventCodec.standard();
+        var pseudonymiser = new Pseudonymiser(config.pseudonymKey());
+        var events = new EventsEndpoint(codec, pseudonymiser, timedLog, metrics);
+        var batch = new BatchEndpoint(codec, pseudonymiser, timedLog, metrics, config.maxBatchEvents(), config.maxInFlight());
+        var authenticated = new ApiKeyAuthentication(config.apiKeys());
+
         var router = Router.router(vertx);
+        router.route().handler(metrics.requestTimer());
         router.route().handler(new RequestIds());
+        router.route().handler(new CanonicalPaths());
 
         // probes carry no data, so load balancers may call them without a key
         router.get("/health/live").handler(ctx -> json(ctx, 200, new JsonObject().put("status", "UP")));
@@ -48,34 +85,85 @@ public final class IngestServer extends VerticleBase {
                     .put("checks", new JsonObject().put("eventLog", up ? "UP" : "DOWN")));
         });
 
-        router.route("/api/*").handler(new ApiKeyAuthentication(config.apiKeys()));
+        router.route("/api/*").handler(authenticated);
         router.post("/api/v1/events")
-                .handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()))
+                .handler(bodyUpTo(config.maxBodyBytes()))
                 .handler(events::postOne);
+        router.postWithRegex(Pattern.quote(BATCH_PATH)).setName(BATCH_PATH)
+                .handler(bodyUpTo(config.maxBatchBytes()))
+                .handler(batch::post);
         router.get("/api/v1/event-counts").handler(new EventCountsEndpoint(warehouse)::get);
+        router.get("/api/v1/openapi.yaml").handler(ctx -> ctx.response()
+                .putHeader("Content-Type", OpenApiDocument.CONTENT_TYPE).end(openApi));
 
-        router.route().last().handler(ctx -> ProblemResponse.send(ctx, 404, "not-found", "Not found",
+        // metrics tell how the edge is used, so they need a key as well
+        router.get("/metrics").handler(authenticated).handler(ctx -> ctx.vertx()
+                .executeBlocking(metrics::scrape, false)
+                .onSuccess(text -> ctx.response().putHeader("Content-Type", IngestMetrics.CONTENT_TYPE).end(text))
+                .onFailure(ctx::fail));
+
+        router.errorHandler(404, ctx -> ProblemResponse.send(ctx, 404, "not-found", "Not found",
                 "no resource at " + ctx.request().path()));
-        router.errorHandler(405, ctx -> ProblemResponse.send(ctx, 405, "method-not-allowed", "Method not allowed",
-                ctx.request().method() + " is not supported on " + ctx.request().path()));
-        router.errorHandler(413, ctx -> ProblemResponse.send(ctx, 413, "payload-too-large", "Request too large",
-                "the body is larger than " + config.maxBodyBytes() + " bytes"));
+        router.errorHandler(405, ctx -> {
+            var allowed = allowedMethods(ctx.normalizedPath());
+            if (!allowed.isEmpty()) {
+                ctx.response().putHeader("Allow", allowed);
+            }
+            ProblemResponse.send(ctx, 405, "method-not-allowed", "Method not allowed",
+                    ctx.request().method() + " is not supported on " + ctx.request().path()
+                            + (allowed.isEmpty() ? "" : "; use " + allowed));
+        });
+        router.errorHandler(413, ctx -> {
+            Integer limit = ctx.get(BODY_LIMIT);
+            ProblemResponse.send(ctx, 413, "payload-too-large", "Request too large",
+                    "the body is larger than the " + (limit == null ? "allowed size" : limit + " bytes") + " accepted here");
+        });
         router.errorHandler(400, ctx -> ProblemResponse.send(ctx, 400, "invalid-request", "Bad request",
                 ctx.failure() == null ? "the request could not be read" : ctx.failure().getMessage()));
         router.errorHandler(500, IngestServer::internalError);
 
-        return vertx.createHttpServer()
-                .requestHandler(router)
-                .listen(config.port(), config.host())
-                .onSuccess(s -> {
-                    server = s;
-                    log.info("ingest listening on http://{}:{}", config.host(), s.actualPort());
-                });
+        metrics.routes(endpoints(router).stream().map(e -> e.substring(e.indexOf(' ') + 1)).collect(Collectors.toSet()));
+        return router;
     }
 
     /** The port actually bound (differs from the configured one when that was 0). */
     public int port() {
         return server.actualPort();
+    }
+
+    /** The router, once started; tests compare its routes with the OpenAPI document. */
+    Router router() {
+        return router;
+    }
+
+    /** Every endpoint as "METHOD /path": routes bound to methods, a regex route by its name. */
+    static Set<String> endpoints(Router router) {
+        var endpoints = new TreeSet<String>();
+        for (Route route : router.getRoutes()) {
+            if (route.methods() == null || route.methods().isEmpty()) {
+                continue;
+            }
+            var path = route.isRegexPath() ? route.getName() : route.getPath();
+            for (var method : route.methods()) {
+                endpoints.add(method.name() + " " + path);
+            }
+        }
+        return endpoints;
+    }
+
+    private String allowedMethods(String path) {
+        return endpoints(router).stream()
+                .filter(e -> e.substring(e.indexOf(' ') + 1).equals(path))
+                .map(e -> e.substring(0, e.indexOf(' ')))
+                .collect(Collectors.joining(", "));
+    }
+
+    private static Handler<RoutingContext> bodyUpTo(int bytes) {
+        var body = BodyHandler.create(false).setBodyLimit(bytes);
+        return ctx -> {
+            ctx.put(BODY_LIMIT, bytes);
+            body.handle(ctx);
+        };
     }
 
     private static void internalError(RoutingContext ctx) {

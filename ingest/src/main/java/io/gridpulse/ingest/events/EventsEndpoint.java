@@ -1,8 +1,10 @@
 package io.gridpulse.ingest.events;
 
+import io.gridpulse.ingest.http.MediaType;
 import io.gridpulse.ingest.http.ProblemResponse;
 import io.gridpulse.ingest.log.EventLog;
 import io.gridpulse.ingest.log.EventLog.LogBusyException;
+import io.gridpulse.ingest.metrics.IngestMetrics;
 import io.gridpulse.model.event.Event;
 import io.gridpulse.model.json.Decoded;
 import io.gridpulse.model.json.EventCodec;
@@ -24,25 +26,21 @@ public final class EventsEndpoint {
     private final EventCodec codec;
     private final Pseudonymiser pseudonymiser;
     private final EventLog eventLog;
+    private final IngestMetrics metrics;
 
-    public EventsEndpoint(EventCodec codec, Pseudonymiser pseudonymiser, EventLog eventLog) {
+    public EventsEndpoint(EventCodec codec, Pseudonymiser pseudonymiser, EventLog eventLog, IngestMetrics metrics) {
         this.codec = codec;
         this.pseudonymiser = pseudonymiser;
         this.eventLog = eventLog;
+        this.metrics = metrics;
     }
 
     public void postOne(RoutingContext ctx) {
-        if (!isJson(ctx)) {
-            ProblemResponse.send(ctx, 415, "unsupported-media-type", "Unsupported media type",
-                    "send the event as application/json");
+        var body = EventBodies.readable(ctx, MediaType::isJson, "send one event as a JSON object (application/json)");
+        if (body == null) {
             return;
         }
-        var body = ctx.body().buffer();
-        if (body == null || body.length() == 0) {
-            ProblemResponse.send(ctx, 400, "invalid-request", "Empty body", "the request has no body; send one event as a JSON object");
-            return;
-        }
-        switch (codec.decode(body.getBytes())) {
+        switch (codec.decode(body)) {
             case Decoded.Invalid(var problems) -> ProblemResponse.invalid(ctx, "The event is not valid", problems);
             case Decoded.Valid(var event) -> append(ctx, pseudonymiser.pseudonymise(event));
         }
@@ -50,12 +48,15 @@ public final class EventsEndpoint {
 
     private void append(RoutingContext ctx, Event event) {
         Future.fromCompletionStage(eventLog.append(event.eventId(), codec.encode(event)), ctx.vertx().getOrCreateContext())
-                .onSuccess(v -> ctx.response()
-                        .setStatusCode(202)
-                        .putHeader("Content-Type", "application/json")
-                        .end(new JsonObject().put("eventId", event.eventId()).put("status", "accepted").encode()))
+                .onSuccess(v -> {
+                    metrics.accepted("single", 1);
+                    ctx.response()
+                            .setStatusCode(202)
+                            .putHeader("Content-Type", "application/json")
+                            .end(new JsonObject().put("eventId", event.eventId()).put("status", "accepted").encode());
+                })
                 .onFailure(error -> {
-                    if (error instanceof LogBusyException) {
+                    if (LogOutcome.isBusy(error)) {
                         ProblemResponse.retryLater(ctx, 503, "overloaded", "Too many events in flight",
                                 "the service is at its limit of events waiting for the log; retry shortly", 1);
                     } else {
@@ -66,12 +67,14 @@ public final class EventsEndpoint {
                 });
     }
 
-    private static boolean isJson(RoutingContext ctx) {
-        var type = ctx.request().getHeader("Content-Type");
-        if (type == null) {
-            return false;
+    /** How a failed append is told apart: busy (retry in a second) or unavailable (retry in a few). */
+    static final class LogOutcome {
+        private LogOutcome() {}
+
+        static boolean isBusy(Throwable error) {
+            var cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                    ? error.getCause() : error;
+            return cause instanceof LogBusyException;
         }
-        var mime = type.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
-        return mime.equals("application/json") || mime.endsWith("+json");
     }
 }

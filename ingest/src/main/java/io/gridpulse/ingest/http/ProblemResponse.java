@@ -14,6 +14,8 @@ import java.util.List;
  */
 public final class ProblemResponse {
     public static final String CONTENT_TYPE = "application/problem+json";
+    /** Routing-context key under which the type of the problem answered is left, for metrics. */
+    public static final String TYPE_KEY = "problemType";
     private static final String TYPE_BASE = "https://gridpulse.io/problems/";
 
     private ProblemResponse() {}
@@ -44,6 +46,7 @@ public final class ProblemResponse {
         if (response.ended() || response.closed()) {
             return;
         }
+        ctx.put(TYPE_KEY, type);
         var body = new JsonObject()
                 .put("type", TYPE_BASE + type)
                 .put("title", title)

@@ -1,0 +1,231 @@
+package io.gridpulse.ingest.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gridpulse.ingest.events.BatchReader.Read;
+import io.gridpulse.ingest.events.EventsEndpoint.LogOutcome;
+import io.gridpulse.ingest.http.MediaType;
+import io.gridpulse.ingest.http.ProblemResponse;
+import io.gridpulse.ingest.log.EventLog;
+import io.gridpulse.ingest.metrics.IngestMetrics;
+import io.gridpulse.model.event.Event;
+import io.gridpulse.model.json.Decoded;
+import io.gridpulse.model.json.EventCodec;
+import io.gridpulse.model.json.Problem;
+import io.gridpulse.model.privacy.Pseudonymiser;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+
+/**
+ * {@code POST /api/v1/events:batch}: many events in one request, as a JSON array or NDJSON. Each
+ * item is judged alone and the answer lists what became of each (accepted, rejected with its
+ * problems, or retry), so an offline terminal resends only what failed. An item is reported
+ * accepted only once the log acknowledged it; items sharing an eventId are appended once.
+ */
+public final class BatchEndpoint {
+    private static final Logger log = LoggerFactory.getLogger(BatchEndpoint.class);
+    private static final String HOW_TO_SEND =
+            "send a JSON array of events as application/json, or one event per line as application/x-ndjson";
+
+    private final EventCodec codec;
+    private final Pseudonymiser pseudonymiser;
+    private final EventLog eventLog;
+    private final IngestMetrics metrics;
+    private final BatchReader reader;
+    private final int appendWindow;
+
+    /**
+     * @param maxEvents    the most items a batch may carry
+     * @param appendWindow the most appends one batch keeps waiting for the log at once
+     */
+    public BatchEndpoint(EventCodec codec, Pseudonymiser pseudonymiser, EventLog eventLog, IngestMetrics metrics,
+                         int maxEvents, int appendWindow) {
+        this.codec = codec;
+        this.pseudonymiser = pseudonymiser;
+        this.eventLog = eventLog;
+        this.metrics = metrics;
+        this.reader = new BatchReader(maxEvents);
+        this.appendWindow = Math.max(1, appendWindow);
+    }
+
+    public void post(RoutingContext ctx) {
+        var body = EventBodies.readable(ctx, type -> type.isJson() || type.isNdjson(), HOW_TO_SEND);
+        if (body == null) {
+            return;
+        }
+        var read = MediaType.of(ctx).isNdjson() ? reader.ndjson(body) : reader.jsonArray(body);
+        switch (read) {
+            case Read.Malformed(var problem) -> ProblemResponse.invalid(ctx, "The batch is not readable", List.of(problem));
+            case Read.TooMany(var max) -> ProblemResponse.send(ctx, 413, "payload-too-large", "Too many events",
+                    "a batch carries at most " + max + " events; split it and send the parts");
+            case Read.Items(var items) -> judge(ctx, items);
+        }
+    }
+
+    private void judge(RoutingContext ctx, List<JsonNode> items) {
+        var results = new Item[items.size()];
+        var allProblems = new ArrayList<Problem>();
+        // one append per eventId: duplicates inside a batch share its outcome
+        var byEventId = new LinkedHashMap<String, Append>();
+        for (int i = 0; i < items.size(); i++) {
+            var prefix = "/" + i;
+            switch (codec.decode(items.get(i))) {
+                case Decoded.Invalid(var problems) -> {
+                    var under = problems.stream().map(p -> p.under(prefix)).toList();
+                    allProblems.addAll(under);
+                    results[i] = new Item(claimedEventId(items.get(i)), under);
+                }
+                case Decoded.Valid(var event) -> {
+                    var append = byEventId.computeIfAbsent(event.eventId(),
+                            id -> new Append(pseudonymiser.pseudonymise(event)));
+                    results[i] = new Item(event.eventId(), append);
+                }
+            }
+        }
+        if (byEventId.isEmpty()) {
+            ProblemResponse.invalid(ctx, "No event in the batch is valid", allProblems);
+            return;
+        }
+        new Appends(ctx, List.copyOf(byEventId.values()), () -> answer(ctx, results)).start();
+    }
+
+    private void answer(RoutingContext ctx, Item[] items) {
+        int accepted = 0;
+        int rejected = 0;
+        int retry = 0;
+        boolean busy = false;
+        Throwable unavailable = null;
+        var results = new JsonArray();
+        for (int i = 0; i < items.length; i++) {
+            var item = items[i];
+            var result = new JsonObject().put("index", i);
+            if (item.eventId() != null) {
+                result.put("eventId", item.eventId());
+            }
+            if (item.problems() != null) {
+                rejected++;
+                var errors = new JsonArray();
+                item.problems().forEach(p -> errors.add(new JsonObject().put("pointer", p.pointer()).put("detail", p.reason())));
+                result.put("status", "rejected").put("errors", errors);
+            } else if (item.append().error == null) {
+                accepted++;
+                result.put("status", "accepted");
+            } else {
+                retry++;
+                boolean itemBusy = LogOutcome.isBusy(item.append().error);
+                busy |= itemBusy;
+                if (!itemBusy) {
+                    unavailable = item.append().error;
+                }
+                result.put("status", "retry").put("detail", itemBusy
+                        ? "the service is at its limit of events waiting for the log; resend this item shortly"
+                        : "the event log did not acknowledge this event; resend it with the same eventId");
+            }
+            results.add(result);
+        }
+        if (unavailable != null) {
+            log.warn("{} events of a batch not accepted: {}", retry, unavailable.getMessage());
+        }
+        metrics.accepted("batch", accepted);
+        metrics.rejectedItems(rejected);
+        if (accepted == 0 && rejected == 0) {
+            if (busy) {
+                ProblemResponse.retryLater(ctx, 503, "overloaded", "Too many events in flight",
+                        "the service is at its limit of events waiting for the log; nothing was stored, resend the batch shortly", 1);
+            } else {
+                ProblemResponse.retryLater(ctx, 503, "log-unavailable", "Event log unavailable",
+                        "no event of the batch was stored; resend it with the same eventIds", 5);
+            }
+            return;
+        }
+        var response = ctx.response();
+        if (response.closed() || response.ended()) {
+            return;
+        }
+        if (retry > 0) {
+            response.putHeader("Retry-After", busy ? "1" : "5");
+        }
+        response.setStatusCode(200).putHeader("Content-Type", "application/json")
+                .end(new JsonObject().put("accepted", accepted).put("rejected", rejected).put("retry", retry)
+                        .put("results", results).encode());
+    }
+
+    /** The eventId a rejected item claims, echoed so the client can match it; only a plausible one. */
+    private static String claimedEventId(JsonNode item) {
+        var id = item == null ? null : item.get("eventId");
+        return id != null && id.isTextual() && id.textValue().length() <= 64 ? id.textValue() : null;
+    }
+
+    /** One item's fate: rejected with problems, or waiting on (then settled by) an append. */
+    private record Item(String eventId, List<Problem> problems, Append append) {
+        Item(String eventId, List<Problem> problems) {
+            this(eventId, problems, null);
+        }
+
+        Item(String eventId, Append append) {
+            this(eventId, null, append);
+        }
+    }
+
+    /** One append to the log and, once settled, its error (null when acknowledged). Touched only on the request's context. */
+    private static final class Append {
+        final Event event;
+        Throwable error;
+
+        Append(Event event) {
+            this.event = event;
+        }
+    }
+
+    /**
+     * Sends the appends with at most {@code appendWindow} waiting at once, so that one large batch
+     * does not take all of the log's in-flight capacity; every completion comes back on the
+     * request's context, so no state here is shared between threads.
+     */
+    private final class Appends {
+        private final Context context;
+        private final List<Append> appends;
+        private final Runnable done;
+        private int next;
+        private int waiting;
+        private int settled;
+
+        Appends(RoutingContext ctx, List<Append> appends, Runnable done) {
+            this.context = ctx.vertx().getOrCreateContext();
+            this.appends = appends;
+            this.done = done;
+        }
+
+        void start() {
+            while (next < appends.size() && waiting < appendWindow) {
+                send(appends.get(next++));
+            }
+        }
+
+        private void send(Append append) {
+            waiting++;
+            var event = append.event;
+            Future.fromCompletionStage(eventLog.append(event.eventId(), codec.encode(event)), context)
+                    .onComplete(result -> {
+                        waiting--;
+                        settled++;
+                        if (result.failed()) {
+                            append.error = result.cause();
+                        }
+                        if (settled == appends.size()) {
+                            done.run();
+                        } else {
+                            start();
+                        }
+                    });
+        }
+    }
+}

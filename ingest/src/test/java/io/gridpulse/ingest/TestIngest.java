@@ -1,0 +1,88 @@
+package io.gridpulse.ingest;
+
+import io.gridpulse.ingest.auth.ApiKeys;
+import io.vertx.core.Vertx;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** A real IngestServer on a free port with the recording log, and an HTTP client for it. */
+final class TestIngest implements AutoCloseable {
+    static final String KEY = "gpk_test-key-0123456789";
+    static final int MAX_BODY = 16 * 1024;
+    static final int MAX_BATCH_EVENTS = 10;
+    static final int MAX_BATCH_BYTES = 64 * 1024;
+
+    final RecordingEventLog log;
+    final IngestServer server;
+    final String base;
+    private final Vertx vertx;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    static TestIngest start() {
+        var vertx = Vertx.vertx();
+        var config = new IngestConfig("127.0.0.1", 0, "unused:9092", "gp.events", ApiKeys.of(Map.of("terminal", KEY)),
+                "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8), MAX_BODY, 100)
+                .withBatchLimits(MAX_BATCH_EVENTS, MAX_BATCH_BYTES);
+        var log = new RecordingEventLog();
+        var server = new IngestServer(config, log, null);
+        try {
+            vertx.deployVerticle(server).await(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("the ingest server did not start", e);
+        }
+        return new TestIngest(vertx, server, log);
+    }
+
+    private TestIngest(Vertx vertx, IngestServer server, RecordingEventLog log) {
+        this.vertx = vertx;
+        this.server = server;
+        this.base = "http://127.0.0.1:" + server.port();
+        this.log = log;
+    }
+
+    HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10));
+    }
+
+    HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException("request " + request.method() + " " + request.uri() + " failed", e);
+        }
+    }
+
+    /** POSTs a body with the test key. */
+    HttpResponse<String> post(String path, String contentType, byte[] body) {
+        return send(request(path).header("Authorization", "Bearer " + KEY).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
+    HttpResponse<String> post(String path, String contentType, String body) {
+        return post(path, contentType, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    HttpResponse<String> get(String path, String key) {
+        var request = request(path).GET();
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        return send(request.build());
+    }
+
+    @Override
+    public void close() {
+        try {
+            vertx.close().await(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("vert.x did not close", e);
+        }
+    }
+}
