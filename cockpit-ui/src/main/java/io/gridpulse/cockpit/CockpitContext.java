@@ -1,5 +1,6 @@
 package io.gridpulse.cockpit;
 
+import io.gridpulse.cockpit.live.LiveQueries;
 import io.gridpulse.cockpit.security.CockpitUsers;
 import io.gridpulse.model.area.Area;
 import io.gridpulse.warehouse.Warehouse;
@@ -16,9 +17,15 @@ import java.util.Objects;
  * @param users     who may sign in
  * @param areaNames display names by area code
  * @param zone      the zone times are shown in (Asia/Shanghai unless configured)
+ * @param live      the live queries every screen shares
  */
-public record CockpitContext(Warehouse warehouse, CockpitUsers users, Map<String, Area> areaNames, ZoneId zone) {
+public record CockpitContext(Warehouse warehouse, CockpitUsers users, Map<String, Area> areaNames, ZoneId zone,
+                             LiveQueries live) {
     private static volatile CockpitContext current;
+
+    public static CockpitContext of(Warehouse warehouse, CockpitUsers users, Map<String, Area> areaNames, ZoneId zone) {
+        return new CockpitContext(warehouse, users, areaNames, zone, new LiveQueries(warehouse));
+    }
 
     public static void install(CockpitContext context) {
         current = Objects.requireNonNull(context);

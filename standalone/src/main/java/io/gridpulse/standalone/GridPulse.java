@@ -97,7 +97,7 @@ public final class GridPulse implements AutoCloseable {
         demoPassword = secrets.demoPassword();
         var users = env.containsKey("GP_COCKPIT_USERS") ? CockpitUsers.parse(env.get("GP_COCKPIT_USERS"))
                 : CockpitUsers.of(Map.of(demoUser, demoPassword));
-        var cockpit = CockpitServer.start(new CockpitContext(warehouse, users, RegionDirectory.demo().byCode(), config.zone()),
+        var cockpit = CockpitServer.start(CockpitContext.of(warehouse, users, RegionDirectory.demo().byCode(), config.zone()),
                 config.host(), config.cockpitPort());
         stopInReverse.push(cockpit);
         cockpitUrl = "http://" + config.host() + ":" + config.cockpitPort() + "/";

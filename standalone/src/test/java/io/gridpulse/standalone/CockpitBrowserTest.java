@@ -51,12 +51,8 @@ class CockpitBrowserTest {
         var api = new Api(system.ingestUrl(), system.apiKey());
         assertThat(api.post("/api/v1/events", Api.demand(Api.newEventId(), "439901001001001")).statusCode()).isEqualTo(202);
 
-        browser.get(system.cockpitUrl());
         var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        wait.until(d -> d.getCurrentUrl().contains("login"));
-        browser.findElement(By.cssSelector("vaadin-text-field[name='username'] input")).sendKeys(system.demoUser());
-        browser.findElement(By.cssSelector("vaadin-password-field[name='password'] input"))
-                .sendKeys(system.demoPassword(), Keys.ENTER);
+        signIn(wait);
 
         wait.until(d -> total(d) > 0);
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("各街道（乡镇）事件数");
@@ -73,6 +69,38 @@ class CockpitBrowserTest {
         browser.findElement(By.id("language-switch")).click();
         wait.until(d -> d.findElement(By.tagName("h1")).getText().equals("Events by street and township"));
         screenshot("streets-en.png");
+    }
+
+    @Test
+    void aWatcherSeesAnOverdueCaseArriveInTheInboxWithoutReloading() throws Exception {
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        signIn(wait);
+        browser.findElement(By.id("nav-alerts")).click();
+        wait.until(d -> !d.findElements(By.id("alert-inbox")).isEmpty());
+
+        var caseId = "inbox-" + Api.newEventId().substring(0, 8);
+        var created = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(8)).minusHours(30)
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        var demand = """
+                {"eventId":"%s","kind":"demand.created","occurredAt":"%s","source":"hotline-export","gridCode":"439901104002003",
+                 "caseId":"%s","channel":"hotline_12345","demandType":"medical_insurance","demandClass":"resolve_now"}"""
+                .formatted(Api.newEventId(), created, caseId);
+        new Api(system.ingestUrl(), system.apiKey()).post("/api/v1/events", demand);
+
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElement(By.id("alert-inbox")).getText().contains(caseId));
+        var inbox = browser.findElement(By.id("alert-inbox")).getText();
+        assertThat(inbox).contains("超时").contains("桃花镇").contains("即时解决：首次响应（24小时）");
+        screenshot("alerts-zh.png");
+    }
+
+    private static void signIn(WebDriverWait wait) {
+        browser.manage().deleteAllCookies();
+        browser.get(system.cockpitUrl());
+        wait.until(d -> d.getCurrentUrl().contains("login"));
+        browser.findElement(By.cssSelector("vaadin-text-field[name='username'] input")).sendKeys(system.demoUser());
+        browser.findElement(By.cssSelector("vaadin-password-field[name='password'] input"))
+                .sendKeys(system.demoPassword(), Keys.ENTER);
+        wait.until(d -> !d.getCurrentUrl().contains("login"));
     }
 
     /** Kept under target/screenshots for a person to look at; not compared. */

@@ -1,50 +1,58 @@
 package io.gridpulse.cockpit.live;
 
-import io.gridpulse.warehouse.AreaCount;
-import io.gridpulse.warehouse.Warehouse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
- * Event counts per street, polled once for all screens and handed to every subscriber; a wall
- * screen and a hundred desktops cost the warehouse one query a second, and none while nobody watches.
+ * One warehouse query, run once for all screens and handed to every subscriber when its answer
+ * changes: a wall screen and a hundred desktops cost the warehouse one query a period, and none
+ * while nobody watches.
  */
-public final class StreetCountsFeed {
-    private static final Logger log = LoggerFactory.getLogger(StreetCountsFeed.class);
+public final class LiveQuery<T> {
+    private static final Logger log = LoggerFactory.getLogger(LiveQuery.class);
 
-    private final Warehouse warehouse;
+    private final String name;
+    private final Supplier<T> query;
     private final Duration period;
-    private final List<Consumer<List<AreaCount>>> subscribers = new CopyOnWriteArrayList<>();
-    private final ScheduledExecutorService scheduler =
-            Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("street-counts-feed").daemon().factory());
+    private final List<Consumer<T>> subscribers = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService scheduler;
     private ScheduledFuture<?> polling;
-    private volatile List<AreaCount> latest = List.of();
+    private volatile T latest;
 
-    public StreetCountsFeed(Warehouse warehouse, Duration period) {
-        this.warehouse = warehouse;
+    public LiveQuery(String name, Supplier<T> query, Duration period) {
+        this.name = name;
+        this.query = query;
         this.period = period;
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("live-" + name).daemon().factory());
     }
 
-    /** Subscribes; the subscriber gets the latest counts at once and every change after. Returns the unsubscribe action. */
-    public synchronized Runnable subscribe(Consumer<List<AreaCount>> subscriber) {
+    /** Subscribes; the subscriber gets the latest answer at once (if there is one) and every change after. Returns the unsubscribe action. */
+    public synchronized Runnable subscribe(Consumer<T> subscriber) {
         subscribers.add(subscriber);
-        scheduler.execute(() -> subscriber.accept(latest));
+        scheduler.execute(() -> {
+            var now = latest;
+            if (now != null) {
+                subscriber.accept(now);
+            }
+        });
         if (polling == null) {
             polling = scheduler.scheduleWithFixedDelay(this::publish, 0, period.toMillis(), TimeUnit.MILLISECONDS);
         }
         return () -> unsubscribe(subscriber);
     }
 
-    private synchronized void unsubscribe(Consumer<List<AreaCount>> subscriber) {
+    private synchronized void unsubscribe(Consumer<T> subscriber) {
         subscribers.remove(subscriber);
         if (subscribers.isEmpty() && polling != null) {
             polling.cancel(false);
@@ -52,21 +60,21 @@ public final class StreetCountsFeed {
         }
     }
 
-    /** Runs on the feed's one thread only, so {@code latest} has a single writer. */
+    /** Runs on the query's one thread only, so {@code latest} has a single writer. */
     private void publish() {
-        List<AreaCount> counts;
+        T answer;
         try {
-            counts = warehouse.eventCountsByStreet();
+            answer = query.get();
         } catch (RuntimeException e) {
-            log.warn("could not read the event counts: {}", e.getMessage());
+            log.warn("live query {} failed: {}", name, e.getMessage());
             return;
         }
-        if (counts.equals(latest)) {
+        if (Objects.equals(answer, latest)) {
             return;
         }
-        latest = counts;
+        latest = answer;
         for (var subscriber : subscribers) {
-            subscriber.accept(counts);
+            subscriber.accept(answer);
         }
     }
 }

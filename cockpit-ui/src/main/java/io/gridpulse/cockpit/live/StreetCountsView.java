@@ -5,13 +5,11 @@ import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import io.gridpulse.cockpit.CockpitContext;
-import io.gridpulse.cockpit.shell.LanguageSwitch;
+import io.gridpulse.cockpit.shell.MainLayout;
 import io.gridpulse.cockpit.shell.Languages;
 import io.gridpulse.warehouse.AreaCount;
 
@@ -22,10 +20,8 @@ import java.time.format.FormatStyle;
 import java.util.List;
 
 /** Events per street, live: the first screen of the cockpit, updated by push as events land. */
-@Route("")
+@Route(value = "", layout = MainLayout.class)
 public final class StreetCountsView extends VerticalLayout implements HasDynamicTitle {
-    private static volatile StreetCountsFeed feed;
-
     private final Grid<AreaCount> grid = new Grid<>();
     private final Span total = new Span();
     private final Span updated = new Span();
@@ -34,10 +30,6 @@ public final class StreetCountsView extends VerticalLayout implements HasDynamic
     public StreetCountsView() {
         setSizeFull();
         var title = new H1(getTranslation("streets.title"));
-        var header = new HorizontalLayout(title, new LanguageSwitch());
-        header.setWidthFull();
-        header.setAlignItems(FlexComponent.Alignment.BASELINE);
-        header.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
         total.setId("total-events");
         updated.setId("updated-at");
         var numbers = NumberFormat.getIntegerInstance(Languages.current());
@@ -55,14 +47,14 @@ public final class StreetCountsView extends VerticalLayout implements HasDynamic
         grid.addColumn(AreaCount::areaCode).setHeader(getTranslation("streets.code")).setFlexGrow(2);
         grid.addColumn(c -> numbers.format(c.events())).setHeader(getTranslation("streets.events"))
                 .setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END).setFlexGrow(1);
-        add(header, total, grid, updated);
+        add(title, total, grid, updated);
         setFlexGrow(1, grid);
     }
 
     @Override
     protected void onAttach(AttachEvent attach) {
         var ui = attach.getUI();
-        unsubscribe = feed().subscribe(counts -> ui.access(() -> show(counts)));
+        unsubscribe = CockpitContext.get().live().streetCounts().subscribe(counts -> ui.access(() -> show(counts)));
     }
 
     @Override
@@ -80,19 +72,6 @@ public final class StreetCountsView extends VerticalLayout implements HasDynamic
         var now = ZonedDateTime.now(CockpitContext.get().zone());
         updated.setText(getTranslation("streets.updated",
                 now.format(DateTimeFormatter.ofLocalizedTime(FormatStyle.MEDIUM).withLocale(Languages.current()))));
-    }
-
-    private static StreetCountsFeed feed() {
-        var f = feed;
-        if (f == null) {
-            synchronized (StreetCountsView.class) {
-                if (feed == null) {
-                    feed = new StreetCountsFeed(CockpitContext.get().warehouse(), java.time.Duration.ofSeconds(1));
-                }
-                f = feed;
-            }
-        }
-        return f;
     }
 
     @Override

@@ -18,8 +18,8 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The feed against the real embedded ClickHouse: subscribers hear about new counts, and only about changes. */
-class StreetCountsFeedTest {
+/** A live query against the real embedded ClickHouse: subscribers hear about new counts, and only about changes. */
+class LiveQueryTest {
     private static Warehouse warehouse;
 
     @BeforeAll
@@ -34,7 +34,7 @@ class StreetCountsFeedTest {
 
     @Test
     void aSubscriberHearsNewCountsAndNothingWhileTheyStayTheSame() throws Exception {
-        var feed = new StreetCountsFeed(warehouse, Duration.ofMillis(50));
+        var feed = new LiveQuery<>("street-counts", warehouse::eventCountsByStreet, Duration.ofMillis(50));
         var heard = new LinkedBlockingQueue<List<AreaCount>>();
         var unsubscribe = feed.subscribe(heard::add);
         heard.poll(5, TimeUnit.SECONDS);   // whatever there was at first
