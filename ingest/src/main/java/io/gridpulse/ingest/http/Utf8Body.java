@@ -1,76 +1,17 @@
 package io.gridpulse.ingest.http;
 
+import io.gridpulse.model.json.Utf8Text;
 import io.vertx.core.buffer.Buffer;
 
 import java.util.Optional;
 
-/**
- * Checks that a request body is plain UTF-8 JSON text before a parser sees it. JSON parsers guess
- * UTF-16 and UTF-32 from zero bytes and skip byte order marks; the API promises UTF-8 only
- * (RFC 8259 §8.1), so anything else is refused with a reason instead of being half-understood.
- */
+/** Checks a request body with the model's UTF-8 rule before a parser sees it (batches are split before decoding). */
 public final class Utf8Body {
 
     private Utf8Body() {}
 
     /** Why the body is not acceptable UTF-8, or empty when it is. */
     public static Optional<String> problem(Buffer body) {
-        int length = body.length();
-        if (length >= 2 && ((body.getUnsignedByte(0) == 0xFE && body.getUnsignedByte(1) == 0xFF)
-                || (body.getUnsignedByte(0) == 0xFF && body.getUnsignedByte(1) == 0xFE))) {
-            return Optional.of("is UTF-16 or UTF-32 (it starts with a byte order mark); send UTF-8");
-        }
-        if (length >= 3 && body.getUnsignedByte(0) == 0xEF && body.getUnsignedByte(1) == 0xBB
-                && body.getUnsignedByte(2) == 0xBF) {
-            return Optional.of("starts with a UTF-8 byte order mark; send UTF-8 without one");
-        }
-        int i = 0;
-        while (i < length) {
-            int b = body.getUnsignedByte(i);
-            if (b < 0x80) {
-                if (b == 0) {
-                    return Optional.of("contains a zero byte at offset " + i + " (UTF-16 or UTF-32?); send UTF-8");
-                }
-                i++;
-                continue;
-            }
-            int extra;
-            int min;
-            int cp;
-            if (b >= 0xC2 && b <= 0xDF) {
-                extra = 1;
-                min = 0x80;
-                cp = b & 0x1F;
-            } else if (b >= 0xE0 && b <= 0xEF) {
-                extra = 2;
-                min = 0x800;
-                cp = b & 0x0F;
-            } else if (b >= 0xF0 && b <= 0xF4) {
-                extra = 3;
-                min = 0x10000;
-                cp = b & 0x07;
-            } else {
-                return invalid(i, b);
-            }
-            if (i + extra >= length) {
-                return Optional.of("is not valid UTF-8: the sequence at offset " + i + " is cut off by the end of the body");
-            }
-            for (int k = 1; k <= extra; k++) {
-                int next = body.getUnsignedByte(i + k);
-                if ((next & 0xC0) != 0x80) {
-                    return invalid(i, b);
-                }
-                cp = (cp << 6) | (next & 0x3F);
-            }
-            if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-                return Optional.of("is not valid UTF-8: overlong, surrogate or out-of-range sequence at offset " + i);
-            }
-            i += extra + 1;
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<String> invalid(int offset, int b) {
-        return Optional.of("is not valid UTF-8: byte 0x%02X at offset %d".formatted(b, offset));
+        return Utf8Text.problem(body.getBytes());
     }
 }

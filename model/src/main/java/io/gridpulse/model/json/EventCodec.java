@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gridpulse.model.event.Event;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
@@ -55,13 +54,18 @@ public final class EventCodec {
         if (json.length > limits.maxDocumentBytes()) {
             return invalid("", "must be at most " + limits.maxDocumentBytes() + " bytes, got " + json.length);
         }
+        var encoding = Utf8Text.problem(json);
+        if (encoding.isPresent()) {
+            return invalid("", encoding.get());
+        }
         JsonNode tree;
         try {
             tree = mapper.readTree(json);
         } catch (JsonProcessingException e) {
             return syntaxProblem(e);
         } catch (IOException e) {
-            throw new UncheckedIOException("reading from a byte array cannot fail", e);
+            // a byte array cannot fail to read; what reaches here is undecodable text
+            return invalid("", "could not be read as JSON text: " + e.getMessage());
         }
         return decoder.decode(tree);
     }
