@@ -69,7 +69,8 @@ public final class GridPulse implements AutoCloseable {
         var kafka = EmbeddedKafka.start(config.dataDir(), config.kafkaPort());
         stopInReverse.push(kafka);
         kafkaBootstrap = kafka.bootstrapServers();
-        kafka.createTopics(Map.of(IngestConfig.DEFAULT_EVENTS_TOPIC, 3));
+        // gp.alerts has one partition: its offsets are the total order watchers resume from
+        kafka.createTopics(Map.of(IngestConfig.DEFAULT_EVENTS_TOPIC, 3, StreamJobsConfig.DEFAULT_ALERTS_TOPIC, 1));
 
         var warehouseConfig = WarehouseConfig.embedded(config.dataDir().resolve("warehouse"));
         warehouse = Warehouse.open(warehouseConfig);

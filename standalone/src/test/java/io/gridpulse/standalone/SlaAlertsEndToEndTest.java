@@ -45,6 +45,35 @@ class SlaAlertsEndToEndTest {
         assertThat(api.post("/api/v1/events", demand(caseId, "demand.responded", responded)).statusCode()).isEqualTo(202);
         var after = awaitAlerts(caseId, alerts -> alerts.stream().allMatch(a -> a.status().equals(AlertRow.CLEARED)));
         assertThat(after).hasSize(3).allSatisfy(a -> assertThat(a.clearedAt()).isEqualTo(responded.toInstant()));
+
+        // watchers and integrators read the same alerts, open then cleared, from the alerts topic
+        var published = alertsOnTopic(caseId, 6);
+        assertThat(published).extracting(AlertRow::alertId).containsAll(after.stream().map(AlertRow::alertId).toList());
+        assertThat(published).filteredOn(a -> a.status().equals(AlertRow.CLEARED)).hasSize(3);
+    }
+
+    private static List<AlertRow> alertsOnTopic(String caseId, int atLeast) {
+        var props = java.util.Map.<String, Object>of(
+                org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, system.kafkaBootstrap(),
+                org.apache.kafka.clients.consumer.ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        var found = new java.util.ArrayList<AlertRow>();
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(props,
+                new org.apache.kafka.common.serialization.StringDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            var partition = new org.apache.kafka.common.TopicPartition("gp.alerts", 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            var deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (found.size() < atLeast && System.nanoTime() < deadline) {
+                for (var record : consumer.poll(Duration.ofMillis(500))) {
+                    var alert = io.gridpulse.warehouse.AlertJson.decode(record.value());
+                    if (alert.caseId().equals(caseId)) {
+                        found.add(alert);
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     @Test

@@ -17,24 +17,27 @@ import java.time.Duration;
  * @param sinkBatchRows      rows buffered before a write to the warehouse
  * @param sinkMaxDelay       longest a row waits in the sink buffer (bounds freshness)
  * @param zone               the zone whose calendar days SLA clocks count (Asia/Shanghai unless configured)
+ * @param alertsTopic        the Kafka topic alerts are published on (one partition: a total order for watchers)
  */
 public record StreamJobsConfig(String kafkaBootstrap, String eventsTopic, String consumerGroup, WarehouseConfig warehouse,
                                Duration checkpointInterval, int parallelism, int sinkBatchRows, Duration sinkMaxDelay,
-                               String zone)
+                               String zone, String alertsTopic)
         implements Serializable {
+
+    public static final String DEFAULT_ALERTS_TOPIC = "gp.alerts";
 
     public static StreamJobsConfig of(String kafkaBootstrap, String eventsTopic, WarehouseConfig warehouse) {
         return new StreamJobsConfig(kafkaBootstrap, eventsTopic, "gridpulse-stream-jobs", warehouse,
-                Duration.ofSeconds(5), 1, 5_000, Duration.ofMillis(300), "Asia/Shanghai");
+                Duration.ofSeconds(5), 1, 5_000, Duration.ofMillis(300), "Asia/Shanghai", DEFAULT_ALERTS_TOPIC);
     }
 
     public StreamJobsConfig withCheckpointInterval(Duration interval) {
         return new StreamJobsConfig(kafkaBootstrap, eventsTopic, consumerGroup, warehouse, interval, parallelism,
-                sinkBatchRows, sinkMaxDelay, zone);
+                sinkBatchRows, sinkMaxDelay, zone, alertsTopic);
     }
 
     public StreamJobsConfig withZone(String zoneId) {
         return new StreamJobsConfig(kafkaBootstrap, eventsTopic, consumerGroup, warehouse, checkpointInterval, parallelism,
-                sinkBatchRows, sinkMaxDelay, zoneId);
+                sinkBatchRows, sinkMaxDelay, zoneId, alertsTopic);
     }
 }
