@@ -1,5 +1,7 @@
 package io.gridpulse.simulator.city;
 
+import io.gridpulse.simulator.Weights;
+
 import static io.gridpulse.simulator.city.PopulationMix.*;
 
 import io.gridpulse.geo.region.RegionDirectory;
@@ -287,18 +289,7 @@ public final class CityModel {
     }
 
     static int pick(RandomGenerator rnd, double[] weights) {
-        double total = 0;
-        for (double w : weights) {
-            total += w;
-        }
-        double x = rnd.nextDouble() * total;
-        for (int i = 0; i < weights.length; i++) {
-            x -= weights[i];
-            if (x < 0) {
-                return i;
-            }
-        }
-        return weights.length - 1;
+        return Weights.pick(rnd, weights);
     }
 
     private static double meanHouseholdSize(boolean rural) {

@@ -1,5 +1,7 @@
 package io.gridpulse.simulator.events;
 
+import io.gridpulse.simulator.Weights;
+
 import io.gridpulse.model.area.AreaCode;
 import io.gridpulse.model.area.AreaLevel;
 import io.gridpulse.model.event.DemandAssigned;
@@ -581,18 +583,7 @@ public final class EventGenerator implements Iterator<Event> {
     }
 
     private int pick(double[] weights) {
-        double total = 0;
-        for (double w : weights) {
-            total += w;
-        }
-        double x = rnd.nextDouble() * total;
-        for (int i = 0; i < weights.length; i++) {
-            x -= weights[i];
-            if (x < 0) {
-                return i;
-            }
-        }
-        return weights.length - 1;
+        return Weights.pick(rnd, weights);
     }
 
     private Duration logNormalHours(double medianHours, double sigma) {
