@@ -10,6 +10,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,22 +19,37 @@ import java.util.Optional;
 
 /**
  * The named areas of a region, by code: who is whose parent follows from the codes themselves.
- * Boundaries and grids come with the demo-region work; this holds the names the cockpit shows.
+ * This holds the names the cockpit shows; {@link Region} holds the same areas with their boundaries.
  */
 public final class RegionDirectory {
     private final Map<String, Area> byCode;
 
     private RegionDirectory(Map<String, Area> byCode) {
-        this.byCode = Map.copyOf(byCode);
+        this.byCode = Collections.unmodifiableMap(new LinkedHashMap<>(byCode));
     }
 
-    /** The fictional demo region shipped with GridPulse. */
+    /** The fictional demo region shipped with GridPulse: the county, its 15 streets, their communities and grids. */
     public static RegionDirectory demo() {
+        return Region.demo().directory();
+    }
+
+    /** The directory of these areas. */
+    static RegionDirectory of(Collection<Area> areas) {
+        var map = new LinkedHashMap<String, Area>();
+        areas.forEach(a -> map.put(a.code().value(), a));
+        return new RegionDirectory(map);
+    }
+
+    /**
+     * The hand-written names the demo region is generated from (county first, then its 15 streets), in file order.
+     * Everything else about the region is derived from them by {@link DemoRegionGenerator}.
+     */
+    static List<Area> readDemoNames() {
         try (var in = RegionDirectory.class.getResourceAsStream("demo-areas.csv")) {
             if (in == null) {
                 throw new IllegalStateException("demo-areas.csv is missing from the geo-data jar");
             }
-            return read(in, "demo-areas.csv");
+            return List.copyOf(read(in, "demo-areas.csv").byCode.values());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -68,6 +84,7 @@ public final class RegionDirectory {
         return Optional.ofNullable(byCode.get(code));
     }
 
+    /** Every area by its code, in the order of the source (the demo: county, streets, communities, grids). */
     public Map<String, Area> byCode() {
         return byCode;
     }
