@@ -4,6 +4,7 @@ import io.gridpulse.simulator.Weights;
 
 import static io.gridpulse.simulator.city.PopulationMix.*;
 
+import io.gridpulse.geo.region.Region;
 import io.gridpulse.geo.region.RegionDirectory;
 import io.gridpulse.model.area.AreaCode;
 import io.gridpulse.model.area.AreaLevel;
@@ -29,6 +30,8 @@ import java.util.stream.Stream;
  * no memory until asked for.
  */
 public final class CityModel {
+    private static final Region BOUNDARIES = Region.demo();
+
 
     /** The demo region's county-level code. */
     public static final AreaCode REGION = AreaCode.of("439901");
@@ -66,15 +69,15 @@ public final class CityModel {
         for (var street : streets) {
             boolean rural = isRural(street);
             int gridCount = rural ? GRIDS_PER_RURAL_STREET : GRIDS_PER_URBAN_STREET;
-            int communityCount = rural ? 6 + rnd.nextInt(2) : 8 + rnd.nextInt(3);
             int workerCount = (int) Math.round(gridCount / GRIDS_PER_WORKER);
             var streetGrids = new ArrayList<Grid>();
             int j = 0;
-            for (int c = 0; c < communityCount; c++) {
-                var community = AreaCode.of(street.value() + pad(c + 1, 3));
-                int inCommunity = gridCount / communityCount + (c < gridCount % communityCount ? 1 : 0);
-                for (int g = 0; g < inCommunity; g++, j++) {
-                    var code = AreaCode.of(community.value() + pad(g + 1, 3));
+            // the communities and grids are geo-data's, so every simulated event lands on a real boundary
+            for (var communityArea : BOUNDARIES.children(street)) {
+                var community = communityArea.code();
+                var gridAreas = BOUNDARIES.children(community);
+                for (int g = 0; g < gridAreas.size(); g++, j++) {
+                    var code = gridAreas.get(g).code();
                     double residents = (rural ? ruralResidentsPerGrid : urbanResidentsPerGrid)
                             * (0.75 + 0.5 * rnd.nextDouble());
                     int households = (int) Math.round(residents / (rural ? RURAL_MEAN_HOUSEHOLD : URBAN_MEAN_HOUSEHOLD));

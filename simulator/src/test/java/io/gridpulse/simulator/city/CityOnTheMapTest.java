@@ -1,0 +1,19 @@
+package io.gridpulse.simulator.city;
+
+import io.gridpulse.geo.region.Region;
+import io.gridpulse.model.area.AreaLevel;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The simulated city lives on the demo region's boundaries: every grid it uses is one the map can draw. */
+class CityOnTheMapTest {
+
+    @Test
+    void everySimulatedGridIsAGridOfTheDemoRegionAndEveryRegionGridIsSimulated() {
+        var region = Region.demo();
+        var simulated = CityModel.demo(42).grids().stream().map(g -> g.code().value()).toList();
+        var mapped = region.areas(AreaLevel.GRID).stream().map(a -> a.code().value()).toList();
+        assertThat(simulated).hasSize(1_080).containsExactlyInAnyOrderElementsOf(mapped);
+    }
+}
