@@ -16,12 +16,14 @@ import io.gridpulse.ingest.auth.ApiKeys;
  * @param maxInFlight     events waiting for the log before new ones get 503
  * @param maxBatchEvents  the most events one {@code events:batch} request may carry
  * @param maxBatchBytes   the largest {@code events:batch} body accepted
+ * @param alertsTopic     the one-partition topic the alert stream tails
  */
 public record IngestConfig(String host, int port, String kafkaBootstrap, String eventsTopic, ApiKeys apiKeys,
                            byte[] pseudonymKey, int maxBodyBytes, int maxInFlight, int maxBatchEvents,
-                           int maxBatchBytes) {
+                           int maxBatchBytes, String alertsTopic) {
 
     public static final String DEFAULT_EVENTS_TOPIC = "gp.events";
+    public static final String DEFAULT_ALERTS_TOPIC = "gp.alerts";
     public static final int DEFAULT_MAX_BATCH_EVENTS = 1_000;
     public static final int DEFAULT_MAX_BATCH_BYTES = 4 * 1024 * 1024;
 
@@ -29,6 +31,16 @@ public record IngestConfig(String host, int port, String kafkaBootstrap, String 
         if (maxBodyBytes < 1 || maxInFlight < 1 || maxBatchEvents < 1 || maxBatchBytes < 1) {
             throw new IllegalArgumentException("body, batch and in-flight limits must be positive");
         }
+        if (alertsTopic == null || alertsTopic.isBlank()) {
+            throw new IllegalArgumentException("the alerts topic must be named");
+        }
+    }
+
+    /** A configuration reading alerts from {@value #DEFAULT_ALERTS_TOPIC}. */
+    public IngestConfig(String host, int port, String kafkaBootstrap, String eventsTopic, ApiKeys apiKeys,
+                        byte[] pseudonymKey, int maxBodyBytes, int maxInFlight, int maxBatchEvents, int maxBatchBytes) {
+        this(host, port, kafkaBootstrap, eventsTopic, apiKeys, pseudonymKey, maxBodyBytes, maxInFlight, maxBatchEvents,
+                maxBatchBytes, DEFAULT_ALERTS_TOPIC);
     }
 
     /** A configuration with the default batch limits (1,000 events, 4 MiB). */
@@ -41,6 +53,12 @@ public record IngestConfig(String host, int port, String kafkaBootstrap, String 
     /** This configuration with other batch limits. */
     public IngestConfig withBatchLimits(int maxEvents, int maxBytes) {
         return new IngestConfig(host, port, kafkaBootstrap, eventsTopic, apiKeys, pseudonymKey, maxBodyBytes,
-                maxInFlight, maxEvents, maxBytes);
+                maxInFlight, maxEvents, maxBytes, alertsTopic);
+    }
+
+    /** This configuration tailing another alerts topic. */
+    public IngestConfig withAlertsTopic(String topic) {
+        return new IngestConfig(host, port, kafkaBootstrap, eventsTopic, apiKeys, pseudonymKey, maxBodyBytes,
+                maxInFlight, maxBatchEvents, maxBatchBytes, topic);
     }
 }

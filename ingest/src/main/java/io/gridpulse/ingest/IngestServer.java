@@ -1,5 +1,10 @@
 package io.gridpulse.ingest;
 
+import io.gridpulse.ingest.alerts.AlertFeed;
+import io.gridpulse.ingest.alerts.AlertSource;
+import io.gridpulse.ingest.alerts.AlertStreamEndpoint;
+import io.gridpulse.ingest.alerts.AlertsEndpoint;
+import io.gridpulse.ingest.alerts.KafkaAlertSource;
 import io.gridpulse.ingest.auth.ApiKeyAuthentication;
 import io.gridpulse.ingest.counts.EventCountsEndpoint;
 import io.gridpulse.ingest.events.BatchEndpoint;
@@ -26,6 +31,8 @@ import io.vertx.ext.web.handler.BodyHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -41,14 +48,30 @@ public final class IngestServer extends VerticleBase {
     private final IngestConfig config;
     private final EventLog eventLog;
     private final Warehouse warehouse;
+    private final AlertSource alertSource;
+    private final Duration heartbeat;
+    private final AlertFeed alertFeed = new AlertFeed(AlertFeed.DEFAULT_CAPACITY);
     private final IngestMetrics metrics = new IngestMetrics();
     private HttpServer server;
     private Router router;
 
+    /** The edge with its alert stream tailing the configured alerts topic. */
     public IngestServer(IngestConfig config, EventLog eventLog, Warehouse warehouse) {
+        this(config, eventLog, warehouse, new KafkaAlertSource(config.kafkaBootstrap(), config.alertsTopic(), Map.of()));
+    }
+
+    /** The edge with its alert stream fed by the given source. */
+    public IngestServer(IngestConfig config, EventLog eventLog, Warehouse warehouse, AlertSource alertSource) {
+        this(config, eventLog, warehouse, alertSource, AlertStreamEndpoint.HEARTBEAT);
+    }
+
+    IngestServer(IngestConfig config, EventLog eventLog, Warehouse warehouse, AlertSource alertSource,
+                 Duration heartbeat) {
         this.config = config;
         this.eventLog = eventLog;
         this.warehouse = warehouse;
+        this.alertSource = alertSource;
+        this.heartbeat = heartbeat;
     }
 
     @Override
@@ -60,8 +83,18 @@ public final class IngestServer extends VerticleBase {
                     .listen(config.port(), config.host());
         }).onSuccess(s -> {
             server = s;
+            alertSource.start(alertFeed);
             log.info("ingest listening on http://{}:{}", config.host(), s.actualPort());
         });
+    }
+
+    @Override
+    public Future<?> stop() {
+        // the tail's thread joins, which blocks
+        return vertx.executeBlocking(() -> {
+            alertSource.close();
+            return null;
+        }, false);
     }
 
     private Router routes(Buffer openApi) {
@@ -93,6 +126,8 @@ public final class IngestServer extends VerticleBase {
                 .handler(bodyUpTo(config.maxBatchBytes()))
                 .handler(batch::post);
         router.get("/api/v1/event-counts").handler(new EventCountsEndpoint(warehouse)::get);
+        router.get("/api/v1/alerts").handler(new AlertsEndpoint(warehouse)::get);
+        router.get("/api/v1/alerts/stream").handler(new AlertStreamEndpoint(alertFeed, heartbeat)::get);
         router.get("/api/v1/openapi.yaml").handler(ctx -> ctx.response()
                 .putHeader("Content-Type", OpenApiDocument.CONTENT_TYPE).end(openApi));
 
@@ -129,6 +164,11 @@ public final class IngestServer extends VerticleBase {
     /** The port actually bound (differs from the configured one when that was 0). */
     public int port() {
         return server.actualPort();
+    }
+
+    /** The feed behind the alert stream; tests publish into it. */
+    AlertFeed alertFeed() {
+        return alertFeed;
     }
 
     /** The router, once started; tests compare its routes with the OpenAPI document. */

@@ -39,9 +39,14 @@ class BadInputTest {
     private static final String BATCH = "/api/v1/events:batch";
     private static final String JSON = "application/json";
     private static final String NDJSON = "application/x-ndjson";
+    private static final String ALERTS = "/api/v1/alerts";
+    private static final String ALERTS_STREAM = "/api/v1/alerts/stream";
     private static TestIngest ingest;
 
-    /** One malformed request and what it must get: a status and, where a member is at fault, its pointer. */
+    /**
+     * One malformed request and what it must get: a status and, where something is at fault, its
+     * name: a JSON Pointer into the body, or the query parameter or header.
+     */
     record Case(HttpRequest request, int status, String pointer) {}
 
     @BeforeAll
@@ -173,6 +178,37 @@ class BadInputTest {
         add.accept("NDJSON of 11 lines where 10 are allowed", post(BATCH, KEY, NDJSON, utf8(IntStream.range(0, 11)
                 .mapToObj(i -> oneLine(demand(newId()))).collect(Collectors.joining("\n")))), 413, null);
         add.accept("a batch in UTF-16", post(BATCH, KEY, JSON, ("[" + demand(newId()) + "]").getBytes(StandardCharsets.UTF_16)), 400, "");
+
+        // alert listing and stream parameters
+        add.accept("an alert area code of 7 digits", get(ALERTS + "?area=4399010"), 400, "area");
+        add.accept("an alert area code with letters", get(ALERTS + "?area=43990100A"), 400, "area");
+        add.accept("an unknown alert kind", get(ALERTS + "?kind=sla_panic"), 400, "kind");
+        add.accept("an alert status of closed", get(ALERTS + "?status=closed"), 400, "status");
+        add.accept("an alert severity of urgent", get(ALERTS + "?severity=urgent"), 400, "severity");
+        add.accept("since as a date without time", get(ALERTS + "?since=2026-11-23"), 400, "since");
+        add.accept("since with its + unencoded (a space)", get(ALERTS + "?since=2026-11-23T09:00:00+08:00"), 400, "since");
+        add.accept("since without offset", get(ALERTS + "?since=2026-11-23T09:00:00"), 400, "since");
+        add.accept("since as epoch seconds", get(ALERTS + "?since=1790000000"), 400, "since");
+        add.accept("until in the year 9999", get(ALERTS + "?until=9999-01-01T00:00:00Z"), 400, "until");
+        add.accept("until before since", get(ALERTS + "?since=2026-11-23T02:00:00Z&until=2026-11-23T01:00:00Z"), 400, "until");
+        add.accept("a limit of 0", get(ALERTS + "?limit=0"), 400, "limit");
+        add.accept("a limit of 501", get(ALERTS + "?limit=501"), 400, "limit");
+        add.accept("a limit of abc", get(ALERTS + "?limit=abc"), 400, "limit");
+        add.accept("a limit of -1", get(ALERTS + "?limit=-1"), 400, "limit");
+        add.accept("a cursor that is not base64url", get(ALERTS + "?cursor=%21%21%21"), 400, "cursor");
+        add.accept("a cursor forged from other text", get(ALERTS + "?cursor=aGVsbG8gd29ybGQ"), 400, "cursor");
+        add.accept("a caseId of 129 characters", get(ALERTS + "?caseId=" + "c".repeat(129)), 400, "caseId");
+        add.accept("a parameter given twice", get(ALERTS + "?kind=sla_breach&kind=sla_warning"), 400, "kind");
+        add.accept("an empty parameter", get(ALERTS + "?kind="), 400, "kind");
+        add.accept("an unknown alert parameter", get(ALERTS + "?sort=asc"), 400, "sort");
+        add.accept("a listing parameter on the stream", get(ALERTS_STREAM + "?limit=10"), 400, "limit");
+        add.accept("a bad area on the stream", get(ALERTS_STREAM + "?area=x"), 400, "area");
+        add.accept("a Last-Event-ID that is not a number", get(ALERTS_STREAM, "Last-Event-ID", "abc"), 400, "Last-Event-ID");
+        add.accept("a negative Last-Event-ID", get(ALERTS_STREAM, "Last-Event-ID", "-5"), 400, "Last-Event-ID");
+        add.accept("a Last-Event-ID beyond any offset", get(ALERTS_STREAM, "Last-Event-ID", "9".repeat(19)), 400, "Last-Event-ID");
+        add.accept("a lastEventId parameter that is not a number", get(ALERTS_STREAM + "?lastEventId=1.5"), 400, "lastEventId");
+        add.accept("no key on the alert stream", ingest.request(ALERTS_STREAM).GET().build(), 401, null);
+        add.accept("POST to the alerts", method("POST", ALERTS, utf8("{}")), 405, null);
         return cases.stream();
     }
 
@@ -191,7 +227,7 @@ class BadInputTest {
         assertThat(problem.getString("detail")).isNotBlank();
         if (bad.pointer() != null) {
             var errors = problem.getJsonArray("errors", new JsonArray());
-            assertThat(errors.stream().map(e -> ((JsonObject) e).getString("pointer"))).as(answer.body()).contains(bad.pointer());
+            assertThat(errors.stream().map(e -> named((JsonObject) e))).as(answer.body()).contains(bad.pointer());
         }
         assertThat(ingest.log.appended).isEmpty();
     }
@@ -203,6 +239,20 @@ class BadInputTest {
         var answer = ingest.post(EVENTS, JSON, demand(id));
         assertThat(answer.statusCode()).isEqualTo(202);
         assertThat(ingest.log.appended).singleElement().satisfies(a -> assertThat(a.key()).isEqualTo(id));
+    }
+
+    /** What an error names: a body member, a query parameter or a header. */
+    private static String named(JsonObject error) {
+        return error.containsKey("pointer") ? error.getString("pointer")
+                : error.containsKey("parameter") ? error.getString("parameter") : error.getString("header");
+    }
+
+    private static HttpRequest get(String path) {
+        return ingest.request(path).header("Authorization", "Bearer " + KEY).GET().build();
+    }
+
+    private static HttpRequest get(String path, String header, String value) {
+        return ingest.request(path).header("Authorization", "Bearer " + KEY).header(header, value).GET().build();
     }
 
     @FunctionalInterface

@@ -146,6 +146,19 @@ class IngestServerTest {
         assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     }
 
+    @Test
+    void theAlertStreamAnswersWhileKafkaIsUnreachable() throws Exception {
+        // this server tails the alerts topic of "unused:9092", which never answers
+        var request = HttpRequest.newBuilder(URI.create(base + "/api/v1/alerts/stream"))
+                .header("Authorization", "Bearer " + KEY).build();
+        var answer = http.send(request, HttpResponse.BodyHandlers.ofLines());
+        try (var lines = answer.body()) {
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(answer.headers().firstValue("Content-Type")).hasValue("text/event-stream; charset=utf-8");
+            assertThat(lines.findFirst()).hasValue("retry: 3000");
+        }
+    }
+
     private static HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -1,6 +1,8 @@
 package io.gridpulse.ingest;
 
+import io.gridpulse.ingest.alerts.AlertSource;
 import io.gridpulse.ingest.auth.ApiKeys;
+import io.gridpulse.warehouse.Warehouse;
 import io.vertx.core.Vertx;
 
 import java.net.URI;
@@ -25,13 +27,19 @@ final class TestIngest implements AutoCloseable {
     private final Vertx vertx;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    /** The edge without a warehouse, its alert stream fed by hand. */
     static TestIngest start() {
+        return start(null, new ManualAlertSource(), Duration.ofSeconds(15));
+    }
+
+    /** The edge over a warehouse (null for none), with the given alert source and stream heartbeat. */
+    static TestIngest start(Warehouse warehouse, AlertSource alerts, Duration heartbeat) {
         var vertx = Vertx.vertx();
         var config = new IngestConfig("127.0.0.1", 0, "unused:9092", "gp.events", ApiKeys.of(Map.of("terminal", KEY)),
                 "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8), MAX_BODY, 100)
                 .withBatchLimits(MAX_BATCH_EVENTS, MAX_BATCH_BYTES);
         var log = new RecordingEventLog();
-        var server = new IngestServer(config, log, null);
+        var server = new IngestServer(config, log, warehouse, alerts, heartbeat);
         try {
             vertx.deployVerticle(server).await(10, TimeUnit.SECONDS);
         } catch (Exception e) {

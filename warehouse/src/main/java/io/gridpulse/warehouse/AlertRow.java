@@ -1,6 +1,7 @@
 package io.gridpulse.warehouse;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One alert in the alerts table, in one of its states.
@@ -28,6 +29,12 @@ public record AlertRow(String alertId, String kind, String severity, String stat
 
     public static final String OPEN = "open";
     public static final String CLEARED = "cleared";
+    /** Every status an alert can be in. */
+    public static final List<String> STATUSES = List.of(OPEN, CLEARED);
+    /** Every kind of alert the stream jobs raise; a new kind is added here first. */
+    public static final List<String> KINDS = List.of("sla_warning", "sla_breach", "sla_escalation", "sla_unscheduled");
+    /** Every severity, least urgent first. */
+    public static final List<String> SEVERITIES = List.of("info", "warning", "major", "critical");
 
     /** The same alert, cleared at the given instant. */
     public AlertRow cleared(Instant at) {

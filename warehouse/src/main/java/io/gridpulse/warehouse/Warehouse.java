@@ -1,10 +1,12 @@
 package io.gridpulse.warehouse;
 
+import io.gridpulse.model.area.AreaCode;
 import io.gridpulse.warehouse.chdb.ChdbClickHouse;
 import io.gridpulse.warehouse.jdbc.JdbcClickHouse;
 import io.gridpulse.warehouse.migrations.Migrations;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -26,6 +28,8 @@ public final class Warehouse implements AutoCloseable {
     /** Rows carry JSON payloads; a few hundred bytes each, so a row costs about this much SQL text. */
     private static final int BYTES_PER_ROW_GUESS = 400;
     private static final int MAX_EVENT_IDS = 1_000_000;
+    /** The most alerts one page of {@link #alerts(AlertFilter, AlertPosition, int)} may hold. */
+    public static final int MAX_ALERT_PAGE = 1_000;
     private static final Object MIGRATION_LOCK = new Object();
 
     private final ClickHouse clickHouse;
@@ -83,7 +87,6 @@ public final class Warehouse implements AutoCloseable {
         clickHouse.execute(sql.toString());
     }
 
-    /** Writes dead letters in one INSERT. */
     /** Writes alerts in their current state; a later version of the same alert id replaces an earlier one. */
     public void insertAlerts(List<AlertRow> rows) {
         if (rows.isEmpty()) {
@@ -116,21 +119,73 @@ public final class Warehouse implements AutoCloseable {
 
     /** Every alert about one case in its latest state, oldest first. */
     public List<AlertRow> alertsForCase(String caseId) {
-        return alerts("case_id = " + SqlLiteral.string(caseId), 10_000);
+        return alerts("case_id = " + SqlLiteral.string(caseId), "raised_at DESC, alert_id", 10_000).reversed();
     }
 
     /** The newest alerts in their latest state, newest first. */
     public List<AlertRow> recentAlerts(int limit) {
-        return alerts("1", limit).reversed();
+        return alerts("1", "raised_at DESC, alert_id", limit);
     }
 
-    private List<AlertRow> alerts(String where, int limit) {
+    /**
+     * One page of the alerts that pass {@code filter}, in their latest state, newest first (by raise
+     * time, then by id descending), starting after {@code after} (null for the newest). Filters
+     * apply to the latest state, so a cleared alert never shows as open.
+     *
+     * @throws IllegalArgumentException if {@code limit} is not between 1 and {@value #MAX_ALERT_PAGE}
+     */
+    public AlertPage alerts(AlertFilter filter, AlertPosition after, int limit) {
+        if (limit < 1 || limit > MAX_ALERT_PAGE) {
+            throw new IllegalArgumentException("a page holds 1 to " + MAX_ALERT_PAGE + " alerts, not " + limit);
+        }
+        var where = new ArrayList<String>();
+        if (filter.area() != null) {
+            where.add(AreaColumns.within(filter.area()));
+        }
+        if (filter.kind() != null) {
+            where.add("kind = " + SqlLiteral.string(filter.kind()));
+        }
+        if (filter.status() != null) {
+            where.add("status = " + SqlLiteral.string(filter.status()));
+        }
+        if (filter.severity() != null) {
+            where.add("severity = " + SqlLiteral.string(filter.severity()));
+        }
+        if (filter.caseId() != null) {
+            where.add("case_id = " + SqlLiteral.string(filter.caseId()));
+        }
+        // raise times are whole milliseconds, so rounding a bound up keeps >= and < exact
+        if (filter.since() != null) {
+            where.add("raised_at >= " + utcMillis(ceilMillis(filter.since())));
+        }
+        if (filter.until() != null) {
+            where.add("raised_at < " + utcMillis(ceilMillis(filter.until())));
+        }
+        if (after != null) {
+            var at = utcMillis(after.raisedAt());
+            where.add("(raised_at < " + at + " OR (raised_at = " + at
+                    + " AND alert_id < " + SqlLiteral.string(after.alertId()) + "))");
+        }
+        // one row more than asked tells whether another page follows
+        var rows = alerts(where.isEmpty() ? "1" : String.join(" AND ", where), "raised_at DESC, alert_id DESC", limit + 1);
+        if (rows.size() <= limit) {
+            return new AlertPage(rows, null);
+        }
+        var page = rows.subList(0, limit);
+        return new AlertPage(page, AlertPosition.of(page.getLast()));
+    }
+
+    /**
+     * Rows of the alerts table after FINAL, in the given order. WHERE is applied after FINAL has
+     * picked each alert's latest version (ClickHouse's default), which is what status filters need.
+     */
+    private List<AlertRow> alerts(String where, String orderBy, int limit) {
         var rows = clickHouse.query("SELECT alert_id, kind, severity, status, case_id, policy_id, level, "
                 + "toUnixTimestamp64Milli(deadline) AS deadline_ms, toUnixTimestamp64Milli(raised_at) AS raised_ms, "
                 + "toUnixTimestamp64Milli(cleared_at) AS cleared_ms, grid_code, community_code, street_code, county_code, "
                 + "detail, version FROM gridpulse.alerts FINAL WHERE " + where
-                + " ORDER BY raised_at DESC, alert_id LIMIT " + limit);
-        var out = new java.util.ArrayList<AlertRow>(rows.size());
+                + " ORDER BY " + orderBy + " LIMIT " + limit);
+        var out = new ArrayList<AlertRow>(rows.size());
         for (var r : rows) {
             out.add(new AlertRow((String) r.get("alert_id"), (String) r.get("kind"), (String) r.get("severity"),
                     (String) r.get("status"), (String) r.get("case_id"), (String) r.get("policy_id"),
@@ -139,13 +194,24 @@ public final class Warehouse implements AutoCloseable {
                     (String) r.get("community_code"), (String) r.get("street_code"), (String) r.get("county_code"),
                     (String) r.get("detail"), ((Number) r.get("version")).longValue()));
         }
-        return out.reversed();
+        return out;
+    }
+
+    /** A DateTime64(3, 'UTC') value for comparisons with the alert time columns. */
+    private static String utcMillis(Instant instant) {
+        return "toDateTime64(" + SqlLiteral.dateTime64(instant) + ", 3, 'UTC')";
+    }
+
+    private static Instant ceilMillis(Instant instant) {
+        var millis = instant.truncatedTo(ChronoUnit.MILLIS);
+        return millis.equals(instant) ? instant : millis.plusMillis(1);
     }
 
     private static Instant instantOrNull(Object epochMillis) {
         return epochMillis == null ? null : Instant.ofEpochMilli(((Number) epochMillis).longValue());
     }
 
+    /** Writes dead letters in one INSERT. */
     public void insertDeadLetters(List<DeadLetterRow> rows) {
         if (rows.isEmpty()) {
             return;
@@ -162,6 +228,44 @@ public final class Warehouse implements AutoCloseable {
             SqlLiteral.appendString(sql, row.payload()).append(')');
         }
         clickHouse.execute(sql.toString());
+    }
+
+    /** Distinct events in an area since an instant, of one kind (e.g. demand.created) or of all kinds when kind is null. */
+    public long eventCountSince(String areaCode, Instant since, String kind) {
+        var area = AreaCode.of(areaCode);
+        var sql = "SELECT uniqExact(event_id) AS n FROM gridpulse.events WHERE " + AreaColumns.within(area)
+                + " AND occurred_at >= " + SqlLiteral.dateTime64(since)
+                + (kind == null ? "" : " AND kind = " + SqlLiteral.string(kind));
+        return ((Number) clickHouse.query(sql).getFirst().get("n")).longValue();
+    }
+
+    /** Distinct events since an instant per child of an area (streets of a county, communities of a street ...), most first. */
+    public List<AreaCount> eventCountsByChildSince(String areaCode, Instant since) {
+        var area = AreaCode.of(areaCode);
+        var child = AreaColumns.childOf(area.level());
+        return clickHouse.query("SELECT " + child + " AS code, uniqExact(event_id) AS n FROM gridpulse.events WHERE "
+                        + AreaColumns.within(area) + " AND occurred_at >= " + SqlLiteral.dateTime64(since)
+                        + " GROUP BY code ORDER BY n DESC, code").stream()
+                .map(row -> new AreaCount((String) row.get("code"), ((Number) row.get("n")).longValue()))
+                .toList();
+    }
+
+    /** Open alerts in an area (latest state), of one kind or of all kinds when kind is null. */
+    public long openAlertCount(String areaCode, String kind) {
+        var sql = "SELECT count() AS n FROM gridpulse.alerts FINAL WHERE " + AreaColumns.within(AreaCode.of(areaCode))
+                + " AND status = 'open'" + (kind == null ? "" : " AND kind = " + SqlLiteral.string(kind));
+        return ((Number) clickHouse.query(sql).getFirst().get("n")).longValue();
+    }
+
+    /** Open alerts of one kind per child of an area, most first. */
+    public List<AreaCount> openAlertCountsByChild(String areaCode, String kind) {
+        var area = AreaCode.of(areaCode);
+        var child = AreaColumns.childOf(area.level());
+        return clickHouse.query("SELECT " + child + " AS code, count() AS n FROM gridpulse.alerts FINAL WHERE "
+                        + AreaColumns.within(area) + " AND status = 'open' AND kind = " + SqlLiteral.string(kind)
+                        + " GROUP BY code ORDER BY n DESC, code").stream()
+                .map(row -> new AreaCount((String) row.get("code"), ((Number) row.get("n")).longValue()))
+                .toList();
     }
 
     /** Distinct events per street code, most first (ties by code). */

@@ -1,5 +1,6 @@
 package io.gridpulse.warehouse;
 
+import io.gridpulse.model.area.AreaCode;
 import io.gridpulse.warehouse.migrations.Migrations;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -201,5 +202,142 @@ public abstract class WarehouseContract {
         warehouse().insertAlerts(java.util.List.of(open));   // a replay of the older state must not win
         org.assertj.core.api.Assertions.assertThat(warehouse().alertsForCase("case-9")).containsExactly(cleared);
         org.assertj.core.api.Assertions.assertThat(warehouse().recentAlerts(10)).containsExactly(cleared);
+    }
+
+    static AlertRow alert(String id, String kind, String severity, Instant raisedAt, String gridCode) {
+        return new AlertRow(id, kind, severity, AlertRow.OPEN, "case-" + id, "policy", 0, raisedAt.plusSeconds(3600),
+                raisedAt, null, gridCode, gridCode.substring(0, 12), gridCode.substring(0, 9), gridCode.substring(0, 6),
+                "alert " + id, 1);
+    }
+
+    @Test
+    void aPageOfAlertsIsFilteredByAreaAtEachLevelKindSeverityCaseAndRaiseTime() {
+        var a = alert("a", "sla_breach", "major", T0, "439901001001001");
+        var b = alert("b", "sla_warning", "warning", T0.plusSeconds(10), "439901001002001");
+        var c = alert("c", "sla_escalation", "critical", T0.plusSeconds(20), "439901002001001");
+        var d = alert("d", "sla_breach", "major", T0.plusSeconds(30), "439902001001001");
+        var e = alert("e", "sla_breach", "major", T0.plusSeconds(40), "449901001001001");
+        warehouse().insertAlerts(List.of(a, b, c, d, e));
+
+        assertThat(ids(AlertFilter.ANY)).containsExactly("e", "d", "c", "b", "a");
+        assertThat(ids(AlertFilter.ANY.inArea(AreaCode.of("439901001001001")))).containsExactly("a");
+        assertThat(ids(AlertFilter.ANY.inArea(AreaCode.of("439901001002")))).containsExactly("b");
+        assertThat(ids(AlertFilter.ANY.inArea(AreaCode.of("439901001")))).containsExactly("b", "a");
+        assertThat(ids(AlertFilter.ANY.inArea(AreaCode.of("439901")))).containsExactly("c", "b", "a");
+        assertThat(ids(AlertFilter.ANY.inArea(AreaCode.of("4399")))).containsExactly("d", "c", "b", "a");
+        assertThat(ids(AlertFilter.ANY.inArea(AreaCode.of("43")))).containsExactly("d", "c", "b", "a");
+        assertThat(ids(AlertFilter.ANY.inArea(AreaCode.of("45")))).isEmpty();
+        assertThat(ids(AlertFilter.ANY.ofKind("sla_breach"))).containsExactly("e", "d", "a");
+        assertThat(ids(AlertFilter.ANY.ofSeverity("critical"))).containsExactly("c");
+        assertThat(ids(AlertFilter.ANY.aboutCase("case-b"))).containsExactly("b");
+        assertThat(ids(AlertFilter.ANY.raisedBetween(T0.plusSeconds(10), T0.plusSeconds(30)))).containsExactly("c", "b");
+        assertThat(ids(AlertFilter.ANY.raisedBetween(T0.plusMillis(1), null))).containsExactly("e", "d", "c", "b");
+        assertThat(ids(AlertFilter.ANY.raisedBetween(null, T0.plusNanos(1)))).containsExactly("a");
+        assertThat(ids(AlertFilter.ANY.ofKind("sla_breach").inArea(AreaCode.of("439901"))))
+                .containsExactly("a");
+        assertThat(List.of(a, b, c, d, e)).filteredOn(AlertFilter.ANY.inArea(AreaCode.of("4399")))
+                .extracting(AlertRow::alertId).containsExactly("a", "b", "c", "d");
+    }
+
+    @Test
+    void alertPagesRunNewestFirstAndVisitEveryAlertOnceEvenWhenRaiseTimesTie() {
+        var rows = new ArrayList<AlertRow>();
+        for (int i = 0; i < 23; i++) {
+            // three alerts share each raise time, so the id must break ties
+            rows.add(alert("tie-" + (char) ('a' + i), "sla_breach", "major", T0.plusSeconds(i / 3), "439901001001001"));
+        }
+        warehouse().insertAlerts(rows);
+
+        var seen = new ArrayList<String>();
+        AlertPosition after = null;
+        int pages = 0;
+        do {
+            var page = warehouse().alerts(AlertFilter.ANY, after, 5);
+            page.items().forEach(row -> seen.add(row.alertId()));
+            after = page.next();
+            pages++;
+            assertThat(page.items()).hasSize(page.hasMore() ? 5 : 3);
+        } while (after != null);
+
+        assertThat(pages).isEqualTo(5);
+        var expected = rows.stream().sorted(java.util.Comparator.comparing(AlertRow::raisedAt)
+                .thenComparing(AlertRow::alertId).reversed()).map(AlertRow::alertId).toList();
+        assertThat(seen).containsExactlyElementsOf(expected);
+        assertThat(warehouse().alerts(AlertFilter.ANY, null, 23).hasMore()).isFalse();
+    }
+
+    @Test
+    void aStatusFilterJudgesTheLatestStateSoAClearedAlertNeverListsAsOpen() {
+        var open = alert("x", "sla_breach", "major", T0, "439901001001001");
+        var stays = alert("y", "sla_warning", "warning", T0.plusSeconds(1), "439901001001001");
+        warehouse().insertAlerts(List.of(open, stays));
+        warehouse().insertAlerts(List.of(open.cleared(T0.plusSeconds(60))));
+        warehouse().insertAlerts(List.of(open));   // a replayed older state must not win
+
+        assertThat(ids(AlertFilter.ANY.withStatus(AlertRow.OPEN))).containsExactly("y");
+        assertThat(warehouse().alerts(AlertFilter.ANY.withStatus(AlertRow.CLEARED), null, 10).items())
+                .containsExactly(open.cleared(T0.plusSeconds(60)));
+        assertThat(ids(AlertFilter.ANY)).containsExactly("y", "x");
+    }
+
+    @Test
+    void filterValuesAreDataNeverSql() {
+        var sly = new AlertRow("id'); DROP TABLE gridpulse.alerts; --", "sla_breach", "major", AlertRow.OPEN,
+                "case' OR '1'='1", "p", 0, null, T0, null, "g", "c", "s", "k", "d", 1);
+        warehouse().insertAlerts(List.of(sly, alert("plain", "sla_breach", "major", T0, "439901001001001")));
+
+        assertThat(ids(AlertFilter.ANY.aboutCase("case' OR '1'='1"))).containsExactly(sly.alertId());
+        assertThat(ids(AlertFilter.ANY.ofKind("x' OR 1=1 --"))).isEmpty();
+        var page = warehouse().alerts(AlertFilter.ANY, new AlertPosition(T0, "z\' OR 1=1 --"), 10);
+        assertThat(page.items()).extracting(AlertRow::alertId).containsExactly("plain", sly.alertId());
+    }
+
+    @Test
+    void aPageMustHoldBetweenOneAndTheMaximumNumberOfAlerts() {
+        assertThatThrownBy(() -> warehouse().alerts(AlertFilter.ANY, null, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not 0");
+        assertThatThrownBy(() -> warehouse().alerts(AlertFilter.ANY, null, Warehouse.MAX_ALERT_PAGE + 1))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> AlertFilter.ANY.raisedBetween(T0, T0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must be before");
+    }
+
+    private List<String> ids(AlertFilter filter) {
+        return warehouse().alerts(filter, null, 100).items().stream().map(AlertRow::alertId).toList();
+    }
+
+    @org.junit.jupiter.api.Test
+    void wallScreenCountsAreScopedToTheAreaAndSplitByChild() {
+        var today = java.time.Instant.parse("2026-11-23T16:00:00Z");   // midnight in Shanghai
+        var rows = new java.util.ArrayList<EventRow>();
+        for (var street : java.util.List.of("439901001", "439901001", "439901002", "439901101")) {
+            rows.add(new EventRow(java.util.UUID.randomUUID().toString(), "demand.created", today.plusSeconds(60), today,
+                    "t", street + "001001", street + "001", street, "439901", null, null, "{}"));
+        }
+        rows.add(new EventRow("yesterday-1", "visit", today.minusSeconds(60), today, "t", "439901001002001",
+                "439901001002", "439901001", "439901", null, null, "{}"));
+        warehouse().insertEvents(rows);
+
+        org.assertj.core.api.Assertions.assertThat(warehouse().eventCountSince("439901", today, null)).isEqualTo(4);
+        org.assertj.core.api.Assertions.assertThat(warehouse().eventCountSince("439901001", today, "demand.created")).isEqualTo(2);
+        org.assertj.core.api.Assertions.assertThat(warehouse().eventCountSince("439901001", today, "visit")).isZero();
+        org.assertj.core.api.Assertions.assertThat(warehouse().eventCountsByChildSince("439901", today)).containsExactly(
+                new AreaCount("439901001", 2), new AreaCount("439901002", 1), new AreaCount("439901101", 1));
+        org.assertj.core.api.Assertions.assertThat(warehouse().eventCountsByChildSince("439901001", today))
+                .containsExactly(new AreaCount("439901001001", 2));
+
+        var raised = today.plusSeconds(120);
+        var breach = new AlertRow("sla:w1:p:1:breach", "sla_breach", "major", AlertRow.OPEN, "w1", "p", 0, raised, raised,
+                null, "439901002001001", "439901002001", "439901002", "439901", "d", 1);
+        var clearedBreach = new AlertRow("sla:w2:p:1:breach", "sla_breach", "major", AlertRow.OPEN, "w2", "p", 0, raised,
+                raised, null, "439901002001001", "439901002001", "439901002", "439901", "d", 1).cleared(raised);
+        var warning = new AlertRow("sla:w3:p:1:warning", "sla_warning", "warning", AlertRow.OPEN, "w3", "p", 0, raised,
+                raised, null, "439901101001001", "439901101001", "439901101", "439901", "d", 1);
+        warehouse().insertAlerts(java.util.List.of(breach, clearedBreach, warning));
+        org.assertj.core.api.Assertions.assertThat(warehouse().openAlertCount("439901", null)).isEqualTo(2);
+        org.assertj.core.api.Assertions.assertThat(warehouse().openAlertCount("439901", "sla_breach")).isEqualTo(1);
+        org.assertj.core.api.Assertions.assertThat(warehouse().openAlertCount("439901101", "sla_breach")).isZero();
+        org.assertj.core.api.Assertions.assertThat(warehouse().openAlertCountsByChild("439901", "sla_breach"))
+                .containsExactly(new AreaCount("439901002", 1));
     }
 }

@@ -31,6 +31,21 @@ public final class ProblemResponse {
         send(ctx, 400, "invalid-request", title, detail, new JsonObject().put("errors", errors), null);
     }
 
+    /**
+     * Invalid query parameters or headers: each error names its {@code parameter} (or {@code header})
+     * instead of a JSON Pointer, since nothing in a body is at fault.
+     */
+    public static void invalidParameters(RoutingContext ctx, List<ParameterProblem> problems) {
+        var errors = new JsonArray();
+        for (var p : problems) {
+            errors.add(new JsonObject().put(p.inHeader() ? "header" : "parameter", p.name()).put("detail", p.reason()));
+        }
+        var first = problems.getFirst();
+        var described = (first.inHeader() ? "header " : "parameter ") + first.name() + " " + first.reason();
+        var detail = problems.size() == 1 ? described : problems.size() + " problems, the first: " + described;
+        send(ctx, 400, "invalid-request", "Invalid request parameters", detail, new JsonObject().put("errors", errors), null);
+    }
+
     public static void send(RoutingContext ctx, int status, String type, String title, String detail) {
         send(ctx, status, type, title, detail, null, null);
     }
