@@ -51,7 +51,7 @@ class CockpitBrowserTest {
         var api = new Api(system.ingestUrl(), system.apiKey());
         assertThat(api.post("/api/v1/events", Api.demand(Api.newEventId(), "439901001001001")).statusCode()).isEqualTo(202);
 
-        var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        var wait = waitUpTo(30);
         signIn(wait);
 
         wait.until(d -> total(d) > 0);
@@ -63,7 +63,7 @@ class CockpitBrowserTest {
             api.post("/api/v1/events", Api.demand(Api.newEventId(), "439901102001001"));
         }
         // pushed by the server: no reload, no click
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> total(d) >= before + 5);
+        waitUpTo(20).until(d -> total(d) >= before + 5);
         screenshot("streets-zh.png");
 
         browser.findElement(By.id("language-switch")).click();
@@ -73,7 +73,7 @@ class CockpitBrowserTest {
 
     @Test
     void aWatcherSeesAnOverdueCaseArriveInTheInboxWithoutReloading() throws Exception {
-        var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        var wait = waitUpTo(30);
         signIn(wait);
         browser.findElement(By.id("nav-alerts")).click();
         wait.until(d -> !d.findElements(By.id("alert-inbox")).isEmpty());
@@ -87,10 +87,56 @@ class CockpitBrowserTest {
                 .formatted(Api.newEventId(), created, caseId);
         new Api(system.ingestUrl(), system.apiKey()).post("/api/v1/events", demand);
 
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElement(By.id("alert-inbox")).getText().contains(caseId));
+        waitUpTo(30).until(d -> d.findElement(By.id("alert-inbox")).getText().contains(caseId));
         var inbox = browser.findElement(By.id("alert-inbox")).getText();
         assertThat(inbox).contains("超时").contains("桃花镇").contains("即时解决：首次响应（24小时）");
         screenshot("alerts-zh.png");
+    }
+
+    @Test
+    void theWallScreenShowsLiveIndicatorsTheRegionMapAndTheAlertTicker() throws Exception {
+        var wait = waitUpTo(30);
+        signIn(wait);
+        var api = new Api(system.ingestUrl(), system.apiKey());
+        for (int i = 0; i < 6; i++) {
+            api.post("/api/v1/events", Api.demand(Api.newEventId(), "439901005001001"));
+        }
+        browser.get(system.cockpitUrl() + "wall");
+        viewport(1920, 1080);
+        wait.until(d -> value(d, "kpi-events") >= 6);
+        wait.until(d -> !d.findElements(By.cssSelector("#wall-map canvas")).isEmpty());
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains("云溪市").contains("基层治理驾驶舱");
+        assertThat(browser.findElement(By.id("red-list")).getText()).contains("新城街道");
+        Thread.sleep(1_500);   // let the map finish its first animation before the picture
+        screenshot("wall-1920x1080.png");
+        viewport(3840, 2160);
+        browser.navigate().refresh();   // a wall screen sizes its chart text once, for the screen it is on
+        wait.until(d -> value(d, "kpi-events") >= 6);
+        wait.until(d -> !d.findElements(By.cssSelector("#wall-map canvas")).isEmpty());
+        Thread.sleep(1_500);
+        screenshot("wall-3840x2160.png");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 900));
+    }
+
+    /** A wait that reads again when a push replaced the element it was reading. */
+    private static WebDriverWait waitUpTo(int seconds) {
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(seconds));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
+    }
+
+    /** Sizes the page's viewport (not the window, whose frame takes some pixels) to a wall screen's size. */
+    private static void viewport(int width, int height) {
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+        var js = (org.openqa.selenium.JavascriptExecutor) browser;
+        long innerWidth = ((Number) js.executeScript("return window.innerWidth")).longValue();
+        long innerHeight = ((Number) js.executeScript("return window.innerHeight")).longValue();
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(
+                (int) (2L * width - innerWidth), (int) (2L * height - innerHeight)));
+    }
+
+    private static long value(WebDriver d, String id) {
+        return number(d, By.cssSelector("#" + id + " .gp-tile-value"));
     }
 
     private static void signIn(WebDriverWait wait) {
@@ -114,16 +160,25 @@ class CockpitBrowserTest {
     void withoutSigningInNoDataIsShown() {
         browser.manage().deleteAllCookies();
         browser.get(system.cockpitUrl());
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains("login"));
+        waitUpTo(30).until(d -> d.getCurrentUrl().contains("login"));
         assertThat(browser.findElements(By.id("street-counts"))).isEmpty();
     }
 
     private static long total(WebDriver d) {
-        var found = d.findElements(By.id("total-events"));
-        if (found.isEmpty()) {
+        return number(d, By.id("total-events"));
+    }
+
+    /** The number an element shows, or -1 while it shows none (or is being replaced by a push). */
+    private static long number(WebDriver d, By by) {
+        try {
+            var found = d.findElements(by);
+            if (found.isEmpty()) {
+                return -1;
+            }
+            var digits = found.getFirst().getText().replaceAll("[^0-9]", "");
+            return digits.isEmpty() ? -1 : Long.parseLong(digits);
+        } catch (org.openqa.selenium.StaleElementReferenceException replacedMeanwhile) {
             return -1;
         }
-        var digits = found.getFirst().getText().replaceAll("[^0-9]", "");
-        return digits.isEmpty() ? -1 : Long.parseLong(digits);
     }
 }

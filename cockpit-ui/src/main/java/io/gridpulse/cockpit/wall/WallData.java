@@ -1,0 +1,38 @@
+package io.gridpulse.cockpit.wall;
+
+import io.gridpulse.warehouse.AlertRow;
+import io.gridpulse.warehouse.AreaCount;
+import io.gridpulse.warehouse.Warehouse;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * One refresh of the wall screen for one area: today's numbers and the alerts, read together so
+ * that every panel on the screen speaks of the same moment.
+ *
+ * @param eventsToday      events that happened today (local day) in the area
+ * @param demandsToday     demands created today
+ * @param openAlerts       open SLA alerts of every kind
+ * @param openBreaches     open breaches (cases past their deadline and not yet answered)
+ * @param todayByChild     events today per child area (streets of the county, communities of a street)
+ * @param breachesByChild  open breaches per child area
+ * @param latestAlerts     the newest alerts, newest first
+ */
+public record WallData(long eventsToday, long demandsToday, long openAlerts, long openBreaches,
+                       List<AreaCount> todayByChild, List<AreaCount> breachesByChild, List<AlertRow> latestAlerts) {
+
+    static WallData read(Warehouse warehouse, String areaCode, ZoneId zone) {
+        Instant midnight = LocalDate.now(zone).atStartOfDay(zone).toInstant();
+        return new WallData(
+                warehouse.eventCountSince(areaCode, midnight, null),
+                warehouse.eventCountSince(areaCode, midnight, "demand.created"),
+                warehouse.openAlertCount(areaCode, null),
+                warehouse.openAlertCount(areaCode, "sla_breach"),
+                warehouse.eventCountsByChildSince(areaCode, midnight),
+                warehouse.openAlertCountsByChild(areaCode, "sla_breach"),
+                warehouse.recentAlerts(12));
+    }
+}

@@ -1,0 +1,233 @@
+package io.gridpulse.cockpit.wall;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.dependency.CssImport;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.OptionalParameter;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.theme.lumo.Lumo;
+import io.gridpulse.cockpit.CockpitContext;
+import io.gridpulse.cockpit.charts.EChart;
+import io.gridpulse.cockpit.live.LiveQuery;
+import io.gridpulse.cockpit.shell.Languages;
+import io.gridpulse.geo.region.Region;
+import io.gridpulse.model.area.Area;
+import io.gridpulse.model.area.AreaCode;
+import io.gridpulse.warehouse.AlertRow;
+import io.gridpulse.warehouse.AreaCount;
+
+import java.text.NumberFormat;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * The wall screen for party committee leaders: an unattended, dark 16:9 screen that updates itself
+ * by push. {@code /wall} shows the whole region; {@code /wall/<area code>} pins a kiosk to one street.
+ */
+@Route("wall")
+@CssImport("./wall.css")
+public final class WallView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
+    /** One live query per area shown, shared by every screen that shows it. */
+    private static final Map<String, LiveQuery<WallData>> QUERIES = new ConcurrentHashMap<>();
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private final CockpitContext context = CockpitContext.get();
+    private final Span clock = new Span();
+    private final Span title = new Span();
+    private final Tile events = new Tile("wall.kpi.events");
+    private final Tile demands = new Tile("wall.kpi.demands");
+    private final Tile openAlerts = new Tile("wall.kpi.open-alerts");
+    private final Tile breaches = new Tile("wall.kpi.breaches");
+    private final EChart map = new EChart("dark");
+    private final Div redList = new Div();
+    private final Div blackList = new Div();
+    private final Div ticker = new Div();
+    private AreaCode area = AreaCode.of("439901");
+    private Map<String, String> childNames = Map.of();
+    private Runnable unsubscribe;
+    /** The map's base font size in pixels, from the screen's height: 18 px at 1080 lines, 36 px at 2160. */
+    private int basePx = 18;
+    private WallData last;
+
+    public WallView() {
+        addClassName("gp-wall");
+        setId("wall");
+        var header = new Div(new H1(title), clock);
+        header.addClassName("gp-wall-header");
+        clock.addClassName("gp-wall-clock");
+        var kpis = new Div(events, demands, openAlerts, breaches);
+        kpis.addClassName("gp-wall-kpis");
+        map.addClassName("gp-wall-map");
+        map.setId("wall-map");
+        redList.setId("red-list");
+        blackList.setId("black-list");
+        var rankings = new Div(panel("wall.red", redList), panel("wall.black", blackList));
+        rankings.addClassName("gp-wall-rankings");
+        ticker.addClassName("gp-wall-ticker");
+        ticker.setId("alert-ticker");
+        add(header, kpis, map, rankings, ticker);
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, @OptionalParameter String areaCode) {
+        if (areaCode != null) {
+            AreaCode.parse(areaCode).filter(code -> Region.demo().area(code).isPresent()).ifPresent(code -> area = code);
+        }
+        var region = Region.demo();
+        var english = Languages.current().getLanguage().equals("en");
+        title.setText(getTranslation("wall.title", name(region.area(area).orElseThrow(), english)));
+        childNames = region.children(area).stream()
+                .collect(Collectors.toMap(a -> a.code().value(), a -> name(a, english)));
+        map.registerMap("area-" + area, region.childrenGeoJson(area));
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attach) {
+        var ui = attach.getUI();
+        ui.getElement().setAttribute("theme", Lumo.DARK);
+        var query = QUERIES.computeIfAbsent(area.value(), code -> new LiveQuery<>("wall-" + code,
+                () -> WallData.read(context.warehouse(), code, context.zone()), Duration.ofSeconds(2)));
+        unsubscribe = query.subscribe(data -> ui.access(() -> show(data)));
+        ui.getPage().retrieveExtendedClientDetails(details -> {
+            basePx = Math.max(12, details.getWindowInnerHeight() / 60);
+            if (last != null) {
+                map.setOption(mapOption(last.todayByChild()));
+            }
+        });
+        // the clock ticks in the browser, every second, with no server traffic: an unattended screen shows it is alive
+        clock.setText(ZonedDateTime.now(context.zone()).format(CLOCK));
+        clock.getElement().executeJs("const el = this, zone = $0;"
+                + "const fmt = new Intl.DateTimeFormat('sv-SE', {timeZone: zone, year: 'numeric', month: '2-digit',"
+                + " day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false});"
+                + "clearInterval(el.__tick); el.__tick = setInterval(() => el.textContent = fmt.format(new Date()), 1000);",
+                context.zone().getId());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detach) {
+        if (unsubscribe != null) {
+            unsubscribe.run();
+            unsubscribe = null;
+        }
+        detach.getUI().getElement().removeAttribute("theme");
+    }
+
+    private void show(WallData data) {
+        last = data;
+        var numbers = NumberFormat.getIntegerInstance(Languages.current());
+        events.show(numbers.format(data.eventsToday()), false);
+        demands.show(numbers.format(data.demandsToday()), false);
+        openAlerts.show(numbers.format(data.openAlerts()), data.openAlerts() > 0);
+        breaches.show(numbers.format(data.openBreaches()), data.openBreaches() > 0);
+        map.setOption(mapOption(data.todayByChild()));
+        showRankings(data);
+        ticker.removeAll();
+        for (var alert : data.latestAlerts()) {
+            var item = new Span(tickerLine(alert));
+            item.addClassName(AlertRow.OPEN.equals(alert.status()) ? "gp-tick-open" : "gp-tick-cleared");
+            ticker.add(item);
+        }
+    }
+
+    private void showRankings(WallData data) {
+        // black list: most open breaches; red list: areas with events today and no open breach, busiest first
+        var breachesByArea = data.breachesByChild().stream().collect(Collectors.toMap(AreaCount::areaCode, AreaCount::events));
+        var black = data.breachesByChild().stream().filter(c -> childNames.containsKey(c.areaCode()))
+                .sorted(Comparator.comparingLong(AreaCount::events).reversed()).limit(5).toList();
+        var red = data.todayByChild().stream().filter(c -> childNames.containsKey(c.areaCode()))
+                .filter(c -> breachesByArea.getOrDefault(c.areaCode(), 0L) == 0)
+                .sorted(Comparator.comparingLong(AreaCount::events).reversed()).limit(5).toList();
+        fill(redList, red, "wall.red.unit");
+        fill(blackList, black, "wall.black.unit");
+    }
+
+    private void fill(Div list, List<AreaCount> rows, String unitKey) {
+        list.removeAll();
+        int rank = 1;
+        for (var row : rows) {
+            var line = new Div(new Span(rank++ + ""), new Span(childNames.get(row.areaCode())),
+                    new Span(getTranslation(unitKey, row.events())));
+            line.addClassName("gp-rank-row");
+            list.add(line);
+        }
+        if (rows.isEmpty()) {
+            list.add(new Span(getTranslation("wall.none")));
+        }
+    }
+
+    private String mapOption(List<AreaCount> counts) {
+        long max = Math.max(1, counts.stream().mapToLong(AreaCount::events).max().orElse(1));
+        var data = counts.stream().filter(c -> childNames.containsKey(c.areaCode()))
+                .map(c -> "{\"name\":" + json(childNames.get(c.areaCode())) + ",\"value\":" + c.events() + "}")
+                .collect(Collectors.joining(","));
+        return """
+                {"backgroundColor":"transparent",
+                 "tooltip":{"trigger":"item"},
+                 "visualMap":{"min":0,"max":%d,"left":"left","bottom":10,"calculable":true,
+                   "itemWidth":%d,"itemHeight":%d,"text":[%s,%s],"textStyle":{"color":"#cfe3ff","fontSize":%d},
+                   "inRange":{"color":["#0b3d91","#1e88e5","#ffd54f","#ff7043","#d32f2f"]}},
+                 "series":[{"type":"map","map":%s,"roam":false,"aspectScale":0.9,"labelLayout":{"hideOverlap":true},
+                   "label":{"show":true,"color":"#ffffff","fontSize":%d},
+                   "itemStyle":{"borderColor":"#9ecbff","borderWidth":1,"areaColor":"#12305a"},
+                   "emphasis":{"label":{"color":"#ffffff"},"itemStyle":{"areaColor":"#ffb300"}},
+                   "data":[%s]}]}
+                """.formatted(max, basePx, basePx * 8, json(getTranslation("wall.map.high")),
+                json(getTranslation("wall.map.low")), basePx, json("area-" + area), basePx, data);
+    }
+
+    private String tickerLine(AlertRow alert) {
+        var street = context.areaNames().get(alert.streetCode());
+        var where = street == null ? alert.streetCode() : street.name();
+        return getTranslation("alerts.kind." + alert.kind(), alert.level()) + " · " + where + " · " + alert.caseId();
+    }
+
+    private Div panel(String titleKey, Div body) {
+        var panel = new Div(new Span(getTranslation(titleKey)), body);
+        panel.addClassName("gp-wall-panel");
+        return panel;
+    }
+
+    private static String name(Area area, boolean english) {
+        return english && area.nameEn() != null ? area.nameEn() : area.name();
+    }
+
+    private static String json(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title.getText();
+    }
+
+    /** One indicator: its name, its value, red when it asks for attention. */
+    private final class Tile extends Div {
+        private final Span value = new Span("–");
+
+        Tile(String key) {
+            addClassName("gp-wall-tile");
+            setId("kpi-" + key.substring(key.lastIndexOf('.') + 1));
+            var label = new Span(getTranslation(key));
+            label.addClassName("gp-tile-label");
+            value.addClassName("gp-tile-value");
+            add(label, value);
+        }
+
+        void show(String text, boolean alarming) {
+            value.setText(text);
+            getElement().getClassList().set("gp-alarm", alarming);
+        }
+    }
+}
