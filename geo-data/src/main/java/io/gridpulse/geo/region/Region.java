@@ -138,6 +138,15 @@ public final class Region {
     }
 
     /**
+     * The boundaries of an area's children as a GeoJSON FeatureCollection (properties code, name,
+     * nameEn, level, parent), for a map that draws one level at a time. Names are unique among siblings.
+     */
+    public String childrenGeoJson(AreaCode parent) {
+        var kids = children(parent).stream().map(a -> areas.get(a.code())).toList();
+        return GeoJson.write(parent.value(), "children of " + parent, kids, List.of());
+    }
+
+    /**
      * The finest area (the grid, in the demo) containing this WGS84 point; empty outside the region. A point
      * exactly on a shared border goes to the area with the lower code.
      */

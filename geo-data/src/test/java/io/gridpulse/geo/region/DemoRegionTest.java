@@ -209,4 +209,12 @@ class DemoRegionTest {
         g.geometryChanged();
         assertThat(REGION.geometry(COUNTY).orElseThrow().getCoordinates()[0].x).isNotZero();
     }
+
+    @org.junit.jupiter.api.Test
+    void theStreetsOfTheCountyComeAsOneFeatureCollectionForTheMap() throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(Region.demo().childrenGeoJson(io.gridpulse.model.area.AreaCode.of("439901")));
+        org.assertj.core.api.Assertions.assertThat(json.get("features")).hasSize(15);
+        org.assertj.core.api.Assertions.assertThat(json.get("features").get(0).at("/properties/level").asText()).isEqualTo("street");
+    }
 }
