@@ -17,23 +17,34 @@ import io.gridpulse.ingest.auth.ApiKeys;
  * @param maxBatchEvents  the most events one {@code events:batch} request may carry
  * @param maxBatchBytes   the largest {@code events:batch} body accepted
  * @param alertsTopic     the one-partition topic the alert stream tails
+ * @param maxConnections  open HTTP connections beyond which new ones are closed at once: a flood of
+ *                        clients must not take the file descriptors the log and the warehouse need
  */
 public record IngestConfig(String host, int port, String kafkaBootstrap, String eventsTopic, ApiKeys apiKeys,
                            byte[] pseudonymKey, int maxBodyBytes, int maxInFlight, int maxBatchEvents,
-                           int maxBatchBytes, String alertsTopic) {
+                           int maxBatchBytes, String alertsTopic, int maxConnections) {
 
     public static final String DEFAULT_EVENTS_TOPIC = "gp.events";
     public static final String DEFAULT_ALERTS_TOPIC = "gp.alerts";
     public static final int DEFAULT_MAX_BATCH_EVENTS = 1_000;
     public static final int DEFAULT_MAX_BATCH_BYTES = 4 * 1024 * 1024;
+    public static final int DEFAULT_MAX_CONNECTIONS = 1_000;
 
     public IngestConfig {
-        if (maxBodyBytes < 1 || maxInFlight < 1 || maxBatchEvents < 1 || maxBatchBytes < 1) {
-            throw new IllegalArgumentException("body, batch and in-flight limits must be positive");
+        if (maxBodyBytes < 1 || maxInFlight < 1 || maxBatchEvents < 1 || maxBatchBytes < 1 || maxConnections < 1) {
+            throw new IllegalArgumentException("body, batch, in-flight and connection limits must be positive");
         }
         if (alertsTopic == null || alertsTopic.isBlank()) {
             throw new IllegalArgumentException("the alerts topic must be named");
         }
+    }
+
+    /** A configuration with the default connection limit ({@value #DEFAULT_MAX_CONNECTIONS}). */
+    public IngestConfig(String host, int port, String kafkaBootstrap, String eventsTopic, ApiKeys apiKeys,
+                        byte[] pseudonymKey, int maxBodyBytes, int maxInFlight, int maxBatchEvents, int maxBatchBytes,
+                        String alertsTopic) {
+        this(host, port, kafkaBootstrap, eventsTopic, apiKeys, pseudonymKey, maxBodyBytes, maxInFlight, maxBatchEvents,
+                maxBatchBytes, alertsTopic, DEFAULT_MAX_CONNECTIONS);
     }
 
     /** A configuration reading alerts from {@value #DEFAULT_ALERTS_TOPIC}. */
@@ -53,12 +64,18 @@ public record IngestConfig(String host, int port, String kafkaBootstrap, String 
     /** This configuration with other batch limits. */
     public IngestConfig withBatchLimits(int maxEvents, int maxBytes) {
         return new IngestConfig(host, port, kafkaBootstrap, eventsTopic, apiKeys, pseudonymKey, maxBodyBytes,
-                maxInFlight, maxEvents, maxBytes, alertsTopic);
+                maxInFlight, maxEvents, maxBytes, alertsTopic, maxConnections);
     }
 
     /** This configuration tailing another alerts topic. */
     public IngestConfig withAlertsTopic(String topic) {
         return new IngestConfig(host, port, kafkaBootstrap, eventsTopic, apiKeys, pseudonymKey, maxBodyBytes,
-                maxInFlight, maxBatchEvents, maxBatchBytes, topic);
+                maxInFlight, maxBatchEvents, maxBatchBytes, topic, maxConnections);
+    }
+
+    /** This configuration with another connection limit. */
+    public IngestConfig withMaxConnections(int limit) {
+        return new IngestConfig(host, port, kafkaBootstrap, eventsTopic, apiKeys, pseudonymKey, maxBodyBytes,
+                maxInFlight, maxBatchEvents, maxBatchBytes, alertsTopic, limit);
     }
 }

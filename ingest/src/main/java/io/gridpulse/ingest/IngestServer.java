@@ -53,6 +53,8 @@ public final class IngestServer extends VerticleBase {
     private final AlertFeed alertFeed = new AlertFeed(AlertFeed.DEFAULT_CAPACITY);
     private final IngestMetrics metrics = new IngestMetrics();
     private HttpServer server;
+    private final java.util.concurrent.atomic.AtomicInteger openConnections = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong refusedConnections = new java.util.concurrent.atomic.AtomicLong();
     private Router router;
 
     /** The edge with its alert stream tailing the configured alerts topic. */
@@ -79,6 +81,7 @@ public final class IngestServer extends VerticleBase {
         return vertx.executeBlocking(OpenApiDocument::load, false).compose(openApi -> {
             router = routes(openApi);
             return vertx.createHttpServer()
+                    .connectionHandler(this::admit)
                     .requestHandler(router)
                     .listen(config.port(), config.host());
         }).onSuccess(s -> {
@@ -159,6 +162,25 @@ public final class IngestServer extends VerticleBase {
 
         metrics.routes(endpoints(router).stream().map(e -> e.substring(e.indexOf(' ') + 1)).collect(Collectors.toSet()));
         return router;
+    }
+
+    /**
+     * Closes a new connection at once when the limit is reached. Every connection is a file descriptor;
+     * a flood of slow clients once exhausted them and took Kafka's log and the warehouse down with it.
+     */
+    private void admit(io.vertx.core.http.HttpConnection connection) {
+        if (openConnections.incrementAndGet() > config.maxConnections()) {
+            openConnections.decrementAndGet();
+            refusedConnections.incrementAndGet();
+            connection.close();
+            return;
+        }
+        connection.closeHandler(closed -> openConnections.decrementAndGet());
+    }
+
+    /** Connections closed at once because the limit was reached, since start. */
+    public long refusedConnections() {
+        return refusedConnections.get();
     }
 
     /** The port actually bound (differs from the configured one when that was 0). */

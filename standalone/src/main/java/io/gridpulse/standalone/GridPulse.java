@@ -89,7 +89,9 @@ public final class GridPulse implements AutoCloseable {
         var vertx = Vertx.vertx();
         stopInReverse.push(() -> vertx.close().await(10, TimeUnit.SECONDS));
         var ingest = new IngestServer(new IngestConfig(config.host(), config.ingestPort(), kafka.bootstrapServers(),
-                IngestConfig.DEFAULT_EVENTS_TOPIC, apiKeys, secrets.pseudonymKey(env.get("GP_PSEUDONYM_KEY")), 256 * 1024, 20_000),
+                IngestConfig.DEFAULT_EVENTS_TOPIC, apiKeys, secrets.pseudonymKey(env.get("GP_PSEUDONYM_KEY")), 256 * 1024, 20_000)
+                .withMaxConnections(Integer.parseInt(env.getOrDefault("GP_INGEST_MAX_CONNECTIONS",
+                        Integer.toString(IngestConfig.DEFAULT_MAX_CONNECTIONS)))),
                 eventLog, warehouse);
         vertx.deployVerticle(ingest).await(30, TimeUnit.SECONDS);
         ingestUrl = "http://" + config.host() + ":" + ingest.port();
