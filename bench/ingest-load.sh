@@ -4,8 +4,8 @@
 # 1. starts GridPulse (simulator off) in a temp dir, waits for "GridPulse is running";
 # 2. generates realistic NDJSON once with the simulator (unique eventIds), cuts 1,000-event batch files;
 #    each run rewrites the first hex digit of every eventId (still a valid UUID) so no run resends an id;
-# 3. for each of RUNS rounds, alternating: (a) wrk + bench/batch.lua POSTs EVENTS_PER_RUN events as
-#    1,000-event NDJSON batches to /api/v1/events:batch with each of CONNS connections, checking every
+# 3. for each of RUNS rounds, alternating: (a) bench/src/BatchLoad.java POSTs EVENTS_PER_RUN events as
+#    1,000-event NDJSON batches to /api/v1/events:batch over each of CONNS connections, checking every
 #    answer is 200 and summing the body's "accepted"; (b) Kafka's ProducerPerformance (kafka-tools,
 #    fetched with mvn) sends 500,000 records of the median event size to topic bench.raw (3 partitions,
 #    like gp.events) on the SAME embedded broker with ingest's producer settings;
@@ -25,7 +25,6 @@ RAW_RECORDS=${RAW_RECORDS:-500000}
 KT_VERSION=${KT_VERSION:-4.3.0} # kafka-tools 4.4.0 is not on Maven Central; 4.3.0 runs on the bundled kafka-clients 4.4.0
 OUT=${OUT:-$(mktemp -d /tmp/gp-bench-XXXX)}
 LIB="$ROOT/standalone/target/lib"
-command -v wrk >/dev/null || { echo "needs wrk: apt-get install -y wrk" >&2; exit 1; }
 KT="$HOME/.cache/gridpulse/kafka-tools"
 if [ ! -f "$KT/kafka-tools-$KT_VERSION.jar" ]; then
   mvn -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
@@ -63,11 +62,10 @@ make_batches() {
 batch_run() { # $1 connections, $2 id digit, $3 label
   make_batches "$2"
   local c0; c0=$(cpu)
-  local t; t=$( { BATCH_DIR="$OUT/batches" BATCH_COUNT=$((EVENTS_PER_RUN / 1000)) GP_KEY="$KEY" WRK_THREADS=2 \
-    /usr/bin/time -f 'wrk_cpu_s=%U+%S' wrk -t2 -c"$1" -d300s --timeout 30s -s "$ROOT/bench/batch.lua" "$URL" ; } 2>&1 || true)
+  local t; t=$("$JAVA" "$ROOT/bench/src/BatchLoad.java" "$URL/api/v1/events:batch" "$KEY" "$OUT/batches" "$1" 2>&1 || true)
   echo "$t" > "$OUT/$3.txt"
-  echo "$3 conns=$1 $(grep RESULT <<<"$t") $(grep -o 'wrk_cpu_s=.*' <<<"$t") server_cpu_s=$(awk -v a="$(cpu)" -v b="$c0" 'BEGIN{printf "%.1f", a-b}')"
-  grep -i 'non-200\|error' <<<"$t" | grep -v RESULT | head -3 || true
+  echo "$3 conns=$1 $(grep RESULT <<<"$t") server_cpu_s=$(awk -v a="$(cpu)" -v b="$c0" 'BEGIN{printf "%.1f", a-b}')"
+  grep -v RESULT <<<"$t" | head -3 || true
 }
 raw_run() { # $1 label
   local c0; c0=$(cpu)

@@ -2,8 +2,12 @@
 // /api/v1/events at a FIXED rate, each request on its own virtual thread, and measures latency
 // from the request's SCHEDULED send time (not the actual one), so a stalled server cannot hide
 // its queueing delay (no coordinated omission). It speaks plain HTTP/1.1 over a pool of keep-alive
-// sockets: java.net.http.HttpClient cost about a full core at 2,000 requests/s on this 2-core machine. Prints p50/p95/p99/max, errors, and its own CPU time.
-// Usage: java bench/src/LatencyLoad.java URL KEY NDJSON RATE SECONDS ID_PREFIX_CHAR [SKIP_LINES]
+// sockets: java.net.http.HttpClient cost about a full core at 2,000 requests/s on this 2-core machine.
+// At most CONNS connections are open (default 64), as with a fleet of terminals behind a gateway: a
+// request that finds all of them busy waits for one, and that wait counts in its latency. (An
+// unbounded pool opened 10,000 sockets in seconds when the server stalled and measured the flood
+// rather than the server.) Prints p50/p95/p99/max, errors, and its own CPU time.
+// Usage: java bench/src/LatencyLoad.java URL KEY NDJSON RATE SECONDS ID_PREFIX_CHAR [SKIP_LINES] [CONNS]
 // ID_PREFIX_CHAR replaces the first hex digit of each eventId (a valid UUID still), so each run
 // sends events never seen before.
 import java.lang.management.ManagementFactory;
@@ -24,6 +28,7 @@ public class LatencyLoad {
         int seconds = Integer.parseInt(a[4]);
         char prefix = a[5].charAt(0);
         int skip = a.length > 6 ? Integer.parseInt(a[6]) : 0;
+        int conns = a.length > 7 ? Integer.parseInt(a[7]) : 64;
         int n = rate * seconds;
         var bodies = new String[n];
         try (var lines = Files.lines(Path.of(a[2]))) {
@@ -35,7 +40,8 @@ public class LatencyLoad {
                 bodies[i] = l.substring(0, 12) + prefix + l.substring(13);
             }
         }
-        var pool0 = new java.util.concurrent.ConcurrentLinkedDeque<Conn>();
+        var pool0 = new java.util.concurrent.LinkedBlockingDeque<Conn>();
+        var slots = new java.util.concurrent.Semaphore(conns);
         var latencies = new long[n];
         var errors = new AtomicInteger();
         var statuses = new java.util.concurrent.ConcurrentHashMap<Integer, AtomicInteger>();
@@ -51,6 +57,7 @@ public class LatencyLoad {
                 long wait;
                 while ((wait = scheduled - System.nanoTime()) > 0) LockSupport.parkNanos(wait);
                 pool.execute(() -> {
+                    slots.acquireUninterruptibly();
                     Conn c = pool0.pollFirst();
                     try {
                         if (c == null) c = new Conn(uri.getHost(), uri.getPort());
@@ -69,6 +76,7 @@ public class LatencyLoad {
                         latencies[idx] = System.nanoTime() - scheduled;
                         if (errors.incrementAndGet() <= 3) System.err.println("failed: " + e);
                     } finally {
+                        slots.release();
                         done.countDown();
                     }
                 });

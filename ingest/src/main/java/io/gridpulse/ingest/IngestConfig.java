@@ -1,5 +1,6 @@
 package io.gridpulse.ingest;
 
+import io.gridpulse.geo.region.Region;
 import io.gridpulse.ingest.auth.ApiKeys;
 
 /**
@@ -19,24 +20,31 @@ import io.gridpulse.ingest.auth.ApiKeys;
  * @param alertsTopic     the one-partition topic the alert stream tails
  * @param maxConnections  open HTTP connections beyond which new ones are closed at once: a flood of
  *                        clients must not take the file descriptors the log and the warehouse need
+ * @param eventLoops      how many event loops serve HTTP; connections are spread over them
+ * @param region          the region events must lie in, and whose hierarchy {@code /api/v1/areas} serves
  */
 public record IngestConfig(String host, int port, String kafkaBootstrap, String eventsTopic, ApiKeys apiKeys,
                            byte[] pseudonymKey, int maxBodyBytes, int maxInFlight, int maxBatchEvents,
-                           int maxBatchBytes, String alertsTopic, int maxConnections) {
+                           int maxBatchBytes, String alertsTopic, int maxConnections, int eventLoops,
+                           Region region) {
 
     public static final String DEFAULT_EVENTS_TOPIC = "gp.events";
     public static final String DEFAULT_ALERTS_TOPIC = "gp.alerts";
     public static final int DEFAULT_MAX_BATCH_EVENTS = 1_000;
     public static final int DEFAULT_MAX_BATCH_BYTES = 4 * 1024 * 1024;
     public static final int DEFAULT_MAX_CONNECTIONS = 1_000;
+    /** One event loop per core: decoding and validating events is CPU work. */
+    public static final int DEFAULT_EVENT_LOOPS = Runtime.getRuntime().availableProcessors();
 
     public IngestConfig {
-        if (maxBodyBytes < 1 || maxInFlight < 1 || maxBatchEvents < 1 || maxBatchBytes < 1 || maxConnections < 1) {
-            throw new IllegalArgumentException("body, batch, in-flight and connection limits must be positive");
+        if (maxBodyBytes < 1 || maxInFlight < 1 || maxBatchEvents < 1 || maxBatchBytes < 1 || maxConnections < 1
+                || eventLoops < 1) {
+            throw new IllegalArgumentException("body, batch, in-flight, connection and event-loop counts must be positive");
         }
         if (alertsTopic == null || alertsTopic.isBlank()) {
             throw new IllegalArgumentException("the alerts topic must be named");
         }
+        java.util.Objects.requireNonNull(region, "region");
     }
 
     /** A configuration with the default connection limit ({@value #DEFAULT_MAX_CONNECTIONS}). */
@@ -44,7 +52,8 @@ public record IngestConfig(String host, int port, String kafkaBootstrap, String 
                         byte[] pseudonymKey, int maxBodyBytes, int maxInFlight, int maxBatchEvents, int maxBatchBytes,
                         String alertsTopic) {
         this(host, port, kafkaBootstrap, eventsTopic, apiKeys, pseudonymKey, maxBodyBytes, maxInFlight, maxBatchEvents,
-                maxBatchBytes, alertsTopic, DEFAULT_MAX_CONNECTIONS);
+                maxBatchBytes, alertsTopic, DEFAULT_MAX_CONNECTIONS, DEFAULT_EVENT_LOOPS,
+                Region.demo());
     }
 
     /** A configuration reading alerts from {@value #DEFAULT_ALERTS_TOPIC}. */
@@ -64,18 +73,30 @@ public record IngestConfig(String host, int port, String kafkaBootstrap, String 
     /** This configuration with other batch limits. */
     public IngestConfig withBatchLimits(int maxEvents, int maxBytes) {
         return new IngestConfig(host, port, kafkaBootstrap, eventsTopic, apiKeys, pseudonymKey, maxBodyBytes,
-                maxInFlight, maxEvents, maxBytes, alertsTopic, maxConnections);
+                maxInFlight, maxEvents, maxBytes, alertsTopic, maxConnections, eventLoops, region);
     }
 
     /** This configuration tailing another alerts topic. */
     public IngestConfig withAlertsTopic(String topic) {
         return new IngestConfig(host, port, kafkaBootstrap, eventsTopic, apiKeys, pseudonymKey, maxBodyBytes,
-                maxInFlight, maxBatchEvents, maxBatchBytes, topic, maxConnections);
+                maxInFlight, maxBatchEvents, maxBatchBytes, topic, maxConnections, eventLoops, region);
     }
 
     /** This configuration with another connection limit. */
     public IngestConfig withMaxConnections(int limit) {
         return new IngestConfig(host, port, kafkaBootstrap, eventsTopic, apiKeys, pseudonymKey, maxBodyBytes,
-                maxInFlight, maxBatchEvents, maxBatchBytes, alertsTopic, limit);
+                maxInFlight, maxBatchEvents, maxBatchBytes, alertsTopic, limit, eventLoops, region);
+    }
+
+    /** This configuration for another region. */
+    public IngestConfig withRegion(Region other) {
+        return new IngestConfig(host, port, kafkaBootstrap, eventsTopic, apiKeys, pseudonymKey, maxBodyBytes,
+                maxInFlight, maxBatchEvents, maxBatchBytes, alertsTopic, maxConnections, eventLoops, other);
+    }
+
+    /** This configuration serving HTTP on another number of event loops. */
+    public IngestConfig withEventLoops(int count) {
+        return new IngestConfig(host, port, kafkaBootstrap, eventsTopic, apiKeys, pseudonymKey, maxBodyBytes,
+                maxInFlight, maxBatchEvents, maxBatchBytes, alertsTopic, maxConnections, count, region);
     }
 }

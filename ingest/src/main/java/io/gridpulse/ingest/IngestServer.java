@@ -5,9 +5,13 @@ import io.gridpulse.ingest.alerts.AlertSource;
 import io.gridpulse.ingest.alerts.AlertStreamEndpoint;
 import io.gridpulse.ingest.alerts.AlertsEndpoint;
 import io.gridpulse.ingest.alerts.KafkaAlertSource;
+import io.gridpulse.ingest.areas.AreasEndpoint;
 import io.gridpulse.ingest.auth.ApiKeyAuthentication;
+import io.gridpulse.ingest.auth.RateLimiter;
+import io.gridpulse.ingest.auth.Right;
 import io.gridpulse.ingest.counts.EventCountsEndpoint;
 import io.gridpulse.ingest.events.BatchEndpoint;
+import io.gridpulse.ingest.events.EventAdmission;
 import io.gridpulse.ingest.events.EventsEndpoint;
 import io.gridpulse.ingest.http.CanonicalPaths;
 import io.gridpulse.ingest.http.ProblemResponse;
@@ -18,11 +22,11 @@ import io.gridpulse.ingest.openapi.OpenApiDocument;
 import io.gridpulse.model.json.EventCodec;
 import io.gridpulse.model.privacy.Pseudonymiser;
 import io.gridpulse.warehouse.Warehouse;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
@@ -38,7 +42,12 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** The HTTP edge as one verticle: routes, authentication, metrics, problem answers for every failure. */
+/**
+ * The HTTP edge: routes, authentication, metrics, problem answers for every failure. One router and
+ * one set of endpoints serve several {@link Listener}s on the same port, each on its own event loop,
+ * so decoding and validating events uses every core (Vert.x spreads a shared port's connections
+ * over the servers bound to it).
+ */
 public final class IngestServer extends VerticleBase {
     private static final Logger log = LoggerFactory.getLogger(IngestServer.class);
     private static final String BODY_LIMIT = "bodyLimit";
@@ -52,7 +61,7 @@ public final class IngestServer extends VerticleBase {
     private final Duration heartbeat;
     private final AlertFeed alertFeed = new AlertFeed(AlertFeed.DEFAULT_CAPACITY);
     private final IngestMetrics metrics = new IngestMetrics();
-    private HttpServer server;
+    private volatile int boundPort;
     private final java.util.concurrent.atomic.AtomicInteger openConnections = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicLong refusedConnections = new java.util.concurrent.atomic.AtomicLong();
     private Router router;
@@ -80,15 +89,29 @@ public final class IngestServer extends VerticleBase {
     public Future<?> start() {
         return vertx.executeBlocking(OpenApiDocument::load, false).compose(openApi -> {
             router = routes(openApi);
-            return vertx.createHttpServer()
-                    .connectionHandler(this::admit)
-                    .requestHandler(router)
-                    .listen(config.port(), config.host());
-        }).onSuccess(s -> {
-            server = s;
+            // servers of one Vertx on the same host and port (port 0 included) share one socket
+            return vertx.deployVerticle(Listener::new, new DeploymentOptions().setInstances(config.eventLoops()));
+        }).onSuccess(deployed -> {
             alertSource.start(alertFeed);
-            log.info("ingest listening on http://{}:{}", config.host(), s.actualPort());
+            log.info("ingest listening on http://{}:{} with {} event loops", config.host(), boundPort,
+                    config.eventLoops());
         });
+    }
+
+    /** One HTTP server on its own event loop; the listeners are undeployed with the edge. */
+    private final class Listener extends VerticleBase {
+        @Override
+        public Future<?> start() {
+            return vertx.createHttpServer()
+                    .connectionHandler(IngestServer.this::admit)
+                    .requestHandler(router)
+                    .listen(config.port(), config.host())
+                    .onSuccess(server -> {
+                        if (server.actualPort() > 0) {
+                            boundPort = server.actualPort();
+                        }
+                    });
+        }
     }
 
     @Override
@@ -103,10 +126,16 @@ public final class IngestServer extends VerticleBase {
     private Router routes(Buffer openApi) {
         var timedLog = metrics.timed(eventLog);
         var codec = EventCodec.standard();
-        var pseudonymiser = new Pseudonymiser(config.pseudonymKey());
-        var events = new EventsEndpoint(codec, pseudonymiser, timedLog, metrics);
-        var batch = new BatchEndpoint(codec, pseudonymiser, timedLog, metrics, config.maxBatchEvents(), config.maxInFlight());
+        var admission = new EventAdmission(config.region(), new Pseudonymiser(config.pseudonymKey()));
+        var limiter = new RateLimiter();
+        var events = new EventsEndpoint(codec, admission, limiter, timedLog, metrics);
+        var batch = new BatchEndpoint(codec, admission, limiter, timedLog, metrics, config.maxBatchEvents(),
+                config.maxInFlight());
+        var areas = new AreasEndpoint(config.region());
         var authenticated = new ApiKeyAuthentication(config.apiKeys());
+        var reading = ApiKeyAuthentication.requires(Right.READ);
+        var writing = ApiKeyAuthentication.requires(Right.WRITE);
+        var readRate = ApiKeyAuthentication.limitedBy(limiter);
 
         var router = Router.router(vertx);
         router.route().handler(metrics.requestTimer());
@@ -122,23 +151,31 @@ public final class IngestServer extends VerticleBase {
         });
 
         router.route("/api/*").handler(authenticated);
+        // writes are charged per event inside the endpoints, after the body tells how many there are
         router.post("/api/v1/events")
+                .handler(writing)
                 .handler(bodyUpTo(config.maxBodyBytes()))
                 .handler(events::postOne);
         router.postWithRegex(Pattern.quote(BATCH_PATH)).setName(BATCH_PATH)
+                .handler(writing)
                 .handler(bodyUpTo(config.maxBatchBytes()))
                 .handler(batch::post);
-        router.get("/api/v1/event-counts").handler(new EventCountsEndpoint(warehouse)::get);
-        router.get("/api/v1/alerts").handler(new AlertsEndpoint(warehouse)::get);
-        router.get("/api/v1/alerts/stream").handler(new AlertStreamEndpoint(alertFeed, heartbeat)::get);
+        router.get("/api/v1/event-counts").handler(reading).handler(readRate).handler(IngestServer::wholeRegionOnly)
+                .handler(new EventCountsEndpoint(warehouse)::get);
+        router.get("/api/v1/alerts").handler(reading).handler(readRate).handler(new AlertsEndpoint(warehouse)::get);
+        router.get("/api/v1/alerts/stream").handler(reading).handler(readRate)
+                .handler(new AlertStreamEndpoint(alertFeed, heartbeat)::get);
+        router.get("/api/v1/areas").handler(reading).handler(readRate).handler(areas::list);
+        router.get("/api/v1/areas/:code").handler(reading).handler(readRate).handler(areas::one);
         router.get("/api/v1/openapi.yaml").handler(ctx -> ctx.response()
                 .putHeader("Content-Type", OpenApiDocument.CONTENT_TYPE).end(openApi));
 
         // metrics tell how the edge is used, so they need a key as well
-        router.get("/metrics").handler(authenticated).handler(ctx -> ctx.vertx()
-                .executeBlocking(metrics::scrape, false)
-                .onSuccess(text -> ctx.response().putHeader("Content-Type", IngestMetrics.CONTENT_TYPE).end(text))
-                .onFailure(ctx::fail));
+        router.get("/metrics").handler(authenticated).handler(ApiKeyAuthentication.requires(Right.METRICS))
+                .handler(ctx -> ctx.vertx()
+                        .executeBlocking(metrics::scrape, false)
+                        .onSuccess(text -> ctx.response().putHeader("Content-Type", IngestMetrics.CONTENT_TYPE).end(text))
+                        .onFailure(ctx::fail));
 
         router.errorHandler(404, ctx -> ProblemResponse.send(ctx, 404, "not-found", "Not found",
                 "no resource at " + ctx.request().path()));
@@ -185,7 +222,7 @@ public final class IngestServer extends VerticleBase {
 
     /** The port actually bound (differs from the configured one when that was 0). */
     public int port() {
-        return server.actualPort();
+        return boundPort;
     }
 
     /** The feed behind the alert stream; tests publish into it. */
@@ -198,14 +235,15 @@ public final class IngestServer extends VerticleBase {
         return router;
     }
 
-    /** Every endpoint as "METHOD /path": routes bound to methods, a regex route by its name. */
+    /** Every endpoint as "METHOD /path": routes bound to methods, a regex route by its name, parameters in braces. */
     static Set<String> endpoints(Router router) {
         var endpoints = new TreeSet<String>();
         for (Route route : router.getRoutes()) {
             if (route.methods() == null || route.methods().isEmpty()) {
                 continue;
             }
-            var path = route.isRegexPath() ? route.getName() : route.getPath();
+            // path parameters as OpenAPI writes them: /areas/:code is /areas/{code}
+            var path = (route.isRegexPath() ? route.getName() : route.getPath()).replaceAll("/:([A-Za-z]\\w*)", "/{$1}");
             for (var method : route.methods()) {
                 endpoints.add(method.name() + " " + path);
             }
@@ -226,6 +264,17 @@ public final class IngestServer extends VerticleBase {
             ctx.put(BODY_LIMIT, bytes);
             body.handle(ctx);
         };
+    }
+
+    /** Counts over the whole region are for keys that may read all of it. */
+    private static void wholeRegionOnly(RoutingContext ctx) {
+        var grant = ApiKeyAuthentication.grant(ctx);
+        if (grant.isAreaScoped()) {
+            ProblemResponse.send(ctx, 403, "out-of-scope", "Outside this key's scope",
+                    "event counts cover the whole region; the key of " + grant.client() + " is limited to " + grant.areas());
+            return;
+        }
+        ctx.next();
     }
 
     private static void internalError(RoutingContext ctx) {

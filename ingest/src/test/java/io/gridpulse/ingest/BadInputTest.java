@@ -27,6 +27,9 @@ import static io.gridpulse.ingest.Samples.demand;
 import static io.gridpulse.ingest.Samples.newId;
 import static io.gridpulse.ingest.Samples.oneLine;
 import static io.gridpulse.ingest.TestIngest.KEY;
+import static io.gridpulse.ingest.TestIngest.READER_KEY;
+import static io.gridpulse.ingest.TestIngest.SLOW_KEY;
+import static io.gridpulse.ingest.TestIngest.STREET_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -41,6 +44,7 @@ class BadInputTest {
     private static final String NDJSON = "application/x-ndjson";
     private static final String ALERTS = "/api/v1/alerts";
     private static final String ALERTS_STREAM = "/api/v1/alerts/stream";
+    private static final String AREAS = "/api/v1/areas";
     private static TestIngest ingest;
 
     /**
@@ -209,6 +213,42 @@ class BadInputTest {
         add.accept("a lastEventId parameter that is not a number", get(ALERTS_STREAM + "?lastEventId=1.5"), 400, "lastEventId");
         add.accept("no key on the alert stream", ingest.request(ALERTS_STREAM).GET().build(), 401, null);
         add.accept("POST to the alerts", method("POST", ALERTS, utf8("{}")), 405, null);
+
+        // the region: events must lie in it
+        add.accept("a gridCode of no area in the region", one(event(e -> e.put("gridCode", "439901099001001"))), 400, "/gridCode");
+        add.accept("a gridCode of another county", one(event(e -> e.put("gridCode", "110105001001001"))), 400, "/gridCode");
+        add.accept("a point in the Gulf of Guinea", one(event(e -> e.remove("gridCode"))
+                .replaceFirst("\\{", "{\"point\":{\"lon\":0.0,\"lat\":0.0},")), 400, "/point");
+        add.accept("a point in Beijing read as GCJ-02", one(event(e -> e.remove("gridCode"))
+                .replaceFirst("\\{", "{\"point\":{\"lon\":116.397,\"lat\":39.909,\"crs\":\"GCJ-02\"},")), 400, "/point");
+        add.accept("a batch whose only item lies outside the region",
+                batchJson(List.of(event(e -> e.put("gridCode", "439901099001001")))), 400, "/0/gridCode");
+
+        // scope: what a key may send and read
+        add.accept("a street terminal writing into another street",
+                post(EVENTS, STREET_KEY, JSON, utf8(event(e -> e.put("gridCode", "439901002001001")))), 403, "/gridCode");
+        add.accept("a street terminal sending telemetry it may not send",
+                post(EVENTS, STREET_KEY, JSON, utf8(Samples.telemetry(newId()))), 403, "/kind");
+        add.accept("a street terminal's batch item from another street",
+                post(BATCH, STREET_KEY, JSON, utf8("[" + event(e -> e.put("gridCode", "439901003001001")) + "]")), 400, "/0/gridCode");
+        add.accept("a read-only key posting an event", post(EVENTS, READER_KEY, JSON, utf8(demand(newId()))), 403, null);
+        add.accept("a read-only key posting a batch", post(BATCH, READER_KEY, JSON, utf8("[" + demand(newId()) + "]")), 403, null);
+        add.accept("a street key reading another street's alerts", get(ALERTS + "?area=439901002", STREET_KEY), 403, "area");
+        add.accept("a street key reading the county's alerts", get(ALERTS + "?area=439901", STREET_KEY), 403, "area");
+        add.accept("a street key streaming another street's alerts", get(ALERTS_STREAM + "?area=439901002001", STREET_KEY), 403, "area");
+        add.accept("a street key reading the whole region's counts", get("/api/v1/event-counts", STREET_KEY), 403, null);
+        add.accept("a street key listing another street's communities", get(AREAS + "?parent=439901002", STREET_KEY), 403, "area");
+        add.accept("a street key opening another street", get(AREAS + "/439901002", STREET_KEY), 403, "area");
+        add.accept("a key without the metrics right scraping metrics", get("/metrics", READER_KEY), 403, null);
+        add.accept("a batch larger than the key's burst",
+                post(BATCH, SLOW_KEY, JSON, utf8("[" + demand(newId()) + "," + demand(newId()) + "," + demand(newId()) + "]")), 413, null);
+
+        // the area hierarchy
+        add.accept("areas under a parent that is not a code", get(AREAS + "?parent=abc"), 400, "parent");
+        add.accept("areas under a parent outside the region", get(AREAS + "?parent=110105"), 400, "parent");
+        add.accept("areas of an unknown level", get(AREAS + "?level=village"), 400, "level");
+        add.accept("an unknown parameter on areas", get(AREAS + "?depth=2"), 400, "depth");
+        add.accept("an area that does not exist", get(AREAS + "/439901099"), 404, null);
         return cases.stream();
     }
 
@@ -249,6 +289,10 @@ class BadInputTest {
 
     private static HttpRequest get(String path) {
         return ingest.request(path).header("Authorization", "Bearer " + KEY).GET().build();
+    }
+
+    private static HttpRequest get(String path, String key) {
+        return ingest.request(path).header("Authorization", "Bearer " + key).GET().build();
     }
 
     private static HttpRequest get(String path, String header, String value) {

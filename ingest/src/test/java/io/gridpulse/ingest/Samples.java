@@ -30,7 +30,7 @@ final class Samples {
     static String visit(String id) {
         return """
                 {"eventId":"%s","kind":"visit","occurredAt":"%s","source":"terminal-2",
-                 "point":{"lon":112.93,"lat":28.23,"crs":"GCJ-02"},"visitorId":"w-7","householdId":"h-42",
+                 "point":{"lon":113.536,"lat":27.630,"crs":"GCJ-02"},"visitorId":"w-7","householdId":"h-42",
                  "visitType":"routine","durationMinutes":25,"groups":["elderly_alone"],
                  "demands":[{"type":"medical_insurance","description":"报销进度"}]}""".formatted(id, now());
     }
@@ -65,7 +65,7 @@ final class Samples {
     static String detection(String id) {
         return """
                 {"eventId":"%s","kind":"detection","occurredAt":"%s","source":"cam-5",
-                 "point":{"lon":112.94,"lat":28.22},"sensorId":"cam-5","sensorType":"video_ai",
+                 "point":{"lon":113.5305,"lat":27.6326},"sensorId":"cam-5","sensorType":"video_ai",
                  "detectionType":"street_vending","confidence":0.91}""".formatted(id, now());
     }
 

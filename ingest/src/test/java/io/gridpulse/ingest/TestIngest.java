@@ -1,5 +1,13 @@
 package io.gridpulse.ingest;
 
+import io.gridpulse.ingest.auth.KeyGrant;
+import io.gridpulse.ingest.auth.Right;
+import io.gridpulse.model.area.AreaCode;
+import io.gridpulse.model.event.EventKind;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
 import io.gridpulse.ingest.alerts.AlertSource;
 import io.gridpulse.ingest.auth.ApiKeys;
 import io.gridpulse.warehouse.Warehouse;
@@ -17,6 +25,13 @@ import java.util.concurrent.TimeUnit;
 /** A real IngestServer on a free port with the recording log, and an HTTP client for it. */
 final class TestIngest implements AutoCloseable {
     static final String KEY = "gpk_test-key-0123456789";
+    /** A terminal of street 439901001 that may send visits and demands only. */
+    static final String STREET_KEY = "gpk_street-terminal-0123456789";
+    /** An integration that may read but not write. */
+    static final String READER_KEY = "gpk_reader-0123456789";
+    /** A key allowed one event per second in bursts of two. */
+    static final String SLOW_KEY = "gpk_slow-terminal-0123456789";
+    static final String STREET = "439901001";
     static final int MAX_BODY = 16 * 1024;
     static final int MAX_BATCH_EVENTS = 10;
     static final int MAX_BATCH_BYTES = 64 * 1024;
@@ -35,7 +50,7 @@ final class TestIngest implements AutoCloseable {
     /** The edge over a warehouse (null for none), with the given alert source and stream heartbeat. */
     static TestIngest start(Warehouse warehouse, AlertSource alerts, Duration heartbeat) {
         var vertx = Vertx.vertx();
-        var config = new IngestConfig("127.0.0.1", 0, "unused:9092", "gp.events", ApiKeys.of(Map.of("terminal", KEY)),
+        var config = new IngestConfig("127.0.0.1", 0, "unused:9092", "gp.events", keys(),
                 "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8), MAX_BODY, 100)
                 .withBatchLimits(MAX_BATCH_EVENTS, MAX_BATCH_BYTES);
         var log = new RecordingEventLog();
@@ -46,6 +61,16 @@ final class TestIngest implements AutoCloseable {
             throw new IllegalStateException("the ingest server did not start", e);
         }
         return new TestIngest(vertx, server, log);
+    }
+
+    /** The unrestricted test key and the three restricted ones above. */
+    static ApiKeys keys() {
+        return ApiKeys.ofGrants(Map.of(
+                KEY, KeyGrant.unrestricted("terminal"),
+                STREET_KEY, new KeyGrant("street-terminal", EnumSet.of(Right.WRITE, Right.READ),
+                        List.of(AreaCode.of(STREET)), Set.of(EventKind.VISIT, EventKind.DEMAND_CREATED), 1_000, 1_000),
+                READER_KEY, new KeyGrant("reader", EnumSet.of(Right.READ), List.of(), Set.of(), 1_000, 1_000),
+                SLOW_KEY, new KeyGrant("slow-terminal", EnumSet.of(Right.WRITE), List.of(), Set.of(), 1, 2)));
     }
 
     private TestIngest(Vertx vertx, IngestServer server, RecordingEventLog log) {

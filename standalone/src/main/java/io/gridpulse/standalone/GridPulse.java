@@ -84,6 +84,10 @@ public final class GridPulse implements AutoCloseable {
 
         apiKey = secrets.demoApiKey();
         var apiKeys = env.containsKey("GP_API_KEYS") ? ApiKeys.parse(env.get("GP_API_KEYS")) : ApiKeys.of(Map.of("demo", apiKey));
+        if (env.containsKey("GP_API_KEYS_FILE")) {
+            // terminals, devices and integrations with their rights, areas, kinds and rates
+            apiKeys = apiKeys.and(ApiKeys.read(java.nio.file.Path.of(env.get("GP_API_KEYS_FILE"))));
+        }
         var eventLog = new KafkaEventLog(kafka.bootstrapServers(), IngestConfig.DEFAULT_EVENTS_TOPIC, 20_000, Map.of());
         stopInReverse.push(eventLog);
         var vertx = Vertx.vertx();
@@ -91,7 +95,9 @@ public final class GridPulse implements AutoCloseable {
         var ingest = new IngestServer(new IngestConfig(config.host(), config.ingestPort(), kafka.bootstrapServers(),
                 IngestConfig.DEFAULT_EVENTS_TOPIC, apiKeys, secrets.pseudonymKey(env.get("GP_PSEUDONYM_KEY")), 256 * 1024, 20_000)
                 .withMaxConnections(Integer.parseInt(env.getOrDefault("GP_INGEST_MAX_CONNECTIONS",
-                        Integer.toString(IngestConfig.DEFAULT_MAX_CONNECTIONS)))),
+                        Integer.toString(IngestConfig.DEFAULT_MAX_CONNECTIONS))))
+                .withEventLoops(Integer.parseInt(env.getOrDefault("GP_INGEST_EVENT_LOOPS",
+                        Integer.toString(IngestConfig.DEFAULT_EVENT_LOOPS)))),
                 eventLog, warehouse);
         vertx.deployVerticle(ingest).await(30, TimeUnit.SECONDS);
         ingestUrl = "http://" + config.host() + ":" + ingest.port();

@@ -1,6 +1,8 @@
 package io.gridpulse.ingest.alerts;
 
 import io.gridpulse.ingest.http.QueryParameters;
+import io.gridpulse.ingest.auth.AreaScope;
+import io.gridpulse.ingest.auth.KeyGrant;
 import io.gridpulse.model.area.AreaCode;
 import io.gridpulse.warehouse.AlertFilter;
 import io.gridpulse.warehouse.AlertPosition;
@@ -31,8 +33,8 @@ final class AlertQuery {
     private AlertQuery() {}
 
     /** The listing asked for, or null when some parameter is wrong (the problems are in {@code query}). */
-    static Listing listing(QueryParameters query) {
-        var filter = streamFilter(query);
+    static Listing listing(QueryParameters query, KeyGrant grant) {
+        var filter = streamFilter(query, grant);
         var status = oneOf(query, "status", AlertRow.STATUSES);
         var severity = oneOf(query, "severity", AlertRow.SEVERITIES);
         var caseId = caseId(query);
@@ -58,17 +60,24 @@ final class AlertQuery {
     }
 
     /** The filter of the stream (area and kind); also the start of a listing's filter. */
-    static AlertFilter streamFilter(QueryParameters query) {
+    static AlertFilter streamFilter(QueryParameters query, KeyGrant grant) {
         var filter = AlertFilter.ANY;
         var area = query.single("area");
+        AreaCode requested = null;
+        boolean readable = true;
         if (area != null) {
             var code = AreaCode.parse(area);
             if (code.isEmpty()) {
+                readable = false;
                 query.reject("area", "must be an area code of 2, 4, 6, 9, 12 or 15 digits (province, city, county, "
                         + "street, community, grid), e.g. 430281001");
             } else {
-                filter = filter.inArea(code.get());
+                requested = code.get();
             }
+        }
+        var scoped = readable ? AreaScope.resolve(query, grant, requested) : null;
+        if (scoped != null) {
+            filter = filter.inArea(scoped);
         }
         return filter.ofKind(oneOf(query, "kind", AlertRow.KINDS));
     }

@@ -1,5 +1,6 @@
 package io.gridpulse.ingest.alerts;
 
+import io.gridpulse.ingest.auth.ApiKeyAuthentication;
 import io.gridpulse.ingest.http.ProblemResponse;
 import io.gridpulse.ingest.http.QueryParameters;
 import io.gridpulse.warehouse.AlertJson;
@@ -52,10 +53,10 @@ public final class AlertStreamEndpoint {
 
     public void get(RoutingContext ctx) {
         var query = QueryParameters.of(ctx, AlertQuery.STREAM_PARAMETERS);
-        var filter = AlertQuery.streamFilter(query);
+        var filter = AlertQuery.streamFilter(query, ApiKeyAuthentication.grant(ctx));
         var after = AlertQuery.lastEventId(ctx.request().getHeader(AlertQuery.LAST_EVENT_ID), query);
         if (!query.isValid()) {
-            ProblemResponse.invalidParameters(ctx, query.problems());
+            ProblemResponse.invalidParameters(ctx, query.status(), query.problems());
             return;
         }
         var response = ctx.response()

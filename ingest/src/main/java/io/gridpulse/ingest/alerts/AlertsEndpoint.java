@@ -1,5 +1,6 @@
 package io.gridpulse.ingest.alerts;
 
+import io.gridpulse.ingest.auth.ApiKeyAuthentication;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridpulse.ingest.http.ProblemResponse;
 import io.gridpulse.ingest.http.QueryParameters;
@@ -27,9 +28,9 @@ public final class AlertsEndpoint {
 
     public void get(RoutingContext ctx) {
         var query = QueryParameters.of(ctx, AlertQuery.LIST_PARAMETERS);
-        var listing = AlertQuery.listing(query);
+        var listing = AlertQuery.listing(query, ApiKeyAuthentication.grant(ctx));
         if (listing == null) {
-            ProblemResponse.invalidParameters(ctx, query.problems());
+            ProblemResponse.invalidParameters(ctx, query.status(), query.problems());
             return;
         }
         if (warehouse == null) {

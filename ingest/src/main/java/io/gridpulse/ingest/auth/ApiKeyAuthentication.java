@@ -4,9 +4,13 @@ import io.gridpulse.ingest.http.ProblemResponse;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 
-/** Lets a request through only with a known key, given as {@code Authorization: Bearer <key>} or {@code X-API-Key}. */
+/**
+ * Lets a request through only with a known key, given as {@code Authorization: Bearer <key>} or
+ * {@code X-API-Key}, and puts the key's {@link KeyGrant} on the context for the handlers after it.
+ */
 public final class ApiKeyAuthentication implements Handler<RoutingContext> {
     public static final String CLIENT = "client";
+    public static final String GRANT = "grant";
     private final ApiKeys keys;
 
     public ApiKeyAuthentication(ApiKeys keys) {
@@ -22,15 +26,60 @@ public final class ApiKeyAuthentication implements Handler<RoutingContext> {
                     "send your API key as 'Authorization: Bearer <key>' or in the X-API-Key header");
             return;
         }
-        var client = keys.clientFor(key);
-        if (client.isEmpty()) {
+        var grant = keys.grantFor(key);
+        if (grant.isEmpty()) {
             ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"gridpulse\", error=\"invalid_token\"");
             ProblemResponse.send(ctx, 401, "unauthenticated", "Unknown API key",
                     "the API key is not known or was revoked");
             return;
         }
-        ctx.put(CLIENT, client.get());
+        ctx.put(CLIENT, grant.get().client());
+        ctx.put(GRANT, grant.get());
         ctx.next();
+    }
+
+    /** The grant of the authenticated key; only valid after this handler ran. */
+    public static KeyGrant grant(RoutingContext ctx) {
+        return ctx.get(GRANT);
+    }
+
+    /** A handler that lets the request on only if the key holds the right (403 otherwise). */
+    public static Handler<RoutingContext> requires(Right right) {
+        return ctx -> {
+            var grant = grant(ctx);
+            if (grant == null || !grant.has(right)) {
+                ProblemResponse.send(ctx, 403, "forbidden", "Not allowed for this key",
+                        "the key of " + (grant == null ? "this client" : grant.client()) + " lacks the right '"
+                                + right.wireName() + "' that " + ctx.request().method() + " " + ctx.request().path() + " needs");
+                return;
+            }
+            ctx.next();
+        };
+    }
+
+    /** A handler that takes one token per request from the key's rate (429 with Retry-After when empty). */
+    public static Handler<RoutingContext> limitedBy(RateLimiter limiter) {
+        return ctx -> {
+            var wait = limiter.take(grant(ctx), 1);
+            if (wait > 0) {
+                tooMany(ctx, wait);
+                return;
+            }
+            ctx.next();
+        };
+    }
+
+    /** The 429 answer for a key over its rate. */
+    public static void tooMany(RoutingContext ctx, long retryAfterSeconds) {
+        var grant = grant(ctx);
+        ProblemResponse.retryLater(ctx, 429, "rate-limited", "Too many requests",
+                "the key of " + grant.client() + " may send " + fmt(grant.perSecond()) + " per second (bursts of "
+                        + grant.burst() + "); nothing of this request was stored, retry after the delay",
+                (int) Math.min(Integer.MAX_VALUE, retryAfterSeconds));
+    }
+
+    private static String fmt(double perSecond) {
+        return perSecond == Math.rint(perSecond) ? String.valueOf((long) perSecond) : String.valueOf(perSecond);
     }
 
     private static String presentedKey(RoutingContext ctx) {

@@ -1,5 +1,8 @@
 package io.gridpulse.ingest.events;
 
+import io.gridpulse.ingest.auth.ApiKeyAuthentication;
+import io.gridpulse.ingest.auth.KeyGrant;
+import io.gridpulse.ingest.auth.RateLimiter;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gridpulse.ingest.events.BatchReader.Read;
 import io.gridpulse.ingest.events.EventsEndpoint.LogOutcome;
@@ -11,7 +14,6 @@ import io.gridpulse.model.event.Event;
 import io.gridpulse.model.json.Decoded;
 import io.gridpulse.model.json.EventCodec;
 import io.gridpulse.model.json.Problem;
-import io.gridpulse.model.privacy.Pseudonymiser;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -36,7 +38,8 @@ public final class BatchEndpoint {
             "send a JSON array of events as application/json, or one event per line as application/x-ndjson";
 
     private final EventCodec codec;
-    private final Pseudonymiser pseudonymiser;
+    private final EventAdmission admission;
+    private final RateLimiter limiter;
     private final EventLog eventLog;
     private final IngestMetrics metrics;
     private final BatchReader reader;
@@ -46,10 +49,11 @@ public final class BatchEndpoint {
      * @param maxEvents    the most items a batch may carry
      * @param appendWindow the most appends one batch keeps waiting for the log at once
      */
-    public BatchEndpoint(EventCodec codec, Pseudonymiser pseudonymiser, EventLog eventLog, IngestMetrics metrics,
-                         int maxEvents, int appendWindow) {
+    public BatchEndpoint(EventCodec codec, EventAdmission admission, RateLimiter limiter, EventLog eventLog,
+                         IngestMetrics metrics, int maxEvents, int appendWindow) {
         this.codec = codec;
-        this.pseudonymiser = pseudonymiser;
+        this.admission = admission;
+        this.limiter = limiter;
         this.eventLog = eventLog;
         this.metrics = metrics;
         this.reader = new BatchReader(maxEvents);
@@ -66,11 +70,25 @@ public final class BatchEndpoint {
             case Read.Malformed(var problem) -> ProblemResponse.invalid(ctx, "The batch is not readable", List.of(problem));
             case Read.TooMany(var max) -> ProblemResponse.send(ctx, 413, "payload-too-large", "Too many events",
                     "a batch carries at most " + max + " events; split it and send the parts");
-            case Read.Items(var items) -> judge(ctx, items);
+            case Read.Items(var items) -> {
+                var grant = ApiKeyAuthentication.grant(ctx);
+                if (items.size() > grant.burst()) {
+                    ProblemResponse.send(ctx, 413, "payload-too-large", "Batch larger than this key's burst",
+                            "the key of " + grant.client() + " may send at most " + grant.burst()
+                                    + " events at once; split the batch and send the parts");
+                    return;
+                }
+                var wait = limiter.take(grant, items.size());
+                if (wait > 0) {
+                    ApiKeyAuthentication.tooMany(ctx, wait);
+                    return;
+                }
+                judge(ctx, items, grant);
+            }
         }
     }
 
-    private void judge(RoutingContext ctx, List<JsonNode> items) {
+    private void judge(RoutingContext ctx, List<JsonNode> items, KeyGrant grant) {
         var results = new Item[items.size()];
         var allProblems = new ArrayList<Problem>();
         // one append per eventId: duplicates inside a batch share its outcome
@@ -84,9 +102,23 @@ public final class BatchEndpoint {
                     results[i] = new Item(claimedEventId(items.get(i)), under);
                 }
                 case Decoded.Valid(var event) -> {
-                    var append = byEventId.computeIfAbsent(event.eventId(),
-                            id -> new Append(pseudonymiser.pseudonymise(event)));
-                    results[i] = new Item(event.eventId(), append);
+                    var known = byEventId.get(event.eventId());
+                    if (known != null) {
+                        results[i] = new Item(event.eventId(), known);
+                        continue;
+                    }
+                    switch (admission.judge(event, grant)) {
+                        case EventAdmission.Verdict.Refuse(var status, var type, var problems) -> {
+                            var under = problems.stream().map(p -> p.under(prefix)).toList();
+                            allProblems.addAll(under);
+                            results[i] = new Item(event.eventId(), under);
+                        }
+                        case EventAdmission.Verdict.Admit(var admitted) -> {
+                            var append = new Append(admitted);
+                            byEventId.put(event.eventId(), append);
+                            results[i] = new Item(event.eventId(), append);
+                        }
+                    }
                 }
             }
         }

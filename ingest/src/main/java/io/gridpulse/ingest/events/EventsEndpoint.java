@@ -1,5 +1,7 @@
 package io.gridpulse.ingest.events;
 
+import io.gridpulse.ingest.auth.ApiKeyAuthentication;
+import io.gridpulse.ingest.auth.RateLimiter;
 import io.gridpulse.ingest.http.MediaType;
 import io.gridpulse.ingest.http.ProblemResponse;
 import io.gridpulse.ingest.log.EventLog;
@@ -8,7 +10,6 @@ import io.gridpulse.ingest.metrics.IngestMetrics;
 import io.gridpulse.model.event.Event;
 import io.gridpulse.model.json.Decoded;
 import io.gridpulse.model.json.EventCodec;
-import io.gridpulse.model.privacy.Pseudonymiser;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -24,25 +25,42 @@ public final class EventsEndpoint {
     private static final Logger log = LoggerFactory.getLogger(EventsEndpoint.class);
 
     private final EventCodec codec;
-    private final Pseudonymiser pseudonymiser;
+    private final EventAdmission admission;
+    private final RateLimiter limiter;
     private final EventLog eventLog;
     private final IngestMetrics metrics;
 
-    public EventsEndpoint(EventCodec codec, Pseudonymiser pseudonymiser, EventLog eventLog, IngestMetrics metrics) {
+    public EventsEndpoint(EventCodec codec, EventAdmission admission, RateLimiter limiter, EventLog eventLog,
+                          IngestMetrics metrics) {
         this.codec = codec;
-        this.pseudonymiser = pseudonymiser;
+        this.admission = admission;
+        this.limiter = limiter;
         this.eventLog = eventLog;
         this.metrics = metrics;
     }
 
     public void postOne(RoutingContext ctx) {
+        var grant = ApiKeyAuthentication.grant(ctx);
+        // the rate is charged before any parsing, so a flood costs as little as possible
+        var wait = limiter.take(grant, 1);
+        if (wait > 0) {
+            ApiKeyAuthentication.tooMany(ctx, wait);
+            return;
+        }
         var body = EventBodies.readable(ctx, MediaType::isJson, "send one event as a JSON object (application/json)");
         if (body == null) {
             return;
         }
         switch (codec.decode(body)) {
             case Decoded.Invalid(var problems) -> ProblemResponse.invalid(ctx, "The event is not valid", problems);
-            case Decoded.Valid(var event) -> append(ctx, pseudonymiser.pseudonymise(event));
+            case Decoded.Valid(var event) -> {
+                switch (admission.judge(event, grant)) {
+                    case EventAdmission.Verdict.Refuse(var status, var type, var problems) ->
+                            ProblemResponse.refused(ctx, status, type, status == 403
+                                    ? "The event is outside this key's scope" : "The event is not valid", problems);
+                    case EventAdmission.Verdict.Admit(var admitted) -> append(ctx, admitted);
+                }
+            }
         }
     }
 

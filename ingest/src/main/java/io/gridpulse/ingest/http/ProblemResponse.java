@@ -21,6 +21,11 @@ public final class ProblemResponse {
     private ProblemResponse() {}
 
     public static void invalid(RoutingContext ctx, String title, List<Problem> problems) {
+        refused(ctx, 400, "invalid-request", title, problems);
+    }
+
+    /** A refusal that names each field at fault with its JSON Pointer, e.g. 403 for a field outside the key's scope. */
+    public static void refused(RoutingContext ctx, int status, String type, String title, List<Problem> problems) {
         var errors = new JsonArray();
         for (var p : problems) {
             errors.add(new JsonObject().put("pointer", p.pointer()).put("detail", p.reason()));
@@ -28,7 +33,7 @@ public final class ProblemResponse {
         var detail = problems.size() == 1
                 ? describe(problems.getFirst())
                 : problems.size() + " problems, the first: " + describe(problems.getFirst());
-        send(ctx, 400, "invalid-request", title, detail, new JsonObject().put("errors", errors), null);
+        send(ctx, status, type, title, detail, new JsonObject().put("errors", errors), null);
     }
 
     /**
@@ -36,6 +41,11 @@ public final class ProblemResponse {
      * instead of a JSON Pointer, since nothing in a body is at fault.
      */
     public static void invalidParameters(RoutingContext ctx, List<ParameterProblem> problems) {
+        invalidParameters(ctx, 400, problems);
+    }
+
+    /** Like {@link #invalidParameters(RoutingContext, List)} with another status: 403 for a parameter outside the caller's scope. */
+    public static void invalidParameters(RoutingContext ctx, int status, List<ParameterProblem> problems) {
         var errors = new JsonArray();
         for (var p : problems) {
             errors.add(new JsonObject().put(p.inHeader() ? "header" : "parameter", p.name()).put("detail", p.reason()));
@@ -43,7 +53,9 @@ public final class ProblemResponse {
         var first = problems.getFirst();
         var described = (first.inHeader() ? "header " : "parameter ") + first.name() + " " + first.reason();
         var detail = problems.size() == 1 ? described : problems.size() + " problems, the first: " + described;
-        send(ctx, 400, "invalid-request", "Invalid request parameters", detail, new JsonObject().put("errors", errors), null);
+        send(ctx, status, status == 403 ? "out-of-scope" : "invalid-request",
+                status == 403 ? "Outside this key's scope" : "Invalid request parameters", detail,
+                new JsonObject().put("errors", errors), null);
     }
 
     public static void send(RoutingContext ctx, int status, String type, String title, String detail) {

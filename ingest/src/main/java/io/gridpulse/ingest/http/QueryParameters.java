@@ -16,6 +16,7 @@ import java.util.TreeSet;
 public final class QueryParameters {
     private final MultiMap values;
     private final List<ParameterProblem> problems = new ArrayList<>();
+    private boolean forbidden;
 
     private QueryParameters(MultiMap values) {
         this.values = values;
@@ -62,6 +63,17 @@ public final class QueryParameters {
     /** Records what is wrong with a parameter. */
     public void reject(String name, String reason) {
         problems.add(ParameterProblem.parameter(name, reason));
+    }
+
+    /** Records a parameter that asks for what the caller may not see (the answer becomes 403). */
+    public void forbid(String name, String reason) {
+        problems.add(ParameterProblem.parameter(name, reason));
+        forbidden = true;
+    }
+
+    /** 403 when some parameter asked for what the caller may not see, else 400. */
+    public int status() {
+        return forbidden ? 403 : 400;
     }
 
     /** Records what is wrong with a header. */
