@@ -22,17 +22,21 @@ import io.gridpulse.ingest.auth.ApiKeys;
  *                        clients must not take the file descriptors the log and the warehouse need
  * @param eventLoops      how many event loops serve HTTP; connections are spread over them
  * @param region          the region events must lie in, and whose hierarchy {@code /api/v1/areas} serves
+ * @param zone            the time zone periods (a day, a month) are counted in
+ * @param tls             the server certificate and key (PEM) to serve HTTPS with, or null for plain HTTP
+ * @param apiKeysFile     a key file followed for changes (keys added or revoked take effect within seconds), or null
  */
 public record IngestConfig(String host, int port, String kafkaBootstrap, String eventsTopic, ApiKeys apiKeys,
                            byte[] pseudonymKey, int maxBodyBytes, int maxInFlight, int maxBatchEvents,
                            int maxBatchBytes, String alertsTopic, int maxConnections, int eventLoops,
-                           Region region) {
+                           Region region, java.time.ZoneId zone, Tls tls, java.nio.file.Path apiKeysFile) {
 
     public static final String DEFAULT_EVENTS_TOPIC = "gp.events";
     public static final String DEFAULT_ALERTS_TOPIC = "gp.alerts";
     public static final int DEFAULT_MAX_BATCH_EVENTS = 1_000;
     public static final int DEFAULT_MAX_BATCH_BYTES = 4 * 1024 * 1024;
     public static final int DEFAULT_MAX_CONNECTIONS = 1_000;
+    public static final java.time.ZoneId DEFAULT_ZONE = java.time.ZoneId.of("Asia/Shanghai");
     /** One event loop per core: decoding and validating events is CPU work. */
     public static final int DEFAULT_EVENT_LOOPS = Runtime.getRuntime().availableProcessors();
 
@@ -45,6 +49,7 @@ public record IngestConfig(String host, int port, String kafkaBootstrap, String 
             throw new IllegalArgumentException("the alerts topic must be named");
         }
         java.util.Objects.requireNonNull(region, "region");
+        java.util.Objects.requireNonNull(zone, "zone");
     }
 
     /** A configuration with the default connection limit ({@value #DEFAULT_MAX_CONNECTIONS}). */
@@ -53,7 +58,7 @@ public record IngestConfig(String host, int port, String kafkaBootstrap, String 
                         String alertsTopic) {
         this(host, port, kafkaBootstrap, eventsTopic, apiKeys, pseudonymKey, maxBodyBytes, maxInFlight, maxBatchEvents,
                 maxBatchBytes, alertsTopic, DEFAULT_MAX_CONNECTIONS, DEFAULT_EVENT_LOOPS,
-                Region.demo());
+                Region.demo(), DEFAULT_ZONE, null, null);
     }
 
     /** A configuration reading alerts from {@value #DEFAULT_ALERTS_TOPIC}. */
@@ -73,30 +78,56 @@ public record IngestConfig(String host, int port, String kafkaBootstrap, String 
     /** This configuration with other batch limits. */
     public IngestConfig withBatchLimits(int maxEvents, int maxBytes) {
         return new IngestConfig(host, port, kafkaBootstrap, eventsTopic, apiKeys, pseudonymKey, maxBodyBytes,
-                maxInFlight, maxEvents, maxBytes, alertsTopic, maxConnections, eventLoops, region);
+                maxInFlight, maxEvents, maxBytes, alertsTopic, maxConnections, eventLoops, region, zone, tls, apiKeysFile);
     }
 
     /** This configuration tailing another alerts topic. */
     public IngestConfig withAlertsTopic(String topic) {
         return new IngestConfig(host, port, kafkaBootstrap, eventsTopic, apiKeys, pseudonymKey, maxBodyBytes,
-                maxInFlight, maxBatchEvents, maxBatchBytes, topic, maxConnections, eventLoops, region);
+                maxInFlight, maxBatchEvents, maxBatchBytes, topic, maxConnections, eventLoops, region, zone, tls, apiKeysFile);
     }
 
     /** This configuration with another connection limit. */
     public IngestConfig withMaxConnections(int limit) {
         return new IngestConfig(host, port, kafkaBootstrap, eventsTopic, apiKeys, pseudonymKey, maxBodyBytes,
-                maxInFlight, maxBatchEvents, maxBatchBytes, alertsTopic, limit, eventLoops, region);
+                maxInFlight, maxBatchEvents, maxBatchBytes, alertsTopic, limit, eventLoops, region, zone, tls, apiKeysFile);
     }
 
     /** This configuration for another region. */
     public IngestConfig withRegion(Region other) {
         return new IngestConfig(host, port, kafkaBootstrap, eventsTopic, apiKeys, pseudonymKey, maxBodyBytes,
-                maxInFlight, maxBatchEvents, maxBatchBytes, alertsTopic, maxConnections, eventLoops, other);
+                maxInFlight, maxBatchEvents, maxBatchBytes, alertsTopic, maxConnections, eventLoops, other, zone, tls, apiKeysFile);
+    }
+
+    /** A PEM certificate chain and its private key. */
+    public record Tls(java.nio.file.Path certificate, java.nio.file.Path key) {
+        public Tls {
+            java.util.Objects.requireNonNull(certificate, "certificate");
+            java.util.Objects.requireNonNull(key, "key");
+        }
+    }
+
+    /** This configuration serving HTTPS with the given certificate and key, or plain HTTP when null. */
+    public IngestConfig withTls(Tls other) {
+        return new IngestConfig(host, port, kafkaBootstrap, eventsTopic, apiKeys, pseudonymKey, maxBodyBytes,
+                maxInFlight, maxBatchEvents, maxBatchBytes, alertsTopic, maxConnections, eventLoops, region, zone, other, apiKeysFile);
+    }
+
+    /** This configuration also accepting the keys of a file it follows for changes. */
+    public IngestConfig withApiKeysFile(java.nio.file.Path file) {
+        return new IngestConfig(host, port, kafkaBootstrap, eventsTopic, apiKeys, pseudonymKey, maxBodyBytes,
+                maxInFlight, maxBatchEvents, maxBatchBytes, alertsTopic, maxConnections, eventLoops, region, zone, tls, file);
+    }
+
+    /** This configuration counting periods in another time zone. */
+    public IngestConfig withZone(java.time.ZoneId other) {
+        return new IngestConfig(host, port, kafkaBootstrap, eventsTopic, apiKeys, pseudonymKey, maxBodyBytes,
+                maxInFlight, maxBatchEvents, maxBatchBytes, alertsTopic, maxConnections, eventLoops, region, other, tls, apiKeysFile);
     }
 
     /** This configuration serving HTTP on another number of event loops. */
     public IngestConfig withEventLoops(int count) {
         return new IngestConfig(host, port, kafkaBootstrap, eventsTopic, apiKeys, pseudonymKey, maxBodyBytes,
-                maxInFlight, maxBatchEvents, maxBatchBytes, alertsTopic, maxConnections, count, region);
+                maxInFlight, maxBatchEvents, maxBatchBytes, alertsTopic, maxConnections, count, region, zone, tls, apiKeysFile);
     }
 }

@@ -7,11 +7,13 @@ import io.gridpulse.ingest.alerts.AlertsEndpoint;
 import io.gridpulse.ingest.alerts.KafkaAlertSource;
 import io.gridpulse.ingest.areas.AreasEndpoint;
 import io.gridpulse.ingest.auth.ApiKeyAuthentication;
+import io.gridpulse.ingest.auth.KeyRing;
 import io.gridpulse.ingest.auth.RateLimiter;
 import io.gridpulse.ingest.auth.Right;
 import io.gridpulse.ingest.counts.EventCountsEndpoint;
 import io.gridpulse.ingest.events.BatchEndpoint;
 import io.gridpulse.ingest.events.EventAdmission;
+import io.gridpulse.ingest.kpis.KpisEndpoint;
 import io.gridpulse.ingest.events.EventsEndpoint;
 import io.gridpulse.ingest.http.CanonicalPaths;
 import io.gridpulse.ingest.http.ProblemResponse;
@@ -27,6 +29,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
@@ -62,6 +66,9 @@ public final class IngestServer extends VerticleBase {
     private final AlertFeed alertFeed = new AlertFeed(AlertFeed.DEFAULT_CAPACITY);
     private final IngestMetrics metrics = new IngestMetrics();
     private volatile int boundPort;
+    private volatile KeyRing keyRing;
+    /** How often the key file is looked at for changes. */
+    static final Duration KEY_FILE_CHECK = Duration.ofSeconds(2);
     private final java.util.concurrent.atomic.AtomicInteger openConnections = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicLong refusedConnections = new java.util.concurrent.atomic.AtomicLong();
     private Router router;
@@ -87,13 +94,20 @@ public final class IngestServer extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        return vertx.executeBlocking(OpenApiDocument::load, false).compose(openApi -> {
+        return vertx.executeBlocking(() -> {
+            keyRing = new KeyRing(config.apiKeys(), config.apiKeysFile());
+            return OpenApiDocument.load();
+        }, false).compose(openApi -> {
             router = routes(openApi);
+            if (config.apiKeysFile() != null) {
+                vertx.setPeriodic(KEY_FILE_CHECK.toMillis(), id -> vertx.executeBlocking(keyRing::refresh, false));
+            }
             // servers of one Vertx on the same host and port (port 0 included) share one socket
             return vertx.deployVerticle(Listener::new, new DeploymentOptions().setInstances(config.eventLoops()));
         }).onSuccess(deployed -> {
             alertSource.start(alertFeed);
-            log.info("ingest listening on http://{}:{} with {} event loops", config.host(), boundPort,
+            log.info("ingest listening on {}://{}:{} with {} event loops", config.tls() == null ? "http" : "https",
+                    config.host(), boundPort,
                     config.eventLoops());
         });
     }
@@ -102,7 +116,13 @@ public final class IngestServer extends VerticleBase {
     private final class Listener extends VerticleBase {
         @Override
         public Future<?> start() {
-            return vertx.createHttpServer()
+            var options = new HttpServerOptions();
+            if (config.tls() != null) {
+                options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
+                        .setCertPath(config.tls().certificate().toString())
+                        .setKeyPath(config.tls().key().toString()));
+            }
+            return vertx.createHttpServer(options)
                     .connectionHandler(IngestServer.this::admit)
                     .requestHandler(router)
                     .listen(config.port(), config.host())
@@ -132,7 +152,7 @@ public final class IngestServer extends VerticleBase {
         var batch = new BatchEndpoint(codec, admission, limiter, timedLog, metrics, config.maxBatchEvents(),
                 config.maxInFlight());
         var areas = new AreasEndpoint(config.region());
-        var authenticated = new ApiKeyAuthentication(config.apiKeys());
+        var authenticated = new ApiKeyAuthentication(keyRing);
         var reading = ApiKeyAuthentication.requires(Right.READ);
         var writing = ApiKeyAuthentication.requires(Right.WRITE);
         var readRate = ApiKeyAuthentication.limitedBy(limiter);
@@ -165,6 +185,8 @@ public final class IngestServer extends VerticleBase {
         router.get("/api/v1/alerts").handler(reading).handler(readRate).handler(new AlertsEndpoint(warehouse)::get);
         router.get("/api/v1/alerts/stream").handler(reading).handler(readRate)
                 .handler(new AlertStreamEndpoint(alertFeed, heartbeat)::get);
+        router.get("/api/v1/kpis").handler(reading).handler(readRate)
+                .handler(new KpisEndpoint(config.region(), warehouse, config.zone(), java.time.Clock.systemUTC())::get);
         router.get("/api/v1/areas").handler(reading).handler(readRate).handler(areas::list);
         router.get("/api/v1/areas/:code").handler(reading).handler(readRate).handler(areas::one);
         router.get("/api/v1/openapi.yaml").handler(ctx -> ctx.response()

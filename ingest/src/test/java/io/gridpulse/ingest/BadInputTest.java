@@ -243,6 +243,13 @@ class BadInputTest {
         add.accept("a batch larger than the key's burst",
                 post(BATCH, SLOW_KEY, JSON, utf8("[" + demand(newId()) + "," + demand(newId()) + "," + demand(newId()) + "]")), 413, null);
 
+        // indicators
+        add.accept("indicators of an unknown period", get("/api/v1/kpis?period=decade"), 400, "period");
+        add.accept("indicators of the 13th month", get("/api/v1/kpis?period=2026-13"), 400, "period");
+        add.accept("indicators of an area not in the region", get("/api/v1/kpis?area=110105"), 400, "area");
+        add.accept("indicators of another street for a street key", get("/api/v1/kpis?area=439901002", STREET_KEY), 403, "area");
+        add.accept("an unknown parameter on indicators", get("/api/v1/kpis?month=11"), 400, "month");
+
         // the area hierarchy
         add.accept("areas under a parent that is not a code", get(AREAS + "?parent=abc"), 400, "parent");
         add.accept("areas under a parent outside the region", get(AREAS + "?parent=110105"), 400, "parent");

@@ -84,10 +84,6 @@ public final class GridPulse implements AutoCloseable {
 
         apiKey = secrets.demoApiKey();
         var apiKeys = env.containsKey("GP_API_KEYS") ? ApiKeys.parse(env.get("GP_API_KEYS")) : ApiKeys.of(Map.of("demo", apiKey));
-        if (env.containsKey("GP_API_KEYS_FILE")) {
-            // terminals, devices and integrations with their rights, areas, kinds and rates
-            apiKeys = apiKeys.and(ApiKeys.read(java.nio.file.Path.of(env.get("GP_API_KEYS_FILE"))));
-        }
         var eventLog = new KafkaEventLog(kafka.bootstrapServers(), IngestConfig.DEFAULT_EVENTS_TOPIC, 20_000, Map.of());
         stopInReverse.push(eventLog);
         var vertx = Vertx.vertx();
@@ -97,10 +93,14 @@ public final class GridPulse implements AutoCloseable {
                 .withMaxConnections(Integer.parseInt(env.getOrDefault("GP_INGEST_MAX_CONNECTIONS",
                         Integer.toString(IngestConfig.DEFAULT_MAX_CONNECTIONS))))
                 .withEventLoops(Integer.parseInt(env.getOrDefault("GP_INGEST_EVENT_LOOPS",
-                        Integer.toString(IngestConfig.DEFAULT_EVENT_LOOPS)))),
+                        Integer.toString(IngestConfig.DEFAULT_EVENT_LOOPS))))
+                .withZone(config.zone())
+                // terminals, devices and integrations with their rights, areas, kinds and rates; followed for revocations
+                .withApiKeysFile(env.containsKey("GP_API_KEYS_FILE") ? java.nio.file.Path.of(env.get("GP_API_KEYS_FILE")) : null)
+                .withTls(tls(env)),
                 eventLog, warehouse);
         vertx.deployVerticle(ingest).await(30, TimeUnit.SECONDS);
-        ingestUrl = "http://" + config.host() + ":" + ingest.port();
+        ingestUrl = (tls(env) == null ? "http://" : "https://") + config.host() + ":" + ingest.port();
 
         demoUser = "demo";
         demoPassword = secrets.demoPassword();
@@ -118,6 +118,20 @@ public final class GridPulse implements AutoCloseable {
             stopInReverse.push(feed);
         }
         log.info("GridPulse started in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    }
+
+    /** HTTPS for the edge when both GP_INGEST_TLS_CERT and GP_INGEST_TLS_KEY name PEM files; one without the other is an error. */
+    static IngestConfig.Tls tls(Map<String, String> env) {
+        var cert = env.get("GP_INGEST_TLS_CERT");
+        var key = env.get("GP_INGEST_TLS_KEY");
+        if (cert == null && key == null) {
+            return null;
+        }
+        if (cert == null || key == null) {
+            throw new IllegalArgumentException("set both GP_INGEST_TLS_CERT and GP_INGEST_TLS_KEY (PEM files) to serve"
+                    + " HTTPS, or neither for plain HTTP");
+        }
+        return new IngestConfig.Tls(java.nio.file.Path.of(cert), java.nio.file.Path.of(key));
     }
 
     private static AutoCloseable lock(StandaloneConfig config) throws IOException {

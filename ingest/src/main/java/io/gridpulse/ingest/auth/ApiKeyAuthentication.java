@@ -11,9 +11,9 @@ import io.vertx.ext.web.RoutingContext;
 public final class ApiKeyAuthentication implements Handler<RoutingContext> {
     public static final String CLIENT = "client";
     public static final String GRANT = "grant";
-    private final ApiKeys keys;
+    private final KeyRing keys;
 
-    public ApiKeyAuthentication(ApiKeys keys) {
+    public ApiKeyAuthentication(KeyRing keys) {
         this.keys = keys;
     }
 

@@ -1,0 +1,184 @@
+package io.gridpulse.warehouse.kpi;
+
+import io.gridpulse.model.area.AreaCode;
+import io.gridpulse.model.kpi.Indicator;
+import io.gridpulse.model.kpi.IndicatorValue;
+import io.gridpulse.warehouse.SqlLiteral;
+import io.gridpulse.warehouse.Warehouse;
+import io.gridpulse.warehouse.area.AreaSql;
+import io.gridpulse.warehouse.satisfaction.SatisfactionIndex;
+import io.gridpulse.warehouse.satisfaction.SatisfactionQueries;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The twelve indicators of {@link Indicator} for an area and period, computed from the events,
+ * alerts and ratings tables. An indicator whose inputs are not collected yet comes back unmeasured
+ * with the reason, never as a made-up number.
+ */
+public final class KpiQueries {
+    /** A demand's first answer is due this long after it was raised (the 24-hour response rule). */
+    static final Duration RESPONSE_LIMIT = Duration.ofHours(24);
+    /** A device counts as online when its last report, saying online, is this recent. */
+    static final Duration ONLINE_WITHIN = Duration.ofMinutes(15);
+    /** Demand events of a case up to this long before the period still count for its cases. */
+    private static final Duration CASE_LOOKBACK = Duration.ofDays(60);
+    private static final String ANSWERS = "('demand.responded', 'demand.resolved', 'demand.closed')";
+
+    private final Warehouse warehouse;
+    private final SatisfactionQueries satisfaction;
+
+    public KpiQueries(Warehouse warehouse) {
+        this.warehouse = warehouse;
+        this.satisfaction = new SatisfactionQueries(warehouse);
+    }
+
+    /**
+     * All twelve, in the order of {@link Indicator}.
+     *
+     * @param from the start of the period (inclusive)
+     * @param to   the end of the period (exclusive)
+     * @param now  the current time: demands are due, and devices online, as of the earlier of {@code to} and now
+     */
+    public List<IndicatorValue> indicators(AreaCode area, Instant from, Instant to, Instant now) {
+        var asOf = to.isBefore(now) ? to : now;
+        var out = new ArrayList<IndicatorValue>(Indicator.values().length);
+        out.add(IndicatorValue.unmeasured(Indicator.VISIT_COVERAGE,
+                "needs the household registry in the warehouse; it is not loaded yet"));
+        out.add(IndicatorValue.unmeasured(Indicator.PRIORITY_VISIT_COMPLIANCE,
+                "needs the household registry (who lives alone, which children are left behind); it is not loaded yet"));
+        out.addAll(response(area, from, to, asOf));
+        out.add(onTimeClosure(area, from, to));
+        out.add(satisfactionIndex(area, from, to));
+        out.add(IndicatorValue.unmeasured(Indicator.BAD_RATING_RECTIFICATION,
+                "rectifications of bad ratings are not recorded as events yet"));
+        out.add(localDisputeResolution(area, from, to));
+        out.add(oneVisitCompletion(area, from, to));
+        out.add(deviceOnline(area, asOf));
+        out.add(IndicatorValue.unmeasured(Indicator.ALERT_HANDLING,
+                "alert acknowledgements are not recorded in the warehouse yet"));
+        out.add(repeatDemand(area, from, to));
+        return out;
+    }
+
+    /** Timely response rate and average response time, from each case's raising and first answer. */
+    List<IndicatorValue> response(AreaCode area, Instant from, Instant to, Instant asOf) {
+        var sql = "SELECT count() AS due, countIf(answers > 0 AND first_answer <= created + INTERVAL 24 HOUR) AS timely,"
+                + " countIf(answers > 0) AS answered,"
+                + " avgIf(dateDiff('second', created, first_answer), answers > 0) / 3600 AS mean_hours"
+                + " FROM (SELECT JSONExtractString(payload, 'caseId') AS case_id,"
+                + " minIf(occurred_at, kind = 'demand.created') AS created,"
+                + " countIf(kind = 'demand.created') AS raised,"
+                + " minIf(occurred_at, kind IN " + ANSWERS + ") AS first_answer,"
+                + " countIf(kind IN " + ANSWERS + ") AS answers"
+                + " FROM gridpulse.events WHERE " + AreaSql.within(area)
+                + " AND kind IN ('demand.created', 'demand.responded', 'demand.resolved', 'demand.closed')"
+                + " AND occurred_at >= " + SqlLiteral.dateTime64(from) + " AND occurred_at < " + SqlLiteral.dateTime64(asOf)
+                + " GROUP BY case_id HAVING raised > 0)"
+                + " WHERE created >= " + SqlLiteral.dateTime64(from) + " AND created < " + SqlLiteral.dateTime64(to)
+                // due: answered, or its 24 hours are over
+                + " AND (answers > 0 OR created + INTERVAL 24 HOUR <= " + SqlLiteral.dateTime64(asOf) + ")";
+        var row = one(sql);
+        long due = number(row, "due");
+        long answered = number(row, "answered");
+        var timely = due == 0 ? IndicatorValue.unmeasured(Indicator.TIMELY_RESPONSE, "no demand fell due in the period")
+                : IndicatorValue.measured(Indicator.TIMELY_RESPONSE, 100.0 * number(row, "timely") / due, due);
+        var mean = answered == 0 ? IndicatorValue.unmeasured(Indicator.AVERAGE_RESPONSE_HOURS, "no demand was answered in the period")
+                : IndicatorValue.measured(Indicator.AVERAGE_RESPONSE_HOURS, ((Number) row.get("mean_hours")).doubleValue(), answered);
+        return List.of(timely, mean);
+    }
+
+    /** Cases closed in the period whose closure or resolution deadline was never breached. */
+    IndicatorValue onTimeClosure(AreaCode area, Instant from, Instant to) {
+        var sql = "SELECT count() AS closed, countIf(case_id NOT IN (SELECT case_id FROM gridpulse.alerts"
+                + " WHERE kind = 'sla_breach' AND (policy_id LIKE '%closed%' OR policy_id LIKE '%resolved%'))) AS on_time"
+                + " FROM (SELECT DISTINCT JSONExtractString(payload, 'caseId') AS case_id FROM gridpulse.events"
+                + " WHERE " + AreaSql.within(area) + " AND kind = 'demand.closed'" + period(from, to) + ")";
+        var row = one(sql);
+        long closed = number(row, "closed");
+        return closed == 0 ? IndicatorValue.unmeasured(Indicator.ON_TIME_CLOSURE, "no case was closed in the period")
+                : IndicatorValue.measured(Indicator.ON_TIME_CLOSURE, 100.0 * number(row, "on_time") / closed, closed);
+    }
+
+    IndicatorValue satisfactionIndex(AreaCode area, Instant from, Instant to) {
+        var overall = satisfaction.forArea(area, from, to, SatisfactionIndex.DEFAULT_PRIOR_WEIGHT).stream()
+                .filter(s -> s.dimension().equals(SatisfactionIndex.OVERALL)).findFirst();
+        return overall.filter(s -> s.n() > 0)
+                .map(s -> IndicatorValue.measured(Indicator.SATISFACTION, s.index(), s.n()))
+                .orElse(IndicatorValue.unmeasured(Indicator.SATISFACTION, "no rating in the period"));
+    }
+
+    /** Dispute cases closed in the period that were never escalated beyond the community. */
+    IndicatorValue localDisputeResolution(AreaCode area, Instant from, Instant to) {
+        var lookback = SqlLiteral.dateTime64(from.minus(CASE_LOOKBACK));
+        var sql = "SELECT count() AS closed, countIf(escalated = 0) AS local FROM ("
+                + " SELECT JSONExtractString(payload, 'caseId') AS case_id,"
+                + " countIf(kind = 'demand.escalated' AND JSONExtractString(payload, 'toLevel') IN ('street', 'county', 'city')) AS escalated,"
+                + " countIf(kind = 'demand.created' AND JSONExtractString(payload, 'demandType') = 'dispute_mediation') AS dispute,"
+                + " countIf(kind = 'demand.closed' AND occurred_at >= " + SqlLiteral.dateTime64(from)
+                + " AND occurred_at < " + SqlLiteral.dateTime64(to) + ") AS closed_now"
+                + " FROM gridpulse.events WHERE " + AreaSql.within(area)
+                + " AND kind IN ('demand.created', 'demand.escalated', 'demand.closed')"
+                + " AND occurred_at >= " + lookback + " AND occurred_at < " + SqlLiteral.dateTime64(to)
+                + " GROUP BY case_id HAVING dispute > 0 AND closed_now > 0)";
+        var row = one(sql);
+        long closed = number(row, "closed");
+        return closed == 0 ? IndicatorValue.unmeasured(Indicator.LOCAL_DISPUTE_RESOLUTION, "no dispute was closed in the period")
+                : IndicatorValue.measured(Indicator.LOCAL_DISPUTE_RESOLUTION, 100.0 * number(row, "local") / closed, closed);
+    }
+
+    /** Hall tickets completed in the period in one visit, with the mean handling time in the note. */
+    IndicatorValue oneVisitCompletion(AreaCode area, Instant from, Instant to) {
+        var sql = "SELECT count() AS completed, countIf(JSONExtractBool(payload, 'oneVisit')) AS one_visit"
+                + " FROM gridpulse.events WHERE " + AreaSql.within(area) + " AND kind = 'ticket'"
+                + " AND JSONExtractString(payload, 'stage') = 'completed'" + period(from, to);
+        var row = one(sql);
+        long completed = number(row, "completed");
+        return completed == 0 ? IndicatorValue.unmeasured(Indicator.ONE_VISIT_COMPLETION, "no hall ticket was completed in the period")
+                : IndicatorValue.measured(Indicator.ONE_VISIT_COMPLETION, 100.0 * number(row, "one_visit") / completed, completed);
+    }
+
+    /** Devices that reported in the day before {@code asOf} whose last report is recent and says online. */
+    IndicatorValue deviceOnline(AreaCode area, Instant asOf) {
+        var sql = "SELECT count() AS devices, countIf(status = 'online' AND last >= "
+                + SqlLiteral.dateTime64(asOf.minus(ONLINE_WITHIN)) + ") AS online FROM ("
+                + " SELECT JSONExtractString(payload, 'deviceId') AS device, max(occurred_at) AS last,"
+                + " argMax(JSONExtractString(payload, 'status'), occurred_at) AS status"
+                + " FROM gridpulse.events WHERE " + AreaSql.within(area) + " AND kind = 'telemetry'"
+                + " AND occurred_at >= " + SqlLiteral.dateTime64(asOf.minus(Duration.ofDays(1)))
+                + " AND occurred_at < " + SqlLiteral.dateTime64(asOf) + " GROUP BY device)";
+        var row = one(sql);
+        long devices = number(row, "devices");
+        return devices == 0 ? IndicatorValue.unmeasured(Indicator.DEVICE_ONLINE, "no device reported in the last day")
+                : IndicatorValue.measured(Indicator.DEVICE_ONLINE, 100.0 * number(row, "online") / devices, devices);
+    }
+
+    /** Cases reopened in the period per case closed in it. */
+    IndicatorValue repeatDemand(AreaCode area, Instant from, Instant to) {
+        var sql = "SELECT uniqExactIf(JSONExtractString(payload, 'caseId'), kind = 'demand.closed') AS closed,"
+                + " uniqExactIf(JSONExtractString(payload, 'caseId'), kind = 'demand.reopened') AS reopened"
+                + " FROM gridpulse.events WHERE " + AreaSql.within(area)
+                + " AND kind IN ('demand.closed', 'demand.reopened')" + period(from, to);
+        var row = one(sql);
+        long closed = number(row, "closed");
+        return closed == 0 ? IndicatorValue.unmeasured(Indicator.REPEAT_DEMAND, "no case was closed in the period")
+                : IndicatorValue.measured(Indicator.REPEAT_DEMAND, 100.0 * number(row, "reopened") / closed, closed);
+    }
+
+    private static String period(Instant from, Instant to) {
+        return " AND occurred_at >= " + SqlLiteral.dateTime64(from) + " AND occurred_at < " + SqlLiteral.dateTime64(to);
+    }
+
+    private Map<String, Object> one(String sql) {
+        return warehouse.clickHouse().query(sql).getFirst();
+    }
+
+    private static long number(Map<String, Object> row, String column) {
+        var v = row.get(column);
+        return v == null ? 0 : ((Number) v).longValue();
+    }
+}

@@ -1,0 +1,132 @@
+package io.gridpulse.warehouse.satisfaction;
+
+import io.gridpulse.model.area.AreaCode;
+import io.gridpulse.warehouse.ClickHouse;
+import io.gridpulse.warehouse.SqlLiteral;
+import io.gridpulse.warehouse.Warehouse;
+import io.gridpulse.warehouse.area.AreaSql;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes feedback ratings and computes satisfaction indices from them ({@link SatisfactionIndex}).
+ * The index is computed when read rather than stored: the period, the level and the prior weight
+ * are the reader's choice, and ratings are few enough (thousands a day) to aggregate in milliseconds.
+ */
+public final class SatisfactionQueries {
+    private static final String COLUMNS = "event_id, rated_at, county_code, street_code, community_code, grid_code,"
+            + " channel, target_type, score, transparency, convenience, efficiency";
+    private static final String AGGREGATES = "count() AS n_overall, avgOrNull(score) AS mean_overall,"
+            + " count(transparency) AS n_transparency, avgOrNull(transparency) AS mean_transparency,"
+            + " count(convenience) AS n_convenience, avgOrNull(convenience) AS mean_convenience,"
+            + " count(efficiency) AS n_efficiency, avgOrNull(efficiency) AS mean_efficiency";
+
+    /** Synchronous inserts: chDB's default async inserts fail now and then (see HeatQueries#SYNCHRONOUS). */
+    private static final String SYNCHRONOUS = "SETTINGS async_insert = 0";
+
+    private final ClickHouse clickHouse;
+
+    public SatisfactionQueries(Warehouse warehouse) {
+        this.clickHouse = warehouse.clickHouse();
+    }
+
+    /** Writes ratings in one INSERT; a rating written again (same event id) is counted once. */
+    public void insert(List<RatingRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        var sql = new StringBuilder(64 + rows.size() * 200).append("INSERT INTO gridpulse.ratings (")
+                .append(COLUMNS).append(") ").append(SYNCHRONOUS).append(" VALUES ");
+        for (int i = 0; i < rows.size(); i++) {
+            var row = rows.get(i);
+            sql.append(i == 0 ? "(" : ",\n(");
+            SqlLiteral.appendString(sql, row.eventId()).append(", ");
+            sql.append(SqlLiteral.dateTime64(row.ratedAt())).append(", ");
+            SqlLiteral.appendString(sql, row.countyCode()).append(", ");
+            SqlLiteral.appendString(sql, row.streetCode()).append(", ");
+            SqlLiteral.appendString(sql, row.communityCode()).append(", ");
+            SqlLiteral.appendString(sql, row.gridCode()).append(", ");
+            SqlLiteral.appendString(sql, row.channel()).append(", ");
+            SqlLiteral.appendString(sql, row.targetType()).append(", ");
+            sql.append(row.score()).append(", ");
+            sql.append(SqlLiteral.nullableDouble(row.transparency())).append(", ");
+            sql.append(SqlLiteral.nullableDouble(row.convenience())).append(", ");
+            sql.append(SqlLiteral.nullableDouble(row.efficiency())).append(')');
+        }
+        clickHouse.execute(sql.toString());
+    }
+
+    /**
+     * The indices of the children of {@code parent} (streets of a county, communities of a street ...)
+     * for ratings given in {@code [from, to)}, each shrunk toward the parent's mean of the same
+     * dimension with prior weight {@code m}; by child code, then in the order of
+     * {@link SatisfactionIndex#DIMENSIONS}. A child or dimension without ratings has no index.
+     */
+    public List<SatisfactionIndex> byChildArea(AreaCode parent, Instant from, Instant to, int m) {
+        var parentMeans = means(aggregate(parent, from, to, null));
+        var child = AreaSql.childColumn(parent.level());
+        var out = new ArrayList<SatisfactionIndex>();
+        for (var row : query(parent, from, to, child)) {
+            out.addAll(indices((String) row.get("code"), row, parentMeans, m));
+        }
+        return out;
+    }
+
+    /**
+     * The indices of one area for ratings given in {@code [from, to)}, shrunk toward its parent area's
+     * means (toward its own when it has no parent), in the order of {@link SatisfactionIndex#DIMENSIONS}.
+     */
+    public List<SatisfactionIndex> forArea(AreaCode area, Instant from, Instant to, int m) {
+        var own = aggregate(area, from, to, null);
+        var parentMeans = means(area.parent().map(p -> aggregate(p, from, to, null)).orElse(own));
+        return indices(area.value(), own, parentMeans, m);
+    }
+
+    private Map<String, Object> aggregate(AreaCode area, Instant from, Instant to, String groupBy) {
+        return query(area, from, to, groupBy).stream().findFirst().orElse(Map.of());
+    }
+
+    private List<Map<String, Object>> query(AreaCode area, Instant from, Instant to, String groupBy) {
+        if (!from.isBefore(to)) {
+            throw new IllegalArgumentException("a period needs from before to, got " + from + " and " + to);
+        }
+        var where = AreaSql.within(area) + " AND rated_at >= toDateTime64(" + SqlLiteral.dateTime64(from) + ", 3, 'UTC')"
+                + " AND rated_at < toDateTime64(" + SqlLiteral.dateTime64(to) + ", 3, 'UTC')";
+        return clickHouse.query(groupBy == null
+                ? "SELECT " + AGGREGATES + " FROM gridpulse.ratings FINAL WHERE " + where
+                : "SELECT " + groupBy + " AS code, " + AGGREGATES + " FROM gridpulse.ratings FINAL WHERE " + where
+                + " GROUP BY code ORDER BY code");
+    }
+
+    private static Map<String, Double> means(Map<String, Object> row) {
+        var means = new LinkedHashMap<String, Double>();
+        for (var dimension : SatisfactionIndex.DIMENSIONS) {
+            if (row.get("mean_" + dimension) instanceof Number mean && count(row, dimension) > 0) {
+                means.put(dimension, mean.doubleValue());
+            }
+        }
+        return means;
+    }
+
+    private static List<SatisfactionIndex> indices(String code, Map<String, Object> row, Map<String, Double> parentMeans, int m) {
+        var out = new ArrayList<SatisfactionIndex>();
+        for (var dimension : SatisfactionIndex.DIMENSIONS) {
+            long n = count(row, dimension);
+            var parentMean = parentMeans.get(dimension);
+            if (n == 0 || parentMean == null || !(row.get("mean_" + dimension) instanceof Number mean)) {
+                continue;
+            }
+            out.add(new SatisfactionIndex(code, dimension, n, mean.doubleValue(), parentMean,
+                    SatisfactionIndex.shrunk(n, mean.doubleValue(), parentMean, m)));
+        }
+        return out;
+    }
+
+    private static long count(Map<String, Object> row, String dimension) {
+        return row.get("n_" + dimension) instanceof Number n ? n.longValue() : 0;
+    }
+}
