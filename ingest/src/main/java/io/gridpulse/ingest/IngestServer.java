@@ -188,6 +188,11 @@ public final class IngestServer extends VerticleBase {
         return server.actualPort();
     }
 
+    /** The metrics behind {@code /metrics}; the MQTT device server registers its meters here. */
+    public IngestMetrics metrics() {
+        return metrics;
+    }
+
     /** The feed behind the alert stream; tests publish into it. */
     AlertFeed alertFeed() {
         return alertFeed;
