@@ -133,6 +133,9 @@ public final class IngestServer extends VerticleBase {
         router.get("/api/v1/alerts/stream").handler(new AlertStreamEndpoint(alertFeed, heartbeat)::get);
         router.get("/api/v1/openapi.yaml").handler(ctx -> ctx.response()
                 .putHeader("Content-Type", OpenApiDocument.CONTENT_TYPE).end(openApi));
+        new io.gridpulse.ingest.open311.Open311Api(codec, pseudonymiser, timedLog, metrics, config.apiKeys(), warehouse,
+                io.gridpulse.ingest.open311.Open311Api.DEFAULT_JURISDICTION, java.time.ZoneId.of("Asia/Shanghai"),
+                config.maxBodyBytes()).mount(router);
 
         // metrics tell how the edge is used, so they need a key as well
         router.get("/metrics").handler(authenticated).handler(ctx -> ctx.vertx()
