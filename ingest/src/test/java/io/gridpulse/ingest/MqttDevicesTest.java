@@ -172,6 +172,7 @@ class MqttDevicesTest {
             var payloads = List.of("", "not json", "[1,2]", "{\"eventId\":",
                     reading(id, 70).replace("\"deviceType\"", "\"kind\":\"visit\",\"deviceType\""),
                     reading(id, 70).replace("\"deviceType\"", "\"deviceId\":\"wb-2\",\"deviceType\""),
+                    reading(id, 70).replace("\"deviceType\"", "\"source\":\"terminal-1\",\"deviceType\""),
                     reading(id, 70).replace("\"deviceType\":\"wristband\"", "\"deviceType\":\"toaster\""),
                     reading(id, 70).replace("\"occurredAt\":\"", "\"occurredAt\":\"yesterday"),
                     reading(id, 70).replace("\"deviceType\"", "\"unknownMember\":1,\"deviceType\""));

@@ -60,9 +60,8 @@ final class DevicePayload {
         var problems = new ArrayList<Problem>();
         implied(event, "kind", "telemetry", "must be telemetry on a device topic (or left out)", problems);
         implied(event, "deviceId", topic.deviceId(), "must be the topic's device, " + topic.deviceId() + " (or left out)", problems);
-        if (!event.has("source")) {
-            event.put("source", topic.deviceId());
-        }
+        // a device speaks only for itself: the source is the logged-in device as well
+        implied(event, "source", topic.deviceId(), "must be the topic's device, " + topic.deviceId() + " (or left out)", problems);
         if (topic.channel() == DeviceTopic.Channel.SOS) {
             var sos = event.get("sos");
             if (sos == null) {
