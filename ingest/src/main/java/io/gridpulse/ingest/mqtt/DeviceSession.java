@@ -40,6 +40,8 @@ final class DeviceSession {
     private final MqttMetrics metrics;
     private final IngestMetrics ingestMetrics;
     private int inFlight;
+    /** Set once the connection is being closed: later packets are ignored, never acknowledged. */
+    private boolean closing;
 
     DeviceSession(MqttEndpoint endpoint, String deviceId, boolean v5, int maxInFlight, DevicePayload payloads,
                   Pseudonymiser pseudonymiser, EventCodec codec, EventLog eventLog, MqttMetrics metrics,
@@ -58,6 +60,10 @@ final class DeviceSession {
 
     void publish(MqttPublishMessage message) {
         int qos = message.qosLevel().value();
+        if (closing) {
+            metrics.message(qos, "after-refusal");
+            return;
+        }
         if (qos > 1) {
             metrics.message(qos, "qos-not-supported");
             disconnect(MqttDisconnectReasonCode.QOS_NOT_SUPPORTED, "QoS 2 is not supported; publish with QoS 0 or 1");
@@ -128,7 +134,7 @@ final class DeviceSession {
             endpoint.publishAcknowledge(message.messageId(), code, reasonString(reason));
         } else {
             log.debug("device {}: closing the 3.1.1 connection, {}", deviceId, reason);
-            endpoint.close();
+            closeSoon();
         }
     }
 
@@ -139,7 +145,20 @@ final class DeviceSession {
         if (v5) {
             endpoint.disconnect(code, reasonString(reason));
         }
-        endpoint.close();
+        closeSoon();
+    }
+
+    /**
+     * Closes once the packets already read have been handed over (and ignored): vert.x MQTT reports
+     * each packet of a closed endpoint as an unhandled exception, a log line an abusive client could multiply.
+     */
+    private void closeSoon() {
+        closing = true;
+        io.vertx.core.Vertx.currentContext().owner().setTimer(20, t -> {
+            if (endpoint.isConnected()) {
+                endpoint.close();
+            }
+        });
     }
 
     private static MqttProperties reasonString(String reason) {
