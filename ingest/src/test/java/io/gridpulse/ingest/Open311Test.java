@@ -108,6 +108,7 @@ class Open311Test {
         assertThat(request.get("agency_responsible").asText()).isEqualTo("medical_security");
         assertThat(request.get("lat").asDouble()).isEqualTo(27.66);
         assertThat(request.get("long").asDouble()).isEqualTo(113.50);
+        assertThat(request.get("updated_datetime").asText()).endsWith("+08:00");
 
         var several = ingest.get(BASE + "/requests.json?service_request_id=" + id + "," + Samples.newId(), TestIngest.KEY);
         assertThat(several.statusCode()).isEqualTo(200);

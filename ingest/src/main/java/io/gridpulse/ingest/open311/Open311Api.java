@@ -61,6 +61,7 @@ public final class Open311Api {
     private final String jurisdiction;
     private final ServiceRequests requests;
     private final int maxBodyBytes;
+    private final ZoneId zone;
     private final JsonMapper mapper = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -80,6 +81,7 @@ public final class Open311Api {
         this.warehouse = warehouse;
         this.jurisdiction = jurisdiction;
         this.maxBodyBytes = maxBodyBytes;
+        this.zone = zone;
         this.requests = new ServiceRequests(codec, Clock.systemUTC(), zone);
     }
 
@@ -186,7 +188,7 @@ public final class Open311Api {
         ctx.vertx().executeBlocking(() -> {
             var found = new JsonArray();
             for (var id : ids) {
-                warehouse.event(id).filter(Open311Api::isOpen311Request).map(Open311Api::asRequest).ifPresent(found::add);
+                warehouse.event(id).filter(Open311Api::isOpen311Request).map(this::asRequest).ifPresent(found::add);
             }
             return found;
         }, false).onSuccess(found -> {
@@ -210,7 +212,7 @@ public final class Open311Api {
      * A stored demand as GeoReport describes a request. Its lifecycle is not joined here (the
      * warehouse has no case query yet), so the status is always {@code open}.
      */
-    private static JsonObject asRequest(EventRow row) {
+    private JsonObject asRequest(EventRow row) {
         var payload = new JsonObject(row.payload());
         var code = payload.getString("demandType");
         var service = Open311Service.byCode(code);
@@ -222,7 +224,7 @@ public final class Open311Api {
                 .put("description", payload.getString("description"))
                 .put("agency_responsible", service.map(Open311Service::group).orElse(null))
                 .put("requested_datetime", payload.getString("occurredAt"))
-                .put("updated_datetime", row.ingestedAt().toString())
+                .put("updated_datetime", row.ingestedAt().atZone(zone).toOffsetDateTime().toString())
                 .put("address_id", row.gridCode().isEmpty() ? null : row.gridCode());
         if (row.lat() != null && row.lon() != null) {
             request.put("lat", row.lat()).put("long", row.lon());
