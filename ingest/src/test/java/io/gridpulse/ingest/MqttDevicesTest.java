@@ -288,7 +288,17 @@ class MqttDevicesTest {
             client.disconnect().waitForCompletion(DeviceClients.WAIT_MS);
         }
         Eventually.within5s(() -> mqtt.sessions() == 0);
-        assertThat(scrape()).contains("ingest_mqtt_sessions 0.0");
+        var after = scrape();
+        assertThat(after).contains("ingest_mqtt_sessions 0.0");
+        var promtool = java.nio.file.Path.of("/usr/bin/promtool");
+        if (java.nio.file.Files.isExecutable(promtool)) {
+            var process = new ProcessBuilder(promtool.toString(), "check", "metrics").redirectErrorStream(true).start();
+            try (var in = process.getOutputStream()) {
+                in.write(after.getBytes(StandardCharsets.UTF_8));
+            }
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue()).as(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isZero();
+        }
     }
 
     /** A valid marker published by {@link #DEVICE} after the refused ones is stored, and none of the refused is. */
