@@ -191,6 +191,9 @@ public final class IngestServer extends VerticleBase {
         router.get("/api/v1/areas/:code").handler(reading).handler(readRate).handler(areas::one);
         router.get("/api/v1/openapi.yaml").handler(ctx -> ctx.response()
                 .putHeader("Content-Type", OpenApiDocument.CONTENT_TYPE).end(openApi));
+        new io.gridpulse.ingest.open311.Open311Api(codec, pseudonymiser, timedLog, metrics, config.apiKeys(), warehouse,
+                io.gridpulse.ingest.open311.Open311Api.DEFAULT_JURISDICTION, java.time.ZoneId.of("Asia/Shanghai"),
+                config.maxBodyBytes()).mount(router);
 
         // metrics tell how the edge is used, so they need a key as well
         router.get("/metrics").handler(authenticated).handler(ApiKeyAuthentication.requires(Right.METRICS))
@@ -245,6 +248,11 @@ public final class IngestServer extends VerticleBase {
     /** The port actually bound (differs from the configured one when that was 0). */
     public int port() {
         return boundPort;
+    }
+
+    /** The metrics behind {@code /metrics}; the MQTT device server registers its meters here. */
+    public IngestMetrics metrics() {
+        return metrics;
     }
 
     /** The feed behind the alert stream; tests publish into it. */

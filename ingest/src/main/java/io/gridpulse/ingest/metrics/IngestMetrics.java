@@ -90,6 +90,11 @@ public final class IngestMetrics {
         return new TimedEventLog(log, registry);
     }
 
+    /** The registry behind {@code /metrics}, for other edges of this process (the MQTT device server). */
+    public io.micrometer.core.instrument.MeterRegistry registry() {
+        return registry;
+    }
+
     /** The current values in Prometheus text format. */
     public String scrape() {
         return registry.scrape();

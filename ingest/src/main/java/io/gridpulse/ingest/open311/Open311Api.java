@@ -1,0 +1,358 @@
+package io.gridpulse.ingest.open311;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.gridpulse.ingest.auth.ApiKeys;
+import io.gridpulse.ingest.http.MediaType;
+import io.gridpulse.ingest.http.Utf8Body;
+import io.gridpulse.ingest.log.EventLog;
+import io.gridpulse.ingest.log.EventLog.LogBusyException;
+import io.gridpulse.ingest.metrics.IngestMetrics;
+import io.gridpulse.ingest.open311.Open311Errors.FieldError;
+import io.gridpulse.model.json.EventCodec;
+import io.gridpulse.model.privacy.Pseudonymiser;
+import io.gridpulse.warehouse.EventRow;
+import io.gridpulse.warehouse.Warehouse;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.regex.Pattern;
+
+/**
+ * Open311 GeoReport v2 (JSON format) so that citizen-reporting apps can file demands: the service
+ * list (one service per demand type), filing a request (form-encoded or JSON) as a
+ * {@code demand.created} event on the Open311 channel, and reading requests back by id.
+ * The service list is public, as GeoReport intends; filing and reading need an {@code api_key}.
+ */
+public final class Open311Api {
+    private static final Logger log = LoggerFactory.getLogger(Open311Api.class);
+    /** The jurisdiction this edge answers for when none is configured. */
+    public static final String DEFAULT_JURISDICTION = "liling.gridpulse.io";
+    static final String BASE = "/open311/v2";
+    static final String REQUEST_BY_ID = BASE + "/requests/{service_request_id}.json";
+    private static final int MAX_IDS = 50;
+    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9_-]{8,64}");
+
+    private final EventCodec codec;
+    private final Pseudonymiser pseudonymiser;
+    private final EventLog eventLog;
+    private final IngestMetrics metrics;
+    private final ApiKeys keys;
+    private final Warehouse warehouse;
+    private final String jurisdiction;
+    private final ServiceRequests requests;
+    private final int maxBodyBytes;
+    private final ZoneId zone;
+    private final JsonMapper mapper = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    /**
+     * @param eventLog  the (timed) log the HTTP edge appends to
+     * @param warehouse where requests are read back from; null answers reads with 503
+     */
+    public Open311Api(EventCodec codec, Pseudonymiser pseudonymiser, EventLog eventLog, IngestMetrics metrics,
+                      ApiKeys keys, Warehouse warehouse, String jurisdiction, ZoneId zone, int maxBodyBytes) {
+        this.codec = codec;
+        this.pseudonymiser = pseudonymiser;
+        this.eventLog = eventLog;
+        this.metrics = metrics;
+        this.keys = keys;
+        this.warehouse = warehouse;
+        this.jurisdiction = jurisdiction;
+        this.maxBodyBytes = maxBodyBytes;
+        this.zone = zone;
+        this.requests = new ServiceRequests(codec, Clock.systemUTC(), zone);
+    }
+
+    /** Adds the Open311 routes; anything else under {@code /open311/} gets an Open311 error. */
+    public void mount(Router router) {
+        router.get(BASE + "/services.json").handler(this::services);
+        router.get(BASE + "/requests.json").handler(this::listRequests);
+        router.post(BASE + "/requests.json").handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes)).handler(this::file);
+        router.getWithRegex(Pattern.quote(BASE + "/requests/") + "([^/]+)\\.json").setName(REQUEST_BY_ID).handler(this::oneRequest);
+        router.route(BASE + "/*").last().handler(this::notFound);
+    }
+
+    private void services(RoutingContext ctx) {
+        if (!inJurisdiction(ctx, ctx.request().getParam("jurisdiction_id"))) {
+            return;
+        }
+        var body = new JsonArray();
+        Open311Service.DEMAND_TYPES.forEach(service -> body.add(service.toJson()));
+        json(ctx, 200, body);
+    }
+
+    private void file(RoutingContext ctx) {
+        var parameters = parameters(ctx);
+        if (parameters == null) {
+            return;
+        }
+        var client = authenticate(ctx, parameters.get("api_key"));
+        if (client.isEmpty() || !inJurisdiction(ctx, parameters.get("jurisdiction_id"))) {
+            return;
+        }
+        switch (requests.map(parameters, client.get())) {
+            case ServiceRequests.Mapped.Invalid(var errors) -> Open311Errors.send(ctx, 400, "open311-invalid-request", errors);
+            case ServiceRequests.Mapped.Valid(var created) -> {
+                var event = pseudonymiser.pseudonymise(created);
+                Future.fromCompletionStage(eventLog.append(event.eventId(), codec.encode(event)), ctx.vertx().getOrCreateContext())
+                        .onSuccess(v -> {
+                            metrics.accepted("open311", 1);
+                            ctx.response().putHeader("Location", BASE + "/requests/" + event.eventId() + ".json");
+                            json(ctx, 201, new JsonArray().add(new JsonObject()
+                                    .put("service_request_id", event.eventId())
+                                    .put("service_notice", "received; it appears at " + BASE + "/requests/" + event.eventId()
+                                            + ".json within seconds")
+                                    .putNull("account_id")));
+                        })
+                        .onFailure(error -> {
+                            var cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                            boolean busy = cause instanceof LogBusyException;
+                            if (!busy) {
+                                log.warn("open311 request {} not stored: {}", event.eventId(), cause.getMessage());
+                            }
+                            ctx.response().putHeader("Retry-After", busy ? "1" : "5");
+                            Open311Errors.send(ctx, 503, busy ? "overloaded" : "log-unavailable", "",
+                                    "the request was not stored; send it again shortly");
+                        });
+            }
+        }
+    }
+
+    private void listRequests(RoutingContext ctx) {
+        var query = ctx.queryParams();
+        if (authenticate(ctx, single(query, "api_key")).isEmpty() || !inJurisdiction(ctx, single(query, "jurisdiction_id"))) {
+            return;
+        }
+        var ids = single(query, "service_request_id");
+        if (ids == null || ids.isBlank()) {
+            Open311Errors.send(ctx, 400, "open311-invalid-request", "service_request_id",
+                    "is required here (up to " + MAX_IDS + ", comma-separated); listing by service_code, status or date is not offered yet");
+            return;
+        }
+        var wanted = List.of(ids.split(",", -1));
+        var errors = new ArrayList<FieldError>();
+        if (wanted.size() > MAX_IDS) {
+            errors.add(new FieldError("service_request_id", "may name at most " + MAX_IDS + " requests, got " + wanted.size()));
+        }
+        wanted.stream().filter(id -> !REQUEST_ID.matcher(id.strip()).matches()).findFirst().ifPresent(id -> errors.add(
+                new FieldError("service_request_id", "'" + (id.length() > 64 ? id.substring(0, 61) + "..." : id)
+                        + "' is not a request id (8 to 64 of A-Z, a-z, 0-9, '_', '-')")));
+        if (!errors.isEmpty()) {
+            Open311Errors.send(ctx, 400, "open311-invalid-request", errors);
+            return;
+        }
+        read(ctx, wanted.stream().map(String::strip).distinct().toList());
+    }
+
+    private void oneRequest(RoutingContext ctx) {
+        var query = ctx.queryParams();
+        if (authenticate(ctx, single(query, "api_key")).isEmpty() || !inJurisdiction(ctx, single(query, "jurisdiction_id"))) {
+            return;
+        }
+        var id = ctx.pathParam("param0");
+        if (id == null || !REQUEST_ID.matcher(id).matches()) {
+            Open311Errors.send(ctx, 404, "not-found", "service_request_id", "no request has this id");
+            return;
+        }
+        read(ctx, List.of(id));
+    }
+
+    private void read(RoutingContext ctx, List<String> ids) {
+        if (warehouse == null) {
+            ctx.response().putHeader("Retry-After", "30");
+            Open311Errors.send(ctx, 503, "warehouse-unavailable", "", "requests cannot be read back here: no warehouse is attached");
+            return;
+        }
+        ctx.vertx().executeBlocking(() -> {
+            var found = new JsonArray();
+            for (var id : ids) {
+                warehouse.event(id).filter(Open311Api::isOpen311Request).map(this::asRequest).ifPresent(found::add);
+            }
+            return found;
+        }, false).onSuccess(found -> {
+            if (found.isEmpty() && ctx.pathParam("param0") != null) {
+                Open311Errors.send(ctx, 404, "not-found", "service_request_id", "no request has this id (a new one may take a few seconds to appear)");
+            } else {
+                json(ctx, 200, found);
+            }
+        }).onFailure(error -> {
+            log.warn("open311 read failed: {}", error.toString());
+            ctx.response().putHeader("Retry-After", "5");
+            Open311Errors.send(ctx, 503, "warehouse-unavailable", "", "requests cannot be read right now; retry shortly");
+        });
+    }
+
+    private static boolean isOpen311Request(EventRow row) {
+        return row.kind().equals("demand.created") && row.payload().contains("\"channel\":\"open311\"");
+    }
+
+    /**
+     * A stored demand as GeoReport describes a request. Its lifecycle is not joined here (the
+     * warehouse has no case query yet), so the status is always {@code open}.
+     */
+    private JsonObject asRequest(EventRow row) {
+        var payload = new JsonObject(row.payload());
+        var code = payload.getString("demandType");
+        var service = Open311Service.byCode(code);
+        var request = new JsonObject()
+                .put("service_request_id", row.eventId())
+                .put("status", "open")
+                .put("service_code", code)
+                .put("service_name", service.map(Open311Service::name).orElse(code))
+                .put("description", payload.getString("description"))
+                .put("agency_responsible", service.map(Open311Service::group).orElse(null))
+                .put("requested_datetime", payload.getString("occurredAt"))
+                .put("updated_datetime", row.ingestedAt().atZone(zone).toOffsetDateTime().toString())
+                .put("address_id", row.gridCode().isEmpty() ? null : row.gridCode());
+        if (row.lat() != null && row.lon() != null) {
+            request.put("lat", row.lat()).put("long", row.lon());
+        }
+        return request;
+    }
+
+    private void notFound(RoutingContext ctx) {
+        var path = ctx.normalizedPath();
+        boolean known = path.equals(BASE + "/services.json") || path.equals(BASE + "/requests.json")
+                || path.matches(Pattern.quote(BASE + "/requests/") + "[^/]+\\.json");
+        if (known) {
+            var allowed = path.equals(BASE + "/requests.json") ? "GET, POST" : "GET";
+            ctx.response().putHeader("Allow", allowed);
+            Open311Errors.send(ctx, 405, "method-not-allowed", "", ctx.request().method() + " is not supported here; use " + allowed);
+        } else {
+            Open311Errors.send(ctx, 404, "not-found", "", "no Open311 resource at " + ctx.request().path()
+                    + "; this edge serves services.json, requests.json and requests/{id}.json (JSON only)");
+        }
+    }
+
+    /** The POST's parameters, one value each, from a form or a JSON object; null once an error was answered. */
+    private Map<String, String> parameters(RoutingContext ctx) {
+        var type = MediaType.of(ctx);
+        var body = ctx.body().buffer();
+        if (body != null && body.length() > 0) {
+            var encoding = Utf8Body.problem(body);
+            if (encoding.isPresent() || !type.isUtf8()) {
+                Open311Errors.send(ctx, 415, "unsupported-media-type", "", "the body must be UTF-8 text"
+                        + encoding.map(e -> ": " + e).orElse(""));
+                return null;
+            }
+        }
+        var parameters = new LinkedHashMap<String, String>();
+        var errors = new ArrayList<FieldError>();
+        if (type.mime().equals("application/x-www-form-urlencoded")) {
+            var form = ctx.request().formAttributes();
+            for (var name : form.names()) {
+                var values = form.getAll(name);
+                if (values.size() > 1) {
+                    errors.add(new FieldError(name, "is given " + values.size() + " times; give it once"));
+                } else {
+                    parameters.put(name, values.getFirst());
+                }
+            }
+        } else if (type.isJson()) {
+            if (body == null || body.length() == 0) {
+                Open311Errors.send(ctx, 400, "open311-invalid-request", "", "the body is empty; send the request's parameters as a JSON object");
+                return null;
+            }
+            JsonNode tree;
+            try {
+                tree = mapper.readTree(body.getBytes());
+            } catch (JsonProcessingException e) {
+                Open311Errors.send(ctx, 400, "open311-invalid-request", "", "the body is not valid JSON: " + e.getOriginalMessage());
+                return null;
+            } catch (IOException e) {
+                Open311Errors.send(ctx, 400, "open311-invalid-request", "", "the body could not be read: " + e.getMessage());
+                return null;
+            }
+            if (!tree.isObject()) {
+                Open311Errors.send(ctx, 400, "open311-invalid-request", "", "the body must be a JSON object of the request's parameters");
+                return null;
+            }
+            tree.properties().forEach(member -> {
+                var value = member.getValue();
+                if (value.isTextual() || value.isNumber()) {
+                    parameters.put(member.getKey(), value.asText());
+                } else if (!value.isNull()) {
+                    errors.add(new FieldError(member.getKey(), "must be a string or a number, got " + value.getNodeType().name().toLowerCase()));
+                }
+            });
+        } else {
+            Open311Errors.send(ctx, 415, "unsupported-media-type", "",
+                    (type.mime().isEmpty() ? "the request has no Content-Type" : type.mime() + " is not accepted")
+                            + "; send application/x-www-form-urlencoded (GeoReport v2) or application/json");
+            return null;
+        }
+        if (!errors.isEmpty()) {
+            Open311Errors.send(ctx, 400, "open311-invalid-request", errors);
+            return null;
+        }
+        // GeoReport clients put api_key and jurisdiction_id in the body; some put them in the query
+        for (var name : List.of("api_key", "jurisdiction_id")) {
+            if (!parameters.containsKey(name)) {
+                var fromQuery = single(ctx.queryParams(), name);
+                if (fromQuery != null) {
+                    parameters.put(name, fromQuery);
+                }
+            }
+        }
+        return parameters;
+    }
+
+    /** The client the key belongs to; empty once a 403 was answered. The key may also come as a header. */
+    private Optional<String> authenticate(RoutingContext ctx, String apiKey) {
+        var key = apiKey;
+        if (key == null) {
+            var header = ctx.request().getHeader("Authorization");
+            key = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+                    ? header.substring(7).trim() : ctx.request().getHeader("X-API-Key");
+        }
+        if (key == null || key.isEmpty()) {
+            Open311Errors.send(ctx, 403, "unauthenticated", "api_key", "is required");
+            return Optional.empty();
+        }
+        var client = keys.clientFor(key);
+        if (client.isEmpty()) {
+            Open311Errors.send(ctx, 403, "unauthenticated", "api_key", "is not known or was revoked");
+        }
+        return client;
+    }
+
+    private boolean inJurisdiction(RoutingContext ctx, String jurisdictionId) {
+        if (jurisdictionId == null || jurisdictionId.equals(jurisdiction)) {
+            return true;
+        }
+        Open311Errors.send(ctx, 404, "jurisdiction-not-found", "jurisdiction_id",
+                "is not served here; this endpoint serves '" + jurisdiction + "'");
+        return false;
+    }
+
+    private static String single(MultiMap parameters, String name) {
+        var values = parameters.getAll(name);
+        return values.isEmpty() ? null : values.getFirst();
+    }
+
+    private static void json(RoutingContext ctx, int status, JsonArray body) {
+        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8").end(body.encode());
+    }
+}
