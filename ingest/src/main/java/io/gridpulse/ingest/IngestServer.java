@@ -14,6 +14,7 @@ import io.gridpulse.ingest.counts.EventCountsEndpoint;
 import io.gridpulse.ingest.events.BatchEndpoint;
 import io.gridpulse.ingest.events.EventAdmission;
 import io.gridpulse.ingest.kpis.KpisEndpoint;
+import io.gridpulse.ingest.open311.Open311Api;
 import io.gridpulse.ingest.events.EventsEndpoint;
 import io.gridpulse.ingest.http.CanonicalPaths;
 import io.gridpulse.ingest.http.ProblemResponse;
@@ -191,9 +192,8 @@ public final class IngestServer extends VerticleBase {
         router.get("/api/v1/areas/:code").handler(reading).handler(readRate).handler(areas::one);
         router.get("/api/v1/openapi.yaml").handler(ctx -> ctx.response()
                 .putHeader("Content-Type", OpenApiDocument.CONTENT_TYPE).end(openApi));
-        new io.gridpulse.ingest.open311.Open311Api(codec, pseudonymiser, timedLog, metrics, config.apiKeys(), warehouse,
-                io.gridpulse.ingest.open311.Open311Api.DEFAULT_JURISDICTION, java.time.ZoneId.of("Asia/Shanghai"),
-                config.maxBodyBytes()).mount(router);
+        new Open311Api(codec, admission, limiter, timedLog, metrics, keyRing, warehouse, Open311Api.DEFAULT_JURISDICTION,
+                config.zone(), config.maxBodyBytes()).mount(router);
 
         // metrics tell how the edge is used, so they need a key as well
         router.get("/metrics").handler(authenticated).handler(ApiKeyAuthentication.requires(Right.METRICS))

@@ -83,10 +83,10 @@ class Open311Test {
         var answer = ingest.send(ingest.request(BASE + "/requests.json").header("X-API-Key", TestIngest.KEY)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("""
-                        {"service_code":"dispute_mediation","address_id":"430281001001001","description":"邻里纠纷"}""")).build());
+                        {"service_code":"dispute_mediation","address_id":"439901001001001","description":"邻里纠纷"}""")).build());
         assertThat(answer.statusCode()).isEqualTo(201);
         assertThat(ingest.log.appended).singleElement().satisfies(record ->
-                assertThat(record.value()).contains("\"gridCode\":\"430281001001001\"", "\"demandType\":\"dispute_mediation\""));
+                assertThat(record.value()).contains("\"gridCode\":\"439901001001001\"", "\"demandType\":\"dispute_mediation\""));
     }
 
     @Test

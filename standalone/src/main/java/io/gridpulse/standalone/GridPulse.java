@@ -6,6 +6,8 @@ import io.gridpulse.cockpit.security.CockpitUsers;
 import io.gridpulse.geo.region.RegionDirectory;
 import io.gridpulse.ingest.IngestConfig;
 import io.gridpulse.ingest.IngestServer;
+import io.gridpulse.ingest.mqtt.MqttConfig;
+import io.gridpulse.ingest.mqtt.MqttDeviceServer;
 import io.gridpulse.ingest.auth.ApiKeys;
 import io.gridpulse.ingest.log.KafkaEventLog;
 import io.gridpulse.simulator.Simulator;
@@ -46,6 +48,10 @@ public final class GridPulse implements AutoCloseable {
     private String demoPassword;
     private Warehouse warehouse;
     private String kafkaBootstrap;
+    private String mqttUrl;
+    private String demoDeviceKey;
+    /** The demo's one device credential: a wristband that may publish its own telemetry. */
+    public static final String DEMO_DEVICE = "wb-demo";
 
     private GridPulse() {}
 
@@ -101,6 +107,18 @@ public final class GridPulse implements AutoCloseable {
                 eventLog, warehouse);
         vertx.deployVerticle(ingest).await(30, TimeUnit.SECONDS);
         ingestUrl = (tls(env) == null ? "http://" : "https://") + config.host() + ":" + ingest.port();
+
+        // devices (wristbands, kiosks, plaques) publish over MQTT; QoS 1 is acknowledged once Kafka has the message
+        var deviceKeys = env.containsKey("GP_DEVICE_KEYS") ? ApiKeys.parse(env.get("GP_DEVICE_KEYS"))
+                : ApiKeys.of(Map.of(DEMO_DEVICE, secrets.demoDeviceKey()));
+        var mqtt = new MqttDeviceServer(new MqttConfig(config.host(),
+                config.mqttPort(), deviceKeys,
+                Integer.parseInt(env.getOrDefault("GP_MQTT_MAX_IN_FLIGHT", Integer.toString(MqttConfig.DEFAULT_MAX_IN_FLIGHT))),
+                MqttConfig.DEFAULT_MAX_MESSAGE_BYTES), eventLog, secrets.pseudonymKey(env.get("GP_PSEUDONYM_KEY")),
+                ingest.metrics(), io.gridpulse.geo.region.Region.demo());
+        vertx.deployVerticle(mqtt).await(30, TimeUnit.SECONDS);
+        mqttUrl = "mqtt://" + config.host() + ":" + mqtt.port();
+        demoDeviceKey = env.containsKey("GP_DEVICE_KEYS") ? null : secrets.demoDeviceKey();
 
         demoUser = "demo";
         demoPassword = secrets.demoPassword();
@@ -160,6 +178,16 @@ public final class GridPulse implements AutoCloseable {
         } catch (Exception expectedAfterCancel) {
             log.debug("stream job ended: {}", expectedAfterCancel.toString());
         }
+    }
+
+    /** Where devices connect, e.g. mqtt://127.0.0.1:1883. */
+    public String mqttUrl() {
+        return mqttUrl;
+    }
+
+    /** The demo device's key (its MQTT password), or null when GP_DEVICE_KEYS configures the devices. */
+    public String demoDeviceKey() {
+        return demoDeviceKey;
     }
 
     public String ingestUrl() {

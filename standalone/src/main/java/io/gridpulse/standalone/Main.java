@@ -41,11 +41,13 @@ public final class Main {
                    Cockpit:  %s      sign in as %s / %s
                    API:      %s/api/v1/events
                    API key:  %s
+                   MQTT:     %s   device %s, password %s
                    Simulator: %s
                  Ctrl-C stops it.
                 ================================================================
                 %n""", config.dataDir(), system.cockpitUrl(), system.demoUser(), system.demoPassword(),
-                system.ingestUrl(), system.apiKey(),
+                system.ingestUrl(), system.apiKey(), system.mqttUrl(), GridPulse.DEMO_DEVICE,
+                system.demoDeviceKey() == null ? "(from GP_DEVICE_KEYS)" : system.demoDeviceKey(),
                 config.simulation().enabled() ? "on (the city's last " + config.simulation().backfill().toHours()
                         + " h, then live; --no-simulator turns it off)" : "off");
         Thread.currentThread().join();

@@ -39,6 +39,10 @@ final class Secrets {
         return readOrCreate("demo-api-key", ApiKeys::generate);
     }
 
+    String demoDeviceKey() throws IOException {
+        return readOrCreate("demo-device-key", ApiKeys::generate);
+    }
+
     String demoPassword() throws IOException {
         return readOrCreate("demo-password", () -> {
             var bytes = new byte[9];

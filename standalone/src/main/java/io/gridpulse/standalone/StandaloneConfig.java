@@ -13,12 +13,13 @@ import java.util.Map;
  * @param ingestPort     the HTTP API port
  * @param cockpitPort    the cockpit port
  * @param kafkaPort      the embedded broker's port (0: any free port)
+ * @param mqttPort       the devices' MQTT port (0: any free port)
  * @param zone           the zone times are shown in
  * @param checkpoint     Flink's checkpoint interval
  * @param simulation     the simulated city that feeds the demo, or none
  */
-public record StandaloneConfig(Path dataDir, String host, int ingestPort, int cockpitPort, int kafkaPort, ZoneId zone,
-                               Duration checkpoint, Simulation simulation) {
+public record StandaloneConfig(Path dataDir, String host, int ingestPort, int cockpitPort, int kafkaPort, int mqttPort,
+                               ZoneId zone, Duration checkpoint, Simulation simulation) {
 
     /**
      * The simulator feeding the system through its API.
@@ -31,7 +32,7 @@ public record StandaloneConfig(Path dataDir, String host, int ingestPort, int co
     public record Simulation(boolean enabled, long seed, double eventsPerHour, Duration backfill) {}
 
     public StandaloneConfig withoutSimulator() {
-        return new StandaloneConfig(dataDir, host, ingestPort, cockpitPort, kafkaPort, zone, checkpoint,
+        return new StandaloneConfig(dataDir, host, ingestPort, cockpitPort, kafkaPort, mqttPort, zone, checkpoint,
                 new Simulation(false, simulation.seed(), simulation.eventsPerHour(), simulation.backfill()));
     }
 
@@ -43,6 +44,7 @@ public record StandaloneConfig(Path dataDir, String host, int ingestPort, int co
                 integer(env, "GP_INGEST_PORT", 8088),
                 integer(env, "GP_COCKPIT_PORT", 8080),
                 integer(env, "GP_KAFKA_PORT", 0),
+                integer(env, "GP_MQTT_PORT", 1883),
                 ZoneId.of(env.getOrDefault("GP_TIME_ZONE", "Asia/Shanghai")),
                 Duration.ofSeconds(integer(env, "GP_CHECKPOINT_SECONDS", 5)),
                 new Simulation(!"off".equalsIgnoreCase(env.getOrDefault("GP_SIMULATOR", "on")),

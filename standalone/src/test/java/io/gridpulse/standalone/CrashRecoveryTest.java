@@ -77,6 +77,7 @@ class CrashRecoveryTest {
         var env = builder.environment();
         env.put("GP_DATA_DIR", dataDir.toString());
         env.put("GP_INGEST_PORT", Integer.toString(ingestPort));
+        env.put("GP_MQTT_PORT", "0");
         env.put("GP_COCKPIT_PORT", Integer.toString(SharedStack.freePort()));
         env.put("GP_CHECKPOINT_SECONDS", "2");
         env.put("GP_SIMULATOR", "off");

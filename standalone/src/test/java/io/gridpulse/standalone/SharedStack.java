@@ -35,6 +35,7 @@ final class SharedStack implements ParameterResolver {
                 var config = StandaloneConfig.fromEnv(Map.of(
                         "GP_DATA_DIR", dir.toString(),
                         "GP_INGEST_PORT", "0",
+                        "GP_MQTT_PORT", "0",
                         "GP_COCKPIT_PORT", Integer.toString(freePort()),
                         "GP_CHECKPOINT_SECONDS", "2",
                         "GP_SIMULATOR", "off"));

@@ -6,7 +6,8 @@ import io.gridpulse.ingest.metrics.IngestMetrics;
 import io.gridpulse.model.event.Event;
 import io.gridpulse.model.json.Decoded;
 import io.gridpulse.model.json.EventCodec;
-import io.gridpulse.model.privacy.Pseudonymiser;
+import io.gridpulse.ingest.auth.KeyGrant;
+import io.gridpulse.ingest.events.EventAdmission;
 import io.netty.handler.codec.mqtt.MqttProperties;
 import io.netty.handler.codec.mqtt.MqttProperties.MqttPropertyType;
 import io.vertx.core.Future;
@@ -34,7 +35,8 @@ final class DeviceSession {
     private final boolean v5;
     private final int maxInFlight;
     private final DevicePayload payloads;
-    private final Pseudonymiser pseudonymiser;
+    private final EventAdmission admission;
+    private final KeyGrant grant;
     private final EventCodec codec;
     private final EventLog eventLog;
     private final MqttMetrics metrics;
@@ -43,15 +45,16 @@ final class DeviceSession {
     /** Set once the connection is being closed: later packets are ignored, never acknowledged. */
     private boolean closing;
 
-    DeviceSession(MqttEndpoint endpoint, String deviceId, boolean v5, int maxInFlight, DevicePayload payloads,
-                  Pseudonymiser pseudonymiser, EventCodec codec, EventLog eventLog, MqttMetrics metrics,
+    DeviceSession(MqttEndpoint endpoint, KeyGrant grant, boolean v5, int maxInFlight, DevicePayload payloads,
+                  EventAdmission admission, EventCodec codec, EventLog eventLog, MqttMetrics metrics,
                   IngestMetrics ingestMetrics) {
         this.endpoint = endpoint;
-        this.deviceId = deviceId;
+        this.grant = grant;
+        this.deviceId = grant.client();
         this.v5 = v5;
         this.maxInFlight = maxInFlight;
         this.payloads = payloads;
-        this.pseudonymiser = pseudonymiser;
+        this.admission = admission;
         this.codec = codec;
         this.eventLog = eventLog;
         this.metrics = metrics;
@@ -94,7 +97,15 @@ final class DeviceSession {
                         + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : "");
                 refuse(message, "invalid-payload", MqttPubAckReasonCode.PAYLOAD_FORMAT_INVALID, reason);
             }
-            case Decoded.Valid(var event) -> append(message, pseudonymiser.pseudonymise(event));
+            case Decoded.Valid(var event) -> {
+                switch (admission.judge(event, grant)) {
+                    case EventAdmission.Verdict.Admit(var admitted) -> append(message, admitted);
+                    case EventAdmission.Verdict.Refuse(var status, var type, var problems) -> refuse(message,
+                            status == 403 ? "not-authorized" : "invalid-payload",
+                            status == 403 ? MqttPubAckReasonCode.NOT_AUTHORIZED : MqttPubAckReasonCode.PAYLOAD_FORMAT_INVALID,
+                            problems.getFirst().pointer() + " " + problems.getFirst().reason());
+                }
+            }
         }
     }
 

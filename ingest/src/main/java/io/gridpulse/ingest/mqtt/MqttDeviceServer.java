@@ -3,6 +3,10 @@ package io.gridpulse.ingest.mqtt;
 import io.gridpulse.ingest.log.EventLog;
 import io.gridpulse.ingest.metrics.IngestMetrics;
 import io.gridpulse.model.json.EventCodec;
+import io.gridpulse.geo.region.Region;
+import io.gridpulse.ingest.auth.KeyGrant;
+import io.gridpulse.ingest.auth.Right;
+import io.gridpulse.ingest.events.EventAdmission;
 import io.gridpulse.model.privacy.Pseudonymiser;
 import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
 import io.netty.handler.codec.mqtt.MqttProperties;
@@ -32,7 +36,7 @@ public final class MqttDeviceServer extends VerticleBase {
     private final IngestMetrics ingestMetrics;
     private final MqttMetrics metrics;
     private final DevicePayload payloads;
-    private final Pseudonymiser pseudonymiser;
+    private final EventAdmission admission;
     private final EventCodec codec = EventCodec.standard();
     private MqttServer server;
 
@@ -42,12 +46,17 @@ public final class MqttDeviceServer extends VerticleBase {
      * @param metrics      the HTTP edge's metrics, so that {@code /metrics} shows the device sessions
      */
     public MqttDeviceServer(MqttConfig config, EventLog eventLog, byte[] pseudonymKey, IngestMetrics metrics) {
+        this(config, eventLog, pseudonymKey, metrics, Region.demo());
+    }
+
+    /** Devices of the given region: a message placed outside it is refused like the HTTP edge refuses it. */
+    public MqttDeviceServer(MqttConfig config, EventLog eventLog, byte[] pseudonymKey, IngestMetrics metrics, Region region) {
         this.config = config;
         this.ingestMetrics = metrics;
         this.eventLog = metrics.timed(eventLog);
         this.metrics = new MqttMetrics(metrics.registry());
         this.payloads = new DevicePayload(codec);
-        this.pseudonymiser = new Pseudonymiser(pseudonymKey);
+        this.admission = new EventAdmission(region, new Pseudonymiser(pseudonymKey));
     }
 
     @Override
@@ -87,16 +96,16 @@ public final class MqttDeviceServer extends VerticleBase {
         var auth = endpoint.auth();
         var deviceId = auth == null ? null : auth.getUsername();
         var key = auth == null ? null : auth.getPassword();
-        boolean known = deviceId != null && key != null
-                && config.deviceKeys().clientFor(key).filter(deviceId::equals).isPresent();
-        if (!known) {
+        var grant = deviceId == null || key == null ? java.util.Optional.<KeyGrant>empty()
+                : config.deviceKeys().grantFor(key).filter(g -> g.client().equals(deviceId) && g.has(Right.WRITE));
+        if (grant.isEmpty()) {
             metrics.connectionRefused(auth == null ? "no-credentials" : "bad-credentials");
             // the same answer for an unknown device and a wrong key: nothing to probe for
             endpoint.reject(v5 ? MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USERNAME_OR_PASSWORD
                     : MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USER_NAME_OR_PASSWORD);
             return;
         }
-        var session = new DeviceSession(endpoint, deviceId, v5, config.maxInFlight(), payloads, pseudonymiser, codec,
+        var session = new DeviceSession(endpoint, grant.get(), v5, config.maxInFlight(), payloads, admission, codec,
                 eventLog, metrics, ingestMetrics);
         endpoint.publishAutoAck(false);
         endpoint.publishHandler(session::publish);

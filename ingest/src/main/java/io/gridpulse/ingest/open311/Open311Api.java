@@ -1,11 +1,15 @@
 package io.gridpulse.ingest.open311;
 
+import io.gridpulse.ingest.auth.KeyGrant;
+import io.gridpulse.ingest.auth.KeyRing;
+import io.gridpulse.ingest.auth.RateLimiter;
+import io.gridpulse.ingest.auth.Right;
+import io.gridpulse.ingest.events.EventAdmission;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.gridpulse.ingest.auth.ApiKeys;
 import io.gridpulse.ingest.http.MediaType;
 import io.gridpulse.ingest.http.Utf8Body;
 import io.gridpulse.ingest.log.EventLog;
@@ -13,7 +17,6 @@ import io.gridpulse.ingest.log.EventLog.LogBusyException;
 import io.gridpulse.ingest.metrics.IngestMetrics;
 import io.gridpulse.ingest.open311.Open311Errors.FieldError;
 import io.gridpulse.model.json.EventCodec;
-import io.gridpulse.model.privacy.Pseudonymiser;
 import io.gridpulse.warehouse.EventRow;
 import io.gridpulse.warehouse.Warehouse;
 import io.vertx.core.Future;
@@ -53,10 +56,11 @@ public final class Open311Api {
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9_-]{8,64}");
 
     private final EventCodec codec;
-    private final Pseudonymiser pseudonymiser;
+    private final EventAdmission admission;
+    private final RateLimiter limiter;
     private final EventLog eventLog;
     private final IngestMetrics metrics;
-    private final ApiKeys keys;
+    private final KeyRing keys;
     private final Warehouse warehouse;
     private final String jurisdiction;
     private final ServiceRequests requests;
@@ -71,10 +75,12 @@ public final class Open311Api {
      * @param eventLog  the (timed) log the HTTP edge appends to
      * @param warehouse where requests are read back from; null answers reads with 503
      */
-    public Open311Api(EventCodec codec, Pseudonymiser pseudonymiser, EventLog eventLog, IngestMetrics metrics,
-                      ApiKeys keys, Warehouse warehouse, String jurisdiction, ZoneId zone, int maxBodyBytes) {
+    public Open311Api(EventCodec codec, EventAdmission admission, RateLimiter limiter, EventLog eventLog,
+                      IngestMetrics metrics, KeyRing keys, Warehouse warehouse, String jurisdiction, ZoneId zone,
+                      int maxBodyBytes) {
         this.codec = codec;
-        this.pseudonymiser = pseudonymiser;
+        this.admission = admission;
+        this.limiter = limiter;
         this.eventLog = eventLog;
         this.metrics = metrics;
         this.keys = keys;
@@ -108,14 +114,32 @@ public final class Open311Api {
         if (parameters == null) {
             return;
         }
-        var client = authenticate(ctx, parameters.get("api_key"));
-        if (client.isEmpty() || !inJurisdiction(ctx, parameters.get("jurisdiction_id"))) {
+        var grant = authenticate(ctx, parameters.get("api_key"));
+        if (grant.isEmpty() || !inJurisdiction(ctx, parameters.get("jurisdiction_id"))) {
             return;
         }
-        switch (requests.map(parameters, client.get())) {
+        if (!grant.get().has(Right.WRITE)) {
+            Open311Errors.send(ctx, 403, "forbidden", "api_key", "belongs to " + grant.get().client()
+                    + ", which may read but not file requests");
+            return;
+        }
+        var wait = limiter.take(grant.get(), 1);
+        if (wait > 0) {
+            ctx.response().putHeader("Retry-After", Long.toString(wait));
+            Open311Errors.send(ctx, 429, "rate-limited", "api_key", "belongs to " + grant.get().client()
+                    + ", which is over its rate of " + grant.get().perSecond() + " per second; retry after " + wait + " s");
+            return;
+        }
+        switch (requests.map(parameters, grant.get().client())) {
             case ServiceRequests.Mapped.Invalid(var errors) -> Open311Errors.send(ctx, 400, "open311-invalid-request", errors);
             case ServiceRequests.Mapped.Valid(var created) -> {
-                var event = pseudonymiser.pseudonymise(created);
+                var verdict = admission.judge(created, grant.get());
+                if (verdict instanceof EventAdmission.Verdict.Refuse(var status, var type, var problems)) {
+                    Open311Errors.send(ctx, status, type, problems.stream()
+                            .map(p -> new FieldError(OPEN311_FIELD.getOrDefault(p.pointer(), p.pointer()), p.reason())).toList());
+                    return;
+                }
+                var event = ((EventAdmission.Verdict.Admit) verdict).event();
                 Future.fromCompletionStage(eventLog.append(event.eventId(), codec.encode(event)), ctx.vertx().getOrCreateContext())
                         .onSuccess(v -> {
                             metrics.accepted("open311", 1);
@@ -319,8 +343,12 @@ public final class Open311Api {
         return parameters;
     }
 
-    /** The client the key belongs to; empty once a 403 was answered. The key may also come as a header. */
-    private Optional<String> authenticate(RoutingContext ctx, String apiKey) {
+    /** The Open311 parameter behind each field the admission names. */
+    private static final java.util.Map<String, String> OPEN311_FIELD = java.util.Map.of(
+            "/point", "lat", "/gridCode", "address_id", "/kind", "service_code");
+
+    /** The grant of the key; empty once a 403 was answered. The key may also come as a header. */
+    private Optional<KeyGrant> authenticate(RoutingContext ctx, String apiKey) {
         var key = apiKey;
         if (key == null) {
             var header = ctx.request().getHeader("Authorization");
@@ -331,11 +359,11 @@ public final class Open311Api {
             Open311Errors.send(ctx, 403, "unauthenticated", "api_key", "is required");
             return Optional.empty();
         }
-        var client = keys.clientFor(key);
-        if (client.isEmpty()) {
+        var grant = keys.grantFor(key);
+        if (grant.isEmpty()) {
             Open311Errors.send(ctx, 403, "unauthenticated", "api_key", "is not known or was revoked");
         }
-        return client;
+        return grant;
     }
 
     private boolean inJurisdiction(RoutingContext ctx, String jurisdictionId) {
