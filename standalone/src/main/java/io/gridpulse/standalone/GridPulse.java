@@ -84,7 +84,8 @@ public final class GridPulse implements AutoCloseable {
 
         var jobConfig = StreamJobsConfig.of(kafka.bootstrapServers(), IngestConfig.DEFAULT_EVENTS_TOPIC, warehouseConfig)
                 .withCheckpointInterval(config.checkpoint())
-                .withZone(config.zone().getId());
+                .withZone(config.zone().getId())
+                .withEnvironment(env);
         var job = StreamJobs.startEmbedded(jobConfig, config.dataDir().resolve("flink"));
         stopInReverse.push(() -> stopJob(job));
 

@@ -33,6 +33,10 @@ final class RawEventsPipeline {
                 .setDeserializer(new LoggedEventDeserializer())
                 .setProperty("partition.discovery.interval.ms", "60000")
                 .setProperty("commit.offsets.on.checkpoint", "true")
+                // fetch in batches: at a few thousand events/s, fetching every record on its own kept the
+                // broker's request threads busy; 100 ms is small beside the 3 s freshness target
+                .setProperty("fetch.min.bytes", "65536")
+                .setProperty("fetch.max.wait.ms", "100")
                 .build();
 
         var decoded = env.fromSource(source, WatermarkStrategy.noWatermarks(), "gp.events")

@@ -34,7 +34,9 @@ public final class StreamJobs {
         env.setParallelism(config.parallelism());
         env.enableCheckpointing(config.checkpointInterval().toMillis());
         var uniqueEvents = RawEventsPipeline.define(env, config);
-        SlaPipeline.define(uniqueEvents, config);
+        HeatPipeline.define(uniqueEvents, config);
+        SatisfactionPipeline.define(uniqueEvents, config);
+        AlertsOut.define(SlaPipeline.define(uniqueEvents, config).union(DevicePipeline.define(uniqueEvents, config)), config);
     }
 
     /**

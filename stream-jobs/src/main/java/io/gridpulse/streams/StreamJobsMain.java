@@ -7,7 +7,8 @@ import java.time.Duration;
 
 /**
  * Entry point for a Flink cluster ({@code flink run stream-jobs.jar}): configuration comes from the
- * environment (GP_KAFKA_BOOTSTRAP, GP_EVENTS_TOPIC, GP_WAREHOUSE_URL, GP_CHECKPOINT_SECONDS);
+ * environment (GP_KAFKA_BOOTSTRAP, GP_EVENTS_TOPIC, GP_WAREHOUSE_URL, GP_CHECKPOINT_SECONDS and the thresholds of
+ * {@link StreamJobsConfig#withEnvironment});
  * checkpoint storage and restarts come from the cluster's own configuration.
  */
 public final class StreamJobsMain {
@@ -19,7 +20,8 @@ public final class StreamJobsMain {
                         env.getOrDefault("GP_KAFKA_BOOTSTRAP", "localhost:9092"),
                         env.getOrDefault("GP_EVENTS_TOPIC", "gp.events"),
                         WarehouseConfig.fromEnv())
-                .withCheckpointInterval(Duration.ofSeconds(Long.parseLong(env.getOrDefault("GP_CHECKPOINT_SECONDS", "5"))));
+                .withCheckpointInterval(Duration.ofSeconds(Long.parseLong(env.getOrDefault("GP_CHECKPOINT_SECONDS", "5"))))
+                .withEnvironment(env);
         var flink = StreamExecutionEnvironment.getExecutionEnvironment();
         StreamJobs.define(flink, config);
         flink.execute(StreamJobs.JOB_NAME);

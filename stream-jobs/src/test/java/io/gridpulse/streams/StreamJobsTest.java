@@ -19,6 +19,22 @@ class StreamJobsTest {
         var uids = new java.util.ArrayList<String>();
         graph.getStreamNodes().forEach(node -> uids.add(node.getTransformationUID()));
         assertThat(uids).contains("source-gp-events", "decode-events", "first-seen-only", "sink-events",
-                "sink-dead-letters", "sla-clocks", "sink-alerts", "sink-alerts-topic");
+                "sink-dead-letters", "sla-clocks", "sink-alerts", "sink-alerts-topic", "heat-hits", "heat-buckets", "sink-heat",
+                "rating-rows", "sink-ratings", "device-readings", "device-event-time", "device-health");
+        assertThat(uids).doesNotContainNull().doesNotHaveDuplicates();
+    }
+
+    @Test
+    void thresholdsAreReadFromTheEnvironmentWithDefaultsAndBadValuesAreNamed() {
+        var base = StreamJobsConfig.of("k:9", "gp.events", WarehouseConfig.embedded(Path.of("/tmp/unused")));
+        assertThat(base.withEnvironment(java.util.Map.of())).isEqualTo(base);
+        var tuned = base.withEnvironment(java.util.Map.of("GP_DEVICE_OFFLINE_MINUTES", "15", "GP_DEVICE_LOW_BATTERY_PERCENT", "25",
+                "GP_HEART_RATE_LOW", "45", "GP_HEART_RATE_HIGH", "130", "GP_HEAT_LATE_DAYS", "7"));
+        assertThat(tuned.devices()).isEqualTo(new io.gridpulse.streams.devices.DeviceRules(java.time.Duration.ofMinutes(15), 25, 45, 130));
+        assertThat(tuned.heatLateness()).isEqualTo(java.time.Duration.ofDays(7));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> base.withEnvironment(java.util.Map.of("GP_HEART_RATE_LOW", "fast")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("GP_HEART_RATE_LOW");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> base.withEnvironment(java.util.Map.of("GP_HEART_RATE_LOW", "150")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("low < high");
     }
 }

@@ -7,11 +7,12 @@ import java.util.List;
  * One alert in the alerts table, in one of its states.
  *
  * @param alertId       stable id: the same alert always has the same id
- * @param kind          sla_warning, sla_breach, sla_escalation, sla_unscheduled
+ * @param kind          sla_warning, sla_breach, sla_escalation, sla_unscheduled; device_sos, device_offline,
+ *                      device_low_battery, device_heart_rate
  * @param severity      info, warning, major, critical
  * @param status        open or cleared
- * @param caseId        the case the alert is about
- * @param policyId      the SLA policy whose clock fired
+ * @param caseId        the case the alert is about; for device_* alerts the device id
+ * @param policyId      the SLA policy whose clock fired; for device_* alerts the rule (device.sos ...)
  * @param level         escalation level (0 for warnings and breaches; 1 community, 2 street, 3 city)
  * @param deadline      the computed deadline of the clock, null if it could not be computed
  * @param raisedAt      when the alert fired (event time: the instant its rule became true)
@@ -32,7 +33,8 @@ public record AlertRow(String alertId, String kind, String severity, String stat
     /** Every status an alert can be in. */
     public static final List<String> STATUSES = List.of(OPEN, CLEARED);
     /** Every kind of alert the stream jobs raise; a new kind is added here first. */
-    public static final List<String> KINDS = List.of("sla_warning", "sla_breach", "sla_escalation", "sla_unscheduled");
+    public static final List<String> KINDS = List.of("sla_warning", "sla_breach", "sla_escalation", "sla_unscheduled",
+            "device_sos", "device_offline", "device_low_battery", "device_heart_rate");
     /** Every severity, least urgent first. */
     public static final List<String> SEVERITIES = List.of("info", "warning", "major", "critical");
 

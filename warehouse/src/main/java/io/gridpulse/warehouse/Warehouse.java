@@ -19,6 +19,12 @@ import java.util.Set;
  * the same SQL over embedded ClickHouse (chDB) or a ClickHouse server. Opening migrates the schema.
  */
 public final class Warehouse implements AutoCloseable {
+    /**
+     * Every insert is synchronous: chDB 26.7 turns async_insert on by default, and an async insert of
+     * inlined data failed now and then when the process's stdin was a pipe (as under surefire).
+     */
+    public static final String SYNCHRONOUS_INSERT = "SETTINGS async_insert = 0";
+
 
     private static final String EVENT_COLUMNS = "event_id, kind, occurred_at, ingested_at, source, grid_code,"
             + " community_code, street_code, county_code, lon, lat, payload";
@@ -67,7 +73,8 @@ public final class Warehouse implements AutoCloseable {
             return;
         }
         var sql = new StringBuilder(128 + rows.size() * BYTES_PER_ROW_GUESS)
-                .append("INSERT INTO gridpulse.events (").append(EVENT_COLUMNS).append(") VALUES ");
+                .append("INSERT INTO gridpulse.events (").append(EVENT_COLUMNS).append(") ").append(SYNCHRONOUS_INSERT)
+                .append(" VALUES ");
         for (int i = 0; i < rows.size(); i++) {
             var row = rows.get(i);
             sql.append(i == 0 ? "(" : ",\n(");
@@ -93,7 +100,7 @@ public final class Warehouse implements AutoCloseable {
             return;
         }
         var sql = new StringBuilder(128 + rows.size() * 256).append("INSERT INTO gridpulse.alerts (")
-                .append(ALERT_COLUMNS).append(") VALUES ");
+                .append(ALERT_COLUMNS).append(") ").append(SYNCHRONOUS_INSERT).append(" VALUES ");
         for (int i = 0; i < rows.size(); i++) {
             var row = rows.get(i);
             sql.append(i == 0 ? "(" : ",\n(");
@@ -217,7 +224,8 @@ public final class Warehouse implements AutoCloseable {
             return;
         }
         var sql = new StringBuilder(128 + rows.size() * BYTES_PER_ROW_GUESS)
-                .append("INSERT INTO gridpulse.dead_letters (").append(DEAD_LETTER_COLUMNS).append(") VALUES ");
+                .append("INSERT INTO gridpulse.dead_letters (").append(DEAD_LETTER_COLUMNS).append(") ")
+                .append(SYNCHRONOUS_INSERT).append(" VALUES ");
         for (int i = 0; i < rows.size(); i++) {
             var row = rows.get(i);
             sql.append(i == 0 ? "(" : ",\n(");

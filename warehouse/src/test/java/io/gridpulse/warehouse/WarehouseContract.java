@@ -46,12 +46,15 @@ public abstract class WarehouseContract {
     void migrationsAreRecordedOnceAndRunningThemAgainAppliesNothing() {
         var applied = warehouse().clickHouse().query(
                 "SELECT version, name FROM gridpulse.schema_migrations ORDER BY version");
-        assertThat(applied).extracting(row -> row.get("version")).containsExactly(1L, 2L, 3L);
-        assertThat(applied).extracting(row -> row.get("name")).containsExactly("events", "dead_letters", "alerts");
+        var shipped = Migrations.gridpulse().migrations();
+        assertThat(applied).extracting(row -> row.get("version"))
+                .containsExactlyElementsOf(shipped.stream().map(m -> (Object) (long) m.version()).toList());
+        assertThat(applied).extracting(row -> row.get("name")).startsWith("events", "dead_letters", "alerts")
+                .containsExactlyElementsOf(shipped.stream().map(m -> (Object) m.name()).toList());
 
         assertThat(Migrations.gridpulse().applyTo(warehouse().clickHouse())).isEmpty();
         assertThat(warehouse().clickHouse().query("SELECT count() AS n FROM gridpulse.schema_migrations"))
-                .singleElement().extracting(row -> row.get("n")).isEqualTo(3L);
+                .singleElement().extracting(row -> row.get("n")).isEqualTo((long) shipped.size());
     }
 
     @Test

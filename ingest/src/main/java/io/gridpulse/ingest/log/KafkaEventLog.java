@@ -14,6 +14,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -22,7 +24,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The event log on Kafka: idempotent producer, acks=all, so that an acknowledged event is on the
  * broker's log before the client hears 202. {@code send} may block (metadata, full buffer), so it
- * runs on one sender thread, never on a Vert.x event loop; a semaphore bounds the appends in flight.
+ * runs on one sender thread, never on a Vert.x event loop, which drains a queue of appends in bursts;
+ * a semaphore bounds the appends in flight.
  */
 public final class KafkaEventLog implements EventLog {
     private static final Logger log = LoggerFactory.getLogger(KafkaEventLog.class);
@@ -30,6 +33,9 @@ public final class KafkaEventLog implements EventLog {
     private final String topic;
     private final KafkaProducer<String, byte[]> producer;
     private final ExecutorService sender;
+    /** Appends waiting for the sender thread; it drains them in one go, so a burst costs one wake-up, not one each. */
+    private final ConcurrentLinkedQueue<Pending> waiting = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean draining = new AtomicBoolean();
     private final Semaphore inFlight;
     private final int maxInFlight;
     private volatile long lastAckNanos = System.nanoTime();
@@ -63,13 +69,31 @@ public final class KafkaEventLog implements EventLog {
             done.completeExceptionally(new LogBusyException(maxInFlight + " events are already waiting for the log"));
             return done;
         }
-        try {
-            sender.execute(() -> send(key, value, done));
-        } catch (RuntimeException rejected) {
-            inFlight.release();
-            done.completeExceptionally(new LogUnavailableException("the event log is shutting down", rejected));
+        waiting.add(new Pending(key, value, done));
+        if (draining.compareAndSet(false, true)) {
+            try {
+                sender.execute(this::drain);
+            } catch (RuntimeException rejected) {
+                draining.set(false);
+                for (Pending p; (p = waiting.poll()) != null; ) {
+                    inFlight.release();
+                    p.done().completeExceptionally(new LogUnavailableException("the event log is shutting down", rejected));
+                }
+            }
         }
         return done;
+    }
+
+    private record Pending(String key, byte[] value, CompletableFuture<Void> done) { }
+
+    private void drain() {
+        do {
+            for (Pending p; (p = waiting.poll()) != null; ) {
+                send(p.key(), p.value(), p.done());
+            }
+            draining.set(false);
+            // an append that came after the last poll but before the flag was cleared is picked up here
+        } while (!waiting.isEmpty() && draining.compareAndSet(false, true));
     }
 
     private void send(String key, byte[] value, CompletableFuture<Void> done) {

@@ -82,6 +82,54 @@ class DecodeEventsTest {
         });
     }
 
+    @Test
+    void anEventWithOnlyAPointIsPlacedInTheGridAroundIt() throws Exception {
+        var c = io.gridpulse.geo.region.Region.demo().geometry(io.gridpulse.model.area.AreaCode.of("439901002003004"))
+                .orElseThrow().getInteriorPoint().getCoordinate();
+        var json = """
+                {"eventId":"evt-00000005","kind":"demand.created","occurredAt":"2026-11-23T09:30:00+08:00",
+                 "source":"app-1","point":{"lon":%s,"lat":%s,"crs":"WGS84"},"caseId":"c-5","channel":"app","demandType":"employment"}"""
+                .formatted(c.x, c.y);
+        harness.processElement(logged(json, 0), 0);
+        assertThat(harness.extractOutputValues()).singleElement().satisfies(row -> {
+            assertThat(row.gridCode()).isEqualTo("439901002003004");
+            assertThat(row.countyCode()).isEqualTo("439901");
+            assertThat(row.lon()).isEqualTo(c.x);
+        });
+    }
+
+    @Test
+    void anEventThatCannotBePlacedBecomesADeadLetterWithItsIdAndReason() throws Exception {
+        var json = """
+                {"eventId":"evt-00000006","kind":"demand.created","occurredAt":"2026-11-23T09:30:00+08:00",
+                 "source":"app-1","point":{"lon":116.397,"lat":39.909,"crs":"WGS84"},"caseId":"c-6","channel":"app","demandType":"employment"}""";
+        harness.processElement(logged(json, 9), 0);
+        assertThat(harness.extractOutputValues()).isEmpty();
+        assertThat(harness.getSideOutput(DecodeEvents.DEAD_LETTERS)).singleElement().satisfies(record -> {
+            DeadLetterRow row = record.getValue();
+            assertThat(row.eventId()).isEqualTo("evt-00000006");
+            assertThat(row.source()).isEqualTo("app-1");
+            assertThat(row.reason()).contains("outside every area");
+            assertThat(row.payload()).isEqualTo(json);
+        });
+    }
+
+    @Test
+    void telemetryOutsideTheRegionIsKeptInNoAreaSoThatItsSosStillCounts() throws Exception {
+        var json = """
+                {"eventId":"evt-00000007","kind":"telemetry","occurredAt":"2026-11-23T09:30:00+08:00",
+                 "source":"wristband-1","point":{"lon":116.397,"lat":39.909,"crs":"WGS84"},"deviceId":"w-1",
+                 "deviceType":"wristband","sos":true}""";
+        harness.processElement(logged(json, 9), 0);
+        assertThat(harness.getSideOutput(DecodeEvents.DEAD_LETTERS)).isNull();
+        assertThat(harness.extractOutputValues()).singleElement().satisfies(row -> {
+            assertThat(row.kind()).isEqualTo("telemetry");
+            assertThat(row.countyCode()).isEmpty();
+            assertThat(row.gridCode()).isEmpty();
+            assertThat(row.lon()).isEqualTo(116.397);
+        });
+    }
+
     private static LoggedEvent logged(String json, long at) {
         return new LoggedEvent(json.getBytes(StandardCharsets.UTF_8), at);
     }

@@ -100,8 +100,7 @@ public final class KpiQueries {
                 + " WHERE " + AreaSql.within(area) + " AND kind = 'demand.closed'" + period(from, to) + ")";
         var row = one(sql);
         long closed = number(row, "closed");
-        return closed == 0 ? IndicatorValue.unmeasured(Indicator.ON_TIME_CLOSURE, "no case was closed in the period")
-                : IndicatorValue.measured(Indicator.ON_TIME_CLOSURE, 100.0 * number(row, "on_time") / closed, closed);
+        return percent(Indicator.ON_TIME_CLOSURE, number(row, "on_time"), closed, "no case was closed in the period");
     }
 
     IndicatorValue satisfactionIndex(AreaCode area, Instant from, Instant to) {
@@ -127,8 +126,7 @@ public final class KpiQueries {
                 + " GROUP BY case_id HAVING dispute > 0 AND closed_now > 0)";
         var row = one(sql);
         long closed = number(row, "closed");
-        return closed == 0 ? IndicatorValue.unmeasured(Indicator.LOCAL_DISPUTE_RESOLUTION, "no dispute was closed in the period")
-                : IndicatorValue.measured(Indicator.LOCAL_DISPUTE_RESOLUTION, 100.0 * number(row, "local") / closed, closed);
+        return percent(Indicator.LOCAL_DISPUTE_RESOLUTION, number(row, "local"), closed, "no dispute was closed in the period");
     }
 
     /** Hall tickets completed in the period in one visit, with the mean handling time in the note. */
@@ -138,8 +136,7 @@ public final class KpiQueries {
                 + " AND JSONExtractString(payload, 'stage') = 'completed'" + period(from, to);
         var row = one(sql);
         long completed = number(row, "completed");
-        return completed == 0 ? IndicatorValue.unmeasured(Indicator.ONE_VISIT_COMPLETION, "no hall ticket was completed in the period")
-                : IndicatorValue.measured(Indicator.ONE_VISIT_COMPLETION, 100.0 * number(row, "one_visit") / completed, completed);
+        return percent(Indicator.ONE_VISIT_COMPLETION, number(row, "one_visit"), completed, "no hall ticket was completed in the period");
     }
 
     /** Devices that reported in the day before {@code asOf} whose last report is recent and says online. */
@@ -153,8 +150,7 @@ public final class KpiQueries {
                 + " AND occurred_at < " + SqlLiteral.dateTime64(asOf) + " GROUP BY device)";
         var row = one(sql);
         long devices = number(row, "devices");
-        return devices == 0 ? IndicatorValue.unmeasured(Indicator.DEVICE_ONLINE, "no device reported in the last day")
-                : IndicatorValue.measured(Indicator.DEVICE_ONLINE, 100.0 * number(row, "online") / devices, devices);
+        return percent(Indicator.DEVICE_ONLINE, number(row, "online"), devices, "no device reported in the last day");
     }
 
     /** Cases reopened in the period per case closed in it. */
@@ -165,8 +161,13 @@ public final class KpiQueries {
                 + " AND kind IN ('demand.closed', 'demand.reopened')" + period(from, to);
         var row = one(sql);
         long closed = number(row, "closed");
-        return closed == 0 ? IndicatorValue.unmeasured(Indicator.REPEAT_DEMAND, "no case was closed in the period")
-                : IndicatorValue.measured(Indicator.REPEAT_DEMAND, 100.0 * number(row, "reopened") / closed, closed);
+        return percent(Indicator.REPEAT_DEMAND, number(row, "reopened"), closed, "no case was closed in the period");
+    }
+
+    /** {@code part} of {@code whole} in percent, or unmeasured with the reason when the whole is empty. */
+    private static IndicatorValue percent(Indicator indicator, long part, long whole, String whyEmpty) {
+        return whole == 0 ? IndicatorValue.unmeasured(indicator, whyEmpty)
+                : IndicatorValue.measured(indicator, 100.0 * part / whole, whole);
     }
 
     private static String period(Instant from, Instant to) {

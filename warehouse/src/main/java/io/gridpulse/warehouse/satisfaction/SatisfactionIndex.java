@@ -23,14 +23,11 @@ public record SatisfactionIndex(String areaCode, String dimension, long n, doubl
     /** The default prior weight {@code m}. */
     public static final int DEFAULT_PRIOR_WEIGHT = 20;
 
-    /** The index of {@code n} ratings with mean {@code mean}, shrunk toward {@code parentMean} with prior weight {@code m}. */
+    /**
+     * The index of {@code n} ratings with mean {@code mean}, shrunk toward {@code parentMean} with prior
+     * weight {@code m} (positive): the model's formula, {@link io.gridpulse.model.kpi.SatisfactionIndex#of}.
+     */
     public static double shrunk(long n, double mean, double parentMean, int m) {
-        if (m < 0) {
-            throw new IllegalArgumentException("the prior weight m must not be negative, got " + m);
-        }
-        if (n + m == 0) {
-            throw new IllegalArgumentException("an index needs ratings or a prior weight above 0");
-        }
-        return 100.0 * (n * mean + m * parentMean) / (n + m);
+        return io.gridpulse.model.kpi.SatisfactionIndex.of(n, mean, parentMean, m);
     }
 }

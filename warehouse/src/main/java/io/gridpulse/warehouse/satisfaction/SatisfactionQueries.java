@@ -25,9 +25,6 @@ public final class SatisfactionQueries {
             + " count(convenience) AS n_convenience, avgOrNull(convenience) AS mean_convenience,"
             + " count(efficiency) AS n_efficiency, avgOrNull(efficiency) AS mean_efficiency";
 
-    /** Synchronous inserts: chDB's default async inserts fail now and then (see HeatQueries#SYNCHRONOUS). */
-    private static final String SYNCHRONOUS = "SETTINGS async_insert = 0";
-
     private final ClickHouse clickHouse;
 
     public SatisfactionQueries(Warehouse warehouse) {
@@ -40,7 +37,7 @@ public final class SatisfactionQueries {
             return;
         }
         var sql = new StringBuilder(64 + rows.size() * 200).append("INSERT INTO gridpulse.ratings (")
-                .append(COLUMNS).append(") ").append(SYNCHRONOUS).append(" VALUES ");
+                .append(COLUMNS).append(") ").append(Warehouse.SYNCHRONOUS_INSERT).append(" VALUES ");
         for (int i = 0; i < rows.size(); i++) {
             var row = rows.get(i);
             sql.append(i == 0 ? "(" : ",\n(");

@@ -1,0 +1,48 @@
+package io.gridpulse.streams;
+
+import io.gridpulse.streams.sink.WarehouseSink;
+import io.gridpulse.streams.sla.AlertMessages;
+import io.gridpulse.warehouse.AlertRow;
+import io.gridpulse.warehouse.Warehouse;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.streaming.api.datastream.DataStream;
+
+import java.util.Properties;
+
+/** Every alert (SLA clocks, device health) into the alerts table and onto gp.alerts. */
+final class AlertsOut {
+    private AlertsOut() {}
+
+    static void define(DataStream<AlertRow> alerts, StreamJobsConfig config) {
+        alerts.sinkTo(new WarehouseSink<>(config.warehouse(), Warehouse::insertAlerts, 500, config.sinkMaxDelay()))
+                .uid("sink-alerts").name("alerts table");
+        alerts.sinkTo(alertTopic(config)).uid("sink-alerts-topic").name("gp.alerts");
+    }
+
+    /**
+     * Alerts for watchers and integrators, keyed by alert id. At least once: after a restore an
+     * alert may be published again, with the same id and version, so consumers keep the highest version.
+     */
+    private static KafkaSink<AlertRow> alertTopic(StreamJobsConfig config) {
+        return KafkaSink.<AlertRow>builder()
+                .setBootstrapServers(config.kafkaBootstrap())
+                .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+                .setRecordSerializer(KafkaRecordSerializationSchema.<AlertRow>builder()
+                        .setTopic(config.alertsTopic())
+                        .setKeySerializationSchema(new AlertMessages.Key())
+                        .setValueSerializationSchema(new AlertMessages.Value())
+                        .build())
+                .setKafkaProducerConfig(producerConfig())
+                .build();
+    }
+
+    private static Properties producerConfig() {
+        var props = new Properties();
+        props.setProperty("enable.idempotence", "true");
+        props.setProperty("acks", "all");
+        props.setProperty("linger.ms", "20");
+        return props;
+    }
+}

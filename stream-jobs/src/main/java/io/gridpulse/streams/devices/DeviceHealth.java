@@ -1,0 +1,135 @@
+package io.gridpulse.streams.devices;
+
+import io.gridpulse.warehouse.AlertRow;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.StateTtlConfig;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * The health of one device (keyed by device id), from its telemetry. An SOS is alerted the moment
+ * its reading arrives, without waiting for time to pass, and stays open until a person acknowledges
+ * it (a held button is one alert). Offline is an event-time timer at the last reading plus the
+ * configured interval, so it fires when nothing more arrives and fires the same way in a replay.
+ * Low battery and an abnormal wristband heart rate are raised when a reading crosses the threshold
+ * and cleared when one comes back. Alert ids are the device, the rule and the instant the condition
+ * began, so a replay rewrites the same alerts. Readings older than the newest one (late uploads)
+ * can raise an SOS but do not move the other conditions.
+ */
+public final class DeviceHealth extends KeyedProcessFunction<String, DeviceReading, AlertRow> {
+    static final Duration REMEMBER_DEVICES = Duration.ofDays(90);
+    static final String SOS = "sos";
+    static final String OFFLINE = "offline";
+    static final String LOW_BATTERY = "low_battery";
+    static final String HEART_RATE = "heart_rate";
+
+    private final DeviceRules rules;
+    private transient ValueState<Long> lastSeen;
+    private transient ValueState<DeviceReading> latest;
+    private transient MapState<String, AlertRow> open;
+
+    public DeviceHealth(DeviceRules rules) {
+        this.rules = rules;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        var ttl = StateTtlConfig.newBuilder(REMEMBER_DEVICES).setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite).build();
+        var lastSeenDescriptor = new ValueStateDescriptor<>("last-seen", Long.class);
+        lastSeenDescriptor.enableTimeToLive(ttl);
+        lastSeen = getRuntimeContext().getState(lastSeenDescriptor);
+        var latestDescriptor = new ValueStateDescriptor<>("latest", DeviceReading.class);
+        latestDescriptor.enableTimeToLive(ttl);
+        latest = getRuntimeContext().getState(latestDescriptor);
+        var openDescriptor = new MapStateDescriptor<>("open-alerts", String.class, AlertRow.class);
+        openDescriptor.enableTimeToLive(ttl);
+        open = getRuntimeContext().getMapState(openDescriptor);
+    }
+
+    @Override
+    public void processElement(DeviceReading reading, Context ctx, Collector<AlertRow> out) throws Exception {
+        long at = reading.occurredAt().toEpochMilli();
+        var last = lastSeen.value();
+        boolean newest = last == null || at >= last;
+        if (reading.sos() && !open.contains(SOS)) {
+            raise(SOS, reading, at, null, "critical", "SOS from " + name(reading), out);
+        } else if (!reading.sos() && newest && open.contains(SOS)) {
+            open.remove(SOS); // the press is over; its alert stays open until acknowledged
+        }
+        if (!newest) {
+            return;
+        }
+        if (last != null) {
+            ctx.timerService().deleteEventTimeTimer(last + rules.offlineAfter().toMillis());
+        }
+        lastSeen.update(at);
+        latest.update(reading);
+        ctx.timerService().registerEventTimeTimer(at + rules.offlineAfter().toMillis());
+        clear(OFFLINE, at, out);
+        if (reading.battery() != null) {
+            condition(LOW_BATTERY, reading.battery() < rules.lowBatteryPercent(), reading, at, "warning",
+                    String.format(Locale.ROOT, "battery of %s at %.0f%% (below %.0f%%)", name(reading), reading.battery(),
+                            rules.lowBatteryPercent()), out);
+        }
+        if ("wristband".equals(reading.deviceType()) && reading.heartRate() != null) {
+            int rate = reading.heartRate();
+            condition(HEART_RATE, rate < rules.heartRateLow() || rate > rules.heartRateHigh(), reading, at, "major",
+                    "heart rate " + rate + " of " + name(reading) + " outside " + rules.heartRateLow() + "-"
+                            + rules.heartRateHigh(), out);
+        }
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<AlertRow> out) throws Exception {
+        var last = lastSeen.value();
+        var reading = latest.value();
+        if (last == null || reading == null || timestamp != last + rules.offlineAfter().toMillis() || open.contains(OFFLINE)) {
+            return;
+        }
+        raise(OFFLINE, reading, last, Instant.ofEpochMilli(timestamp), "warning",
+                name(reading) + " has sent nothing for " + rules.offlineAfter().toMinutes() + " minutes", out, timestamp);
+    }
+
+    private void condition(String rule, boolean holds, DeviceReading reading, long at, String severity, String detail,
+                           Collector<AlertRow> out) throws Exception {
+        if (holds && !open.contains(rule)) {
+            raise(rule, reading, at, null, severity, detail, out);
+        } else if (!holds) {
+            clear(rule, at, out);
+        }
+    }
+
+    private void raise(String rule, DeviceReading reading, long began, Instant deadline, String severity, String detail,
+                       Collector<AlertRow> out) throws Exception {
+        raise(rule, reading, began, deadline, severity, detail, out, began);
+    }
+
+    private void raise(String rule, DeviceReading reading, long began, Instant deadline, String severity, String detail,
+                       Collector<AlertRow> out, long raisedAt) throws Exception {
+        var alert = new AlertRow("device:" + reading.deviceId() + ":" + rule + ":" + began, "device_" + rule, severity,
+                AlertRow.OPEN, reading.deviceId(), "device." + rule, 0, deadline, Instant.ofEpochMilli(raisedAt), null,
+                reading.gridCode(), reading.communityCode(), reading.streetCode(), reading.countyCode(), detail, 1);
+        open.put(rule, alert);
+        out.collect(alert);
+    }
+
+    private void clear(String rule, long at, Collector<AlertRow> out) throws Exception {
+        var alert = open.get(rule);
+        if (alert != null) {
+            open.remove(rule);
+            out.collect(alert.cleared(Instant.ofEpochMilli(at)));
+        }
+    }
+
+    private static String name(DeviceReading reading) {
+        return reading.deviceType() + " " + reading.deviceId();
+    }
+}

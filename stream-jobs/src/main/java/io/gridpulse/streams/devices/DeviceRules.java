@@ -1,0 +1,30 @@
+package io.gridpulse.streams.devices;
+
+import java.io.Serializable;
+import java.time.Duration;
+
+/**
+ * The thresholds of device health, each configurable.
+ *
+ * @param offlineAfter      a device that has sent nothing for this long is offline
+ * @param lowBatteryPercent a battery below this is low
+ * @param heartRateLow      a wristband heart rate below this is abnormal (beats per minute)
+ * @param heartRateHigh     a wristband heart rate above this is abnormal
+ */
+public record DeviceRules(Duration offlineAfter, double lowBatteryPercent, int heartRateLow, int heartRateHigh)
+        implements Serializable {
+
+    public DeviceRules {
+        if (offlineAfter.isNegative() || offlineAfter.isZero()) {
+            throw new IllegalArgumentException("the offline interval must be positive, got " + offlineAfter);
+        }
+        if (heartRateLow >= heartRateHigh) {
+            throw new IllegalArgumentException("the heart-rate band needs low < high, got " + heartRateLow + ".." + heartRateHigh);
+        }
+    }
+
+    /** Offline after 10 minutes, battery low below 20%, heart rate normal from 40 to 140. */
+    public static DeviceRules defaults() {
+        return new DeviceRules(Duration.ofMinutes(10), 20, 40, 140);
+    }
+}

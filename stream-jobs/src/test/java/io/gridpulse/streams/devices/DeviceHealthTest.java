@@ -1,0 +1,156 @@
+package io.gridpulse.streams.devices;
+
+import io.gridpulse.warehouse.AlertRow;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+class DeviceHealthTest {
+    static final Instant T0 = Instant.parse("2026-11-23T01:00:00Z");
+    private KeyedOneInputStreamOperatorTestHarness<String, DeviceReading, AlertRow> harness;
+
+    @BeforeEach
+    void open() throws Exception {
+        harness = newHarness();
+        harness.open();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        harness.close();
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, DeviceReading, AlertRow> newHarness() throws Exception {
+        return new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new DeviceHealth(DeviceRules.defaults())),
+                DeviceReading::deviceId, Types.STRING);
+    }
+
+    static DeviceReading reading(String device, String type, Instant at, Integer heartRate, Double battery, boolean sos) {
+        return new DeviceReading(device, type, device + "@" + at, at, heartRate, battery, sos, "online",
+                "439901001001001", "439901001001", "439901001", "439901");
+    }
+
+    static DeviceReading heartbeat(String device, Instant at) {
+        return reading(device, "wristband", at, 75, 80.0, false);
+    }
+
+    private void send(DeviceReading... readings) throws Exception {
+        for (var r : readings) {
+            harness.processElement(new StreamRecord<>(r, r.occurredAt().toEpochMilli()));
+        }
+    }
+
+    private List<AlertRow> alerts() {
+        return harness.extractOutputValues();
+    }
+
+    @Test
+    void anSosIsAlertedTheMomentItArrivesWithoutWaitingForTime() throws Exception {
+        send(reading("w-1", "wristband", T0, 90, 70.0, true));
+        assertThat(alerts()).singleElement().satisfies(a -> {
+            assertThat(a.alertId()).isEqualTo("device:w-1:sos:" + T0.toEpochMilli());
+            assertThat(a.kind()).isEqualTo("device_sos");
+            assertThat(a.severity()).isEqualTo("critical");
+            assertThat(a.status()).isEqualTo(AlertRow.OPEN);
+            assertThat(a.caseId()).isEqualTo("w-1");
+            assertThat(a.raisedAt()).isEqualTo(T0);
+            assertThat(a.streetCode()).isEqualTo("439901001");
+            assertThat(AlertRow.KINDS).contains(a.kind());
+        });
+    }
+
+    @Test
+    void aHeldSosIsOneAlertThatStaysOpenAndANewPressIsAnother() throws Exception {
+        send(reading("w-1", "wristband", T0, 90, 70.0, true),
+                reading("w-1", "wristband", T0.plusSeconds(5), 90, 70.0, true),
+                heartbeat("w-1", T0.plusSeconds(60)),
+                reading("w-1", "wristband", T0.plusSeconds(120), 90, 70.0, true));
+        assertThat(alerts()).extracting(AlertRow::alertId, AlertRow::status).containsExactly(
+                tuple("device:w-1:sos:" + T0.toEpochMilli(), "open"),
+                tuple("device:w-1:sos:" + T0.plusSeconds(120).toEpochMilli(), "open"));
+    }
+
+    @Test
+    void aDeviceThatFallsSilentIsOfflineWhenTimePassesAndClearedByItsNextReading() throws Exception {
+        send(heartbeat("w-2", T0), heartbeat("w-2", T0.plusSeconds(60)));
+        harness.processWatermark(T0.plusSeconds(60 + 599).toEpochMilli());
+        assertThat(alerts()).isEmpty();
+
+        harness.processWatermark(T0.plusSeconds(60 + 600).toEpochMilli()); // no event: the watermark alone fires it
+        assertThat(alerts()).singleElement().satisfies(a -> {
+            assertThat(a.kind()).isEqualTo("device_offline");
+            assertThat(a.alertId()).isEqualTo("device:w-2:offline:" + T0.plusSeconds(60).toEpochMilli());
+            assertThat(a.raisedAt()).isEqualTo(T0.plusSeconds(660));
+            assertThat(a.deadline()).isEqualTo(T0.plusSeconds(660));
+        });
+
+        harness.processWatermark(T0.plusSeconds(5000).toEpochMilli());
+        send(heartbeat("w-2", T0.plusSeconds(5000)));
+        assertThat(alerts()).extracting(AlertRow::status, AlertRow::version, AlertRow::clearedAt).containsExactly(
+                tuple("open", 1L, null), tuple("cleared", 2L, T0.plusSeconds(5000)));
+    }
+
+    @Test
+    void aLowBatteryIsRaisedOnceAndClearedWhenCharged() throws Exception {
+        send(reading("k-1", "kiosk", T0, null, 30.0, false), reading("k-1", "kiosk", T0.plusSeconds(60), null, 19.0, false),
+                reading("k-1", "kiosk", T0.plusSeconds(120), null, 15.0, false),
+                reading("k-1", "kiosk", T0.plusSeconds(180), null, 95.0, false));
+        assertThat(alerts()).extracting(AlertRow::kind, AlertRow::status, AlertRow::alertId).containsExactly(
+                tuple("device_low_battery", "open", "device:k-1:low_battery:" + T0.plusSeconds(60).toEpochMilli()),
+                tuple("device_low_battery", "cleared", "device:k-1:low_battery:" + T0.plusSeconds(60).toEpochMilli()));
+    }
+
+    @Test
+    void anAbnormalHeartRateIsAlertedForWristbandsOnlyOutsideTheBand() throws Exception {
+        send(reading("w-3", "wristband", T0, 40, 80.0, false), reading("w-3", "wristband", T0.plusSeconds(10), 141, 80.0, false),
+                reading("w-3", "wristband", T0.plusSeconds(20), 150, 80.0, false),
+                reading("w-3", "wristband", T0.plusSeconds(30), 140, 80.0, false),
+                reading("x-1", "env_sensor", T0, 200, 80.0, false));
+        assertThat(alerts()).extracting(AlertRow::kind, AlertRow::status, AlertRow::severity).containsExactly(
+                tuple("device_heart_rate", "open", "major"), tuple("device_heart_rate", "cleared", "major"));
+        assertThat(alerts().getFirst().detail()).contains("141").contains("40-140");
+    }
+
+    @Test
+    void aLateUploadCanRaiseAnSosButDoesNotMoveTheOtherConditions() throws Exception {
+        send(heartbeat("w-4", T0.plusSeconds(3600)));
+        send(reading("w-4", "wristband", T0, 200, 5.0, true)); // an hour late
+        assertThat(alerts()).extracting(AlertRow::kind).containsExactly("device_sos");
+        harness.processWatermark(T0.plusSeconds(3600 + 599).toEpochMilli());
+        assertThat(alerts()).hasSize(1); // the late reading did not pull the offline deadline back
+    }
+
+    @Test
+    void theSameHistoryGivesTheSameAlertsAfterARestoreFromASnapshot() throws Exception {
+        send(heartbeat("w-5", T0), reading("w-5", "wristband", T0.plusSeconds(30), 160, 10.0, false));
+        var snapshot = harness.snapshot(1, 1);
+        var before = List.copyOf(alerts());
+        harness.processWatermark(T0.plusSeconds(4000).toEpochMilli());
+        send(heartbeat("w-5", T0.plusSeconds(4000)));
+        var uninterrupted = List.copyOf(alerts());
+
+        harness.close();
+        harness = newHarness();
+        harness.initializeState(snapshot);
+        harness.open();
+        harness.processWatermark(T0.plusSeconds(4000).toEpochMilli());
+        send(heartbeat("w-5", T0.plusSeconds(4000)));
+        var restored = new java.util.ArrayList<>(before);
+        restored.addAll(alerts());
+        assertThat(restored).containsExactlyElementsOf(uninterrupted);
+        assertThat(uninterrupted).extracting(AlertRow::kind, AlertRow::status).containsExactly(
+                tuple("device_low_battery", "open"), tuple("device_heart_rate", "open"), tuple("device_offline", "open"),
+                tuple("device_offline", "cleared"), tuple("device_low_battery", "cleared"), tuple("device_heart_rate", "cleared"));
+    }
+}
