@@ -25,6 +25,9 @@ public final class KpiQueries {
     static final Duration RESPONSE_LIMIT = Duration.ofHours(24);
     /** A device counts as online when its last report, saying online, is this recent. */
     static final Duration ONLINE_WITHIN = Duration.ofMinutes(15);
+    /** Elderly people living alone are visited every week, left-behind children every month ({@code domain.md} §3). */
+    static final Duration ELDERLY_ALONE_EVERY = Duration.ofDays(7);
+    static final Duration LEFT_BEHIND_CHILD_EVERY = Duration.ofDays(30);
     /** Demand events of a case up to this long before the period still count for its cases. */
     private static final Duration CASE_LOOKBACK = Duration.ofDays(60);
     private static final String ANSWERS = "('demand.responded', 'demand.resolved', 'demand.closed')";
@@ -47,10 +50,8 @@ public final class KpiQueries {
     public List<IndicatorValue> indicators(AreaCode area, Instant from, Instant to, Instant now) {
         var asOf = to.isBefore(now) ? to : now;
         var out = new ArrayList<IndicatorValue>(Indicator.values().length);
-        out.add(IndicatorValue.unmeasured(Indicator.VISIT_COVERAGE,
-                "needs the household registry in the warehouse; it is not loaded yet"));
-        out.add(IndicatorValue.unmeasured(Indicator.PRIORITY_VISIT_COMPLIANCE,
-                "needs the household registry (who lives alone, which children are left behind); it is not loaded yet"));
+        out.add(visitCoverage(area, from, to));
+        out.add(priorityVisitCompliance(area, asOf));
         out.addAll(response(area, from, to, asOf));
         out.add(onTimeClosure(area, from, to));
         out.add(satisfactionIndex(area, from, to));
@@ -63,6 +64,40 @@ public final class KpiQueries {
                 "alert acknowledgements are not recorded in the warehouse yet"));
         out.add(repeatDemand(area, from, to));
         return out;
+    }
+
+    /** Registered households of the area visited at least once in the period. */
+    IndicatorValue visitCoverage(AreaCode area, Instant from, Instant to) {
+        var sql = "SELECT count() AS households, countIf(household_id IN (" + visitedHouseholds(area, from, to)
+                + ")) AS visited FROM gridpulse.households FINAL WHERE " + AreaSql.within(area);
+        var row = one(sql);
+        return percent(Indicator.VISIT_COVERAGE, number(row, "visited"), number(row, "households"),
+                "no household of this area is in the registry");
+    }
+
+    /**
+     * The visit obligations of the priority groups as of {@code asOf}: each elderly-alone household
+     * visited in the last 7 days, each left-behind-child household in the last 30 (a household in both
+     * groups has both obligations).
+     */
+    IndicatorValue priorityVisitCompliance(AreaCode area, Instant asOf) {
+        var sql = "SELECT countIf(has(groups, 'elderly_alone')) AS alone,"
+                + " countIf(has(groups, 'elderly_alone') AND household_id IN ("
+                + visitedHouseholds(area, asOf.minus(ELDERLY_ALONE_EVERY), asOf) + ")) AS alone_visited,"
+                + " countIf(has(groups, 'left_behind_child')) AS children,"
+                + " countIf(has(groups, 'left_behind_child') AND household_id IN ("
+                + visitedHouseholds(area, asOf.minus(LEFT_BEHIND_CHILD_EVERY), asOf) + ")) AS children_visited"
+                + " FROM gridpulse.households FINAL WHERE " + AreaSql.within(area)
+                + " AND (has(groups, 'elderly_alone') OR has(groups, 'left_behind_child'))";
+        var row = one(sql);
+        return percent(Indicator.PRIORITY_VISIT_COMPLIANCE, number(row, "alone_visited") + number(row, "children_visited"),
+                number(row, "alone") + number(row, "children"),
+                "no elderly-alone or left-behind-child household of this area is in the registry");
+    }
+
+    private static String visitedHouseholds(AreaCode area, Instant from, Instant to) {
+        return "SELECT JSONExtractString(payload, 'householdId') FROM gridpulse.events WHERE " + AreaSql.within(area)
+                + " AND kind = 'visit'" + period(from, to);
     }
 
     /** Timely response rate and average response time, from each case's raising and first answer. */

@@ -7,6 +7,8 @@ import io.gridpulse.warehouse.AlertRow;
 import io.gridpulse.warehouse.EventRow;
 import io.gridpulse.warehouse.TestChdb;
 import io.gridpulse.warehouse.Warehouse;
+import io.gridpulse.warehouse.registry.HouseholdRegistry;
+import io.gridpulse.warehouse.registry.HouseholdRow;
 import io.gridpulse.warehouse.satisfaction.RatingRow;
 import io.gridpulse.warehouse.satisfaction.SatisfactionQueries;
 import org.assertj.core.data.Offset;
@@ -42,7 +44,7 @@ class ChdbKpiQueriesTest {
     @BeforeAll
     static void november() {
         warehouse = Warehouse.open(TestChdb.config());
-        for (var table : List.of("events", "alerts", "ratings")) {
+        for (var table : List.of("events", "alerts", "ratings", "households")) {
             warehouse.clickHouse().execute("TRUNCATE TABLE gridpulse." + table);
         }
         var rows = new ArrayList<EventRow>();
@@ -80,6 +82,18 @@ class ChdbKpiQueriesTest {
         rows.add(telemetry("d2", "offline", "2026-11-19T23:58:00Z"));
         rows.add(telemetry("d3", "online", "2026-11-19T20:00:00Z"));
         rows.add(telemetry("d4", "online", "2026-11-18T00:00:00Z"));
+        // the registry: h1-h4 in the street (h2 elderly alone, h3 a left-behind child, h4 both), h5 elsewhere
+        new HouseholdRegistry(warehouse).replace(List.of(
+                new HouseholdRow("h1", AreaCode.of(GRID), 3, 0, List.of()),
+                new HouseholdRow("h2", AreaCode.of(GRID), 1, 1, List.of("elderly_alone")),
+                new HouseholdRow("h3", AreaCode.of(GRID), 4, 2, List.of("left_behind_child")),
+                new HouseholdRow("h4", AreaCode.of(GRID), 3, 1, List.of("elderly_alone", "left_behind_child")),
+                new HouseholdRow("h5", AreaCode.of(OTHER_GRID), 2, 0, List.of("elderly_alone"))), 1);
+        // visits: h1 on Nov 2, h2 on Nov 10 (more than 7 days before NOW), h3 on Nov 18, h5 on Nov 19 (other street)
+        rows.add(visit("h1", "2026-11-02T02:00:00Z", GRID));
+        rows.add(visit("h2", "2026-11-10T02:00:00Z", GRID));
+        rows.add(visit("h3", "2026-11-18T02:00:00Z", GRID));
+        rows.add(visit("h5", "2026-11-19T02:00:00Z", OTHER_GRID));
         warehouse.insertEvents(rows);
         warehouse.insertAlerts(List.of(new AlertRow("sla:c2:closed", "sla_breach", "critical", AlertRow.OPEN, "c2",
                 "complex_problem.closed_loop", 0, Instant.parse("2026-11-14T16:00:00Z"), Instant.parse("2026-11-14T16:00:00Z"),
@@ -157,9 +171,30 @@ class ChdbKpiQueriesTest {
     }
 
     @Test
+    void visitCoverageIsRegisteredHouseholdsVisitedInThePeriod() {
+        // h1, h2, h3 of h1-h4 visited in November; h5 lives in another street
+        assertThat(values.get(Indicator.VISIT_COVERAGE).value()).isCloseTo(75.0, EXACT);
+        assertThat(values.get(Indicator.VISIT_COVERAGE).n()).isEqualTo(4);
+    }
+
+    @Test
+    void priorityComplianceCountsEachObligation() {
+        // obligations: h2 weekly (last visit 9.9 days before NOW: missed), h3 monthly (met), h4 weekly and monthly
+        // (never visited: both missed) = 1 of 4
+        assertThat(values.get(Indicator.PRIORITY_VISIT_COMPLIANCE).value()).isCloseTo(25.0, EXACT);
+        assertThat(values.get(Indicator.PRIORITY_VISIT_COMPLIANCE).n()).isEqualTo(4);
+    }
+
+    @Test
+    void aNewRegistryReplacesTheOld() {
+        var registry = new HouseholdRegistry(warehouse);
+        assertThat(registry.count(STREET)).isEqualTo(4);
+        assertThat(registry.count(AreaCode.of("439901"))).isEqualTo(5);
+    }
+
+    @Test
     void indicatorsWithoutTheirInputsSayWhyInsteadOfGuessing() {
-        for (var i : List.of(Indicator.VISIT_COVERAGE, Indicator.PRIORITY_VISIT_COMPLIANCE,
-                Indicator.BAD_RATING_RECTIFICATION, Indicator.ALERT_HANDLING)) {
+        for (var i : List.of(Indicator.BAD_RATING_RECTIFICATION, Indicator.ALERT_HANDLING)) {
             assertThat(values.get(i).value()).as(i.code()).isNull();
             assertThat(values.get(i).note()).as(i.code()).isNotBlank();
         }
@@ -173,6 +208,10 @@ class ChdbKpiQueriesTest {
 
     private static EventRow demand(String kind, String caseId, String at, String grid, String extra) {
         return row(kind, at, grid, "{\"caseId\":\"" + caseId + "\"" + extra + "}");
+    }
+
+    private static EventRow visit(String household, String at, String grid) {
+        return row("visit", at, grid, "{\"householdId\":\"" + household + "\",\"visitType\":\"routine\"}");
     }
 
     private static EventRow ticket(String stage, boolean oneVisit, String at) {

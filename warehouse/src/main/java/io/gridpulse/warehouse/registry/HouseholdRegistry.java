@@ -1,0 +1,65 @@
+package io.gridpulse.warehouse.registry;
+
+import io.gridpulse.model.area.AreaCode;
+import io.gridpulse.model.area.AreaLevel;
+import io.gridpulse.warehouse.ClickHouse;
+import io.gridpulse.warehouse.SqlLiteral;
+import io.gridpulse.warehouse.Warehouse;
+import io.gridpulse.warehouse.area.AreaSql;
+
+import java.util.List;
+
+/** The households table: replaced as a whole when a registry is loaded, counted per area for the visit indicators. */
+public final class HouseholdRegistry {
+    private static final int CHUNK = 20_000;
+    private final ClickHouse clickHouse;
+
+    public HouseholdRegistry(Warehouse warehouse) {
+        this.clickHouse = warehouse.clickHouse();
+    }
+
+    /**
+     * Makes these the registered households: they are written with a new version and every household
+     * not among them is removed, so the table equals the registry afterwards.
+     *
+     * @param version higher than any earlier load's (e.g. the load time in milliseconds)
+     */
+    public void replace(List<HouseholdRow> rows, long version) {
+        for (int from = 0; from < rows.size(); from += CHUNK) {
+            insert(rows.subList(from, Math.min(rows.size(), from + CHUNK)), version);
+        }
+        clickHouse.execute("ALTER TABLE gridpulse.households DELETE WHERE version < " + version
+                + " SETTINGS mutations_sync = 1");
+    }
+
+    /** Registered households in an area. */
+    public long count(AreaCode area) {
+        var rows = clickHouse.query("SELECT count() AS n FROM gridpulse.households FINAL WHERE " + AreaSql.within(area));
+        return ((Number) rows.getFirst().get("n")).longValue();
+    }
+
+    private void insert(List<HouseholdRow> rows, long version) {
+        var sql = new StringBuilder(96 + rows.size() * 120).append("INSERT INTO gridpulse.households (household_id,")
+                .append(" county_code, street_code, community_code, grid_code, residents, aged_60_plus, groups, version) ")
+                .append(Warehouse.SYNCHRONOUS_INSERT).append(" VALUES ");
+        for (int i = 0; i < rows.size(); i++) {
+            var row = rows.get(i);
+            var grid = row.grid();
+            sql.append(i == 0 ? "(" : ",(");
+            SqlLiteral.appendString(sql, row.householdId()).append(", ");
+            SqlLiteral.appendString(sql, grid.at(AreaLevel.COUNTY).value()).append(", ");
+            SqlLiteral.appendString(sql, grid.at(AreaLevel.STREET).value()).append(", ");
+            SqlLiteral.appendString(sql, grid.at(AreaLevel.COMMUNITY).value()).append(", ");
+            SqlLiteral.appendString(sql, grid.value()).append(", ");
+            sql.append(row.residents()).append(", ").append(row.aged60Plus()).append(", [");
+            for (int g = 0; g < row.groups().size(); g++) {
+                if (g > 0) {
+                    sql.append(", ");
+                }
+                SqlLiteral.appendString(sql, row.groups().get(g));
+            }
+            sql.append("], ").append(version).append(')');
+        }
+        clickHouse.execute(sql.toString());
+    }
+}
