@@ -25,6 +25,9 @@ public final class KpiQueries {
     static final Duration RESPONSE_LIMIT = Duration.ofHours(24);
     /** A device counts as online when its last report, saying online, is this recent. */
     static final Duration ONLINE_WITHIN = Duration.ofMinutes(15);
+    /** An SOS must be acknowledged within 5 minutes (the emergency response of domain.md §3), a breach within a day. */
+    static final long SOS_ACK_SECONDS = 300;
+    static final long BREACH_ACK_SECONDS = 86_400;
     /** Elderly people living alone are visited every week, left-behind children every month ({@code domain.md} §3). */
     static final Duration ELDERLY_ALONE_EVERY = Duration.ofDays(7);
     static final Duration LEFT_BEHIND_CHILD_EVERY = Duration.ofDays(30);
@@ -60,8 +63,7 @@ public final class KpiQueries {
         out.add(localDisputeResolution(area, from, to));
         out.add(oneVisitCompletion(area, from, to));
         out.add(deviceOnline(area, asOf));
-        out.add(IndicatorValue.unmeasured(Indicator.ALERT_HANDLING,
-                "alert acknowledgements are not recorded in the warehouse yet"));
+        out.add(alertHandling(area, from, to, asOf));
         out.add(repeatDemand(area, from, to));
         return out;
     }
@@ -186,6 +188,26 @@ public final class KpiQueries {
         var row = one(sql);
         long devices = number(row, "devices");
         return percent(Indicator.DEVICE_ONLINE, number(row, "online"), devices, "no device reported in the last day");
+    }
+
+    /**
+     * SOS and breach alerts raised in the period that were due for acknowledgement by {@code asOf} (or
+     * acknowledged), acknowledged within their limit: {@value #SOS_ACK_SECONDS} s for an SOS,
+     * {@value #BREACH_ACK_SECONDS} s for an SLA breach.
+     */
+    IndicatorValue alertHandling(AreaCode area, Instant from, Instant to, Instant asOf) {
+        var limit = "toIntervalSecond(if(alert_kind = 'device_sos', " + SOS_ACK_SECONDS + ", " + BREACH_ACK_SECONDS + "))";
+        var sql = "SELECT count() AS due, countIf(acks > 0 AND first_ack <= first_raised + " + limit + ") AS timely FROM ("
+                + " SELECT alert_id, any(kind) AS alert_kind, min(raised_at) AS first_raised FROM gridpulse.alerts"
+                + " WHERE " + AreaSql.within(area) + " AND kind IN ('device_sos', 'sla_breach')"
+                + " AND raised_at >= " + SqlLiteral.dateTime64(from) + " AND raised_at < " + SqlLiteral.dateTime64(to)
+                + " GROUP BY alert_id) AS a LEFT JOIN ("
+                + " SELECT alert_id, min(at) AS first_ack, count() AS acks FROM gridpulse.alert_actions"
+                + " WHERE action = 'acknowledge' GROUP BY alert_id) AS k USING (alert_id)"
+                + " WHERE acks > 0 OR first_raised + " + limit + " <= " + SqlLiteral.dateTime64(asOf);
+        var row = one(sql);
+        return percent(Indicator.ALERT_HANDLING, number(row, "timely"), number(row, "due"),
+                "no SOS or breach alert fell due for acknowledgement in the period");
     }
 
     /** Cases reopened in the period per case closed in it. */

@@ -7,6 +7,8 @@ import io.gridpulse.warehouse.AlertRow;
 import io.gridpulse.warehouse.EventRow;
 import io.gridpulse.warehouse.TestChdb;
 import io.gridpulse.warehouse.Warehouse;
+import io.gridpulse.warehouse.actions.AlertAction;
+import io.gridpulse.warehouse.actions.AlertActions;
 import io.gridpulse.warehouse.registry.HouseholdRegistry;
 import io.gridpulse.warehouse.registry.HouseholdRow;
 import io.gridpulse.warehouse.satisfaction.RatingRow;
@@ -44,7 +46,7 @@ class ChdbKpiQueriesTest {
     @BeforeAll
     static void november() {
         warehouse = Warehouse.open(TestChdb.config());
-        for (var table : List.of("events", "alerts", "ratings", "households")) {
+        for (var table : List.of("events", "alerts", "ratings", "households", "alert_actions")) {
             warehouse.clickHouse().execute("TRUNCATE TABLE gridpulse." + table);
         }
         var rows = new ArrayList<EventRow>();
@@ -98,6 +100,15 @@ class ChdbKpiQueriesTest {
         warehouse.insertAlerts(List.of(new AlertRow("sla:c2:closed", "sla_breach", "critical", AlertRow.OPEN, "c2",
                 "complex_problem.closed_loop", 0, Instant.parse("2026-11-14T16:00:00Z"), Instant.parse("2026-11-14T16:00:00Z"),
                 null, GRID, GRID.substring(0, 12), GRID.substring(0, 9), GRID.substring(0, 6), "", 1)));
+        // SOS s1 acknowledged after 2 min (timely), s2 after 10 min (late), s3 never and 1 h old (late),
+        // s4 raised 1 min before NOW (not yet due); c2's breach above acknowledged after 2 h (timely)
+        warehouse.insertAlerts(List.of(sos("s1", "2026-11-19T10:00:00Z"), sos("s2", "2026-11-19T11:00:00Z"),
+                sos("s3", "2026-11-19T23:00:00Z"), sos("s4", "2026-11-19T23:59:00Z")));
+        var actions = new AlertActions(warehouse);
+        actions.record(ack("s1", "2026-11-19T10:02:00Z"));
+        actions.record(ack("s2", "2026-11-19T11:10:00Z"));
+        actions.record(ack("sla:c2:closed", "2026-11-14T18:00:00Z"));
+        actions.record(ack("sla:c2:closed", "2026-11-14T18:00:00Z")); // recorded twice: once
         new SatisfactionQueries(warehouse).insert(List.of(
                 rating("r1", GRID, 1.0), rating("r2", GRID, 0.5), rating("r3", OTHER_GRID, 0.0)));
 
@@ -193,8 +204,26 @@ class ChdbKpiQueriesTest {
     }
 
     @Test
+    void alertHandlingCountsSosAndBreachesAcknowledgedInTime() {
+        // due: s1, s2, s3 and the breach (s4 has 4 minutes left); timely: s1 and the breach = 2 / 4
+        assertThat(values.get(Indicator.ALERT_HANDLING).value()).isCloseTo(50.0, EXACT);
+        assertThat(values.get(Indicator.ALERT_HANDLING).n()).isEqualTo(4);
+    }
+
+    @Test
+    void anAlertsHistoryListsItsActionsOnceInOrder() {
+        var history = new AlertActions(warehouse).history("sla:c2:closed");
+        assertThat(history).singleElement().satisfies(a -> {
+            assertThat(a.action()).isEqualTo(AlertAction.ACKNOWLEDGE);
+            assertThat(a.actor()).isEqualTo("watcher-1");
+            assertThat(a.at()).isEqualTo(Instant.parse("2026-11-14T18:00:00Z"));
+        });
+        assertThat(new AlertActions(warehouse).acknowledged(List.of("s1", "s3", "s4"))).containsExactly("s1");
+    }
+
+    @Test
     void indicatorsWithoutTheirInputsSayWhyInsteadOfGuessing() {
-        for (var i : List.of(Indicator.BAD_RATING_RECTIFICATION, Indicator.ALERT_HANDLING)) {
+        for (var i : List.of(Indicator.BAD_RATING_RECTIFICATION)) {
             assertThat(values.get(i).value()).as(i.code()).isNull();
             assertThat(values.get(i).note()).as(i.code()).isNotBlank();
         }
@@ -208,6 +237,17 @@ class ChdbKpiQueriesTest {
 
     private static EventRow demand(String kind, String caseId, String at, String grid, String extra) {
         return row(kind, at, grid, "{\"caseId\":\"" + caseId + "\"" + extra + "}");
+    }
+
+    private static AlertRow sos(String id, String at) {
+        var t = Instant.parse(at);
+        return new AlertRow(id, "device_sos", "critical", AlertRow.OPEN, "wb-1", "device.sos", 0, t, t, null, GRID,
+                GRID.substring(0, 12), GRID.substring(0, 9), GRID.substring(0, 6), "SOS", 1);
+    }
+
+    private static AlertAction ack(String alertId, String at) {
+        return new AlertAction("ack-" + alertId + "-" + at, alertId, AlertAction.ACKNOWLEDGE, "watcher-1", null, "收到",
+                Instant.parse(at), GRID.substring(0, 6), GRID.substring(0, 9), GRID.substring(0, 12), GRID);
     }
 
     private static EventRow visit(String household, String at, String grid) {

@@ -1,0 +1,62 @@
+package io.gridpulse.warehouse.actions;
+
+import io.gridpulse.warehouse.ClickHouse;
+import io.gridpulse.warehouse.SqlLiteral;
+import io.gridpulse.warehouse.Warehouse;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** The alert_actions table: recording what people did about alerts, and reading an alert's history. */
+public final class AlertActions {
+    private static final String COLUMNS = "action_id, alert_id, action, actor, assignee, comment, at, county_code,"
+            + " street_code, community_code, grid_code";
+    private final ClickHouse clickHouse;
+
+    public AlertActions(Warehouse warehouse) {
+        this.clickHouse = warehouse.clickHouse();
+    }
+
+    public void record(AlertAction a) {
+        var sql = new StringBuilder(256).append("INSERT INTO gridpulse.alert_actions (").append(COLUMNS).append(") ")
+                .append(Warehouse.SYNCHRONOUS_INSERT).append(" VALUES (");
+        for (var text : List.of(a.actionId(), a.alertId(), a.action(), a.actor(), a.assignee(), a.comment())) {
+            SqlLiteral.appendString(sql, text).append(", ");
+        }
+        sql.append(SqlLiteral.dateTime64(a.at())).append(", ");
+        SqlLiteral.appendString(sql, a.countyCode()).append(", ");
+        SqlLiteral.appendString(sql, a.streetCode()).append(", ");
+        SqlLiteral.appendString(sql, a.communityCode()).append(", ");
+        SqlLiteral.appendString(sql, a.gridCode()).append(')');
+        clickHouse.execute(sql.toString());
+    }
+
+    /** Everything done about one alert, oldest first. */
+    public List<AlertAction> history(String alertId) {
+        return clickHouse.query("SELECT " + COLUMNS + ", toUnixTimestamp64Milli(at) AS at_ms FROM gridpulse.alert_actions FINAL WHERE alert_id = "
+                + SqlLiteral.string(alertId) + " ORDER BY at, action_id").stream().map(AlertActions::action).toList();
+    }
+
+    /** The alerts among these that someone has acknowledged. */
+    public java.util.Set<String> acknowledged(java.util.Collection<String> alertIds) {
+        if (alertIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        var in = new StringBuilder();
+        for (var id : alertIds) {
+            (in.isEmpty() ? in : in.append(", ")).append(SqlLiteral.string(id));
+        }
+        var out = new java.util.HashSet<String>();
+        clickHouse.query("SELECT DISTINCT alert_id FROM gridpulse.alert_actions WHERE action = 'acknowledge' AND alert_id IN ("
+                + in + ")").forEach(row -> out.add((String) row.get("alert_id")));
+        return out;
+    }
+
+    private static AlertAction action(Map<String, Object> row) {
+        return new AlertAction((String) row.get("action_id"), (String) row.get("alert_id"), (String) row.get("action"),
+                (String) row.get("actor"), (String) row.get("assignee"), (String) row.get("comment"),
+                Instant.ofEpochMilli(((Number) row.get("at_ms")).longValue()), (String) row.get("county_code"), (String) row.get("street_code"),
+                (String) row.get("community_code"), (String) row.get("grid_code"));
+    }
+}
