@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gridpulse.model.event.Event;
+import io.gridpulse.model.event.EventKind;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -50,6 +51,19 @@ public final class EventCodec {
 
     /** Decodes a UTF-8 JSON document. */
     public Decoded decode(byte[] json) {
+        return decode(json, null, java.util.Map.of());
+    }
+
+    /**
+     * Decodes a document sent to a route of one kind (e.g. {@code POST /api/v1/visits}): {@code kind}
+     * and the members named by the route's path (e.g. {@code caseId}) may be left out of the body and
+     * are filled in; when the body gives them, they must agree with the route.
+     */
+    public Decoded decodeAs(byte[] json, EventKind kind, java.util.Map<String, String> fromPath) {
+        return decode(json, Objects.requireNonNull(kind, "kind"), fromPath);
+    }
+
+    private Decoded decode(byte[] json, EventKind kind, java.util.Map<String, String> fromPath) {
         Objects.requireNonNull(json, "json");
         if (json.length > limits.maxDocumentBytes()) {
             return invalid("", "must be at most " + limits.maxDocumentBytes() + " bytes, got " + json.length);
@@ -66,6 +80,20 @@ public final class EventCodec {
         } catch (IOException e) {
             // a byte array cannot fail to read; what reaches here is undecodable text
             return invalid("", "could not be read as JSON text: " + e.getMessage());
+        }
+        if (kind != null && tree instanceof ObjectNode object) {
+            var route = new java.util.LinkedHashMap<String, String>();
+            route.put("kind", kind.wireName());
+            route.putAll(fromPath);
+            for (var member : route.entrySet()) {
+                var given = object.get(member.getKey());
+                if (given == null) {
+                    object.put(member.getKey(), member.getValue());
+                } else if (!given.isTextual() || !given.textValue().equals(member.getValue())) {
+                    return invalid("/" + Problem.escape(member.getKey()), "must be " + member.getValue()
+                            + " on this route, or left out; send other events to /api/v1/events");
+                }
+            }
         }
         return decoder.decode(tree);
     }
