@@ -4,6 +4,7 @@ import io.gridpulse.cockpit.live.LiveQueries;
 import io.gridpulse.cockpit.security.CockpitUsers;
 import io.gridpulse.model.area.Area;
 import io.gridpulse.warehouse.Warehouse;
+import io.gridpulse.warehouse.audit.AuditLog;
 
 import java.time.ZoneId;
 import java.util.Map;
@@ -14,17 +15,18 @@ import java.util.Objects;
  * Vaadin instantiates views itself, so the context is installed once, before the server starts.
  *
  * @param warehouse the named queries
- * @param users     who may sign in
+ * @param users     who may sign in, with their roles and area scopes
  * @param areaNames display names by area code
  * @param zone      the zone times are shown in (Asia/Shanghai unless configured)
  * @param live      the live queries every screen shares
+ * @param audit     the hash-chained log of sign-ins, views, refusals and exports
  */
 public record CockpitContext(Warehouse warehouse, CockpitUsers users, Map<String, Area> areaNames, ZoneId zone,
-                             LiveQueries live) {
+                             LiveQueries live, AuditLog audit) {
     private static volatile CockpitContext current;
 
     public static CockpitContext of(Warehouse warehouse, CockpitUsers users, Map<String, Area> areaNames, ZoneId zone) {
-        return new CockpitContext(warehouse, users, areaNames, zone, new LiveQueries(warehouse));
+        return new CockpitContext(warehouse, users, areaNames, zone, new LiveQueries(warehouse), AuditLog.of(warehouse));
     }
 
     public static void install(CockpitContext context) {

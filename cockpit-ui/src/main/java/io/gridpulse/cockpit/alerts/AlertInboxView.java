@@ -10,6 +10,11 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import io.gridpulse.cockpit.CockpitContext;
+import io.gridpulse.cockpit.privacy.OnScreen;
+import io.gridpulse.cockpit.security.Permission;
+import io.gridpulse.cockpit.security.Requires;
+import io.gridpulse.cockpit.security.SignedIn;
+import io.gridpulse.model.area.AreaCode;
 import io.gridpulse.cockpit.shell.Languages;
 import io.gridpulse.cockpit.shell.MainLayout;
 import io.gridpulse.warehouse.AlertRow;
@@ -21,13 +26,15 @@ import java.util.List;
 
 /**
  * The watcher's inbox: the newest SLA alerts, live. Open alerts first in colour; cleared ones stay
- * visible, greyed, so a watcher sees that a case moved on. Acknowledging and assigning come with
- * the control topic.
+ * visible, greyed, so a watcher sees that a case moved on. Only alerts inside the user's scope are
+ * read from the warehouse. Acknowledging and assigning come with the control topic.
  */
 @Route(value = "alerts", layout = MainLayout.class)
+@Requires(Permission.VIEW_ALERTS)
 public final class AlertInboxView extends VerticalLayout implements HasDynamicTitle {
     private final Grid<AlertRow> grid = new Grid<>();
     private final Span openCount = new Span();
+    private final AreaCode scope = SignedIn.required().scope();
     private Runnable unsubscribe;
 
     public AlertInboxView() {
@@ -46,6 +53,7 @@ public final class AlertInboxView extends VerticalLayout implements HasDynamicTi
             var area = context.areaNames().get(a.streetCode());
             return area == null ? a.streetCode() : english && area.nameEn() != null ? area.nameEn() : area.name();
         }).setHeader(getTranslation("alerts.street")).setFlexGrow(2);
+        grid.addColumn(a -> OnScreen.mask(a.detail())).setHeader(getTranslation("alerts.detail")).setFlexGrow(3);
         grid.addColumn(a -> format(time, a.deadline())).setHeader(getTranslation("alerts.deadline")).setFlexGrow(2);
         grid.addColumn(a -> format(time, a.raisedAt())).setHeader(getTranslation("alerts.raised")).setFlexGrow(2);
         grid.addColumn(a -> getTranslation("alerts.status." + a.status())).setHeader(getTranslation("alerts.status")).setFlexGrow(1);
@@ -57,7 +65,7 @@ public final class AlertInboxView extends VerticalLayout implements HasDynamicTi
     @Override
     protected void onAttach(AttachEvent attach) {
         var ui = attach.getUI();
-        unsubscribe = CockpitContext.get().live().recentAlerts().subscribe(alerts -> ui.access(() -> show(alerts)));
+        unsubscribe = CockpitContext.get().live().alertsWithin(scope).subscribe(alerts -> ui.access(() -> show(alerts)));
     }
 
     @Override

@@ -9,6 +9,11 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import io.gridpulse.cockpit.CockpitContext;
+import io.gridpulse.cockpit.security.Permission;
+import io.gridpulse.cockpit.security.Requires;
+import io.gridpulse.cockpit.security.SignedIn;
+import io.gridpulse.model.area.AreaCode;
+import io.gridpulse.model.area.AreaLevel;
 import io.gridpulse.cockpit.shell.MainLayout;
 import io.gridpulse.cockpit.shell.Languages;
 import io.gridpulse.warehouse.AreaCount;
@@ -19,23 +24,31 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
 
-/** Events per street, live: the first screen of the cockpit, updated by push as events land. */
+/**
+ * Events per area one level below the user's scope (streets for a county-wide user, communities for
+ * a street's), live: the first screen of the cockpit, updated by push as events land.
+ */
 @Route(value = "", layout = MainLayout.class)
+@Requires(Permission.VIEW_INDICATORS)
 public final class StreetCountsView extends VerticalLayout implements HasDynamicTitle {
     private final Grid<AreaCount> grid = new Grid<>();
     private final Span total = new Span();
     private final Span updated = new Span();
+    private final AreaCode scope = SignedIn.required().scope();
     private Runnable unsubscribe;
 
     public StreetCountsView() {
         setSizeFull();
-        var title = new H1(getTranslation("streets.title"));
+        var names = CockpitContext.get().areaNames();
+        var english = Languages.current().getLanguage().equals("en");
+        var countyWide = scope.level().compareTo(AreaLevel.COUNTY) <= 0;
+        var scopeArea = names.get(scope.value());
+        var scopeName = scopeArea == null ? scope.value() : english && scopeArea.nameEn() != null ? scopeArea.nameEn() : scopeArea.name();
+        var title = new H1(countyWide ? getTranslation("streets.title") : getTranslation("streets.title.within", scopeName));
         total.setId("total-events");
         updated.setId("updated-at");
         var numbers = NumberFormat.getIntegerInstance(Languages.current());
-        var names = CockpitContext.get().areaNames();
         grid.setId("street-counts");
-        var english = Languages.current().getLanguage().equals("en");
         grid.addColumn(c -> {
                     var area = names.get(c.areaCode());
                     if (area == null) {
@@ -43,7 +56,7 @@ public final class StreetCountsView extends VerticalLayout implements HasDynamic
                     }
                     return english && area.nameEn() != null ? area.nameEn() : area.name();
                 })
-                .setHeader(getTranslation("streets.street")).setFlexGrow(3);
+                .setHeader(getTranslation(countyWide ? "streets.street" : "streets.area")).setFlexGrow(3);
         grid.addColumn(AreaCount::areaCode).setHeader(getTranslation("streets.code")).setFlexGrow(2);
         grid.addColumn(c -> numbers.format(c.events())).setHeader(getTranslation("streets.events"))
                 .setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END).setFlexGrow(1);
@@ -54,7 +67,7 @@ public final class StreetCountsView extends VerticalLayout implements HasDynamic
     @Override
     protected void onAttach(AttachEvent attach) {
         var ui = attach.getUI();
-        unsubscribe = CockpitContext.get().live().streetCounts().subscribe(counts -> ui.access(() -> show(counts)));
+        unsubscribe = CockpitContext.get().live().countsByChild(scope).subscribe(counts -> ui.access(() -> show(counts)));
     }
 
     @Override
@@ -68,7 +81,7 @@ public final class StreetCountsView extends VerticalLayout implements HasDynamic
     private void show(List<AreaCount> counts) {
         grid.setItems(counts);
         var sum = counts.stream().mapToLong(AreaCount::events).sum();
-        total.setText(getTranslation("streets.total", NumberFormat.getIntegerInstance(Languages.current()).format(sum)));
+        total.setText(getTranslation(scope.level().compareTo(AreaLevel.COUNTY) <= 0 ? "streets.total" : "streets.total.within", NumberFormat.getIntegerInstance(Languages.current()).format(sum)));
         var now = ZonedDateTime.now(CockpitContext.get().zone());
         updated.setText(getTranslation("streets.updated",
                 now.format(DateTimeFormatter.ofLocalizedTime(FormatStyle.MEDIUM).withLocale(Languages.current()))));

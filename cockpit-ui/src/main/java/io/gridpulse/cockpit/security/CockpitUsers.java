@@ -1,57 +1,135 @@
 package io.gridpulse.cockpit.security;
 
+import io.gridpulse.geo.region.Region;
+import io.gridpulse.model.area.AreaCode;
+
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The people who may sign in to the cockpit, with passwords held as salted PBKDF2 hashes.
- * Roles and area scopes come with the cockpit issue; today every user is a leader of the whole region.
+ * The people who may sign in to the cockpit: each with a role, an area scope, optionally a
+ * department, and a password held as a salted PBKDF2 hash.
+ *
+ * <p>Configuration ({@code GP_COCKPIT_USERS}): comma-separated entries
+ * {@code name:role:areaCode[:department]=pbkdf2$iterations$salt$hash}, e.g.
+ * {@code zhang:department_head:439901001:民政=pbkdf2$210000$...}. Roles are {@code leader},
+ * {@code department_head}, {@code watcher}, {@code analyst}, {@code administrator}.
  */
 public final class CockpitUsers {
     private static final int ITERATIONS = 210_000;
-    private final Map<String, String> hashByUser;
 
-    private CockpitUsers(Map<String, String> hashByUser) {
-        this.hashByUser = Map.copyOf(hashByUser);
+    private final Map<String, Account> accounts;
+
+    private record Account(CockpitUser user, String hash) {
     }
 
-    /** Parses {@code user=pbkdf2$iterations$salt$hash,...} as {@link #hash} writes it. */
+    private CockpitUsers(Map<String, Account> accounts) {
+        this.accounts = Map.copyOf(accounts);
+    }
+
+    /** Parses the {@code GP_COCKPIT_USERS} format described on the class. */
     public static CockpitUsers parse(String spec) {
-        var map = new LinkedHashMap<String, String>();
+        var map = new LinkedHashMap<String, Account>();
         if (spec != null && !spec.isBlank()) {
-            for (var entry : spec.split(",")) {
-                var parts = entry.trim().split("=", 2);
+            for (var raw : spec.split(",")) {
+                var entry = raw.trim();
+                var parts = entry.split("=", 2);
                 if (parts.length != 2 || !parts[1].startsWith("pbkdf2$")) {
-                    throw new IllegalArgumentException("GP_COCKPIT_USERS entries must look like user=pbkdf2$..., got: " + entry.trim());
+                    throw new IllegalArgumentException("GP_COCKPIT_USERS entries must look like "
+                            + "name:role:areaCode[:department]=pbkdf2$..., got: " + entry);
                 }
-                map.put(parts[0], parts[1]);
+                var user = user(parts[0], entry);
+                if (map.put(user.name(), new Account(user, parts[1])) != null) {
+                    throw new IllegalArgumentException("GP_COCKPIT_USERS names " + user.name() + " twice");
+                }
             }
         }
         return new CockpitUsers(map);
     }
 
-    public static CockpitUsers of(Map<String, String> passwordByUser) {
-        var map = new LinkedHashMap<String, String>();
-        passwordByUser.forEach((user, password) -> map.put(user, hash(password)));
+    private static CockpitUser user(String head, String entry) {
+        var fields = head.split(":", -1);
+        if (fields.length < 3 || fields.length > 4 || fields[0].isBlank()) {
+            throw new IllegalArgumentException("GP_COCKPIT_USERS entries need a name, a role and an area code "
+                    + "(name:role:areaCode[:department]=pbkdf2$...), got: " + entry);
+        }
+        var role = Role.ofWireName(fields[1]).orElseThrow(() -> new IllegalArgumentException("GP_COCKPIT_USERS: unknown role \""
+                + fields[1] + "\" in " + fields[0] + "'s entry; use leader, department_head, watcher, analyst or administrator"));
+        var scope = AreaCode.parse(fields[2]).orElseThrow(() -> new IllegalArgumentException("GP_COCKPIT_USERS: \""
+                + fields[2] + "\" in " + fields[0] + "'s entry is not an area code (6, 9, 12 or 15 digits)"));
+        return new CockpitUser(fields[0], role, scope, fields.length == 4 ? fields[3] : null);
+    }
+
+    /** Users with plaintext passwords, hashed here (for demos and tests). */
+    public static CockpitUsers withPasswords(Map<CockpitUser, String> passwordByUser) {
+        var map = new LinkedHashMap<String, Account>();
+        passwordByUser.forEach((user, password) -> map.put(user.name(), new Account(user, hash(password))));
         return new CockpitUsers(map);
     }
 
-    /** The signed-in user name when the password matches. */
-    public Optional<String> authenticate(String user, String password) {
-        var stored = user == null ? null : hashByUser.get(user);
-        if (stored == null || password == null) {
+    /**
+     * One user per role for the demo region, all with the same password: {@code leader} (the whole
+     * city 439901), {@code head} (head of 东城街道 439901001, 民政 civil affairs), {@code watcher}
+     * (桃花镇第二社区 439901104002), {@code analyst} (the whole city), {@code admin} (the whole city).
+     */
+    public static CockpitUsers demo(String password) {
+        var users = new LinkedHashMap<CockpitUser, String>();
+        for (var user : DEMO_USERS) {
+            users.put(user, password);
+        }
+        return withPasswords(users);
+    }
+
+    /** The demo users {@link #demo} creates. */
+    public static final List<CockpitUser> DEMO_USERS = List.of(
+            new CockpitUser("leader", Role.LEADER, AreaCode.of("439901"), null),
+            new CockpitUser("head", Role.DEPARTMENT_HEAD, AreaCode.of("439901001"), "民政"),
+            new CockpitUser("watcher", Role.WATCHER, AreaCode.of("439901104002"), null),
+            new CockpitUser("analyst", Role.ANALYST, AreaCode.of("439901"), null),
+            new CockpitUser("admin", Role.ADMINISTRATOR, AreaCode.of("439901"), null));
+
+    /**
+     * Leaders of the whole demo region, one per entry: what every user was before roles existed.
+     *
+     * @deprecated give users roles and scopes with {@link #demo}, {@link #withPasswords} or {@link #parse}
+     */
+    @Deprecated(forRemoval = true)
+    public static CockpitUsers of(Map<String, String> passwordByUser) {
+        var root = Region.demo().roots().getFirst().code();
+        var users = new LinkedHashMap<CockpitUser, String>();
+        passwordByUser.forEach((name, password) -> users.put(new CockpitUser(name, Role.LEADER, root, null), password));
+        return withPasswords(users);
+    }
+
+    /** The user when the password matches. */
+    public Optional<CockpitUser> authenticate(String name, String password) {
+        var account = name == null ? null : accounts.get(name);
+        if (account == null || password == null) {
             // spend the same time so that timing does not reveal which names exist
             verify(password == null ? "" : password, DUMMY);
             return Optional.empty();
         }
-        return verify(password, stored) ? Optional.of(user) : Optional.empty();
+        return verify(password, account.hash()) ? Optional.of(account.user()) : Optional.empty();
+    }
+
+    /** Every user, without passwords. */
+    public Collection<CockpitUser> users() {
+        return accounts.values().stream().map(Account::user).toList();
+    }
+
+    /** The configuration entry for one user, as {@link #parse} reads it. */
+    public static String entry(CockpitUser user, String password) {
+        return user.name() + ":" + user.role().wireName() + ":" + user.scope().value()
+                + (user.department() == null ? "" : ":" + user.department()) + "=" + hash(password);
     }
 
     public static String hash(String password) {
@@ -65,6 +143,9 @@ public final class CockpitUsers {
 
     private static boolean verify(String password, String stored) {
         var parts = stored.split("\\$");
+        if (parts.length != 4) {
+            return false;
+        }
         var dec = Base64.getDecoder();
         var expected = dec.decode(parts[3]);
         return MessageDigest.isEqual(expected, derive(password, dec.decode(parts[2]), Integer.parseInt(parts[1])));

@@ -21,12 +21,23 @@ public final class SignInView extends VerticalLayout implements HasDynamicTitle 
         form.setId("sign-in");
         form.setForgotPasswordButtonVisible(false);
         form.setI18n(i18n());
-        form.addLoginListener(login -> CockpitContext.get().users().authenticate(login.getUsername(), login.getPassword())
-                .ifPresentOrElse(user -> {
-                    SignedIn.signIn(user);
-                    UI.getCurrent().navigate("");
-                }, () -> form.setError(true)));
+        form.addLoginListener(login -> {
+            var context = CockpitContext.get();
+            context.users().authenticate(login.getUsername(), login.getPassword()).ifPresentOrElse(user -> {
+                context.audit().append(user.name(), "sign_in", "/login");
+                SignedIn.signIn(user);
+                UI.getCurrent().navigate("");
+            }, () -> {
+                context.audit().append(tried(login.getUsername()), "sign_in_failed", "/login");
+                form.setError(true);
+            });
+        });
         add(new LanguageSwitch(), form);
+    }
+
+    /** The name typed, cut short: a password typed into the name field should not land whole in the log. */
+    private static String tried(String name) {
+        return name == null ? "" : name.length() <= 32 ? name : name.substring(0, 32) + "…";
     }
 
     private LoginI18n i18n() {

@@ -1,5 +1,7 @@
 package io.gridpulse.cockpit.security;
 
+import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.server.VaadinSession;
 
 import java.util.Optional;
@@ -10,14 +12,19 @@ public final class SignedIn {
 
     private SignedIn() {}
 
-    public static Optional<String> user() {
+    public static Optional<CockpitUser> user() {
         var session = VaadinSession.getCurrent();
-        return session == null ? Optional.empty() : Optional.ofNullable((String) session.getAttribute(KEY));
+        return session == null ? Optional.empty() : Optional.ofNullable((CockpitUser) session.getAttribute(KEY));
     }
 
-    public static void signIn(String user) {
+    /** The signed-in user; for views, which the access guard only lets a signed-in user reach. */
+    public static CockpitUser required() {
+        return user().orElseThrow(() -> new AccessDenied("nobody is signed in"));
+    }
+
+    public static void signIn(CockpitUser user) {
         // a new session id on sign-in defeats session fixation
-        com.vaadin.flow.server.VaadinService.reinitializeSession(com.vaadin.flow.server.VaadinRequest.getCurrent());
+        VaadinService.reinitializeSession(VaadinRequest.getCurrent());
         VaadinSession.getCurrent().setAttribute(KEY, user);
     }
 

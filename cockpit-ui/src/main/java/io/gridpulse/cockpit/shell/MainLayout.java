@@ -10,6 +10,11 @@ import com.vaadin.flow.router.RouterLayout;
 import com.vaadin.flow.router.RouterLink;
 import io.gridpulse.cockpit.alerts.AlertInboxView;
 import io.gridpulse.cockpit.live.StreetCountsView;
+import io.gridpulse.cockpit.CockpitContext;
+import io.gridpulse.cockpit.audit.AuditView;
+import io.gridpulse.cockpit.map.MapView;
+import io.gridpulse.cockpit.security.CockpitUser;
+import io.gridpulse.cockpit.security.Permission;
 import io.gridpulse.cockpit.security.SignedIn;
 
 /** The frame of every signed-in page: the product's name, the pages, the language switch, the user. */
@@ -24,20 +29,38 @@ public final class MainLayout extends VerticalLayout implements RouterLayout {
         var streets = new RouterLink(getTranslation("nav.streets"), StreetCountsView.class);
         var alerts = new RouterLink(getTranslation("nav.alerts"), AlertInboxView.class);
         alerts.setId("nav-alerts");
-        var user = new Span(SignedIn.user().orElse(""));
+        var map = new RouterLink(getTranslation("nav.map"), MapView.class);
+        map.setId("nav-map");
+        var allowed = SignedIn.user();
+        alerts.setVisible(allowed.map(u -> u.may(Permission.VIEW_ALERTS)).orElse(false));
+        map.setVisible(allowed.map(u -> u.may(Permission.EXPLORE_MAP)).orElse(false));
+        var audit = new RouterLink(getTranslation("nav.audit"), AuditView.class);
+        audit.setId("nav-audit");
+        audit.setVisible(allowed.map(u -> u.may(Permission.READ_AUDIT_LOG)).orElse(false));
+        var user = new Span(SignedIn.user().map(this::describe).orElse(""));
+        user.setId("signed-in-user");
         var signOut = new Button(getTranslation("nav.signout"), click -> {
             SignedIn.signOut();
             getUI().ifPresent(ui -> ui.getPage().setLocation("/login"));
         });
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         var spacer = new Span();
-        var bar = new HorizontalLayout(brand, streets, alerts, spacer, user, new LanguageSwitch(), signOut);
+        var bar = new HorizontalLayout(brand, streets, map, alerts, audit, spacer, user, new LanguageSwitch(), signOut);
         bar.setWidthFull();
         bar.setPadding(true);
         bar.setAlignItems(FlexComponent.Alignment.CENTER);
         bar.expand(spacer);
         bar.getStyle().set("border-bottom", "1px solid var(--lumo-contrast-10pct)");
         add(bar);
+    }
+
+    /** "王五 · 部门负责人 · 东城街道 · 民政": who is signed in and for which area. */
+    private String describe(CockpitUser user) {
+        var area = CockpitContext.get().areaNames().get(user.scope().value());
+        var english = Languages.current().getLanguage().equals("en");
+        var where = area == null ? user.scope().value() : english && area.nameEn() != null ? area.nameEn() : area.name();
+        return user.name() + " · " + getTranslation("role." + user.role().wireName()) + " · " + where
+                + user.departmentName().map(d -> " · " + d).orElse("");
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.gridpulse.cockpit.wall;
 
+import io.gridpulse.model.area.AreaCode;
+import io.gridpulse.warehouse.AlertFilter;
 import io.gridpulse.warehouse.AlertRow;
 import io.gridpulse.warehouse.AreaCount;
 import io.gridpulse.warehouse.Warehouse;
@@ -19,7 +21,7 @@ import java.util.List;
  * @param openBreaches     open breaches (cases past their deadline and not yet answered)
  * @param todayByChild     events today per child area (streets of the county, communities of a street)
  * @param breachesByChild  open breaches per child area
- * @param latestAlerts     the newest alerts, newest first
+ * @param latestAlerts     the newest alerts inside the area, newest first
  */
 public record WallData(long eventsToday, long demandsToday, long openAlerts, long openBreaches,
                        List<AreaCount> todayByChild, List<AreaCount> breachesByChild, List<AlertRow> latestAlerts) {
@@ -33,6 +35,6 @@ public record WallData(long eventsToday, long demandsToday, long openAlerts, lon
                 warehouse.openAlertCount(areaCode, "sla_breach"),
                 warehouse.eventCountsByChildSince(areaCode, midnight),
                 warehouse.openAlertCountsByChild(areaCode, "sla_breach"),
-                warehouse.recentAlerts(12));
+                warehouse.alerts(AlertFilter.ANY.inArea(AreaCode.of(areaCode)), null, 12).items());
     }
 }

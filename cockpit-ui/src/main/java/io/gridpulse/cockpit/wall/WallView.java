@@ -15,6 +15,10 @@ import com.vaadin.flow.theme.lumo.Lumo;
 import io.gridpulse.cockpit.CockpitContext;
 import io.gridpulse.cockpit.charts.EChart;
 import io.gridpulse.cockpit.live.LiveQuery;
+import io.gridpulse.cockpit.security.AccessDenied;
+import io.gridpulse.cockpit.security.Permission;
+import io.gridpulse.cockpit.security.Requires;
+import io.gridpulse.cockpit.security.SignedIn;
 import io.gridpulse.cockpit.shell.Languages;
 import io.gridpulse.geo.region.Region;
 import io.gridpulse.model.area.Area;
@@ -34,9 +38,11 @@ import java.util.stream.Collectors;
 
 /**
  * The wall screen for party committee leaders: an unattended, dark 16:9 screen that updates itself
- * by push. {@code /wall} shows the whole region; {@code /wall/<area code>} pins a kiosk to one street.
+ * by push. {@code /wall} shows the signed-in user's scope; {@code /wall/<area code>} pins a kiosk to
+ * one area inside it (an area outside it is refused, here and in the access guard).
  */
 @Route("wall")
+@Requires(value = Permission.VIEW_INDICATORS, areaInPath = true)
 @CssImport("./wall.css")
 public final class WallView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
     /** One live query per area shown, shared by every screen that shows it. */
@@ -54,7 +60,7 @@ public final class WallView extends Div implements HasUrlParameter<String>, HasD
     private final Div redList = new Div();
     private final Div blackList = new Div();
     private final Div ticker = new Div();
-    private AreaCode area = AreaCode.of("439901");
+    private AreaCode area;
     private Map<String, String> childNames = Map.of();
     private Runnable unsubscribe;
     /** The map's base font size in pixels, from the screen's height: 18 px at 1080 lines, 36 px at 2160. */
@@ -82,10 +88,24 @@ public final class WallView extends Div implements HasUrlParameter<String>, HasD
 
     @Override
     public void setParameter(BeforeEvent event, @OptionalParameter String areaCode) {
-        if (areaCode != null) {
-            AreaCode.parse(areaCode).filter(code -> Region.demo().area(code).isPresent()).ifPresent(code -> area = code);
+        var user = SignedIn.user();
+        if (user.isEmpty()) {
+            return;   // the access guard sends this navigation to the sign-in page
         }
         var region = Region.demo();
+        area = user.get().scope();
+        if (areaCode != null) {
+            var asked = user.get().visible(areaCode);
+            if (asked.isEmpty()) {
+                event.rerouteToError(AccessDenied.class, "area " + areaCode + " is outside " + user.get().name() + "'s scope");
+                return;
+            }
+            area = asked.get();
+            if (region.area(area).isEmpty()) {
+                event.rerouteToError(com.vaadin.flow.router.NotFoundException.class, areaCode);
+                return;
+            }
+        }
         var english = Languages.current().getLanguage().equals("en");
         title.setText(getTranslation("wall.title", name(region.area(area).orElseThrow(), english)));
         childNames = region.children(area).stream()

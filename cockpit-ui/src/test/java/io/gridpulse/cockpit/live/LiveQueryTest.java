@@ -3,12 +3,9 @@ package io.gridpulse.cockpit.live;
 import io.gridpulse.warehouse.AreaCount;
 import io.gridpulse.warehouse.EventRow;
 import io.gridpulse.warehouse.Warehouse;
-import io.gridpulse.warehouse.WarehouseConfig;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -19,17 +16,14 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A live query against the real embedded ClickHouse: subscribers hear about new counts, and only about changes. */
+@org.junit.jupiter.api.extension.ExtendWith(io.gridpulse.cockpit.TestCockpit.Shared.class)
 class LiveQueryTest {
     private static Warehouse warehouse;
 
     @BeforeAll
-    static void open() throws Exception {
-        warehouse = Warehouse.open(WarehouseConfig.embedded(Files.createTempDirectory("feed-test")));
-    }
-
-    @AfterAll
-    static void close() {
-        warehouse.close();
+    static void open() {
+        // chDB serves one data directory per process: every test in this module shares it
+        warehouse = io.gridpulse.cockpit.TestCockpit.warehouse();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.gridpulse.cockpit.security;
 
+import io.gridpulse.model.area.AreaCode;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -8,12 +9,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CockpitUsersTest {
+    private static final CockpitUser HEAD = new CockpitUser("zhang", Role.DEPARTMENT_HEAD, AreaCode.of("439901001"), "民政");
 
     @Test
-    void theRightPasswordSignsInAndAWrongOneDoesNot() {
-        var users = CockpitUsers.of(Map.of("leader", "correct horse"));
-        assertThat(users.authenticate("leader", "correct horse")).hasValue("leader");
-        assertThat(users.authenticate("leader", "correct horse ")).isEmpty();
+    void theRightPasswordSignsInAsTheUserWithRoleAndScopeAndAWrongOneDoesNot() {
+        var users = CockpitUsers.withPasswords(Map.of(HEAD, "correct horse"));
+        assertThat(users.authenticate("zhang", "correct horse")).hasValue(HEAD);
+        assertThat(users.authenticate("zhang", "correct horse ")).isEmpty();
         assertThat(users.authenticate("nobody", "correct horse")).isEmpty();
         assertThat(users.authenticate(null, null)).isEmpty();
     }
@@ -24,13 +26,53 @@ class CockpitUsersTest {
     }
 
     @Test
-    void aConfiguredHashSignsIn() {
-        var users = CockpitUsers.parse("watcher=" + CockpitUsers.hash("s3cret"));
-        assertThat(users.authenticate("watcher", "s3cret")).hasValue("watcher");
+    void aConfiguredEntryCarriesRoleScopeAndDepartment() {
+        var users = CockpitUsers.parse("zhang:department_head:439901001:民政=" + CockpitUsers.hash("s3cret")
+                + ", li:watcher:439901104002=" + CockpitUsers.hash("other"));
+        assertThat(users.authenticate("zhang", "s3cret")).hasValue(HEAD);
+        assertThat(users.authenticate("li", "other")).hasValue(new CockpitUser("li", Role.WATCHER, AreaCode.of("439901104002"), null));
+    }
+
+    @Test
+    void anEntryWrittenByEntryParsesBackToTheSameUser() {
+        var users = CockpitUsers.parse(CockpitUsers.entry(HEAD, "pw"));
+        assertThat(users.authenticate("zhang", "pw")).hasValue(HEAD);
     }
 
     @Test
     void aPlaintextPasswordInTheConfigurationIsRefused() {
-        assertThatThrownBy(() -> CockpitUsers.parse("watcher=s3cret")).hasMessageContaining("watcher=s3cret");
+        assertThatThrownBy(() -> CockpitUsers.parse("li:watcher:439901104002=s3cret")).hasMessageContaining("=s3cret");
+    }
+
+    @Test
+    void anEntryWithoutRoleAndScopeIsRefusedRatherThanGivenTheWholeRegion() {
+        assertThatThrownBy(() -> CockpitUsers.parse("watcher=" + CockpitUsers.hash("x")))
+                .hasMessageContaining("need a name, a role and an area code");
+    }
+
+    @Test
+    void anUnknownRoleOrAMalformedAreaIsRefusedWithTheRightWord() {
+        var hash = CockpitUsers.hash("x");
+        assertThatThrownBy(() -> CockpitUsers.parse("li:boss:439901=" + hash)).hasMessageContaining("unknown role \"boss\"");
+        assertThatThrownBy(() -> CockpitUsers.parse("li:watcher:43990=" + hash)).hasMessageContaining("\"43990\"").hasMessageContaining("not an area code");
+        assertThatThrownBy(() -> CockpitUsers.parse("li:watcher:439901=" + hash + ",li:leader:439901=" + hash)).hasMessageContaining("twice");
+    }
+
+    @Test
+    void theDemoHasOneUserPerRoleWithDifferentScopes() {
+        var users = CockpitUsers.demo("demo-pw");
+        assertThat(users.users()).extracting(CockpitUser::role).containsExactlyInAnyOrder(Role.values());
+        assertThat(users.users()).extracting(CockpitUser::scope).extracting(AreaCode::value)
+                .contains("439901", "439901001", "439901104002");
+        for (var user : CockpitUsers.DEMO_USERS) {
+            assertThat(users.authenticate(user.name(), "demo-pw")).hasValue(user);
+        }
+    }
+
+    @SuppressWarnings("removal")
+    @Test
+    void theOldPlainMapMakesLeadersOfTheWholeDemoRegionSoExistingDeploymentsKeepWorking() {
+        var users = CockpitUsers.of(Map.of("demo", "pw"));
+        assertThat(users.authenticate("demo", "pw")).hasValue(new CockpitUser("demo", Role.LEADER, AreaCode.of("439901"), null));
     }
 }

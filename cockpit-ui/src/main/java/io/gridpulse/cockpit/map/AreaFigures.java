@@ -1,0 +1,67 @@
+package io.gridpulse.cockpit.map;
+
+import io.gridpulse.geo.region.Region;
+import io.gridpulse.model.area.AreaCode;
+import io.gridpulse.warehouse.AlertRow;
+import io.gridpulse.warehouse.AreaCount;
+import io.gridpulse.warehouse.Warehouse;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The numbers the map explorer shows for one area: its own figures for the side panel and one
+ * indicator per child area for the map, all read for that area only (the caller checked the scope).
+ *
+ * @param eventsToday  events today (local day)
+ * @param events7Days  events in the last 7 days
+ * @param demandsToday demands created today
+ * @param openAlerts   open alerts of every kind
+ * @param openBreaches open breaches
+ * @param byChild      the chosen indicator per child area code (only children with a non-zero value)
+ */
+public record AreaFigures(long eventsToday, long events7Days, long demandsToday, long openAlerts, long openBreaches,
+                          Map<String, Long> byChild) {
+
+    static AreaFigures read(Warehouse warehouse, AreaCode area, Indicator indicator, ZoneId zone, Instant now) {
+        var code = area.value();
+        var midnight = LocalDate.ofInstant(now, zone).atStartOfDay(zone).toInstant();
+        var weekAgo = now.minus(Duration.ofDays(7));
+        Map<String, Long> byChild;
+        if (Region.demo().children(area).isEmpty()) {
+            // a grid: its own value is its map
+            long own = switch (indicator) {
+                case EVENTS_7_DAYS -> warehouse.eventCountSince(code, weekAgo, null);
+                case OPEN_ALERTS -> warehouse.openAlertCount(code, null);
+                case OPEN_BREACHES -> warehouse.openAlertCount(code, "sla_breach");
+            };
+            byChild = own == 0 ? Map.of() : Map.of(code, own);
+        } else {
+            byChild = switch (indicator) {
+                case EVENTS_7_DAYS -> toMap(warehouse.eventCountsByChildSince(code, weekAgo));
+                case OPEN_ALERTS -> {
+                    var sum = new HashMap<String, Long>();
+                    for (var kind : AlertRow.KINDS) {
+                        toMap(warehouse.openAlertCountsByChild(code, kind)).forEach((k, v) -> sum.merge(k, v, Long::sum));
+                    }
+                    yield Map.copyOf(sum);
+                }
+                case OPEN_BREACHES -> toMap(warehouse.openAlertCountsByChild(code, "sla_breach"));
+            };
+        }
+        return new AreaFigures(warehouse.eventCountSince(code, midnight, null), warehouse.eventCountSince(code, weekAgo, null),
+                warehouse.eventCountSince(code, midnight, "demand.created"), warehouse.openAlertCount(code, null),
+                warehouse.openAlertCount(code, "sla_breach"), byChild);
+    }
+
+    private static Map<String, Long> toMap(List<AreaCount> counts) {
+        var map = new HashMap<String, Long>();
+        counts.stream().filter(c -> !c.areaCode().isEmpty()).forEach(c -> map.put(c.areaCode(), c.events()));
+        return Map.copyOf(map);
+    }
+}

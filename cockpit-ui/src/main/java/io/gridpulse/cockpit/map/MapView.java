@@ -1,0 +1,319 @@
+package io.gridpulse.cockpit.map;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.OptionalParameter;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import io.gridpulse.cockpit.CockpitContext;
+import io.gridpulse.cockpit.charts.EChart;
+import io.gridpulse.cockpit.security.AccessDenied;
+import io.gridpulse.cockpit.security.CockpitUser;
+import io.gridpulse.cockpit.security.Permission;
+import io.gridpulse.cockpit.security.Requires;
+import io.gridpulse.cockpit.security.SignedIn;
+import io.gridpulse.cockpit.shell.Languages;
+import io.gridpulse.cockpit.shell.MainLayout;
+import io.gridpulse.geo.region.FacilityKind;
+import io.gridpulse.geo.region.Region;
+import io.gridpulse.model.area.Area;
+import io.gridpulse.model.area.AreaCode;
+
+import java.nio.charset.StandardCharsets;
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The map explorer: the children of an area drawn from geo-data and coloured by an indicator; a click
+ * drills down (county > street > community > grid), the breadcrumb goes back up, the side panel has
+ * the area's numbers. The URL carries the area ({@code /map/<code>}) and the indicator
+ * ({@code ?by=events|alerts|breaches}) and the layers ({@code &layers=facilities}: halls and
+ * stations as pins), so a view can be bookmarked; an area outside the user's scope
+ * is refused here and in the access guard.
+ */
+@Route(value = "map", layout = MainLayout.class)
+@Requires(value = Permission.EXPLORE_MAP, areaInPath = true)
+public final class MapView extends HorizontalLayout implements HasUrlParameter<String>, HasDynamicTitle {
+    private static final String FACILITIES = "facilities";
+    private final CockpitContext context = CockpitContext.get();
+    private final Region region = Region.demo();
+    private final boolean english = Languages.current().getLanguage().equals("en");
+    private final NumberFormat numbers = NumberFormat.getIntegerInstance(Languages.current());
+    private final Div breadcrumb = new Div();
+    private final Div indicators = new Div();
+    private final EChart map = new EChart(null);
+    private final VerticalLayout panel = new VerticalLayout();
+    private final Grid<Map.Entry<Area, Long>> children = new Grid<>();
+    private CockpitUser user;
+    private AreaCode area;
+    private Indicator indicator = Indicator.EVENTS_7_DAYS;
+    private boolean facilitiesShown;
+    /** Code by display name of the areas drawn (names are unique among siblings). */
+    private Map<String, AreaCode> drawnByName = Map.of();
+
+    public MapView() {
+        // the layout gives this view the height below its bar; 100% would add the bar's height again
+        setWidthFull();
+        getStyle().set("min-height", "0");
+        setPadding(true);
+        breadcrumb.setId("map-breadcrumb");
+        breadcrumb.getStyle().set("font-size", "var(--lumo-font-size-l)");
+        indicators.setId("map-indicators");
+        map.setId("map-chart");
+        map.setWidthFull();
+        map.getStyle().set("min-height", "320px");
+        map.addItemClickListener(click -> drill(click.name()));
+        var left = new VerticalLayout(breadcrumb, indicators, map);
+        left.setPadding(false);
+        left.setSizeFull();
+        left.setFlexGrow(1, map);
+        panel.setId("map-panel");
+        panel.setWidth("380px");
+        panel.setHeightFull();
+        panel.setPadding(false);
+        children.setId("map-children");
+        children.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        children.addColumn(e -> name(e.getKey())).setHeader(getTranslation("map.area")).setFlexGrow(2);
+        children.addColumn(e -> numbers.format(e.getValue())).setHeader(getTranslation("map.value"))
+                .setTextAlign(ColumnTextAlign.END).setFlexGrow(1);
+        children.addItemClickListener(click -> drill(click.getItem().getKey().code()));
+        add(left, panel);
+        setFlexGrow(1, left);
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, @OptionalParameter String areaCode) {
+        var signedIn = SignedIn.user();
+        if (signedIn.isEmpty()) {
+            return;   // the access guard sends this navigation to the sign-in page
+        }
+        user = signedIn.get();
+        area = user.scope();
+        if (areaCode != null) {
+            var asked = user.visible(areaCode);
+            if (asked.isEmpty()) {
+                event.rerouteToError(AccessDenied.class, "area " + areaCode + " is outside " + user.name() + "'s scope");
+                return;
+            }
+            area = asked.get();
+        }
+        if (region.area(area).isEmpty()) {
+            event.rerouteToError(NotFoundException.class, area.value());
+            return;
+        }
+        var by = event.getLocation().getQueryParameters().getSingleParameter("by").orElse(null);
+        indicator = Indicator.EVENTS_7_DAYS;
+        for (var candidate : Indicator.values()) {
+            if (candidate.id().equals(by)) {
+                indicator = candidate;
+            }
+        }
+        facilitiesShown = event.getLocation().getQueryParameters().getParameters()
+                .getOrDefault("layers", List.of()).contains(FACILITIES);
+        show();
+    }
+
+    private void show() {
+        showBreadcrumb();
+        showIndicators();
+        var self = region.area(area).orElseThrow();
+        var kids = region.children(area);
+        var leaf = kids.isEmpty();
+        // a grid is drawn among its siblings (boundaries only; numbers for the grid alone)
+        var drawnParent = leaf ? area.parent().orElse(area) : area;
+        var drawn = leaf ? region.children(drawnParent) : kids;
+        drawnByName = drawn.stream().collect(Collectors.toMap(this::name, Area::code, (a, b) -> a));
+        var figures = AreaFigures.read(context.warehouse(), area, indicator, context.zone(), Instant.now());
+        map.registerMap("map-" + drawnParent, region.childrenGeoJson(drawnParent));
+        map.setOption(option("map-" + drawnParent, drawn, figures.byChild(), leaf ? self : null));
+        showPanel(self, kids, figures);
+    }
+
+    private void showBreadcrumb() {
+        breadcrumb.removeAll();
+        // from the user's own scope down: ancestors above the scope are not theirs to open
+        var steps = region.lineage(area).stream().filter(a -> user.canSee(a.code())).toList();
+        for (int i = 0; i < steps.size(); i++) {
+            var step = steps.get(i);
+            if (i > 0) {
+                breadcrumb.add(new Span(" › "));
+            }
+            if (i == steps.size() - 1) {
+                var here = new Span(name(step));
+                here.getStyle().set("font-weight", "600");
+                breadcrumb.add(here);
+            } else {
+                var link = new RouterLink(name(step), MapView.class, step.code().value());
+                link.setQueryParameters(query(indicator));
+                link.setId("crumb-" + step.code());
+                breadcrumb.add(link);
+            }
+        }
+    }
+
+    private void showIndicators() {
+        indicators.removeAll();
+        indicators.add(new Span(getTranslation("map.colour-by") + " "));
+        for (var candidate : Indicator.values()) {
+            var button = new Button(getTranslation("map.indicator." + candidate.id()), click -> {
+                indicator = candidate;
+                UI.getCurrent().navigate("map/" + area.value(), query(candidate));
+            });
+            button.setId("indicator-" + candidate.id());
+            button.addThemeVariants(candidate == indicator ? ButtonVariant.LUMO_PRIMARY : ButtonVariant.LUMO_TERTIARY);
+            indicators.add(button);
+        }
+        var facilities = new Checkbox(getTranslation("map.layer.facilities"), facilitiesShown);
+        facilities.setId("layer-facilities");
+        facilities.addValueChangeListener(change -> {
+            facilitiesShown = change.getValue();
+            UI.getCurrent().navigate("map/" + area.value(), query(indicator));
+        });
+        indicators.add(facilities);
+    }
+
+    /** The URL's query: the indicator, and the layers shown. */
+    private QueryParameters query(Indicator by) {
+        return facilitiesShown ? QueryParameters.simple(Map.of("by", by.id(), "layers", FACILITIES))
+                : QueryParameters.of("by", by.id());
+    }
+
+    private void showPanel(Area self, List<Area> kids, AreaFigures figures) {
+        panel.removeAll();
+        var title = new H2(name(self));
+        title.setId("map-area-name");
+        panel.add(title, new Span(getTranslation("level." + self.level().name().toLowerCase()) + " · " + self.code()));
+        panel.add(figure("today", figures.eventsToday()), figure("week", figures.events7Days()),
+                figure("demands", figures.demandsToday()), figure("alerts", figures.openAlerts()),
+                figure("breaches", figures.openBreaches()));
+        if (!kids.isEmpty()) {
+            var rows = new LinkedHashMap<Area, Long>();
+            kids.stream().sorted(Comparator.comparing((Area a) -> -figures.byChild().getOrDefault(a.code().value(), 0L))
+                            .thenComparing(Area::code))
+                    .forEach(a -> rows.put(a, figures.byChild().getOrDefault(a.code().value(), 0L)));
+            children.setItems(List.copyOf(rows.entrySet()));
+            var caption = new Span(getTranslation("map.children", getTranslation("map.indicator." + indicator.id())));
+            panel.add(caption, children);
+            panel.setFlexGrow(1, children);
+        }
+        if (user.may(Permission.EXPORT)) {
+            panel.add(exportLink(self, kids, figures));
+        }
+    }
+
+    private Div figure(String key, long value) {
+        var label = new Span(getTranslation("map.figure." + key));
+        var number = new Span(numbers.format(value));
+        number.setId("figure-" + key);
+        number.getStyle().set("font-weight", "600").set("font-size", "var(--lumo-font-size-xl)");
+        var row = new Div(label, new Span(" "), number);
+        return row;
+    }
+
+    private Anchor exportLink(Area self, List<Area> kids, AreaFigures figures) {
+        var exporter = user;
+        var exported = area;
+        var by = indicator;
+        DownloadHandler csv = download -> {
+            // checked again at download time: the link outlives the page it was made on
+            if (!exporter.may(Permission.EXPORT) || !exporter.canSee(exported)) {
+                throw new AccessDenied("export of " + exported + " refused for " + exporter.name());
+            }
+            context.audit().append(exporter.name(), "export", "/map/" + exported + "?by=" + by.id() + " csv");
+            download.setFileName("gridpulse-" + exported + "-" + by.id() + ".csv");
+            download.setContentType("text/csv; charset=utf-8");
+            var text = new StringBuilder("\uFEFFcode,name,").append(by.id()).append('\n');
+            var rows = kids.isEmpty() ? List.of(self) : kids;
+            for (var a : rows) {
+                text.append(a.code()).append(',').append(csvField(a.name())).append(',')
+                        .append(figures.byChild().getOrDefault(a.code().value(), 0L)).append('\n');
+            }
+            download.getOutputStream().write(text.toString().getBytes(StandardCharsets.UTF_8));
+        };
+        var link = new Anchor(csv, getTranslation("map.export"));
+        link.setId("map-export");
+        return link;
+    }
+
+    private static String csvField(String value) {
+        return "\"" + value.replace("\"", "\"\"") + "\"";
+    }
+
+    private void drill(String nameOrCode) {
+        var code = drawnByName.get(nameOrCode);
+        if (code != null && !code.equals(area)) {
+            drill(code);
+        }
+    }
+
+    private void drill(AreaCode code) {
+        // the navigation goes through the access guard and setParameter again, so the scope is checked on the server
+        UI.getCurrent().navigate("map/" + code.value(), query(indicator));
+    }
+
+    private String option(String mapName, List<Area> drawn, Map<String, Long> values, Area selected) {
+        long max = Math.max(1, values.values().stream().mapToLong(Long::longValue).max().orElse(1));
+        var data = drawn.stream()
+                .filter(a -> selected == null || a.code().equals(selected.code()))
+                .map(a -> "{\"name\":" + json(name(a)) + ",\"value\":" + values.getOrDefault(a.code().value(), 0L) + "}")
+                .collect(Collectors.joining(","));
+        var regions = selected == null ? "" : "{\"name\":" + json(name(selected)) + ",\"selected\":true}";
+        // the facilities layer: points of the area's halls and stations (smart plaques are too many to draw)
+        var points = !facilitiesShown ? "" : region.facilitiesIn(area).stream()
+                .filter(f -> f.kind() != FacilityKind.SMART_PLAQUE)
+                .map(f -> "{\"name\":" + json(english && f.nameEn() != null ? f.nameEn() : f.name())
+                        + ",\"value\":[" + f.lon() + "," + f.lat() + "]}")
+                .collect(Collectors.joining(","));
+        // one geo component draws the regions; the map series colours them, the scatter series puts points on them
+        return """
+                {"tooltip":{"trigger":"item"},
+                 "visualMap":{"seriesIndex":0,"min":0,"max":%d,"left":"left","bottom":10,"calculable":true,"text":[%s,%s],
+                   "inRange":{"color":["#e3f2fd","#64b5f6","#ffd54f","#ff7043","#c62828"]}},
+                 "geo":{"map":%s,"roam":true,"aspectScale":0.9,"selectedMode":"single",
+                   "labelLayout":{"hideOverlap":true},"label":{"show":true,"fontSize":12},
+                   "itemStyle":{"borderColor":"#546e7a","borderWidth":1,"areaColor":"#eceff1"},
+                   "emphasis":{"itemStyle":{"areaColor":"#ffb300"}},
+                   "select":{"itemStyle":{"areaColor":"#ff8f00"}},
+                   "regions":[%s]},
+                 "series":[{"type":"map","geoIndex":0,"data":[%s]},
+                   {"type":"scatter","coordinateSystem":"geo","symbol":"pin","symbolSize":16,
+                    "itemStyle":{"color":"#1565c0"},"data":[%s]}]}
+                """.formatted(max, json(getTranslation("wall.map.high")), json(getTranslation("wall.map.low")),
+                json(mapName), regions, data, points);
+    }
+
+    private String name(Area area) {
+        return english && area.nameEn() != null ? area.nameEn() : area.name();
+    }
+
+    private static String json(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("map.title") + (area == null ? "" : " · " + region.area(area).map(this::name).orElse(""));
+    }
+}

@@ -1,0 +1,46 @@
+package io.gridpulse.cockpit.security;
+
+import io.gridpulse.model.area.AreaCode;
+
+import java.io.Serializable;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A signed-in person: name, role, the area they answer for (their scope; every area inside it is
+ * theirs, nothing outside) and optionally their department (民政, 医保 ...).
+ *
+ * @param name       the sign-in name
+ * @param role       what they may do
+ * @param scope      the area whose data they may see
+ * @param department the department they belong to, or null
+ */
+public record CockpitUser(String name, Role role, AreaCode scope, String department) implements Serializable {
+
+    public CockpitUser {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(scope, "scope");
+        if (department != null && department.isBlank()) {
+            department = null;
+        }
+    }
+
+    public boolean may(Permission permission) {
+        return role.may(permission);
+    }
+
+    /** Whether this area is the user's scope or lies inside it. */
+    public boolean canSee(AreaCode area) {
+        return scope.contains(area);
+    }
+
+    /** The area when the user may see it; empty for a malformed code or one outside the scope. */
+    public Optional<AreaCode> visible(String areaCode) {
+        return AreaCode.parse(areaCode).filter(this::canSee);
+    }
+
+    public Optional<String> departmentName() {
+        return Optional.ofNullable(department);
+    }
+}

@@ -1,0 +1,19 @@
+package io.gridpulse.cockpit.security;
+
+/** Something a cockpit user may be allowed to do; which role may do what is decided in {@link Role} alone. */
+public enum Permission {
+    /** The indicator pages: events by area ({@code /}) and the wall screen ({@code /wall}). */
+    VIEW_INDICATORS,
+    /** The map explorer ({@code /map}). */
+    EXPLORE_MAP,
+    /** The alert inbox ({@code /alerts}). */
+    VIEW_ALERTS,
+    /** Acknowledge, assign and escalate alerts. */
+    HANDLE_ALERTS,
+    /** Download the numbers behind a page (CSV). */
+    EXPORT,
+    /** Create users and change their roles and area scopes. */
+    MANAGE_USERS,
+    /** Read and verify the audit log. */
+    READ_AUDIT_LOG
+}

@@ -1,0 +1,106 @@
+package io.gridpulse.cockpit;
+
+import io.gridpulse.cockpit.security.CockpitUsers;
+import io.gridpulse.geo.region.RegionDirectory;
+import io.gridpulse.warehouse.AlertRow;
+import io.gridpulse.warehouse.EventRow;
+import io.gridpulse.warehouse.Warehouse;
+import io.gridpulse.warehouse.WarehouseConfig;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One embedded warehouse and, when a test asks, one running cockpit per test JVM (chDB serves one data
+ * directory per process; the cockpit's context is process-wide). The demo users sign in with {@link #PASSWORD}.
+ */
+public final class TestCockpit {
+    public static final String PASSWORD = "test-password-1";
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static Warehouse warehouse;
+    private static CockpitServer server;
+    private static CockpitContext context;
+    private static int port;
+
+    private TestCockpit() {}
+
+    public static synchronized Warehouse warehouse() {
+        if (warehouse == null) {
+            try {
+                var dir = Files.createTempDirectory("cockpit-test");
+                warehouse = Warehouse.open(WarehouseConfig.embedded(dir));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return warehouse;
+    }
+
+    /** The running cockpit's base URL (ending in /), started on first use with the demo users. */
+    public static synchronized String url() throws Exception {
+        if (server == null) {
+            try (var socket = new ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+            // target/classes holds the production bundle, but its build-info token may still say development
+            System.setProperty("vaadin.productionMode", "true");
+            context = CockpitContext.of(warehouse(), CockpitUsers.demo(PASSWORD), RegionDirectory.demo().byCode(), ZONE);
+            server = CockpitServer.start(context, "127.0.0.1", port);
+        }
+        return "http://127.0.0.1:" + port + "/";
+    }
+
+    /**
+     * Closes the cockpit and the warehouse once, after the last test class of the run: chDB must be
+     * closed before the JVM exits, and it can only be opened once per process.
+     */
+    public static final class Shared implements org.junit.jupiter.api.extension.BeforeAllCallback {
+        @Override
+        public void beforeAll(org.junit.jupiter.api.extension.ExtensionContext context) {
+            context.getRoot().getStore(org.junit.jupiter.api.extension.ExtensionContext.Namespace.GLOBAL)
+                    .getOrComputeIfAbsent("gridpulse-test-cockpit", key -> (AutoCloseable) TestCockpit::closeAll, AutoCloseable.class);
+        }
+    }
+
+    private static synchronized void closeAll() {
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+        if (warehouse != null) {
+            warehouse.close();
+            warehouse = null;
+        }
+    }
+
+    public static CockpitContext context() {
+        return context;
+    }
+
+    /** {@code n} events of one kind today in a grid (the grid code carries its lineage). */
+    public static List<EventRow> eventsToday(String grid, String kind, int n) {
+        var rows = new ArrayList<EventRow>();
+        var at = Instant.now().truncatedTo(ChronoUnit.MILLIS).minusSeconds(60);
+        for (int i = 0; i < n; i++) {
+            rows.add(new EventRow(UUID.randomUUID().toString(), kind, at, at, "test", grid, grid.substring(0, 12),
+                    grid.substring(0, 9), grid.substring(0, 6), null, null, "{}"));
+        }
+        return rows;
+    }
+
+    /** An open breach of a case in a grid, with a sentence for people. */
+    public static AlertRow openBreach(String caseId, String grid, String detail) {
+        var now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        return new AlertRow("alert-" + caseId, "sla_breach", "major", AlertRow.OPEN, caseId, "resolve_now.first_response",
+                0, now.minusSeconds(600), now.minusSeconds(300), null, grid, grid.substring(0, 12), grid.substring(0, 9),
+                grid.substring(0, 6), detail, 1);
+    }
+}
