@@ -86,8 +86,13 @@ public final class GridPulse implements AutoCloseable {
                 .withCheckpointInterval(config.checkpoint())
                 .withZone(config.zone().getId())
                 .withEnvironment(env);
-        var job = StreamJobs.startEmbedded(jobConfig, config.dataDir().resolve("flink"));
-        stopInReverse.push(() -> stopJob(job));
+        if ("off".equalsIgnoreCase(env.getOrDefault("GP_STREAM_JOBS", "on"))) {
+            // the edge alone: for measuring it, or when the job runs on a Flink cluster of its own
+            log.warn("GP_STREAM_JOBS=off: no Flink job runs here; events stay on Kafka until one reads them");
+        } else {
+            var job = StreamJobs.startEmbedded(jobConfig, config.dataDir().resolve("flink"));
+            stopInReverse.push(() -> stopJob(job));
+        }
 
         apiKey = secrets.demoApiKey();
         var apiKeys = env.containsKey("GP_API_KEYS") ? ApiKeys.parse(env.get("GP_API_KEYS")) : ApiKeys.of(Map.of("demo", apiKey));
@@ -121,10 +126,11 @@ public final class GridPulse implements AutoCloseable {
         mqttUrl = "mqtt://" + config.host() + ":" + mqtt.port();
         demoDeviceKey = env.containsKey("GP_DEVICE_KEYS") ? null : secrets.demoDeviceKey();
 
-        demoUser = "demo";
+        // five demo users, one per role (leader, head, watcher, analyst, admin), sharing one generated password
+        demoUser = "leader";
         demoPassword = secrets.demoPassword();
         var users = env.containsKey("GP_COCKPIT_USERS") ? CockpitUsers.parse(env.get("GP_COCKPIT_USERS"))
-                : CockpitUsers.of(Map.of(demoUser, demoPassword));
+                : CockpitUsers.demo(demoPassword);
         var cockpit = CockpitServer.start(CockpitContext.of(warehouse, users, RegionDirectory.demo().byCode(), config.zone()),
                 config.host(), config.cockpitPort());
         stopInReverse.push(cockpit);

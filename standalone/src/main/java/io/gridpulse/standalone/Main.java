@@ -39,6 +39,7 @@ public final class Main {
                 ================================================================
                  GridPulse is running (data in %s)
                    Cockpit:  %s      sign in as %s / %s
+                             (also head, watcher, analyst, admin: same password, narrower scopes)
                    API:      %s/api/v1/events
                    API key:  %s
                    MQTT:     %s   device %s, password %s

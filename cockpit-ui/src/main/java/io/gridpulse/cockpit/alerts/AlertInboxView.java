@@ -2,6 +2,9 @@ package io.gridpulse.cockpit.alerts;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H1;
@@ -11,6 +14,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import io.gridpulse.cockpit.CockpitContext;
 import io.gridpulse.cockpit.privacy.OnScreen;
+import io.gridpulse.cockpit.security.CockpitUser;
 import io.gridpulse.cockpit.security.Permission;
 import io.gridpulse.cockpit.security.Requires;
 import io.gridpulse.cockpit.security.SignedIn;
@@ -18,6 +22,8 @@ import io.gridpulse.model.area.AreaCode;
 import io.gridpulse.cockpit.shell.Languages;
 import io.gridpulse.cockpit.shell.MainLayout;
 import io.gridpulse.warehouse.AlertRow;
+import io.gridpulse.warehouse.actions.AlertAction;
+import io.gridpulse.warehouse.actions.AlertActions;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -27,14 +33,19 @@ import java.util.List;
 /**
  * The watcher's inbox: the newest SLA alerts, live. Open alerts first in colour; cleared ones stay
  * visible, greyed, so a watcher sees that a case moved on. Only alerts inside the user's scope are
- * read from the warehouse. Acknowledging and assigning come with the control topic.
+ * read from the warehouse. Users who may handle alerts acknowledge them here; the action is checked
+ * again on the server (permission and the alert's area), recorded in alert_actions and audited.
  */
 @Route(value = "alerts", layout = MainLayout.class)
 @Requires(Permission.VIEW_ALERTS)
 public final class AlertInboxView extends VerticalLayout implements HasDynamicTitle {
     private final Grid<AlertRow> grid = new Grid<>();
     private final Span openCount = new Span();
-    private final AreaCode scope = SignedIn.required().scope();
+    private final CockpitUser user = SignedIn.required();
+    private final AreaCode scope = user.scope();
+    private final AlertActions actions = new AlertActions(CockpitContext.get().warehouse());
+    private java.util.Set<String> acknowledged = java.util.Set.of();
+    private List<AlertRow> shown = List.of();
     private Runnable unsubscribe;
 
     public AlertInboxView() {
@@ -57,6 +68,7 @@ public final class AlertInboxView extends VerticalLayout implements HasDynamicTi
         grid.addColumn(a -> format(time, a.deadline())).setHeader(getTranslation("alerts.deadline")).setFlexGrow(2);
         grid.addColumn(a -> format(time, a.raisedAt())).setHeader(getTranslation("alerts.raised")).setFlexGrow(2);
         grid.addColumn(a -> getTranslation("alerts.status." + a.status())).setHeader(getTranslation("alerts.status")).setFlexGrow(1);
+        grid.addComponentColumn(this::handling).setHeader(getTranslation("alerts.handling")).setAutoWidth(true).setFlexGrow(0);
         grid.setPartNameGenerator(a -> AlertRow.CLEARED.equals(a.status()) ? "cleared" : null);
         add(new H1(getTranslation("alerts.title")), openCount, grid);
         setFlexGrow(1, grid);
@@ -65,7 +77,14 @@ public final class AlertInboxView extends VerticalLayout implements HasDynamicTi
     @Override
     protected void onAttach(AttachEvent attach) {
         var ui = attach.getUI();
-        unsubscribe = CockpitContext.get().live().alertsWithin(scope).subscribe(alerts -> ui.access(() -> show(alerts)));
+        unsubscribe = CockpitContext.get().live().alertsWithin(scope).subscribe(alerts -> {
+            // read outside the UI lock: the acknowledgements of what is about to be shown
+            var acked = actions.acknowledged(alerts.stream().map(AlertRow::alertId).toList());
+            ui.access(() -> {
+                acknowledged = acked;
+                show(alerts);
+            });
+        });
     }
 
     @Override
@@ -82,8 +101,44 @@ public final class AlertInboxView extends VerticalLayout implements HasDynamicTi
                 .sorted(java.util.Comparator.comparing((AlertRow a) -> AlertRow.CLEARED.equals(a.status()))
                         .thenComparing(AlertRow::raisedAt, java.util.Comparator.reverseOrder()))
                 .toList();
+        shown = ordered;
         grid.setItems(ordered);
         openCount.setText(getTranslation("alerts.open", alerts.stream().filter(a -> AlertRow.OPEN.equals(a.status())).count()));
+    }
+
+    /** Acknowledged, or a button to acknowledge for users who may handle alerts. */
+    private com.vaadin.flow.component.Component handling(AlertRow alert) {
+        if (acknowledged.contains(alert.alertId())) {
+            var done = new Span(getTranslation("alerts.acknowledged"));
+            done.getElement().getThemeList().add("badge success");
+            return done;
+        }
+        if (!user.may(Permission.HANDLE_ALERTS) || AlertRow.CLEARED.equals(alert.status())) {
+            return new Span();
+        }
+        var button = new Button(getTranslation("alerts.acknowledge"), click -> acknowledge(alert));
+        button.setId("ack-" + alert.alertId().replaceAll("[^A-Za-z0-9_-]", "_"));
+        button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
+        return button;
+    }
+
+    /** Checked here on the server whatever the browser sent: the permission and the alert's area. */
+    private void acknowledge(AlertRow alert) {
+        var area = AreaCode.parse(alert.gridCode() != null && !alert.gridCode().isEmpty() ? alert.gridCode()
+                : alert.streetCode()).orElse(null);
+        if (!user.may(Permission.HANDLE_ALERTS) || area == null || !scope.contains(area)) {
+            CockpitContext.get().audit().append(user.name(), "refused", "acknowledge " + alert.alertId());
+            Notification.show(getTranslation("alerts.acknowledge.refused"));
+            return;
+        }
+        var now = Instant.now();
+        actions.record(new AlertAction(java.util.UUID.randomUUID().toString(), alert.alertId(), AlertAction.ACKNOWLEDGE,
+                user.name(), null, null, now, alert.countyCode(), alert.streetCode(), alert.communityCode(), alert.gridCode()));
+        CockpitContext.get().audit().append(user.name(), "acknowledge", alert.alertId());
+        var updated = new java.util.HashSet<>(acknowledged);
+        updated.add(alert.alertId());
+        acknowledged = java.util.Set.copyOf(updated);
+        grid.getDataProvider().refreshAll();
     }
 
     private Span badge(AlertRow alert) {

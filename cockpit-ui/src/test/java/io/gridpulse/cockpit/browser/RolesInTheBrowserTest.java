@@ -1,5 +1,6 @@
 package io.gridpulse.cockpit.browser;
 
+import io.gridpulse.warehouse.actions.AlertActions;
 import io.gridpulse.cockpit.TestCockpit;
 import io.gridpulse.warehouse.Warehouse;
 import io.gridpulse.warehouse.audit.AuditLog;
@@ -142,6 +143,29 @@ class RolesInTheBrowserTest {
         assertThat(inbox).doesNotContain("case-xicheng-1").doesNotContain("case-taohua-1");
         assertThat(inbox).contains("138****5678").contains("430281********1234")
                 .doesNotContain("13812345678").doesNotContain("430281199001011234");
+    }
+
+    @Test
+    void aWatcherAcknowledgesAnAlertOfTheirCommunityAndItStaysAcknowledged() {
+        signIn("watcher");
+        open("alerts");
+        wait(30).until(d -> !d.findElements(By.id("ack-alert-case-taohua-1")).isEmpty());
+        browser.findElement(By.id("ack-alert-case-taohua-1")).click();
+        wait(10).until(d -> text(d, "alert-inbox").contains("已确认"));
+        assertThat(new AlertActions(warehouse).history("alert-case-taohua-1")).singleElement()
+                .satisfies(a -> assertThat(a.actor()).isEqualTo("watcher"));
+
+        open("alerts");
+        wait(30).until(d -> text(d, "alert-inbox").contains("case-taohua-1") && text(d, "alert-inbox").contains("已确认"));
+        assertThat(browser.findElements(By.id("ack-alert-case-taohua-1"))).as("acknowledged once, for good").isEmpty();
+    }
+
+    @Test
+    void aLeaderReadsAlertsButHasNoButtonToHandleThem() {
+        signIn("leader");
+        open("alerts");
+        wait(30).until(d -> text(d, "alert-inbox").contains("case-dongcheng-1"));
+        assertThat(browser.findElements(By.id("ack-alert-case-dongcheng-1"))).isEmpty();
     }
 
     @Test
