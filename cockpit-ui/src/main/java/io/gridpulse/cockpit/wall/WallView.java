@@ -23,6 +23,9 @@ import io.gridpulse.cockpit.shell.Languages;
 import io.gridpulse.geo.region.Region;
 import io.gridpulse.model.area.Area;
 import io.gridpulse.model.area.AreaCode;
+import io.gridpulse.model.kpi.Indicator;
+import io.gridpulse.model.kpi.IndicatorValue;
+import io.gridpulse.warehouse.kpi.KpiQueries;
 import io.gridpulse.warehouse.AlertRow;
 import io.gridpulse.warehouse.AreaCount;
 
@@ -47,6 +50,8 @@ import java.util.stream.Collectors;
 public final class WallView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
     /** One live query per area shown, shared by every screen that shows it. */
     private static final Map<String, LiveQuery<WallData>> QUERIES = new ConcurrentHashMap<>();
+    /** The twelve indicators per area, month to date: refreshed every 30 s, they move slowly. */
+    private static final Map<String, LiveQuery<WallIndicators>> INDICATORS = new ConcurrentHashMap<>();
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final CockpitContext context = CockpitContext.get();
@@ -57,6 +62,9 @@ public final class WallView extends Div implements HasUrlParameter<String>, HasD
     private final Tile openAlerts = new Tile("wall.kpi.open-alerts");
     private final Tile breaches = new Tile("wall.kpi.breaches");
     private final EChart map = new EChart("dark");
+    private final Div indicators = new Div();
+    private final Map<Indicator, IndicatorTile> indicatorTiles = new java.util.EnumMap<>(Indicator.class);
+    private Runnable unsubscribeIndicators;
     private final Div redList = new Div();
     private final Div blackList = new Div();
     private final Div ticker = new Div();
@@ -75,6 +83,13 @@ public final class WallView extends Div implements HasUrlParameter<String>, HasD
         clock.addClassName("gp-wall-clock");
         var kpis = new Div(events, demands, openAlerts, breaches);
         kpis.addClassName("gp-wall-kpis");
+        indicators.addClassName("gp-wall-indicators");
+        indicators.setId("wall-indicators");
+        for (var indicator : Indicator.values()) {
+            var tile = new IndicatorTile(indicator);
+            indicatorTiles.put(indicator, tile);
+            indicators.add(tile);
+        }
         map.addClassName("gp-wall-map");
         map.setId("wall-map");
         redList.setId("red-list");
@@ -83,7 +98,7 @@ public final class WallView extends Div implements HasUrlParameter<String>, HasD
         rankings.addClassName("gp-wall-rankings");
         ticker.addClassName("gp-wall-ticker");
         ticker.setId("alert-ticker");
-        add(header, kpis, map, rankings, ticker);
+        add(header, indicators, kpis, map, rankings, ticker);
     }
 
     @Override
@@ -120,6 +135,12 @@ public final class WallView extends Div implements HasUrlParameter<String>, HasD
         var query = QUERIES.computeIfAbsent(area.value(), code -> new LiveQuery<>("wall-" + code,
                 () -> WallData.read(context.warehouse(), code, context.zone()), Duration.ofSeconds(2)));
         unsubscribe = query.subscribe(data -> ui.access(() -> show(data)));
+        var kpiQueries = new KpiQueries(context.warehouse());
+        var zone = context.zone();
+        var shownArea = area;
+        var indicatorQuery = INDICATORS.computeIfAbsent(area.value(), code -> new LiveQuery<>("wall-kpis-" + code,
+                () -> WallIndicators.read(kpiQueries, shownArea, zone, java.time.Clock.systemUTC()), Duration.ofSeconds(30)));
+        unsubscribeIndicators = indicatorQuery.subscribe(data -> ui.access(() -> showIndicators(data)));
         ui.getPage().retrieveExtendedClientDetails(details -> {
             basePx = Math.max(12, details.getWindowInnerHeight() / 60);
             if (last != null) {
@@ -141,6 +162,10 @@ public final class WallView extends Div implements HasUrlParameter<String>, HasD
             unsubscribe.run();
             unsubscribe = null;
         }
+        if (unsubscribeIndicators != null) {
+            unsubscribeIndicators.run();
+            unsubscribeIndicators = null;
+        }
         detach.getUI().getElement().removeAttribute("theme");
     }
 
@@ -158,6 +183,13 @@ public final class WallView extends Div implements HasUrlParameter<String>, HasD
             var item = new Span(tickerLine(alert));
             item.addClassName(AlertRow.OPEN.equals(alert.status()) ? "gp-tick-open" : "gp-tick-cleared");
             ticker.add(item);
+        }
+    }
+
+    private void showIndicators(WallIndicators data) {
+        var locale = Languages.current();
+        for (var value : data.thisMonth()) {
+            indicatorTiles.get(value.indicator()).show(value, WallIndicators.trend(value, data.lastMonth().get(value.indicator())), locale);
         }
     }
 
@@ -230,6 +262,49 @@ public final class WallView extends Div implements HasUrlParameter<String>, HasD
     @Override
     public String getPageTitle() {
         return title.getText();
+    }
+
+    /** One of the twelve: name, value, target, trend since last month; red when off target. */
+    private final class IndicatorTile extends Div {
+        private final Indicator indicator;
+        private final Span value = new Span("–");
+        private final Span target = new Span();
+        private final Span trend = new Span();
+
+        IndicatorTile(Indicator indicator) {
+            this.indicator = indicator;
+            addClassName("gp-indicator");
+            setId("indicator-" + indicator.code().replace('_', '-'));
+            var english = Languages.current().getLanguage().equals("en");
+            var label = new Span(english ? indicator.nameEn() : indicator.nameZh());
+            label.addClassName("gp-indicator-label");
+            value.addClassName("gp-indicator-value");
+            trend.addClassName("gp-indicator-trend");
+            target.addClassName("gp-indicator-target");
+            target.setText(getTranslation(indicator.better() == Indicator.Better.HIGHER ? "wall.target.higher" : "wall.target.lower",
+                    format(indicator.target(), java.util.Locale.ROOT)));
+            add(label, new Div(value, trend), target);
+        }
+
+        void show(IndicatorValue v, int direction, java.util.Locale locale) {
+            value.setText(v.value() == null ? "—" : format(v.value(), locale));
+            trend.setText(v.value() == null ? "" : direction > 0 ? "▲" : direction < 0 ? "▼" : "▶");
+            trend.getElement().getClassList().set("gp-good", direction > 0);
+            trend.getElement().getClassList().set("gp-bad", direction < 0);
+            getElement().getClassList().set("gp-alarm", v.value() != null && !v.onTarget());
+            getElement().getClassList().set("gp-unmeasured", v.value() == null);
+            getElement().setAttribute("title", v.value() == null ? v.note() : "n = " + v.n());
+        }
+
+        private String format(double number, java.util.Locale locale) {
+            var f = NumberFormat.getNumberInstance(locale);
+            f.setMaximumFractionDigits(indicator.unit() == Indicator.Unit.PERCENT && number >= 99.95 ? 0 : 1);
+            return switch (indicator.unit()) {
+                case PERCENT -> f.format(number) + "%";
+                case HOURS -> getTranslation("wall.hours", f.format(number));
+                case SCORE -> f.format(number);
+            };
+        }
     }
 
     /** One indicator: its name, its value, red when it asks for attention. */

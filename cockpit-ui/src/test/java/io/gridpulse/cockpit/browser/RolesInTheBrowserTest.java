@@ -161,6 +161,19 @@ class RolesInTheBrowserTest {
     }
 
     @Test
+    void theWallShowsTheTwelveIndicatorsWithTheirTargets() throws Exception {
+        signIn("leader");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1920, 1080));
+        open("wall");
+        wait(30).until(d -> d.findElements(By.cssSelector("#wall-indicators .gp-indicator")).size() == 12);
+        var panel = text(browser, "wall-indicators");
+        assertThat(panel).contains("及时响应率", "群众满意度", "重复诉求率", "目标 ≥ 90%", "目标 ≤ 24 小时");
+        wait(40).until(d -> !d.findElement(By.id("indicator-timely-response")).getText().contains("–"));
+        screenshot("wall-indicators-1920x1080.png");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 900));
+    }
+
+    @Test
     void aLeaderReadsAlertsButHasNoButtonToHandleThem() {
         signIn("leader");
         open("alerts");
