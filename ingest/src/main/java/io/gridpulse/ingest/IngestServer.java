@@ -22,6 +22,7 @@ import io.gridpulse.ingest.http.RequestIds;
 import io.gridpulse.ingest.log.EventLog;
 import io.gridpulse.ingest.metrics.IngestMetrics;
 import io.gridpulse.ingest.openapi.OpenApiDocument;
+import io.gridpulse.model.event.EventKind;
 import io.gridpulse.model.json.EventCodec;
 import io.gridpulse.model.privacy.Pseudonymiser;
 import io.gridpulse.warehouse.Warehouse;
@@ -177,6 +178,22 @@ public final class IngestServer extends VerticleBase {
                 .handler(writing)
                 .handler(bodyUpTo(config.maxBodyBytes()))
                 .handler(events::postOne);
+        // typed conveniences: the kind (and the case) come from the path
+        var typed = new java.util.LinkedHashMap<String, EventKind>();
+        typed.put("/api/v1/visits", EventKind.VISIT);
+        typed.put("/api/v1/demands", EventKind.DEMAND_CREATED);
+        typed.put("/api/v1/tickets", EventKind.TICKET);
+        typed.put("/api/v1/feedback", EventKind.FEEDBACK);
+        typed.put("/api/v1/telemetry", EventKind.TELEMETRY);
+        typed.forEach((path, kind) -> router.post(path).handler(writing).handler(bodyUpTo(config.maxBodyBytes()))
+                .handler(events.postAs(kind)));
+        for (var kind : EventKind.values()) {
+            if (kind.isDemand() && kind != EventKind.DEMAND_CREATED) {
+                var step = kind.wireName().substring("demand.".length());
+                router.post("/api/v1/demands/:caseId/" + step).handler(writing).handler(bodyUpTo(config.maxBodyBytes()))
+                        .handler(events.postAs(kind, "caseId"));
+            }
+        }
         router.postWithRegex(Pattern.quote(BATCH_PATH)).setName(BATCH_PATH)
                 .handler(writing)
                 .handler(bodyUpTo(config.maxBatchBytes()))

@@ -8,6 +8,9 @@ import io.gridpulse.ingest.log.EventLog;
 import io.gridpulse.ingest.log.EventLog.LogBusyException;
 import io.gridpulse.ingest.metrics.IngestMetrics;
 import io.gridpulse.model.event.Event;
+import io.gridpulse.model.event.EventKind;
+import io.vertx.core.Handler;
+import java.util.function.Function;
 import io.gridpulse.model.json.Decoded;
 import io.gridpulse.model.json.EventCodec;
 import io.vertx.core.Future;
@@ -40,6 +43,24 @@ public final class EventsEndpoint {
     }
 
     public void postOne(RoutingContext ctx) {
+        post(ctx, codec::decode);
+    }
+
+    /**
+     * A handler for a route of one kind ({@code POST /api/v1/visits}, {@code /api/v1/demands/{caseId}/responded}
+     * ...): the body may leave out {@code kind} and the members the path names, and must agree with them.
+     */
+    public Handler<RoutingContext> postAs(EventKind kind, String... pathMembers) {
+        return ctx -> {
+            var fromPath = new java.util.LinkedHashMap<String, String>();
+            for (var member : pathMembers) {
+                fromPath.put(member, ctx.pathParam(member));
+            }
+            post(ctx, body -> codec.decodeAs(body, kind, fromPath));
+        };
+    }
+
+    private void post(RoutingContext ctx, Function<byte[], Decoded> decode) {
         var grant = ApiKeyAuthentication.grant(ctx);
         // the rate is charged before any parsing, so a flood costs as little as possible
         var wait = limiter.take(grant, 1);
@@ -51,7 +72,7 @@ public final class EventsEndpoint {
         if (body == null) {
             return;
         }
-        switch (codec.decode(body)) {
+        switch (decode.apply(body)) {
             case Decoded.Invalid(var problems) -> ProblemResponse.invalid(ctx, "The event is not valid", problems);
             case Decoded.Valid(var event) -> {
                 switch (admission.judge(event, grant)) {
