@@ -211,6 +211,31 @@ public final class DemoRegionGenerator {
                     community.nameEn() + (rural ? " Mutual-Aid Elderly Care Point" : " Elderly Care Station"),
                     where, q.x, q.y, 0));
         }
+        // smart plaques, named as the simulator names them: two merchants a grid, one a community, three agencies a street
+        // (drawn after everything else, so that adding them moved nothing drawn before)
+        for (var grid : grids) {
+            for (int m = 1; m <= 2; m++) {
+                var p = pointIn(shapes.get(grid.code()));
+                facilities.add(new Facility(FacilityKind.SMART_PLAQUE, "pq-" + grid.code() + "-m" + m,
+                        grid.name() + "商户亮牌" + chineseNumber(m), grid.nameEn() + " Merchant Plaque " + m,
+                        grid.code(), p.x, p.y, 0));
+            }
+        }
+        for (var community : communities) {
+            var first = AreaCode.of(community.code().value() + "001");
+            var p = pointIn(shapes.get(first));
+            facilities.add(new Facility(FacilityKind.SMART_PLAQUE, "pq-" + community.code() + "-c",
+                    community.name() + "亮牌", community.nameEn() + " Community Plaque", first, p.x, p.y, 0));
+        }
+        for (var street : streets) {
+            var seat = AreaCode.of(street.code().value() + "001001");
+            for (int k = 1; k <= 3; k++) {
+                var p = pointIn(shapes.get(seat));
+                facilities.add(new Facility(FacilityKind.SMART_PLAQUE, "pq-" + street.code() + "-a" + k,
+                        street.name() + "机关亮牌" + chineseNumber(k), street.nameEn() + " Agency Plaque " + k,
+                        seat, p.x, p.y, 0));
+            }
+        }
         return List.copyOf(facilities);
     }
 

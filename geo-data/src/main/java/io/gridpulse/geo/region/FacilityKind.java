@@ -9,7 +9,9 @@ public enum FacilityKind {
     /** A community's or village's service station (社区/村服务站). */
     COMMUNITY_STATION("community_station"),
     /** A home-care or mutual-aid elderly-care station (居家/互助养老服务站). */
-    ELDERLY_CARE_STATION("elderly_care_station");
+    ELDERLY_CARE_STATION("elderly_care_station"),
+    /** A smart plaque (掛牌亮戶, {@code 000}) of a merchant, community or agency, scanned by QR code or NFC. */
+    SMART_PLAQUE("smart_plaque");
 
     private final String wireName;
 

@@ -197,8 +197,9 @@ public final class RegionLoader {
             var kindText = text(props, "kind");
             var kind = FacilityKind.fromWire(kindText);
             if (kind.isEmpty()) {
-                problems.add(new Problem(i, code, "facility kind \"" + kindText
-                        + "\" is not one of service_hall, community_station, elderly_care_station"));
+                problems.add(new Problem(i, code, "facility kind \"" + kindText + "\" is not one of "
+                        + java.util.Arrays.stream(FacilityKind.values()).map(FacilityKind::wireName)
+                                .collect(java.util.stream.Collectors.joining(", "))));
             }
             if (code == null || code.isBlank()) {
                 problems.add(new Problem(i, null, "facility property \"code\" is missing"));

@@ -190,6 +190,18 @@ class DemoRegionTest {
     }
 
     @Test
+    void smartPlaquesHangInEveryGridCommunityAndStreetUnderTheSimulatorsIds() {
+        var plaques = REGION.facilities().stream().filter(f -> f.kind() == FacilityKind.SMART_PLAQUE).toList();
+        assertThat(plaques).hasSize(2 * 1_080 + REGION.areas(AreaLevel.COMMUNITY).size() + 3 * 15);
+        assertThat(plaques).extracting(Facility::code).doesNotHaveDuplicates()
+                .contains("pq-439901001001001-m1", "pq-439901001001001-m2", "pq-439901001001-c", "pq-439901001-a3");
+        for (var grid : REGION.areas(AreaLevel.GRID)) {
+            assertThat(REGION.facilitiesIn(grid.code()).stream().filter(f -> f.kind() == FacilityKind.SMART_PLAQUE))
+                    .as(grid.code().value()).hasSizeGreaterThanOrEqualTo(2);
+        }
+    }
+
+    @Test
     void everyFacilityLiesInTheGridItNames() {
         assertThat(REGION.facilities()).allSatisfy(f ->
                 assertThat(REGION.locate(f.lon(), f.lat())).as(f.code()).contains(f.areaCode()));

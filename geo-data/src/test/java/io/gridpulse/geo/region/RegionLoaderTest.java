@@ -145,7 +145,7 @@ class RegionLoaderTest {
                 "feature 5 (439901003): property \"parent\" is missing (use null for the top area)",
                 "feature 5 (439901003): an area's geometry must be a Polygon or MultiPolygon, got none",
                 "feature 6 (439901004): ring 0 is not closed (its last position must repeat the first)",
-                "feature 7 (s1): facility kind \"bus_stop\" is not one of service_hall, community_station, elderly_care_station");
+                "feature 7 (s1): facility kind \"bus_stop\" is not one of service_hall, community_station, elderly_care_station, smart_plaque");
     }
 
     @Test
