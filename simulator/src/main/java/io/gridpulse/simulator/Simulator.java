@@ -4,6 +4,9 @@ import io.gridpulse.model.event.Event;
 import io.gridpulse.model.json.EventCodec;
 import io.gridpulse.simulator.city.CityModel;
 import io.gridpulse.simulator.events.EventGenerator;
+import io.gridpulse.simulator.events.Mix;
+import io.gridpulse.simulator.wire.Transmissions;
+import io.gridpulse.simulator.wire.WireOptions;
 import java.io.BufferedOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -16,33 +19,52 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * The simulator's front door: a demo city and its event stream from one seed, at a mean rate of
- * {@code eventsPerSimulatedHour}. Pure and repeatable; pacing in wall time is the caller's (see {@link Pace}).
+ * The simulator's front door: a city and its event stream from one seed, at the rates of a {@link Mix}
+ * (by default the demo's, 3,600 events per simulated hour). Pure and repeatable; pacing in wall time is the
+ * caller's (see {@link Pace}). {@link #events} is what happens, in event time; {@link #transmissions} is what the
+ * edge receives, in sending order (late uploads of offline terminals, a few malformed messages).
  */
 public final class Simulator {
 
     private final long seed;
-    private final double eventsPerSimulatedHour;
+    private final Mix mix;
     private final CityModel city;
+    private final WireOptions wire;
 
-    private Simulator(long seed, double eventsPerSimulatedHour, CityModel city) {
+    private Simulator(long seed, Mix mix, CityModel city, WireOptions wire) {
+        this.seed = seed;
+        this.mix = java.util.Objects.requireNonNull(mix, "mix");
+        this.city = java.util.Objects.requireNonNull(city, "city");
+        this.wire = java.util.Objects.requireNonNull(wire, "wire");
+    }
+
+    /** The demo city of this seed at {@link EventGenerator#DEFAULT_EVENTS_PER_SIMULATED_HOUR}, default wire. */
+    public static Simulator of(long seed) {
+        return of(seed, CityModel.demo(seed));
+    }
+
+    /** Another city (say, {@link CityModel#of} a loaded region and registry) with this seed. */
+    public static Simulator of(long seed, CityModel city) {
+        return new Simulator(seed, Mix.demo(EventGenerator.DEFAULT_EVENTS_PER_SIMULATED_HOUR), city, WireOptions.defaults());
+    }
+
+    /** The same city and seed, the same shares, at another mean rate. */
+    public Simulator withEventsPerSimulatedHour(double eventsPerSimulatedHour) {
         if (!(eventsPerSimulatedHour > 0) || Double.isInfinite(eventsPerSimulatedHour)) {
             throw new IllegalArgumentException("eventsPerSimulatedHour must be a positive number, got "
                     + eventsPerSimulatedHour);
         }
-        this.seed = seed;
-        this.eventsPerSimulatedHour = eventsPerSimulatedHour;
-        this.city = city;
+        return new Simulator(seed, mix.scaledTo(eventsPerSimulatedHour), city, wire);
     }
 
-    /** The demo city of this seed at {@link EventGenerator#DEFAULT_EVENTS_PER_SIMULATED_HOUR}. */
-    public static Simulator of(long seed) {
-        return new Simulator(seed, EventGenerator.DEFAULT_EVENTS_PER_SIMULATED_HOUR, CityModel.demo(seed));
+    /** The same city and seed with these rates per activity (a preset: {@link Mix#county()}, {@link Mix#province()}). */
+    public Simulator withMix(Mix mix) {
+        return new Simulator(seed, mix, city, wire);
     }
 
-    /** The same city and seed at another mean rate. */
-    public Simulator withEventsPerSimulatedHour(double eventsPerSimulatedHour) {
-        return new Simulator(seed, eventsPerSimulatedHour, city);
+    /** The same city, seed and rates with another network (offline terminals, malformed messages). */
+    public Simulator withWire(WireOptions wire) {
+        return new Simulator(seed, mix, city, wire);
     }
 
     public long seed() {
@@ -50,7 +72,15 @@ public final class Simulator {
     }
 
     public double eventsPerSimulatedHour() {
-        return eventsPerSimulatedHour;
+        return mix.eventsPerHour();
+    }
+
+    public Mix mix() {
+        return mix;
+    }
+
+    public WireOptions wire() {
+        return wire;
     }
 
     /** The city of this seed. */
@@ -61,7 +91,7 @@ public final class Simulator {
     /** A fresh generator from this instant on. */
     public EventGenerator generator(Instant from) {
         // the city and the stream draw from different generators, so changing one leaves the other alone
-        return new EventGenerator(city(), seed ^ 0x5DEECE66DL, from, eventsPerSimulatedHour);
+        return new EventGenerator(city(), seed ^ 0x5DEECE66DL, from, mix);
     }
 
     /** The endless, ordered event stream from this instant on; limit it. */
@@ -71,58 +101,13 @@ public final class Simulator {
         return StreamSupport.stream(spliterator, false);
     }
 
-    /**
-     * Prints events as NDJSON on standard output: {@code [count] [--seed N] [--rate EVENTS_PER_HOUR]
-     * [--from ISO_INSTANT]}. Without {@code --from} the events end before now (ingest rejects future times),
-     * stopping short of {@code count} if they would run past it.
-     */
-    public static void main(String[] args) {
-        long count = 1_000;
-        long seed = 42;
-        double rate = EventGenerator.DEFAULT_EVENTS_PER_SIMULATED_HOUR;
-        Instant from = null;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--seed" -> seed = Long.parseLong(value(args, ++i, "--seed"));
-                case "--rate" -> rate = Double.parseDouble(value(args, ++i, "--rate"));
-                case "--from" -> from = Instant.parse(value(args, ++i, "--from"));
-                case "-h", "--help" -> {
-                    System.out.println("usage: Simulator [count] [--seed N] [--rate EVENTS_PER_HOUR] [--from 2026-11-23T00:00:00Z]");
-                    return;
-                }
-                default -> count = Long.parseLong(args[i]);
-            }
-        }
-        boolean endNow = from == null;
-        if (endNow) {
-            // start far enough back that the last event is not in the future: quiet nights run at a third of the mean
-            var span = Duration.ofSeconds((long) (count * 3600 / rate * 3) + 3600);
-            from = Instant.now().minus(span).truncatedTo(ChronoUnit.SECONDS);
-        }
-        var codec = EventCodec.standard();
-        var out = new PrintStream(new BufferedOutputStream(System.out, 1 << 16), false, StandardCharsets.UTF_8);
-        var now = Instant.now();
-        var events = Simulator.of(seed).withEventsPerSimulatedHour(rate).events(from).limit(count);
-        if (endNow) {
-            events = events.takeWhile(e -> !e.occurredAt().isAfter(now));
-        }
-        long printed = 0;
-        for (var it = events.iterator(); it.hasNext(); printed++) {
-            var json = codec.encode(it.next());
-            out.write(json, 0, json.length);
-            out.write('\n');
-        }
-        out.flush();
-        if (printed < count) {
-            System.err.println("printed " + printed + " of " + count + " events: the next one would lie in the future;"
-                    + " pass an earlier --from for more");
-        }
+    /** What the edge receives from this instant on, in sending order: the same events, some late in batches, plus malformed messages. */
+    public Transmissions transmissions(Instant from) {
+        return new Transmissions(city, generator(from), seed, wire);
     }
 
-    private static String value(String[] args, int i, String option) {
-        if (i >= args.length) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return args[i];
+    /** Prints events as NDJSON on standard output; {@code --help} lists the options (see {@link SimulatorCli}). */
+    public static void main(String[] args) throws Exception {
+        System.exit(SimulatorCli.run(args, System.out, System.err));
     }
 }

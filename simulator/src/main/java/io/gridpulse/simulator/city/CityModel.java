@@ -4,8 +4,12 @@ import io.gridpulse.simulator.Weights;
 
 import static io.gridpulse.simulator.city.PopulationMix.*;
 
+import io.gridpulse.geo.region.Facility;
+import io.gridpulse.geo.region.FacilityKind;
 import io.gridpulse.geo.region.Region;
-import io.gridpulse.geo.region.RegionDirectory;
+import io.gridpulse.geo.registry.RegisteredDevice;
+import io.gridpulse.geo.registry.RegisteredHousehold;
+import io.gridpulse.geo.registry.Registry;
 import io.gridpulse.model.area.AreaCode;
 import io.gridpulse.model.area.AreaLevel;
 import io.gridpulse.model.event.DeviceType;
@@ -16,8 +20,10 @@ import io.gridpulse.model.privacy.ResidentIdentifiers;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import java.util.stream.IntStream;
@@ -28,9 +34,16 @@ import java.util.stream.Stream;
  * 300 grid workers, the devices, service halls, sensors and plaques. The same seed always gives the
  * same city. Households are derived on demand from (seed, grid, index), so the 380,000 of them cost
  * no memory until asked for.
+ *
+ * <p>{@link #of(long, Region, Registry)} builds the city of a loaded region and households/devices registry
+ * instead: its households (residents' ages drawn to match the registered counts) and its devices. A device type
+ * the registry lists replaces the generated devices of that type; a grid without a registered grid terminal
+ * gets a generated one ({@code gt-<grid code>}) so that its visits have a sender. Service halls come from the
+ * region's {@code service_hall} facilities (one is generated in the first grid of a street without one), with a
+ * queue machine and a rating device per window unless the registry names machines with that {@code hall_id}.
+ * Grid workers (one per 3.6 grids of a street), kiosks, sensors and plaques are generated from the areas.
  */
 public final class CityModel {
-    private static final Region BOUNDARIES = Region.demo();
 
 
     /** The demo region's county-level code. */
@@ -52,9 +65,13 @@ public final class CityModel {
     private final List<Plaque> plaques;
     private final long householdCount;
 
-    private CityModel(long seed, List<AreaCode> streets) {
+    private final Registry registry;
+    private final Map<String, Integer> registeredIndex;
+
+    private CityModel(long seed, Region region, Registry registry) {
         this.seed = seed;
-        this.streets = List.copyOf(streets);
+        this.registry = registry;
+        this.streets = region.areas(AreaLevel.STREET).stream().map(a -> a.code()).toList();
         var rnd = new SplittableRandom(seed);
         var grids = new ArrayList<Grid>();
         var workers = new ArrayList<GridWorker>();
@@ -62,59 +79,100 @@ public final class CityModel {
         var devices = new ArrayList<Device>();
         var sensors = new ArrayList<Sensor>();
         var plaques = new ArrayList<Plaque>();
+        var registered = registry == null ? List.<RegisteredDevice>of() : registry.devices();
+        var registeredTypes = EnumSet.noneOf(DeviceType.class);
+        registered.forEach(d -> registeredTypes.add(d.type()));
+        var terminalOf = new HashMap<AreaCode, RegisteredDevice>();
+        registered.stream().filter(d -> d.type() == DeviceType.GRID_TERMINAL).forEach(d -> terminalOf.putIfAbsent(d.grid(), d));
+        boolean generatedKiosks = !registeredTypes.contains(DeviceType.KIOSK);
         int ruralStreets = (int) streets.stream().filter(CityModel::isRural).count();
         int urbanStreets = streets.size() - ruralStreets;
-        double ruralResidentsPerGrid = RESIDENTS * RURAL_RESIDENT_SHARE / (ruralStreets * GRIDS_PER_RURAL_STREET);
-        double urbanResidentsPerGrid = RESIDENTS * (1 - RURAL_RESIDENT_SHARE) / (urbanStreets * GRIDS_PER_URBAN_STREET);
+        double ruralResidentsPerGrid = RESIDENTS * RURAL_RESIDENT_SHARE / (Math.max(1, ruralStreets) * GRIDS_PER_RURAL_STREET);
+        double urbanResidentsPerGrid = RESIDENTS * (1 - RURAL_RESIDENT_SHARE) / (Math.max(1, urbanStreets) * GRIDS_PER_URBAN_STREET);
         for (var street : streets) {
             boolean rural = isRural(street);
-            int gridCount = rural ? GRIDS_PER_RURAL_STREET : GRIDS_PER_URBAN_STREET;
-            int workerCount = (int) Math.round(gridCount / GRIDS_PER_WORKER);
             var streetGrids = new ArrayList<Grid>();
-            int j = 0;
-            // the communities and grids are geo-data's, so every simulated event lands on a real boundary
-            for (var communityArea : BOUNDARIES.children(street)) {
-                var community = communityArea.code();
-                var gridAreas = BOUNDARIES.children(community);
-                for (int g = 0; g < gridAreas.size(); g++, j++) {
-                    var code = gridAreas.get(g).code();
-                    double residents = (rural ? ruralResidentsPerGrid : urbanResidentsPerGrid)
-                            * (0.75 + 0.5 * rnd.nextDouble());
-                    int households = (int) Math.round(residents / (rural ? RURAL_MEAN_HOUSEHOLD : URBAN_MEAN_HOUSEHOLD));
-                    var workerId = "gw-" + street + "-" + pad(j * workerCount / gridCount + 1, 2);
-                    var grid = new Grid(code, grids.size(), rural, households, workerId, "gt-" + code);
-                    grids.add(grid);
-                    streetGrids.add(grid);
+            var leaves = new ArrayList<AreaCode>();
+            var firstOfCommunity = new HashSet<AreaCode>();
+            // the communities and grids are the region's, so every simulated event lands on a real boundary
+            for (var communityArea : region.children(street)) {
+                var before = leaves.size();
+                leavesUnder(region, communityArea.code(), leaves);
+                if (leaves.size() > before) {
+                    firstOfCommunity.add(leaves.get(before));
+                }
+            }
+            int gridCount = leaves.size();
+            if (gridCount == 0) {
+                continue;
+            }
+            int workerCount = Math.max(1, (int) Math.round(gridCount / GRIDS_PER_WORKER));
+            for (int j = 0; j < gridCount; j++) {
+                var code = leaves.get(j);
+                int households;
+                if (registry == null) {
+                    double residents = (rural ? ruralResidentsPerGrid : urbanResidentsPerGrid) * (0.75 + 0.5 * rnd.nextDouble());
+                    households = (int) Math.round(residents / (rural ? RURAL_MEAN_HOUSEHOLD : URBAN_MEAN_HOUSEHOLD));
+                } else {
+                    households = registry.householdsIn(code).size();
+                }
+                var workerId = "gw-" + street + "-" + pad(j * workerCount / gridCount + 1, 2);
+                var terminal = terminalOf.get(code);
+                var grid = new Grid(code, grids.size(), rural, households, workerId,
+                        terminal != null ? terminal.id() : "gt-" + code);
+                grids.add(grid);
+                streetGrids.add(grid);
+                if (terminal == null) {
                     devices.add(new Device(grid.terminalId(), DeviceType.GRID_TERMINAL, code, grid.index(), null, -1));
-                    if (!rural) {
-                        sensors.add(new Sensor("cam-" + code, SensorType.VIDEO_AI, code));
-                    }
-                    plaques.add(new Plaque("pq-" + code + "-m1", PlaqueSubjectType.MERCHANT, code));
-                    plaques.add(new Plaque("pq-" + code + "-m2", PlaqueSubjectType.MERCHANT, code));
-                    if (g == 0) {
+                }
+                if (!rural) {
+                    sensors.add(new Sensor("cam-" + code, SensorType.VIDEO_AI, code));
+                }
+                plaques.add(new Plaque("pq-" + code + "-m1", PlaqueSubjectType.MERCHANT, code));
+                plaques.add(new Plaque("pq-" + code + "-m2", PlaqueSubjectType.MERCHANT, code));
+                if (firstOfCommunity.contains(code)) {
+                    var community = code.at(AreaLevel.COMMUNITY);
+                    if (generatedKiosks) {
                         devices.add(new Device("ki-" + community, DeviceType.KIOSK, code, grid.index(), null, -1));
-                        sensors.add(new Sensor("smk-" + community, SensorType.SMOKE, code));
-                        sensors.add(rural ? new Sensor("cam-" + community, SensorType.VIDEO_AI, code)
-                                : new Sensor("acc-" + community, SensorType.ACCESS, code));
-                        plaques.add(new Plaque("pq-" + community + "-c", PlaqueSubjectType.COMMUNITY, code));
                     }
+                    sensors.add(new Sensor("smk-" + community, SensorType.SMOKE, code));
+                    sensors.add(rural ? new Sensor("cam-" + community, SensorType.VIDEO_AI, code)
+                            : new Sensor("acc-" + community, SensorType.ACCESS, code));
+                    plaques.add(new Plaque("pq-" + community + "-c", PlaqueSubjectType.COMMUNITY, code));
                 }
             }
             for (int w = 0; w < workerCount; w++) {
                 var id = "gw-" + street + "-" + pad(w + 1, 2);
-                workers.add(new GridWorker(id, streetGrids.stream().filter(g -> g.workerId().equals(id)).toList()));
+                var own = streetGrids.stream().filter(g -> g.workerId().equals(id)).toList();
+                if (!own.isEmpty()) {
+                    workers.add(new GridWorker(id, own));
+                }
             }
-            var seat = streetGrids.getFirst();
-            var hallId = "hall-" + street;
-            int windows = rural ? 6 : 10;
+            var hallFacility = region.facilitiesIn(street).stream()
+                    .filter(f -> f.kind() == FacilityKind.SERVICE_HALL).findFirst();
+            var seat = hallFacility.flatMap(f -> streetGrids.stream().filter(g -> f.areaCode().contains(g.code())).findFirst())
+                    .orElse(streetGrids.getFirst());
+            var hallId = hallFacility.map(Facility::code).orElse("hall-" + street);
+            int windows = hallFacility.map(Facility::windows).filter(n -> n > 0).orElse(rural ? 6 : 10);
             var windowIds = IntStream.rangeClosed(1, windows).mapToObj(w -> hallId + "-w" + pad(w, 2)).toList();
-            var ratingIds = IntStream.rangeClosed(1, windows).mapToObj(w -> "rd-" + street + "-w" + pad(w, 2)).toList();
-            var hall = new ServiceHall(hallId, seat.code(), seat.index(), windowIds, "qm-" + street, ratingIds);
+            var hallMachines = registered.stream().filter(d -> hallId.equals(d.hallId())).toList();
+            var queueMachine = hallMachines.stream().filter(d -> d.type() == DeviceType.QUEUE_MACHINE).findFirst()
+                    .map(RegisteredDevice::id).orElse("qm-" + street);
+            var raters = hallMachines.stream().filter(d -> d.type() == DeviceType.RATING_DEVICE).map(RegisteredDevice::id).toList();
+            var ratingIds = IntStream.rangeClosed(1, windows).mapToObj(w -> raters.isEmpty()
+                    ? "rd-" + street + "-w" + pad(w, 2) : raters.get((w - 1) % raters.size())).toList();
+            var hall = new ServiceHall(hallId, seat.code(), seat.index(), windowIds, queueMachine, ratingIds);
             halls.add(hall);
-            devices.add(new Device(hall.queueMachineId(), DeviceType.QUEUE_MACHINE, seat.code(), seat.index(), hallId, -1));
-            ratingIds.forEach(id -> devices.add(new Device(id, DeviceType.RATING_DEVICE, seat.code(), seat.index(), hallId, -1)));
-            for (int k = 1; k <= 2; k++) {
-                devices.add(new Device("ki-" + street + "-" + pad(k, 2), DeviceType.KIOSK, seat.code(), seat.index(), hallId, -1));
+            if (hallMachines.stream().noneMatch(d -> d.type() == DeviceType.QUEUE_MACHINE)) {
+                devices.add(new Device(hall.queueMachineId(), DeviceType.QUEUE_MACHINE, seat.code(), seat.index(), hallId, -1));
+            }
+            if (raters.isEmpty()) {
+                ratingIds.forEach(id -> devices.add(new Device(id, DeviceType.RATING_DEVICE, seat.code(), seat.index(), hallId, -1)));
+            }
+            if (generatedKiosks) {
+                for (int k = 1; k <= 2; k++) {
+                    devices.add(new Device("ki-" + street + "-" + pad(k, 2), DeviceType.KIOSK, seat.code(), seat.index(), hallId, -1));
+                }
             }
             sensors.add(new Sensor("env-" + street, SensorType.ENVIRONMENT, seat.code()));
             for (int k = 1; k <= 3; k++) {
@@ -123,7 +181,34 @@ public final class CityModel {
         }
         this.grids = List.copyOf(grids);
         this.householdCount = grids.stream().mapToLong(Grid::households).sum();
-        this.wristbands = List.copyOf(handOutWristbands(rnd));
+        if (registry == null) {
+            this.registeredIndex = Map.of();
+            this.wristbands = List.copyOf(handOutWristbands(rnd));
+        } else {
+            var index = new HashMap<String, Integer>();
+            for (var g : grids) {
+                var list = registry.householdsIn(g.code());
+                for (int i = 0; i < list.size(); i++) {
+                    index.put(list.get(i).id(), i);
+                }
+            }
+            this.registeredIndex = Map.copyOf(index);
+            var byCode = new HashMap<AreaCode, Grid>();
+            grids.forEach(g -> byCode.put(g.code(), g));
+            var bands = new ArrayList<Device>();
+            for (var d : registered) {
+                var grid = byCode.get(d.grid());
+                if (grid == null) {
+                    continue; // a grid outside every street of the region: nothing simulated there
+                }
+                if (d.type() == DeviceType.WRISTBAND) {
+                    bands.add(new Device(d.id(), d.type(), grid.code(), grid.index(), null, registeredIndex.get(d.householdId())));
+                } else {
+                    devices.add(new Device(d.id(), d.type(), grid.code(), grid.index(), d.hallId(), -1));
+                }
+            }
+            this.wristbands = List.copyOf(bands);
+        }
         devices.addAll(wristbands);
         this.workers = List.copyOf(workers);
         this.halls = List.copyOf(halls);
@@ -132,10 +217,31 @@ public final class CityModel {
         this.plaques = List.copyOf(plaques);
     }
 
+    /** Adds the finest areas under {@code code}, depth first in code order (the code itself if it has no children). */
+    private static void leavesUnder(Region region, AreaCode code, List<AreaCode> out) {
+        var children = region.children(code);
+        if (children.isEmpty()) {
+            out.add(code);
+        }
+        children.forEach(c -> leavesUnder(region, c.code(), out));
+    }
+
     /** The demo region's city drawn from this seed. */
     public static CityModel demo(long seed) {
-        var streets = RegionDirectory.demo().children(REGION).stream().map(a -> a.code()).toList();
-        return new CityModel(seed, streets);
+        return new CityModel(seed, Region.demo(), null);
+    }
+
+    /**
+     * The city of a loaded region and its registered households and devices; the seed draws what the
+     * registry does not say (residents' ages, the generated devices' and workers' activity).
+     */
+    public static CityModel of(long seed, Region region, Registry registry) {
+        return new CityModel(seed, region, java.util.Objects.requireNonNull(registry, "registry"));
+    }
+
+    /** Whether the households are a loaded registry's rather than drawn from the population mix. */
+    public boolean registered() {
+        return registry != null;
     }
 
     /** Whether a street code is a township (1xx towns, 2xx townships) rather than an urban street (0xx). */
@@ -199,6 +305,9 @@ public final class CityModel {
                     + " households, there is no index " + index);
         }
         RandomGenerator rnd = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + grid.index() * 1_000_003L + index);
+        if (registry != null) {
+            return fromRegistry(rnd, grid, index, registry.householdsIn(grid.code()).get(index));
+        }
         boolean rural = grid.rural();
         double alone = rural ? RURAL_ELDERLY_ALONE : URBAN_ELDERLY_ALONE;
         double nest = rural ? RURAL_EMPTY_NEST : URBAN_EMPTY_NEST;
@@ -248,6 +357,29 @@ public final class CityModel {
             groups.add(PopulationGroup.MIGRANT);
         }
         return new Household("hh-" + grid.code() + "-" + pad(index, 4), grid, index, kind, residents, groups);
+    }
+
+    /** A registered household with residents drawn to its counts: the elderly first, a child if it has a left-behind one. */
+    private static Household fromRegistry(RandomGenerator rnd, Grid grid, int index, RegisteredHousehold h) {
+        var groups = h.groups().isEmpty() ? EnumSet.noneOf(PopulationGroup.class) : EnumSet.copyOf(h.groups());
+        var kind = groups.contains(PopulationGroup.ELDERLY_ALONE) ? HouseholdKind.ELDERLY_ALONE
+                : groups.contains(PopulationGroup.EMPTY_NEST) ? HouseholdKind.EMPTY_NEST : HouseholdKind.FAMILY;
+        var residents = new ArrayList<Resident>(h.residents());
+        boolean elderHead = h.aged60Plus() == h.residents();
+        int younger = h.residents() - h.aged60Plus();
+        if (!elderHead) {
+            residents.add(resident(rnd, 22 + rnd.nextInt(38), rnd.nextBoolean()));
+            younger--;
+        }
+        for (int e = 0; e < h.aged60Plus(); e++) {
+            residents.add(resident(rnd, elderAge(rnd), rnd.nextBoolean()));
+        }
+        boolean child = groups.contains(PopulationGroup.LEFT_BEHIND_CHILD);
+        for (int m = 0; m < younger; m++) {
+            boolean kid = child && m == 0 || rnd.nextDouble() < FAMILY_CHILD;
+            residents.add(resident(rnd, kid ? rnd.nextInt(18) : 18 + rnd.nextInt(42), rnd.nextBoolean()));
+        }
+        return new Household(h.id(), grid, index, kind, residents, groups);
     }
 
     /** The household whose eldest wears this wristband. */

@@ -94,25 +94,23 @@ public final class EventGenerator implements Iterator<Event> {
     static final double SOS = 0.0005;
     static final double DEVICE_FAULT = 0.015;
 
-    private static final double CASE_EVENTS = 6 + CASE_FEEDBACK + 3 * CASE_REOPENED + 0.05;
-    private static final double VISIT_EVENTS = 1 + DEMAND_VISIT_SHARE * (1 + SECOND_DEMAND_IN_VISIT) * CASE_EVENTS;
-    private static final double TICKET_EVENTS = TICKET_ABANDONED * 2 + (1 - TICKET_ABANDONED) * (4 + TICKET_FEEDBACK);
+    static final double CASE_EVENTS = 6 + CASE_FEEDBACK + 3 * CASE_REOPENED + 0.05;
+    static final double VISIT_EVENTS = 1 + DEMAND_VISIT_SHARE * (1 + SECOND_DEMAND_IN_VISIT) * CASE_EVENTS;
+    static final double TICKET_EVENTS = TICKET_ABANDONED * 2 + (1 - TICKET_ABANDONED) * (4 + TICKET_FEEDBACK);
 
-    /** What arrives on its own, with its share of all events (follow-ups included) and its weekly profile. */
+    /** What arrives on its own, with the events each brings (follow-ups included) and its weekly profile; rates come from a {@link Mix}. */
     enum Activity {
-        TELEMETRY(0.40, 1, DailyProfile.FLAT),
-        VISIT(0.22, VISIT_EVENTS, DailyProfile.FIELD_WORK),
-        DEMAND(0.17, CASE_EVENTS, DailyProfile.RESIDENTS),
-        TICKET(0.15, TICKET_EVENTS, DailyProfile.SERVICE_HALL),
-        PLAQUE(0.04, 1 + PLAQUE_SCAN_FEEDBACK, DailyProfile.DAYTIME),
-        DETECTION(0.02, 1, DailyProfile.DAYTIME);
+        TELEMETRY(1, DailyProfile.FLAT),
+        VISIT(VISIT_EVENTS, DailyProfile.FIELD_WORK),
+        DEMAND(CASE_EVENTS, DailyProfile.RESIDENTS),
+        TICKET(TICKET_EVENTS, DailyProfile.SERVICE_HALL),
+        PLAQUE(1 + PLAQUE_SCAN_FEEDBACK, DailyProfile.DAYTIME),
+        DETECTION(1, DailyProfile.DAYTIME);
 
-        final double eventShare;
         final double eventsEach;
         final DailyProfile profile;
 
-        Activity(double eventShare, double eventsEach, DailyProfile profile) {
-            this.eventShare = eventShare;
+        Activity(double eventsEach, DailyProfile profile) {
             this.eventsEach = eventsEach;
             this.profile = profile;
         }
@@ -154,21 +152,29 @@ public final class EventGenerator implements Iterator<Event> {
      * actual rate around it: nights are quiet, halls close at weekends).
      */
     public EventGenerator(CityModel city, long seed, Instant start, double eventsPerSimulatedHour) {
-        if (!(eventsPerSimulatedHour > 0) || Double.isInfinite(eventsPerSimulatedHour)) {
-            throw new IllegalArgumentException("eventsPerSimulatedHour must be a positive number, got "
-                    + eventsPerSimulatedHour);
-        }
+        this(city, seed, start, Mix.demo(eventsPerSimulatedHour));
+    }
+
+    /** A generator for this city from {@code start} on, with these rates per activity. */
+    public EventGenerator(CityModel city, long seed, Instant start, Mix mix) {
         this.city = city;
         this.rnd = new SplittableRandom(seed);
-        double max = 0;
-        for (var a : ACTIVITIES) {
-            perHour[a.ordinal()] = eventsPerSimulatedHour * a.eventShare / a.eventsEach;
-            max += perHour[a.ordinal()] * a.profile.max();
-        }
-        this.maxPerHour = max;
         for (var d : city.devices()) {
             devicesByType.computeIfAbsent(d.type(), t -> new ArrayList<>()).add(d);
         }
+        double max = 0;
+        for (var a : ACTIVITIES) {
+            perHour[a.ordinal()] = mix.of(a) / a.eventsEach;
+            if (!canHappen(a)) {
+                perHour[a.ordinal()] = 0;   // a region without halls (say) has no tickets
+            }
+            max += perHour[a.ordinal()] * a.profile.max();
+        }
+        if (!(max > 0)) {
+            throw new IllegalArgumentException("nothing of this mix can happen in this city (no households, devices, halls,"
+                    + " plaques or sensors for it)");
+        }
+        this.maxPerHour = max;
         for (var s : city.sensors()) {
             sensorsByType.computeIfAbsent(s.type(), t -> new ArrayList<>()).add(s);
         }
@@ -180,6 +186,17 @@ public final class EventGenerator implements Iterator<Event> {
         this.hallWeights = city.halls().stream().mapToDouble(h -> h.windowIds().size()).toArray();
         this.nextArrival = start.truncatedTo(ChronoUnit.MILLIS);
         advanceArrival();
+    }
+
+    private boolean canHappen(Activity a) {
+        return switch (a) {
+            case TELEMETRY -> !city.devices().isEmpty();
+            case VISIT -> !city.workers().isEmpty() && city.householdCount() > 0;
+            case DEMAND -> city.householdCount() > 0;
+            case TICKET -> !city.halls().isEmpty();
+            case PLAQUE -> !city.plaques().isEmpty();
+            case DETECTION -> !city.sensors().isEmpty();
+        };
     }
 
     @Override
@@ -243,6 +260,12 @@ public final class EventGenerator implements Iterator<Event> {
     private void visit(Instant t) {
         var worker = city.workers().get(rnd.nextInt(city.workers().size()));
         var grid = worker.grids().get(rnd.nextInt(worker.grids().size()));
+        if (grid.households() == 0) {
+            // nobody registered there: the visit goes where people live, by that grid's worker
+            grid = randomGridByHouseholds();
+            var owner = grid.workerId();
+            worker = city.workers().stream().filter(w -> w.id().equals(owner)).findFirst().orElse(worker);
+        }
         var household = city.household(grid, rnd.nextInt(grid.households()));
         if (!household.isPriority() && rnd.nextBoolean()) {
             // priority households are visited more often (weekly for the elderly living alone)
@@ -446,6 +469,11 @@ public final class EventGenerator implements Iterator<Event> {
         var type = d < 0.80 ? DeviceType.WRISTBAND : d < 0.90 ? DeviceType.GRID_TERMINAL
                 : d < 0.94 ? DeviceType.KIOSK : d < 0.97 ? DeviceType.QUEUE_MACHINE : DeviceType.RATING_DEVICE;
         var devices = devicesByType.get(type);
+        if (devices == null) {
+            // a registry without this type of device: another device reports instead
+            devices = devicesByType.values().iterator().next();
+            type = devices.getFirst().type();
+        }
         int index = rnd.nextInt(devices.size());
         var device = devices.get(index);
         var envelope = envelope(t, device.id(), device.gridCode());
@@ -510,6 +538,11 @@ public final class EventGenerator implements Iterator<Event> {
         var type = s < 0.75 ? SensorType.VIDEO_AI : s < 0.85 ? SensorType.ACCESS
                 : s < 0.95 ? SensorType.ENVIRONMENT : SensorType.SMOKE;
         var sensors = sensorsByType.get(type);
+        if (sensors == null) {
+            // a region without this kind of sensor (no urban streets, say): another one detects instead
+            sensors = sensorsByType.values().iterator().next();
+            type = sensors.getFirst().type();
+        }
         Sensor sensor = sensors.get(rnd.nextInt(sensors.size()));
         double k = rnd.nextDouble();
         var detectionType = switch (type) {
@@ -579,7 +612,11 @@ public final class EventGenerator implements Iterator<Event> {
     private Grid randomGridByHouseholds() {
         long h = rnd.nextLong(householdsBefore[householdsBefore.length - 1]);
         int i = java.util.Arrays.binarySearch(householdsBefore, h);
-        return city.grids().get(i >= 0 ? i : -i - 2);
+        i = i >= 0 ? i : -i - 2;
+        while (householdsBefore[i + 1] <= h) {
+            i++;   // skip grids without households (equal running totals)
+        }
+        return city.grids().get(i);
     }
 
     private int pick(double[] weights) {

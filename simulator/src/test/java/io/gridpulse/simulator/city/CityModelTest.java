@@ -105,6 +105,23 @@ class CityModelTest {
     }
 
     @Test
+    void elderlyAloneEmptyNestMigrantAndLeftBehindHouseholdsComeInTheSharesOfThePopulationMix() {
+        double rural = (double) census.ruralHouseholds() / census.households();
+        assertThat(share(PopulationGroup.ELDERLY_ALONE)).isCloseTo(
+                rural * PopulationMix.RURAL_ELDERLY_ALONE + (1 - rural) * PopulationMix.URBAN_ELDERLY_ALONE, within(0.005));
+        assertThat(share(PopulationGroup.EMPTY_NEST)).isCloseTo(
+                rural * PopulationMix.RURAL_EMPTY_NEST + (1 - rural) * PopulationMix.URBAN_EMPTY_NEST, within(0.005));
+        assertThat(share(PopulationGroup.MIGRANT)).isCloseTo(
+                rural * PopulationMix.RURAL_MIGRANT + (1 - rural) * PopulationMix.URBAN_MIGRANT, within(0.005));
+        // left-behind children: 30% of the rural families with a child
+        assertThat(share(PopulationGroup.LEFT_BEHIND_CHILD)).isBetween(0.03, 0.12);
+    }
+
+    private static double share(PopulationGroup group) {
+        return (double) census.groups().get(group) / census.households();
+    }
+
+    @Test
     void residentsHaveValidIdNumbersAndMobilePhones() {
         assertThat(census.invalidIds()).isZero();
         assertThat(census.invalidPhones()).isZero();

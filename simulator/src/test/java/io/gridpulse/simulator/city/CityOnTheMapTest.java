@@ -16,4 +16,14 @@ class CityOnTheMapTest {
         var mapped = region.areas(AreaLevel.GRID).stream().map(a -> a.code().value()).toList();
         assertThat(simulated).hasSize(1_080).containsExactlyInAnyOrderElementsOf(mapped);
     }
+
+    @Test
+    void everySimulatedPlaqueHangsOnTheMapInTheGridTheSimulatorPutsIt() {
+        var onTheMap = new java.util.HashMap<String, String>();
+        Region.demo().facilities().stream().filter(f -> f.kind() == io.gridpulse.geo.region.FacilityKind.SMART_PLAQUE)
+                .forEach(f -> onTheMap.put(f.code(), f.areaCode().value()));
+        var plaques = CityModel.demo(42).plaques();
+        assertThat(plaques).hasSize(onTheMap.size());
+        assertThat(plaques).allSatisfy(p -> assertThat(onTheMap.get(p.id())).as(p.id()).isEqualTo(p.gridCode().value()));
+    }
 }

@@ -3,6 +3,8 @@ package io.gridpulse.simulator.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.gridpulse.model.event.DemandClass;
+import io.gridpulse.model.event.DemandClassified;
 import io.gridpulse.model.event.DemandCreated;
 import io.gridpulse.model.event.DemandResponded;
 import io.gridpulse.model.event.DeviceType;
@@ -174,6 +176,49 @@ class EventGeneratorTest {
         assertThat(normal).isBetween(0.99, 0.9999);
         assertThat(bands).anyMatch(Telemetry::sos);
         assertThat(bands).allSatisfy(t -> assertThat(t.batteryPercent()).isBetween(5.0, 100.0));
+    }
+
+    @Test
+    void demandClassesFollowTheDefaultSplitOfResolveNowCoordinateAndTrack() {
+        var classified = run.stream().filter(DemandClassified.class::isInstance).map(DemandClassified.class::cast)
+                .collect(java.util.stream.Collectors.groupingBy(DemandClassified::demandClass, java.util.stream.Collectors.counting()));
+        double total = classified.values().stream().mapToLong(Long::longValue).sum();
+        assertThat(total).isGreaterThan(5_000);
+        assertThat(classified.get(DemandClass.RESOLVE_NOW) / total).isCloseTo(0.55, within(0.03));
+        assertThat(classified.get(DemandClass.COORDINATE) / total).isCloseTo(0.35, within(0.03));
+        assertThat(classified.get(DemandClass.TRACK) / total).isCloseTo(0.10, within(0.02));
+    }
+
+    @Test
+    void gridWorkersVisitInFieldHoursAndLittleAtWeekends() {
+        var visits = run.stream().filter(HouseholdVisit.class::isInstance).map(e -> e.envelope().localOccurredAt()).toList();
+        double inFieldHours = visits.stream().filter(t -> t.getHour() >= 7 && t.getHour() < 21).count() / (double) visits.size();
+        assertThat(inFieldHours).isGreaterThan(0.98);
+        var perDay = visits.stream().collect(java.util.stream.Collectors.groupingBy(t -> t.toLocalDate(),
+                java.util.stream.Collectors.counting()));
+        // the run starts on a Monday and lasts about four days: compare with a weekend drawn alone
+        var weekend = SIMULATOR.events(Instant.parse("2026-11-27T16:00:00Z"))
+                .takeWhile(e -> e.occurredAt().isBefore(Instant.parse("2026-11-28T16:00:00Z")))
+                .filter(HouseholdVisit.class::isInstance).count();
+        assertThat((double) weekend).isLessThan(0.5 * perDay.values().stream().mapToLong(Long::longValue).max().orElseThrow());
+    }
+
+    @Test
+    void priorityHouseholdsAreVisitedMoreOftenThanTheirShare() {
+        var visits = run.stream().filter(HouseholdVisit.class::isInstance).map(HouseholdVisit.class::cast).toList();
+        double priorityVisits = visits.stream().filter(v -> !v.groups().isEmpty()).count() / (double) visits.size();
+        double priorityHouseholds = SIMULATOR.city().households().limit(40_000).filter(h -> h.isPriority()).count() / 40_000.0;
+        assertThat(priorityVisits).isGreaterThan(priorityHouseholds * 1.2);
+    }
+
+    @Test
+    void abnormalHeartRatesAndSosComeAtTheirConfiguredRarity() {
+        var bands = run.stream().filter(e -> e instanceof Telemetry t && t.deviceType() == DeviceType.WRISTBAND)
+                .map(Telemetry.class::cast).toList();
+        double abnormal = bands.stream().filter(t -> t.heartRate() < 60 || t.heartRate() > 100).count() / (double) bands.size();
+        double sos = bands.stream().filter(Telemetry::sos).count() / (double) bands.size();
+        assertThat(abnormal).isCloseTo(EventGenerator.ABNORMAL_HEART_RATE, within(0.0015));
+        assertThat(sos).isCloseTo(EventGenerator.SOS, within(0.0004));
     }
 
     @Test
