@@ -11,7 +11,11 @@ import io.gridpulse.ingest.mqtt.MqttDeviceServer;
 import io.gridpulse.ingest.auth.ApiKeys;
 import io.gridpulse.ingest.log.KafkaEventLog;
 import io.gridpulse.simulator.Simulator;
+import io.gridpulse.simulator.events.Mix;
 import io.gridpulse.simulator.load.LiveFeed;
+import io.gridpulse.simulator.wire.WireOptions;
+import io.gridpulse.warehouse.registry.HouseholdRegistry;
+import io.gridpulse.warehouse.registry.HouseholdRow;
 import io.gridpulse.standalone.kafka.EmbeddedKafka;
 import io.gridpulse.streams.StreamJobs;
 import io.gridpulse.streams.StreamJobsConfig;
@@ -138,11 +142,39 @@ public final class GridPulse implements AutoCloseable {
 
         var simulation = config.simulation();
         if (simulation.enabled()) {
-            var feed = new LiveFeed(Simulator.of(simulation.seed()).withEventsPerSimulatedHour(simulation.eventsPerHour()),
-                    ingestUrl, apiKey, simulation.backfill(), Clock.systemUTC()).start();
+            var simulator = Simulator.of(simulation.seed());
+            simulator = env.containsKey("GP_SIM_PRESET") ? simulator.withMix(Mix.preset(env.get("GP_SIM_PRESET")))
+                    : simulator.withEventsPerSimulatedHour(simulation.eventsPerHour());
+            if ("perfect".equalsIgnoreCase(env.get("GP_SIM_WIRE"))) {
+                simulator = simulator.withWire(WireOptions.perfect());
+            }
+            loadRegistryInBackground(simulator.city().households());
+            var feed = new LiveFeed(simulator, ingestUrl, apiKey, simulation.backfill(), Clock.systemUTC()).start();
             stopInReverse.push(feed);
         }
         log.info("GridPulse started in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    }
+
+    /**
+     * The simulated city's households become the registry the visit indicators count against. In the
+     * background: it is a few hundred thousand rows, and nothing else waits for them.
+     */
+    private void loadRegistryInBackground(java.util.stream.Stream<io.gridpulse.simulator.city.Household> households) {
+        var registry = new HouseholdRegistry(warehouse);
+        Thread.ofPlatform().name("registry-load").daemon().start(() -> {
+            try {
+                long t0 = System.nanoTime();
+                var today = java.time.LocalDate.now(java.time.ZoneOffset.ofHours(8));
+                var rows = households.map(h -> new HouseholdRow(h.id(), h.grid().code(), h.residents().size(),
+                        (int) h.residents().stream().filter(r -> r.birthDate().plusYears(60).isBefore(today.plusDays(1))).count(),
+                        h.groups().stream().map(g -> g.name().toLowerCase(java.util.Locale.ROOT)).sorted().toList())).toList();
+                registry.replace(rows, System.currentTimeMillis());
+                log.info("household registry: {} households of the simulated city loaded in {} ms", rows.size(),
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
+            } catch (RuntimeException e) {
+                log.warn("household registry not loaded, the visit indicators stay unmeasured: {}", e.toString());
+            }
+        });
     }
 
     /** HTTPS for the edge when both GP_INGEST_TLS_CERT and GP_INGEST_TLS_KEY name PEM files; one without the other is an error. */
