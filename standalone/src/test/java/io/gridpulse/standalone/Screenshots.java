@@ -1,0 +1,78 @@
+package io.gridpulse.standalone;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * {@code ./gridpulse screenshots}: signs in to a running cockpit in headless Chromium and saves
+ * the wall screen at 1920x1080 and 3840x2160 and the map explorer drilled down to a community,
+ * so that what leaders see can be looked at (and kept in docs/screenshots).
+ * Usage: Screenshots COCKPIT_URL USER PASSWORD OUT_DIR
+ */
+public final class Screenshots {
+    private Screenshots() {}
+
+    public static void main(String[] args) throws Exception {
+        var url = args[0].replaceAll("/$", "");
+        var out = Files.createDirectories(Path.of(args[3]));
+        var options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1920,1080", "--lang=zh-CN", "--hide-scrollbars",
+                "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+        var service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
+        var browser = new ChromeDriver(service, options);
+        try {
+            var wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+            browser.get(url + "/login");
+            wait.until(d -> !d.findElements(By.cssSelector("vaadin-text-field[name='username'] input")).isEmpty());
+            browser.findElement(By.cssSelector("vaadin-text-field[name='username'] input")).sendKeys(args[1]);
+            browser.findElement(By.cssSelector("vaadin-password-field[name='password'] input")).sendKeys(args[2], Keys.ENTER);
+            wait.until(d -> !d.getCurrentUrl().contains("login"));
+
+            for (var size : new int[][] {{1920, 1080}, {3840, 2160}}) {
+                viewport(browser, size[0], size[1]);
+                browser.get(url + "/wall");
+                wait.until(d -> !d.findElements(By.cssSelector("#wall-map canvas")).isEmpty());
+                Thread.sleep(4_000); // charts animate in; let them settle
+                save(browser, out.resolve("wall-" + size[0] + "x" + size[1] + ".png"));
+            }
+            viewport(browser, 1920, 1080);
+            browser.get(url + "/map/439901001001");
+            wait.until(d -> !d.findElements(By.cssSelector("canvas")).isEmpty());
+            Thread.sleep(4_000);
+            save(browser, out.resolve("map-community-1920x1080.png"));
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private static void save(WebDriver browser, Path file) throws Exception {
+        Files.write(file, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        System.out.println("saved " + file);
+    }
+
+    /** Sizes the page's viewport (not the window, whose frame takes some pixels). */
+    private static void viewport(WebDriver browser, int width, int height) {
+        browser.manage().window().setSize(new Dimension(width, height));
+        var js = (JavascriptExecutor) browser;
+        long innerWidth = ((Number) js.executeScript("return window.innerWidth")).longValue();
+        long innerHeight = ((Number) js.executeScript("return window.innerHeight")).longValue();
+        browser.manage().window().setSize(new Dimension((int) (2L * width - innerWidth), (int) (2L * height - innerHeight)));
+    }
+}
