@@ -1,5 +1,6 @@
 package io.gridpulse.ingest.http;
 
+import org.slf4j.MDC;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 
@@ -17,6 +18,12 @@ public final class RequestIds implements Handler<RoutingContext> {
         var id = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
         ctx.put(KEY, id);
         ctx.response().putHeader("X-Request-Id", id);
-        ctx.next();
+        // every log line written while the request is handled on this thread carries its id
+        MDC.put(KEY, id);
+        try {
+            ctx.next();
+        } finally {
+            MDC.remove(KEY);
+        }
     }
 }
