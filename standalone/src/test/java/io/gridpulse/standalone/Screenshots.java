@@ -1,5 +1,6 @@
 package io.gridpulse.standalone;
 
+import io.gridpulse.cockpit.browser.HeadlessChromium;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -7,12 +8,8 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,14 +26,7 @@ public final class Screenshots {
     public static void main(String[] args) throws Exception {
         var url = args[0].replaceAll("/$", "");
         var out = Files.createDirectories(Path.of(args[3]));
-        var options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1920,1080", "--lang=zh-CN", "--hide-scrollbars",
-                "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
-        var browser = new ChromeDriver(service, options);
+        var browser = HeadlessChromium.start(1920, 1080);
         try {
             var wait = new WebDriverWait(browser, Duration.ofSeconds(60));
             browser.get(url + "/login");

@@ -14,12 +14,8 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,14 +45,7 @@ class RolesInTheBrowserTest {
                 TestCockpit.openBreach("case-xicheng-1", "439901002001001", "西城 overdue"),
                 TestCockpit.openBreach("case-taohua-1", "439901104002003", "请回电 13912345678")));
         url = TestCockpit.url();
-        var options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1400,900", "--lang=zh-CN",
-                "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
-        browser = new ChromeDriver(service, options);
+        browser = HeadlessChromium.start(1400, 900);
     }
 
     @AfterAll
