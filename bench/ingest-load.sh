@@ -33,7 +33,7 @@ fi
 echo "output in $OUT"; date -u; nproc; free -g | head -2
 
 export GP_DATA_DIR="$OUT/data"; mkdir -p "$GP_DATA_DIR"
-GP_SIMULATOR=off GP_INGEST_PORT=${GP_INGEST_PORT:-18088} GP_COCKPIT_PORT=${GP_COCKPIT_PORT:-18080} \
+GP_SIMULATOR=off GP_MQTT_PORT=0 GP_INGEST_PORT=${GP_INGEST_PORT:-18088} GP_COCKPIT_PORT=${GP_COCKPIT_PORT:-18080} \
 GP_CHDB_LIB=${GP_CHDB_LIB:-$HOME/.cache/gridpulse/chdb/26.7.3-stable.1/libchdb.so} \
   "$JAVA" --enable-native-access=ALL-UNNAMED -Xmx2g -cp "$ROOT/standalone/target/standalone.jar:$LIB/*" \
   io.gridpulse.standalone.Main > "$OUT/server.log" 2>&1 &

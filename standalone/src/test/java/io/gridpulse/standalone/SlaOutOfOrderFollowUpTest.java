@@ -1,0 +1,115 @@
+package io.gridpulse.standalone;
+
+import io.gridpulse.warehouse.AlertRow;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/**
+ * SLA clocks judged on event time whatever order and delay the events come in: a case's alerts must
+ * be those its history implies (issue 4: "must come out the same when history is replayed"), not
+ * those the arrival order implies. Street 龙泉镇 439901105, written by no other test of this module.
+ *
+ * <p>Case 1 is answered after its warning but before its deadline, and both events come in one
+ * upload: the warning was due (raised, then cleared by the answer), the breach never was. Case 2 is
+ * created, its clock runs out on the wall clock, and then an offline terminal uploads the answer it
+ * gave before the deadline: again only the warning was due.
+ *
+ * <p>Disabled: both fail today (2026-11-24). SlaClocks applies a follow-up when it arrives, not at its
+ * event time: an answer that arrives before the watermark reaches the warning silently drops a warning
+ * that was due (case 1 gets no alert at all), and an answer that arrives after the timers fired clears
+ * stages that were never due (case 2 gets a breach and three escalations raised at Oct 1-4, cleared at
+ * Sep 30 21:00 UTC). Enable once SlaClocks fires due stages up to a follow-up's event time before
+ * stopping, and withdraws stages after it.
+ */
+@Disabled("SlaClocks judges follow-ups by arrival, not event time: see the class comment")
+@ExtendWith(SharedStack.class)
+class SlaOutOfOrderFollowUpTest {
+    private static final String GRID = "439901105001001";
+    private static GridPulse system;
+    private static Api api;
+
+    @BeforeAll
+    static void startStack(GridPulse running) {
+        system = running;
+        api = new Api(system.ingestUrl(), system.apiKey());
+    }
+
+    @Test
+    void anAnswerBetweenWarningAndDeadlineUploadedWithTheCaseClearsTheWarningAndRaisesNoBreach() throws Exception {
+        var caseId = "case-ooo-1-" + Api.newEventId();
+        // created Wed 2026-09-30 09:00; 24 clock hours: warning Oct 1 04:12 (80%), due Oct 1 09:00; answered Oct 1 05:00
+        post(created(caseId, "2026-09-30T09:00:00+08:00"), responded(caseId, "2026-10-01T05:00:00+08:00"));
+
+        awaitQuiet(caseId);
+        assertThat(system.warehouse().alertsForCase(caseId))
+                .extracting(AlertRow::kind, AlertRow::status, AlertRow::raisedAt, AlertRow::clearedAt)
+                .containsExactly(tuple("sla_warning", AlertRow.CLEARED, at("2026-10-01T04:12:00+08:00"),
+                        at("2026-10-01T05:00:00+08:00")));
+    }
+
+    @Test
+    void anAnswerGivenBeforeTheDeadlineButUploadedAfterItLeavesNoBreach() throws Exception {
+        var caseId = "case-ooo-2-" + Api.newEventId();
+        post(created(caseId, "2026-09-30T09:00:00+08:00"));
+        // the wall clock is weeks past every stage: the clock fires them all
+        awaitUntil(() -> system.warehouse().alertsForCase(caseId).size() == 5);
+        post(responded(caseId, "2026-10-01T05:00:00+08:00"));
+
+        awaitUntil(() -> system.warehouse().alertsForCase(caseId).stream().allMatch(a -> a.status().equals(AlertRow.CLEARED)));
+        var alerts = system.warehouse().alertsForCase(caseId);
+        assertThat(alerts).as("no alert may be cleared before it was raised")
+                .allSatisfy(a -> assertThat(a.clearedAt()).isAfterOrEqualTo(a.raisedAt()));
+        assertThat(alerts).extracting(AlertRow::kind).containsExactly("sla_warning");
+    }
+
+    private static void awaitQuiet(String caseId) throws InterruptedException {
+        // the watermark follows the wall clock 2 s after the last event; give the timers that long and more
+        Thread.sleep(6_000);
+        awaitUntil(() -> system.warehouse().event(lastEventId).isPresent());
+    }
+
+    private static String lastEventId;
+
+    private static void awaitUntil(BooleanSupplier done) throws InterruptedException {
+        var deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
+        while (!done.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("within 45 s").isLessThan(deadline);
+            Thread.sleep(250);
+        }
+    }
+
+    private static void post(String... events) throws Exception {
+        var answer = api.post("/api/v1/events:batch", "[" + String.join(",", events) + "]");
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.body()).contains("\"rejected\":0,\"retry\":0");
+    }
+
+    private static String created(String caseId, String at) {
+        lastEventId = Api.newEventId();
+        return """
+                {"eventId":"%s","kind":"demand.created","occurredAt":"%s","source":"terminal-1105","gridCode":"%s",\
+                "caseId":"%s","channel":"visit","demandType":"medical_insurance","demandClass":"resolve_now"}"""
+                .formatted(lastEventId, at, GRID, caseId);
+    }
+
+    private static String responded(String caseId, String at) {
+        lastEventId = Api.newEventId();
+        return """
+                {"eventId":"%s","kind":"demand.responded","occurredAt":"%s","source":"terminal-1105","gridCode":"%s",\
+                "caseId":"%s","by":"grid-worker-9"}""".formatted(lastEventId, at, GRID, caseId);
+    }
+
+    private static Instant at(String offsetDateTime) {
+        return OffsetDateTime.parse(offsetDateTime).toInstant();
+    }
+}
