@@ -18,7 +18,7 @@ final class DevicePipeline {
     static DataStream<AlertRow> define(DataStream<EventRow> uniqueEvents, StreamJobsConfig config) {
         // the same time as the SLA clocks: events while they flow, the wall clock when the log is quiet
         var watermarks = WatermarkStrategy.<DeviceReading>forGenerator(ctx -> new LiveOrReplayWatermarks<>(
-                        SlaPipeline.LATENESS, SlaPipeline.IDLE_AFTER, Clock.systemUTC()))
+                        SlaPipeline.LATENESS, SlaPipeline.IDLE_AFTER, SlaPipeline.WALL_LATENESS, Clock.systemUTC()))
                 .withTimestampAssigner((reading, previous) -> reading.occurredAt().toEpochMilli());
         return uniqueEvents
                 .process(new DeviceReadings()).uid("device-readings").name("telemetry")

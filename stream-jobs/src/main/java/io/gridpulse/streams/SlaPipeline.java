@@ -15,15 +15,25 @@ import java.time.ZoneId;
 
 /** SLA clocks over the demand lifecycle: warnings, breaches and escalations, for {@link AlertsOut}. */
 final class SlaPipeline {
-    /** Offline terminals deliver late; a few seconds of disorder are absorbed before clocks judge. */
-    static final Duration LATENESS = Duration.ofSeconds(5);
+    /**
+     * Disorder absorbed while events flow. Kept short: a follow-up that comes later than this is still
+     * judged on its event time by the clocks (stages due before it are raised and cleared, stages
+     * after it withdrawn), so lateness only trades alert latency against withdrawn alerts.
+     */
+    static final Duration LATENESS = Duration.ofSeconds(1);
     /** After this much wall time without events, time moves with the wall clock. */
     static final Duration IDLE_AFTER = Duration.ofSeconds(2);
+    /**
+     * How far time trails the wall clock when it follows it (no events for {@link #IDLE_AFTER}, or live
+     * events): a deadline becomes a breach this soon after it passes.
+     */
+    static final Duration WALL_LATENESS = Duration.ofMillis(300);
 
     private SlaPipeline() {}
 
     static DataStream<AlertRow> define(DataStream<EventRow> uniqueEvents, StreamJobsConfig config) {
-        var watermarks = WatermarkStrategy.<CaseEvent>forGenerator(ctx -> new LiveOrReplayWatermarks<>(LATENESS, IDLE_AFTER, Clock.systemUTC()))
+        var watermarks = WatermarkStrategy.<CaseEvent>forGenerator(ctx -> new LiveOrReplayWatermarks<>(LATENESS, IDLE_AFTER, WALL_LATENESS,
+                Clock.systemUTC()))
                 .withTimestampAssigner((event, previous) -> event.occurredAt().toEpochMilli());
         return uniqueEvents
                 .process(new CaseEventsFromRows()).uid("case-events").name("demand lifecycle")

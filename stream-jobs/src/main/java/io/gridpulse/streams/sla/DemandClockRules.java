@@ -69,8 +69,9 @@ final class DemandClockRules {
         return RESTART_ON_REOPEN.contains(policyId);
     }
 
-    boolean stops(String policyId, String kind) {
-        return STOPPED_BY.getOrDefault(policyId, Set.of()).contains(kind);
+    /** The steps that stop a clock. */
+    Set<String> stoppedBy(String policyId) {
+        return STOPPED_BY.getOrDefault(policyId, Set.of());
     }
 
     SlaPolicy policy(String id) {

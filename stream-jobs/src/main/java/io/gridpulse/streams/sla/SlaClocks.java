@@ -20,16 +20,27 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 
 /**
  * The SLA clocks of one case (keyed by caseId). Each clock computes its deadline once, by the
  * working-day rules, and fires event-time timers for its warning, its breach and the escalations
  * after it. Every stage is raised once, with a deterministic alert id, and cleared when the case
- * moves on; because everything runs on event time, replaying history gives the same alerts.
+ * moves on.
+ *
+ * <p>Everything is judged on event time, never on arrival order, so replaying history (or receiving
+ * an offline terminal's upload late) gives the same alerts. A clock stops at the event time of the
+ * earliest step that stops it, whenever that step arrives: stages due before that instant were due,
+ * so they are raised (if their timer had not fired yet, with their own due time as raise time) and
+ * cleared at it; stages due at or after it never should have fired, so any that did are withdrawn
+ * (written again as cleared with {@code clearedAt == raisedAt}) and the others never fire. A step that
+ * arrives later still but happened even earlier settles the stopped clock again.
  */
 public final class SlaClocks extends KeyedProcessFunction<String, CaseEvent, AlertRow> {
     static final Duration REMEMBER_CASES = Duration.ofDays(180);
+    /** How long (event time) a closed case is remembered for follow-ups uploaded after its closing. */
+    static final Duration REMEMBER_CLOSED = Duration.ofDays(30);
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final String zone;
@@ -38,23 +49,57 @@ public final class SlaClocks extends KeyedProcessFunction<String, CaseEvent, Ale
     private transient ValueState<CaseInfo> info;
     private transient MapState<String, Clock> clocks;
 
-    /** What the clocks remember of the case between events. */
+    /**
+     * What the clocks remember of the case between events.
+     *
+     * @param stepsSeen every lifecycle step seen, as {@code kind@epochMillis} separated by spaces (a bare
+     *                  {@code kind}, written by older versions, counts as having happened at the case's start)
+     */
     public record CaseInfo(Instant createdAt, String demandClass, String demandType, String gridCode, String communityCode,
                            String streetCode, String countyCode, int round, String stepsSeen) {
 
-        boolean hasSeen(String kind) {
-            return (" " + stepsSeen + " ").contains(" " + kind + " ");
+        /** The event times at which steps of this kind happened; {@link Instant#MIN} for a step of unknown time. */
+        List<Instant> timesOf(String kind) {
+            var out = new ArrayList<Instant>();
+            for (var token : stepsSeen.split(" ")) {
+                var at = token.indexOf('@');
+                var tokenKind = at < 0 ? token : token.substring(0, at);
+                if (!token.isEmpty() && tokenKind.equals(kind)) {
+                    out.add(at < 0 ? Instant.MIN : Instant.ofEpochMilli(Long.parseLong(token.substring(at + 1))));
+                }
+            }
+            return out;
         }
 
-        CaseInfo seen(String kind) {
-            return hasSeen(kind) ? this : new CaseInfo(createdAt, demandClass, demandType, gridCode, communityCode, streetCode,
-                    countyCode, round, (stepsSeen + " " + kind).trim());
+        CaseInfo seen(String kind, Instant occurredAt) {
+            var token = kind + "@" + occurredAt.toEpochMilli();
+            if ((" " + stepsSeen + " ").contains(" " + token + " ")) {
+                return this;
+            }
+            return new CaseInfo(createdAt, demandClass, demandType, gridCode, communityCode, streetCode, countyCode, round,
+                    (stepsSeen + " " + token).trim());
+        }
+
+        CaseInfo withCreation(Instant at, String cls, String type, String grid, String community, String street, String county) {
+            return new CaseInfo(at, cls, type, grid, community, street, county, round, stepsSeen);
+        }
+
+        CaseInfo withClass(String cls) {
+            return new CaseInfo(createdAt, cls, demandType, gridCode, communityCode, streetCode, countyCode, round, stepsSeen);
+        }
+
+        CaseInfo nextRound() {
+            return new CaseInfo(createdAt, demandClass, demandType, gridCode, communityCode, streetCode, countyCode, round + 1,
+                    stepsSeen);
         }
     }
 
-    /** One running clock: its computed instants and which stages have fired (bit 0 warning, 1 breach, 2.. escalations). */
+    /**
+     * One clock: its computed instants, which stages are raised (bit 0 warning, 1 breach, 2.. escalations),
+     * and, once stopped, the event time it stopped at and the version its stages were last written with.
+     */
     public record Clock(String policyId, int round, Instant startedAt, Instant warningAt, Instant deadline,
-                        List<Instant> escalations, int fired) {
+                        List<Instant> escalations, int fired, Instant stoppedAt, long settledVersion) {
 
         List<Instant> stages() {
             var all = new ArrayList<Instant>();
@@ -65,11 +110,20 @@ public final class SlaClocks extends KeyedProcessFunction<String, CaseEvent, Ale
         }
 
         Clock firing(int stage) {
-            return new Clock(policyId, round, startedAt, warningAt, deadline, escalations, fired | (1 << stage));
+            return new Clock(policyId, round, startedAt, warningAt, deadline, escalations, fired | (1 << stage), stoppedAt,
+                    settledVersion);
+        }
+
+        Clock stopped(Instant at, int raised, long version) {
+            return new Clock(policyId, round, startedAt, warningAt, deadline, escalations, raised, at, version);
         }
 
         boolean hasFired(int stage) {
             return (fired & (1 << stage)) != 0;
+        }
+
+        boolean running() {
+            return stoppedAt == null;
         }
     }
 
@@ -98,24 +152,28 @@ public final class SlaClocks extends KeyedProcessFunction<String, CaseEvent, Ale
         if (known == null) {
             known = new CaseInfo(null, "", "", event.gridCode(), event.communityCode(), event.streetCode(), event.countyCode(), 1, "");
         }
+        known = known.seen(kind, event.occurredAt());
         switch (kind) {
             case DemandClockRules.CREATED -> {
-                known = new CaseInfo(event.occurredAt(), event.demandClass(), event.demandType(), event.gridCode(),
-                        event.communityCode(), event.streetCode(), event.countyCode(), known.round(), known.stepsSeen());
+                known = known.withCreation(event.occurredAt(), event.demandClass(), event.demandType(), event.gridCode(),
+                        event.communityCode(), event.streetCode(), event.countyCode());
                 for (var policy : rules.atCreation(event.demandClass(), event.demandType())) {
                     start(policy, known, event.occurredAt(), ctx, out);
                 }
             }
             case DemandClockRules.CLASSIFIED -> {
                 if (!event.demandClass().equals(known.demandClass()) && known.createdAt() != null) {
-                    // a new class means other clocks, still counted from the case's creation
-                    var before = rules.atCreation(known.demandClass(), known.demandType());
-                    for (var policy : before) {
-                        stop(policy.id(), event.occurredAt(), ctx, out);
-                    }
-                    known = new CaseInfo(known.createdAt(), event.demandClass(), known.demandType(), known.gridCode(),
-                            known.communityCode(), known.streetCode(), known.countyCode(), known.round(), known.stepsSeen());
+                    // a new class means other clocks, still counted from the case's creation; clocks of both classes run on
+                    var after = rules.atCreation(event.demandClass(), known.demandType());
+                    var stays = after.stream().map(SlaPolicy::id).toList();
                     for (var policy : rules.atCreation(known.demandClass(), known.demandType())) {
+                        var clock = clocks.get(policy.id());
+                        if (!stays.contains(policy.id()) && clock != null) {
+                            settle(clock, event.occurredAt(), known, ctx, out);
+                        }
+                    }
+                    known = known.withClass(event.demandClass());
+                    for (var policy : after) {
                         start(policy, known, known.createdAt(), ctx, out);
                     }
                 }
@@ -126,8 +184,7 @@ public final class SlaClocks extends KeyedProcessFunction<String, CaseEvent, Ale
                 }
             }
             case DemandClockRules.REOPENED -> {
-                known = new CaseInfo(known.createdAt(), known.demandClass(), known.demandType(), known.gridCode(),
-                        known.communityCode(), known.streetCode(), known.countyCode(), known.round() + 1, "");
+                known = known.nextRound();
                 for (var policy : rules.atCreation(known.demandClass(), known.demandType())) {
                     if (rules.restartsOnReopen(policy.id())) {
                         start(policy, known, event.occurredAt(), ctx, out);
@@ -137,26 +194,24 @@ public final class SlaClocks extends KeyedProcessFunction<String, CaseEvent, Ale
             default -> {
             }
         }
-        for (var policyId : List.copyOf(toList(clocks.keys()))) {
-            if (rules.stops(policyId, kind)) {
-                stop(policyId, event.occurredAt(), ctx, out);
+        info.update(known);
+        // whatever arrived first, every clock is judged against every step seen, on their event times
+        for (var policyId : toList(clocks.keys())) {
+            var clock = clocks.get(policyId);
+            var stop = stopOf(clock, known);
+            if (stop != null) {
+                settle(clock, stop, known, ctx, out);
             }
         }
-        info.update(known.seen(kind));
-        if (kind.equals(DemandClockRules.CLOSED) && clocks.isEmpty()) {
-            info.clear();
+        if (kind.equals(DemandClockRules.CLOSED)) {
+            ctx.timerService().registerEventTimeTimer(event.occurredAt().plus(REMEMBER_CLOSED).toEpochMilli());
         }
     }
 
     private void start(SlaPolicy policy, CaseInfo known, Instant from, Context ctx, Collector<AlertRow> out) throws Exception {
-        if (clocks.contains(policy.id())) {
+        var existing = clocks.get(policy.id());
+        if (existing != null && (existing.running() || existing.round() == known.round())) {
             return;
-        }
-        // a step that arrived before the case did (offline uploads) already stopped this clock
-        for (var step : known.stepsSeen().split(" ")) {
-            if (!step.isEmpty() && rules.stops(policy.id(), step)) {
-                return;
-            }
         }
         Instant deadline;
         Instant warning;
@@ -164,39 +219,104 @@ public final class SlaClocks extends KeyedProcessFunction<String, CaseEvent, Ale
             deadline = calculator.deadline(from, policy.limit());
             warning = calculator.warningAt(from, policy.limit(), policy.warning());
         } catch (CalendarNotLoadedException e) {
+            // not a stage: written once, on arrival
             out.collect(alert(ctx.getCurrentKey(), policy, known, known.round(), "unscheduled", "sla_unscheduled", "major", 0,
                     null, from, "the clock of " + policy.name() + " could not start: " + e.getMessage()));
             return;
         }
-        var clock = new Clock(policy.id(), known.round(), from, warning, deadline, calculator.escalations(deadline), 0);
+        var clock = new Clock(policy.id(), known.round(), from, warning, deadline, calculator.escalations(deadline), 0, null, 1);
         clocks.put(policy.id(), clock);
         for (var at : clock.stages()) {
             ctx.timerService().registerEventTimeTimer(at.toEpochMilli());
         }
     }
 
-    private void stop(String policyId, Instant at, Context ctx, Collector<AlertRow> out) throws Exception {
-        var clock = clocks.get(policyId);
-        if (clock == null) {
+    /**
+     * The event time a clock stops at: the earliest of the steps that stop it and happened after it
+     * started. A clock that runs from the case's creation also stops at a step stamped before the
+     * creation (a terminal's clock a little off): it stops as it starts.
+     */
+    private Instant stopOf(Clock clock, CaseInfo known) {
+        var fromCreation = clock.round() == 1 && clock.startedAt().equals(known.createdAt());
+        Instant stop = null;
+        for (var kind : rules.stoppedBy(clock.policyId())) {
+            for (var at : known.timesOf(kind)) {
+                if (at.isBefore(clock.startedAt())) {
+                    if (!fromCreation) {
+                        continue;
+                    }
+                    at = clock.startedAt();
+                }
+                if (stop == null || at.isBefore(stop)) {
+                    stop = at;
+                }
+            }
+        }
+        return stop;
+    }
+
+    /**
+     * Stops a clock at event time {@code at}, or settles a stopped clock again at an earlier instant.
+     * Stages due before {@code at} are raised if they had not fired and cleared at {@code at}; stages
+     * due at or after it are withdrawn if they had fired. Nothing happens if the clock already stopped
+     * at or before {@code at}.
+     */
+    private void settle(Clock clock, Instant at, CaseInfo known, Context ctx, Collector<AlertRow> out) throws Exception {
+        if (!clock.running() && !at.isBefore(clock.stoppedAt())) {
             return;
         }
-        var known = info.value();
+        // open rows are version 1; a clock restored from state written before it had a version counts from there
+        var version = Math.max(clock.settledVersion(), 1) + 1;
         var stages = clock.stages();
+        var raised = 0;
         for (int stage = 0; stage < stages.size(); stage++) {
-            if (clock.hasFired(stage)) {
-                out.collect(stageAlert(ctx.getCurrentKey(), clock, stage, known).cleared(at));
-            } else {
+            var due = stages.get(stage);
+            var row = stageAlert(ctx.getCurrentKey(), clock, stage, known);
+            if (due.isBefore(at)) {
+                if (!clock.hasFired(stage)) {
+                    out.collect(row);
+                }
+                out.collect(version(row.cleared(at), version));
+                raised |= 1 << stage;
+            } else if (clock.hasFired(stage)) {
+                out.collect(withdrawn(version(row.cleared(row.raisedAt()), version)));
+            }
+        }
+        clocks.put(clock.policyId(), clock.stopped(at, raised, version));
+        if (clock.running()) {
+            forgetTimers(clock, ctx);
+        }
+    }
+
+    /** Deletes the timers of a stopped clock's stages that did not fire, unless another running clock shares them. */
+    private void forgetTimers(Clock stopped, Context ctx) throws Exception {
+        var stillNeeded = new HashSet<Instant>();
+        for (var other : clocks.values()) {
+            if (other.running()) {
+                stillNeeded.addAll(other.stages());
+            }
+        }
+        var stages = stopped.stages();
+        for (int stage = 0; stage < stages.size(); stage++) {
+            if (!stopped.hasFired(stage) && !stillNeeded.contains(stages.get(stage))) {
                 ctx.timerService().deleteEventTimeTimer(stages.get(stage).toEpochMilli());
             }
         }
-        clocks.remove(policyId);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<AlertRow> out) throws Exception {
         var known = info.value();
-        for (var policyId : List.copyOf(toList(clocks.keys()))) {
+        if (known == null) {
+            return;
+        }
+        var running = false;
+        for (var policyId : toList(clocks.keys())) {
             var clock = clocks.get(policyId);
+            if (!clock.running()) {
+                continue;
+            }
+            running = true;
             var stages = clock.stages();
             var changed = clock;
             for (int stage = 0; stage < stages.size(); stage++) {
@@ -209,6 +329,29 @@ public final class SlaClocks extends KeyedProcessFunction<String, CaseEvent, Ale
                 clocks.put(policyId, changed);
             }
         }
+        // a closed case is forgotten a while after its closing, unless a reopening runs clocks again
+        var closedLongAgo = known.timesOf(DemandClockRules.CLOSED).stream()
+                .anyMatch(closed -> !closed.equals(Instant.MIN) && closed.plus(REMEMBER_CLOSED).toEpochMilli() == timestamp);
+        if (closedLongAgo && !running) {
+            info.clear();
+            clocks.clear();
+        }
+    }
+
+    /** A stage that fired but was not due after all: cleared at its own raise time, and says so. */
+    private static AlertRow withdrawn(AlertRow row) {
+        return new AlertRow(row.alertId(), row.kind(), row.severity(), row.status(), row.caseId(), row.policyId(), row.level(),
+                row.deadline(), row.raisedAt(), row.clearedAt(), row.gridCode(), row.communityCode(), row.streetCode(),
+                row.countyCode(), row.detail() + WITHDRAWN, row.version());
+    }
+
+    /** Ends the detail of a withdrawn stage. */
+    static final String WITHDRAWN = "; withdrawn: the case moved on before this was due";
+
+    private static AlertRow version(AlertRow row, long version) {
+        return new AlertRow(row.alertId(), row.kind(), row.severity(), row.status(), row.caseId(), row.policyId(), row.level(),
+                row.deadline(), row.raisedAt(), row.clearedAt(), row.gridCode(), row.communityCode(), row.streetCode(),
+                row.countyCode(), row.detail(), version);
     }
 
     private AlertRow stageAlert(String caseId, Clock clock, int stage, CaseInfo known) {
