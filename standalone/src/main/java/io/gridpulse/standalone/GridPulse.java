@@ -143,8 +143,11 @@ public final class GridPulse implements AutoCloseable {
         var simulation = config.simulation();
         if (simulation.enabled()) {
             var simulator = Simulator.of(simulation.seed());
-            simulator = env.containsKey("GP_SIM_PRESET") ? simulator.withMix(Mix.preset(env.get("GP_SIM_PRESET")))
-                    : simulator.withEventsPerSimulatedHour(simulation.eventsPerHour());
+            // the county preset by default: only at its rate do 5,000 wristbands report every 5 minutes, as real
+            // ones do; at a thinner rate most of them would look offline and flood the alerts
+            simulator = env.containsKey("GP_SIM_EVENTS_PER_HOUR") && !env.containsKey("GP_SIM_PRESET")
+                    ? simulator.withEventsPerSimulatedHour(simulation.eventsPerHour())
+                    : simulator.withMix(Mix.preset(env.getOrDefault("GP_SIM_PRESET", "county")));
             if ("perfect".equalsIgnoreCase(env.get("GP_SIM_WIRE"))) {
                 simulator = simulator.withWire(WireOptions.perfect());
             }

@@ -50,7 +50,7 @@ public record StandaloneConfig(Path dataDir, String host, int ingestPort, int co
                 new Simulation(!"off".equalsIgnoreCase(env.getOrDefault("GP_SIMULATOR", "on")),
                         integer(env, "GP_SIM_SEED", 20260923),
                         integer(env, "GP_SIM_EVENTS_PER_HOUR", 3600),
-                        Duration.ofHours(integer(env, "GP_SIM_BACKFILL_HOURS", 6))));
+                        Duration.ofHours(integer(env, "GP_SIM_BACKFILL_HOURS", 1))));
     }
 
     private static int integer(Map<String, String> env, String name, int fallback) {

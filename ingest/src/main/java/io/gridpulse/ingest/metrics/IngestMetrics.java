@@ -87,8 +87,11 @@ public final class IngestMetrics {
 
     /** The log, timed: every append's latency by outcome, and the appends waiting for an acknowledgement. */
     public EventLog timed(EventLog log) {
-        return new TimedEventLog(log, registry);
+        // one timed view per log: its in-flight gauge registers once, and every edge (HTTP, MQTT) counts in it
+        return timedLogs.computeIfAbsent(log, l -> new TimedEventLog(l, registry));
     }
+
+    private final java.util.Map<EventLog, EventLog> timedLogs = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The registry behind {@code /metrics}, for other edges of this process (the MQTT device server). */
     public io.micrometer.core.instrument.MeterRegistry registry() {

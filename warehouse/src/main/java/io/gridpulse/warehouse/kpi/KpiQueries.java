@@ -25,6 +25,12 @@ public final class KpiQueries {
     static final Duration RESPONSE_LIMIT = Duration.ofHours(24);
     /** A device counts as online when its last report, saying online, is this recent. */
     static final Duration ONLINE_WITHIN = Duration.ofMinutes(15);
+    /**
+     * An alert cleared at the moment it was raised was withdrawn: a late upload showed the case had moved
+     * on before it was due (the SLA engine rewrites such alerts), so no indicator counts it.
+     */
+    static final String NOT_WITHDRAWN = "NOT (status = 'cleared' AND cleared_at = raised_at)";
+
     /** An SOS must be acknowledged within 5 minutes (the emergency response of domain.md §3), a breach within a day. */
     static final long SOS_ACK_SECONDS = 300;
     static final long BREACH_ACK_SECONDS = 86_400;
@@ -132,7 +138,8 @@ public final class KpiQueries {
     /** Cases closed in the period whose closure or resolution deadline was never breached. */
     IndicatorValue onTimeClosure(AreaCode area, Instant from, Instant to) {
         var sql = "SELECT count() AS closed, countIf(case_id NOT IN (SELECT case_id FROM gridpulse.alerts"
-                + " WHERE kind = 'sla_breach' AND (policy_id LIKE '%closed%' OR policy_id LIKE '%resolved%'))) AS on_time"
+                + " FINAL WHERE kind = 'sla_breach' AND " + NOT_WITHDRAWN
+                + " AND (policy_id LIKE '%closed%' OR policy_id LIKE '%resolved%'))) AS on_time"
                 + " FROM (SELECT DISTINCT JSONExtractString(payload, 'caseId') AS case_id FROM gridpulse.events"
                 + " WHERE " + AreaSql.within(area) + " AND kind = 'demand.closed'" + period(from, to) + ")";
         var row = one(sql);
@@ -198,8 +205,8 @@ public final class KpiQueries {
     IndicatorValue alertHandling(AreaCode area, Instant from, Instant to, Instant asOf) {
         var limit = "toIntervalSecond(if(alert_kind = 'device_sos', " + SOS_ACK_SECONDS + ", " + BREACH_ACK_SECONDS + "))";
         var sql = "SELECT count() AS due, countIf(acks > 0 AND first_ack <= first_raised + " + limit + ") AS timely FROM ("
-                + " SELECT alert_id, any(kind) AS alert_kind, min(raised_at) AS first_raised FROM gridpulse.alerts"
-                + " WHERE " + AreaSql.within(area) + " AND kind IN ('device_sos', 'sla_breach')"
+                + " SELECT alert_id, any(kind) AS alert_kind, min(raised_at) AS first_raised FROM gridpulse.alerts FINAL"
+                + " WHERE " + AreaSql.within(area) + " AND kind IN ('device_sos', 'sla_breach') AND " + NOT_WITHDRAWN
                 + " AND raised_at >= " + SqlLiteral.dateTime64(from) + " AND raised_at < " + SqlLiteral.dateTime64(to)
                 + " GROUP BY alert_id) AS a LEFT JOIN ("
                 + " SELECT alert_id, min(at) AS first_ack, count() AS acks FROM gridpulse.alert_actions"
