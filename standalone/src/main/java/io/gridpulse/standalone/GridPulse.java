@@ -89,7 +89,7 @@ public final class GridPulse implements AutoCloseable {
         var jobConfig = StreamJobsConfig.of(kafka.bootstrapServers(), IngestConfig.DEFAULT_EVENTS_TOPIC, warehouseConfig)
                 .withCheckpointInterval(config.checkpoint())
                 .withZone(config.zone().getId())
-                .withEnvironment(env);
+                .withEnvironment(jobEnvironment(config, env));
         if ("off".equalsIgnoreCase(env.getOrDefault("GP_STREAM_JOBS", "on"))) {
             // the edge alone: for measuring it, or when the job runs on a Flink cluster of its own
             log.warn("GP_STREAM_JOBS=off: no Flink job runs here; events stay on Kafka until one reads them");
@@ -178,6 +178,20 @@ public final class GridPulse implements AutoCloseable {
                 log.warn("household registry not loaded, the visit indicators stay unmeasured: {}", e.toString());
             }
         });
+    }
+
+    /**
+     * The simulator's wristbands report at random intervals averaging 5 minutes, not on a fixed beat as
+     * real ones do, so a 10-minute offline rule would see about one device in seven offline at any time;
+     * with the simulator on, the demo waits 30 minutes unless GP_DEVICE_OFFLINE_MINUTES says otherwise.
+     */
+    private static Map<String, String> jobEnvironment(StandaloneConfig config, Map<String, String> env) {
+        if (!config.simulation().enabled() || env.containsKey("GP_DEVICE_OFFLINE_MINUTES")) {
+            return env;
+        }
+        var adjusted = new java.util.HashMap<>(env);
+        adjusted.put("GP_DEVICE_OFFLINE_MINUTES", "30");
+        return adjusted;
     }
 
     /** HTTPS for the edge when both GP_INGEST_TLS_CERT and GP_INGEST_TLS_KEY name PEM files; one without the other is an error. */
