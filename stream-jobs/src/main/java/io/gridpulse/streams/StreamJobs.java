@@ -36,7 +36,8 @@ public final class StreamJobs {
         var uniqueEvents = RawEventsPipeline.define(env, config);
         HeatPipeline.define(uniqueEvents, config);
         SatisfactionPipeline.define(uniqueEvents, config);
-        AlertsOut.define(SlaPipeline.define(uniqueEvents, config).union(DevicePipeline.define(uniqueEvents, config)), config);
+        AlertsOut.define(SlaPipeline.define(uniqueEvents, config).union(DevicePipeline.define(uniqueEvents, config),
+                ServiceClocksPipeline.define(uniqueEvents, config)), config);
     }
 
     /**

@@ -23,51 +23,68 @@ import java.util.Map;
  * @param alertsTopic        the Kafka topic alerts are published on (one partition: a total order for watchers)
  * @param devices            device-health thresholds (offline interval, low battery, heart-rate band)
  * @param heatLateness       how long a heat bucket is remembered after its last event, so late uploads still count in it
+ * @param plaqueUpdate       a plaque reported damaged or out of date, or whose subject changed, is updated within this
+ * @param hallHandling       a hall ticket served is completed within this
  */
 public record StreamJobsConfig(String kafkaBootstrap, String eventsTopic, String consumerGroup, WarehouseConfig warehouse,
                                Duration checkpointInterval, int parallelism, int sinkBatchRows, Duration sinkMaxDelay,
-                               String zone, String alertsTopic, DeviceRules devices, Duration heatLateness)
+                               String zone, String alertsTopic, DeviceRules devices, Duration heatLateness,
+                               Duration plaqueUpdate, Duration hallHandling)
         implements Serializable {
 
     public static final String DEFAULT_ALERTS_TOPIC = "gp.alerts";
     public static final Duration DEFAULT_HEAT_LATENESS = Duration.ofDays(3);
+    /** Domain.md §3: plaque content updated, or a damaged plaque replaced, within 24 hours. */
+    public static final Duration DEFAULT_PLAQUE_UPDATE = Duration.ofHours(24);
+    /** Domain.md §3: average hall handling time 20 minutes. */
+    public static final Duration DEFAULT_HALL_HANDLING = Duration.ofMinutes(20);
 
     public StreamJobsConfig {
         if (heatLateness.isNegative() || heatLateness.isZero()) {
             throw new IllegalArgumentException("heat buckets must be remembered for a positive time, got " + heatLateness);
+        }
+        if (plaqueUpdate.isNegative() || plaqueUpdate.isZero() || hallHandling.isNegative() || hallHandling.isZero()) {
+            throw new IllegalArgumentException("clock limits must be positive, got " + plaqueUpdate + " and " + hallHandling);
         }
     }
 
     public static StreamJobsConfig of(String kafkaBootstrap, String eventsTopic, WarehouseConfig warehouse) {
         return new StreamJobsConfig(kafkaBootstrap, eventsTopic, "gridpulse-stream-jobs", warehouse,
                 Duration.ofSeconds(5), 1, 5_000, Duration.ofMillis(300), "Asia/Shanghai", DEFAULT_ALERTS_TOPIC,
-                DeviceRules.defaults(), DEFAULT_HEAT_LATENESS);
+                DeviceRules.defaults(), DEFAULT_HEAT_LATENESS, DEFAULT_PLAQUE_UPDATE, DEFAULT_HALL_HANDLING);
     }
 
     public StreamJobsConfig withCheckpointInterval(Duration interval) {
         return new StreamJobsConfig(kafkaBootstrap, eventsTopic, consumerGroup, warehouse, interval, parallelism,
-                sinkBatchRows, sinkMaxDelay, zone, alertsTopic, devices, heatLateness);
+                sinkBatchRows, sinkMaxDelay, zone, alertsTopic, devices, heatLateness, plaqueUpdate, hallHandling);
     }
 
     public StreamJobsConfig withZone(String zoneId) {
         return new StreamJobsConfig(kafkaBootstrap, eventsTopic, consumerGroup, warehouse, checkpointInterval, parallelism,
-                sinkBatchRows, sinkMaxDelay, zoneId, alertsTopic, devices, heatLateness);
+                sinkBatchRows, sinkMaxDelay, zoneId, alertsTopic, devices, heatLateness, plaqueUpdate, hallHandling);
     }
 
     public StreamJobsConfig withDevices(DeviceRules rules) {
         return new StreamJobsConfig(kafkaBootstrap, eventsTopic, consumerGroup, warehouse, checkpointInterval, parallelism,
-                sinkBatchRows, sinkMaxDelay, zone, alertsTopic, rules, heatLateness);
+                sinkBatchRows, sinkMaxDelay, zone, alertsTopic, rules, heatLateness, plaqueUpdate, hallHandling);
     }
 
     public StreamJobsConfig withHeatLateness(Duration lateness) {
         return new StreamJobsConfig(kafkaBootstrap, eventsTopic, consumerGroup, warehouse, checkpointInterval, parallelism,
-                sinkBatchRows, sinkMaxDelay, zone, alertsTopic, devices, lateness);
+                sinkBatchRows, sinkMaxDelay, zone, alertsTopic, devices, lateness, plaqueUpdate, hallHandling);
+    }
+
+    /** This configuration with other limits for the plaque update and hall handling clocks. */
+    public StreamJobsConfig withClockLimits(Duration plaque, Duration hall) {
+        return new StreamJobsConfig(kafkaBootstrap, eventsTopic, consumerGroup, warehouse, checkpointInterval, parallelism,
+                sinkBatchRows, sinkMaxDelay, zone, alertsTopic, devices, heatLateness, plaque, hall);
     }
 
     /**
      * This configuration with the job thresholds read from environment variables, where set:
      * GP_DEVICE_OFFLINE_MINUTES (10), GP_DEVICE_LOW_BATTERY_PERCENT (20), GP_HEART_RATE_LOW (40),
-     * GP_HEART_RATE_HIGH (140), GP_HEAT_LATE_DAYS (3).
+     * GP_HEART_RATE_HIGH (140), GP_HEAT_LATE_DAYS (3), GP_DEVICE_REPAIR_HOURS (4), GP_PLAQUE_UPDATE_HOURS (24),
+     * GP_HALL_HANDLING_MINUTES (20).
      *
      * @throws IllegalArgumentException naming the variable, if a value is not a number or out of range
      */
@@ -77,8 +94,11 @@ public record StreamJobsConfig(String kafkaBootstrap, String eventsTopic, String
                 Duration.ofMinutes(number(env, "GP_DEVICE_OFFLINE_MINUTES", d.offlineAfter().toMinutes())),
                 number(env, "GP_DEVICE_LOW_BATTERY_PERCENT", (long) d.lowBatteryPercent()),
                 (int) number(env, "GP_HEART_RATE_LOW", d.heartRateLow()),
-                (int) number(env, "GP_HEART_RATE_HIGH", d.heartRateHigh()));
-        return withDevices(rules).withHeatLateness(Duration.ofDays(number(env, "GP_HEAT_LATE_DAYS", heatLateness.toDays())));
+                (int) number(env, "GP_HEART_RATE_HIGH", d.heartRateHigh()),
+                Duration.ofHours(number(env, "GP_DEVICE_REPAIR_HOURS", d.repairWithin().toHours())));
+        return withDevices(rules).withHeatLateness(Duration.ofDays(number(env, "GP_HEAT_LATE_DAYS", heatLateness.toDays())))
+                .withClockLimits(Duration.ofHours(number(env, "GP_PLAQUE_UPDATE_HOURS", plaqueUpdate.toHours())),
+                        Duration.ofMinutes(number(env, "GP_HALL_HANDLING_MINUTES", hallHandling.toMinutes())));
     }
 
     private static long number(Map<String, String> env, String name, long fallback) {

@@ -20,7 +20,8 @@ class StreamJobsTest {
         graph.getStreamNodes().forEach(node -> uids.add(node.getTransformationUID()));
         assertThat(uids).contains("source-gp-events", "decode-events", "first-seen-only", "sink-events",
                 "sink-dead-letters", "sla-clocks", "sink-alerts", "sink-alerts-topic", "heat-hits", "heat-buckets", "sink-heat",
-                "rating-rows", "sink-ratings", "device-readings", "device-event-time", "device-health");
+                "rating-rows", "sink-ratings", "device-readings", "device-event-time", "device-health", "plaque-steps",
+                "plaque-event-time", "plaque-clocks", "ticket-steps", "ticket-event-time", "hall-handling");
         assertThat(uids).doesNotContainNull().doesNotHaveDuplicates();
     }
 
@@ -32,6 +33,16 @@ class StreamJobsTest {
                 "GP_HEART_RATE_LOW", "45", "GP_HEART_RATE_HIGH", "130", "GP_HEAT_LATE_DAYS", "7"));
         assertThat(tuned.devices()).isEqualTo(new io.gridpulse.streams.devices.DeviceRules(java.time.Duration.ofMinutes(15), 25, 45, 130));
         assertThat(tuned.heatLateness()).isEqualTo(java.time.Duration.ofDays(7));
+        assertThat(base.devices().repairWithin()).isEqualTo(java.time.Duration.ofHours(4));
+        assertThat(base.plaqueUpdate()).isEqualTo(java.time.Duration.ofHours(24));
+        assertThat(base.hallHandling()).isEqualTo(java.time.Duration.ofMinutes(20));
+        var clocks = base.withEnvironment(java.util.Map.of("GP_DEVICE_REPAIR_HOURS", "6", "GP_PLAQUE_UPDATE_HOURS", "48",
+                "GP_HALL_HANDLING_MINUTES", "15"));
+        assertThat(clocks.devices().repairWithin()).isEqualTo(java.time.Duration.ofHours(6));
+        assertThat(clocks.plaqueUpdate()).isEqualTo(java.time.Duration.ofHours(48));
+        assertThat(clocks.hallHandling()).isEqualTo(java.time.Duration.ofMinutes(15));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> base.withEnvironment(java.util.Map.of("GP_HALL_HANDLING_MINUTES", "0")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("GP_HALL_HANDLING_MINUTES");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> base.withEnvironment(java.util.Map.of("GP_HEART_RATE_LOW", "fast")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("GP_HEART_RATE_LOW");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> base.withEnvironment(java.util.Map.of("GP_HEART_RATE_LOW", "150")))

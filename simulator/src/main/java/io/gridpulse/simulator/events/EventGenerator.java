@@ -530,6 +530,11 @@ public final class EventGenerator implements Iterator<Event> {
         } else {
             schedule(new PlaqueEvent(envelope(t, grid.terminalId(), plaque.gridCode()), plaque.id(), plaque.subject(),
                     action, null));
+            // the grid worker fixes it: most within the 24-hour limit, some late (their clocks breach)
+            var fixedAfter = java.time.Duration.ofMinutes(rnd.nextDouble() < 0.85 ? 90 + rnd.nextInt(20 * 60)
+                    : 24 * 60 + rnd.nextInt(24 * 60));
+            schedule(new PlaqueEvent(envelope(t.plus(fixedAfter), grid.terminalId(), plaque.gridCode()), plaque.id(),
+                    plaque.subject(), action == PlaqueAction.DAMAGED ? PlaqueAction.REPLACED : PlaqueAction.UPDATED, null));
         }
     }
 

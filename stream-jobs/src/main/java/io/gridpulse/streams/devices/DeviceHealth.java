@@ -1,5 +1,7 @@
 package io.gridpulse.streams.devices;
 
+import io.gridpulse.model.sla.SlaPolicies;
+import io.gridpulse.streams.sla.StageClock;
 import io.gridpulse.warehouse.AlertRow;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
@@ -23,6 +25,11 @@ import java.util.Locale;
  * and cleared when one comes back. Alert ids are the device, the rule and the instant the condition
  * began, so a replay rewrites the same alerts. Readings older than the newest one (late uploads)
  * can raise an SOS but do not move the other conditions.
+ *
+ * <p>A reading with status fault starts the repair clock (policy {@value #REPAIR_POLICY}): a warning at
+ * 80% of the configured repair limit and a breach at its end, both event-time timers; the next reading
+ * with status online stops it at its event time (see {@link StageClock}). Its alert ids are
+ * {@code device:<id>:repair:<fault ms>:warning} and {@code :breach}.
  */
 public final class DeviceHealth extends KeyedProcessFunction<String, DeviceReading, AlertRow> {
     static final Duration REMEMBER_DEVICES = Duration.ofDays(90);
@@ -30,11 +37,14 @@ public final class DeviceHealth extends KeyedProcessFunction<String, DeviceReadi
     static final String OFFLINE = "offline";
     static final String LOW_BATTERY = "low_battery";
     static final String HEART_RATE = "heart_rate";
+    /** The SLA policy of the repair clock, as in the model's {@link SlaPolicies#defaults()}. */
+    public static final String REPAIR_POLICY = "device.repaired";
 
     private final DeviceRules rules;
     private transient ValueState<Long> lastSeen;
     private transient ValueState<DeviceReading> latest;
     private transient MapState<String, AlertRow> open;
+    private transient ValueState<StageClock> repair;
 
     public DeviceHealth(DeviceRules rules) {
         this.rules = rules;
@@ -52,6 +62,9 @@ public final class DeviceHealth extends KeyedProcessFunction<String, DeviceReadi
         var openDescriptor = new MapStateDescriptor<>("open-alerts", String.class, AlertRow.class);
         openDescriptor.enableTimeToLive(ttl);
         open = getRuntimeContext().getMapState(openDescriptor);
+        var repairDescriptor = new ValueStateDescriptor<>("repair-clock", StageClock.class);
+        repairDescriptor.enableTimeToLive(ttl);
+        repair = getRuntimeContext().getState(repairDescriptor);
     }
 
     @Override
@@ -69,6 +82,11 @@ public final class DeviceHealth extends KeyedProcessFunction<String, DeviceReadi
         }
         if (last != null) {
             ctx.timerService().deleteEventTimeTimer(last + rules.offlineAfter().toMillis());
+            var clock = repair.value();
+            if (clock != null) {
+                // the offline timer may have shared an instant with a repair stage
+                clock.pendingTimers().forEach(ctx.timerService()::registerEventTimeTimer);
+            }
         }
         lastSeen.update(at);
         latest.update(reading);
@@ -85,10 +103,36 @@ public final class DeviceHealth extends KeyedProcessFunction<String, DeviceReadi
                     "heart rate " + rate + " of " + name(reading) + " outside " + rules.heartRateLow() + "-"
                             + rules.heartRateHigh(), out);
         }
+        repairClock(reading, ctx, out);
+    }
+
+    private void repairClock(DeviceReading reading, Context ctx, Collector<AlertRow> out) throws Exception {
+        var clock = repair.value();
+        var running = clock != null && clock.running();
+        if ("fault".equals(reading.status()) && !running) {
+            var started = StageClock.start("device:" + reading.deviceId() + ":repair:" + reading.occurredAt().toEpochMilli(),
+                    reading.deviceId(), REPAIR_POLICY, reading.occurredAt(), rules.repairWithin(),
+                    SlaPolicies.DEFAULT_WARNING_PERCENT, true, "repair of the fault of " + name(reading),
+                    reading.gridCode(), reading.communityCode(), reading.streetCode(), reading.countyCode());
+            repair.update(started);
+            started.pendingTimers().forEach(ctx.timerService()::registerEventTimeTimer);
+        } else if ("online".equals(reading.status()) && running) {
+            var step = clock.stop(reading.occurredAt());
+            repair.update(step.clock());
+            step.alerts().forEach(out::collect);
+        }
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<AlertRow> out) throws Exception {
+        var clock = repair.value();
+        if (clock != null && clock.running()) {
+            var step = clock.fire(timestamp);
+            if (!step.alerts().isEmpty()) {
+                repair.update(step.clock());
+                step.alerts().forEach(out::collect);
+            }
+        }
         var last = lastSeen.value();
         var reading = latest.value();
         if (last == null || reading == null || timestamp != last + rules.offlineAfter().toMillis() || open.contains(OFFLINE)) {

@@ -10,9 +10,13 @@ import java.time.Duration;
  * @param lowBatteryPercent a battery below this is low
  * @param heartRateLow      a wristband heart rate below this is abnormal (beats per minute)
  * @param heartRateHigh     a wristband heart rate above this is abnormal
+ * @param repairWithin      a device that reported a fault must report online again within this (clock time)
  */
-public record DeviceRules(Duration offlineAfter, double lowBatteryPercent, int heartRateLow, int heartRateHigh)
-        implements Serializable {
+public record DeviceRules(Duration offlineAfter, double lowBatteryPercent, int heartRateLow, int heartRateHigh,
+                          Duration repairWithin) implements Serializable {
+
+    /** Domain.md §3: a device fault is repaired within 4 clock hours. */
+    public static final Duration DEFAULT_REPAIR_WITHIN = Duration.ofHours(4);
 
     public DeviceRules {
         if (offlineAfter.isNegative() || offlineAfter.isZero()) {
@@ -21,9 +25,17 @@ public record DeviceRules(Duration offlineAfter, double lowBatteryPercent, int h
         if (heartRateLow >= heartRateHigh) {
             throw new IllegalArgumentException("the heart-rate band needs low < high, got " + heartRateLow + ".." + heartRateHigh);
         }
+        if (repairWithin.isNegative() || repairWithin.isZero()) {
+            throw new IllegalArgumentException("the repair limit must be positive, got " + repairWithin);
+        }
     }
 
-    /** Offline after 10 minutes, battery low below 20%, heart rate normal from 40 to 140. */
+    /** These thresholds with the default repair limit. */
+    public DeviceRules(Duration offlineAfter, double lowBatteryPercent, int heartRateLow, int heartRateHigh) {
+        this(offlineAfter, lowBatteryPercent, heartRateLow, heartRateHigh, DEFAULT_REPAIR_WITHIN);
+    }
+
+    /** Offline after 10 minutes, battery low below 20%, heart rate normal from 40 to 140, faults repaired within 4 hours. */
     public static DeviceRules defaults() {
         return new DeviceRules(Duration.ofMinutes(10), 20, 40, 140);
     }

@@ -1,0 +1,136 @@
+package io.gridpulse.streams.sla;
+
+import io.gridpulse.warehouse.AlertRow;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A clock-hours clock that one step starts and a later step stops (a device fault until its repair, a
+ * plaque report until its update, a hall ticket served until completed). Its stages are a warning and,
+ * unless it only warns, a breach at the deadline; each is an {@code sla_warning} / {@code sla_breach}
+ * alert whose id is {@code alertIdPrefix + ":warning"} or {@code ":breach"}, so a replay rewrites the
+ * same alerts.
+ *
+ * <p>The operator holding the clock registers an event-time timer at each {@link #pendingTimers()} and
+ * calls {@link #fire} from it. {@link #stop} judges the stages on the stop's event time, not on what
+ * fired before it arrived, so a live run and a replay end in the same rows: stages due before the stop
+ * are raised (if their timer had not fired) and cleared at it; stages due at or after it that fired
+ * anyway (the watermark followed the wall clock past them) are withdrawn, cleared at their own raise time.
+ *
+ * @param breaches whether a breach follows the warning (false: a single warning at the deadline)
+ * @param fired    which stages are raised: bit 0 the warning, bit 1 the breach
+ * @param stoppedAt the event time the clock stopped at, null while it runs
+ * @param subject  what the clock is about, for people ("fault of kiosk k-1 repaired")
+ */
+public record StageClock(String alertIdPrefix, String caseId, String policyId, Instant startedAt, Instant warningAt,
+                         Instant deadline, boolean breaches, int fired, Instant stoppedAt, String gridCode,
+                         String communityCode, String streetCode, String countyCode, String subject) {
+
+    /** Ends the detail of a stage that fired but was not due after all. */
+    public static final String WITHDRAWN = "; withdrawn: stopped before this was due";
+
+    /** What a step did to a clock: the clock as it now is, and the alert rows to write. */
+    public record Step(StageClock clock, List<AlertRow> alerts) {}
+
+    /**
+     * A running clock from {@code startedAt}: the deadline after {@code limit}, the warning at
+     * {@code warningPercent} of it (100: the warning is the only stage, at the deadline).
+     */
+    public static StageClock start(String alertIdPrefix, String caseId, String policyId, Instant startedAt, Duration limit,
+                                   int warningPercent, boolean breaches, String subject, String gridCode,
+                                   String communityCode, String streetCode, String countyCode) {
+        var warning = startedAt.plus(limit.multipliedBy(warningPercent).dividedBy(100));
+        return new StageClock(alertIdPrefix, caseId, policyId, startedAt, warning, startedAt.plus(limit), breaches, 0, null,
+                gridCode, communityCode, streetCode, countyCode, subject);
+    }
+
+    public boolean running() {
+        return stoppedAt == null;
+    }
+
+    /** The event times (epoch ms) of the stages still to fire; none once stopped. */
+    public List<Long> pendingTimers() {
+        var out = new ArrayList<Long>();
+        if (running()) {
+            var due = stages();
+            for (int stage = 0; stage < due.size(); stage++) {
+                if (!hasFired(stage)) {
+                    out.add(due.get(stage).toEpochMilli());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Raises the stages due at or before {@code time} (epoch ms) that have not fired; nothing once stopped. */
+    public Step fire(long time) {
+        var alerts = new ArrayList<AlertRow>();
+        var bits = fired;
+        if (running()) {
+            var due = stages();
+            for (int stage = 0; stage < due.size(); stage++) {
+                if (!hasFired(stage) && due.get(stage).toEpochMilli() <= time) {
+                    alerts.add(row(stage));
+                    bits |= 1 << stage;
+                }
+            }
+        }
+        return new Step(with(bits, stoppedAt), alerts);
+    }
+
+    /**
+     * Stops the clock at event time {@code at} (a stop stamped before the start counts as the start).
+     * Nothing happens to a clock already stopped.
+     */
+    public Step stop(Instant at) {
+        if (!running()) {
+            return new Step(this, List.of());
+        }
+        var stop = at.isBefore(startedAt) ? startedAt : at;
+        var alerts = new ArrayList<AlertRow>();
+        var raised = 0;
+        var due = stages();
+        for (int stage = 0; stage < due.size(); stage++) {
+            var row = row(stage);
+            if (due.get(stage).isBefore(stop)) {
+                if (!hasFired(stage)) {
+                    alerts.add(row);
+                }
+                alerts.add(row.cleared(stop));
+                raised |= 1 << stage;
+            } else if (hasFired(stage)) {
+                var withdrawn = row.cleared(row.raisedAt());
+                alerts.add(new AlertRow(withdrawn.alertId(), withdrawn.kind(), withdrawn.severity(), withdrawn.status(),
+                        withdrawn.caseId(), withdrawn.policyId(), withdrawn.level(), withdrawn.deadline(), withdrawn.raisedAt(),
+                        withdrawn.clearedAt(), withdrawn.gridCode(), withdrawn.communityCode(), withdrawn.streetCode(),
+                        withdrawn.countyCode(), withdrawn.detail() + WITHDRAWN, withdrawn.version()));
+            }
+        }
+        return new Step(with(raised, stop), alerts);
+    }
+
+    private List<Instant> stages() {
+        return breaches ? List.of(warningAt, deadline) : List.of(deadline);
+    }
+
+    private boolean hasFired(int stage) {
+        return (fired & (1 << stage)) != 0;
+    }
+
+    private StageClock with(int bits, Instant stopped) {
+        return new StageClock(alertIdPrefix, caseId, policyId, startedAt, warningAt, deadline, breaches, bits, stopped,
+                gridCode, communityCode, streetCode, countyCode, subject);
+    }
+
+    private AlertRow row(int stage) {
+        var breach = stage == 1;
+        var at = breach || !breaches ? deadline : warningAt;
+        var detail = breach || !breaches ? subject + " was due at " + deadline : subject + " is due at " + deadline;
+        return new AlertRow(alertIdPrefix + (breach ? ":breach" : ":warning"), breach ? "sla_breach" : "sla_warning",
+                breach ? "major" : "warning", AlertRow.OPEN, caseId, policyId, 0, deadline, at, null, gridCode,
+                communityCode, streetCode, countyCode, detail, 1);
+    }
+}

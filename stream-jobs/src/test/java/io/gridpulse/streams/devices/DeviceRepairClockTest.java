@@ -1,0 +1,197 @@
+package io.gridpulse.streams.devices;
+
+import io.gridpulse.streams.sla.StageClock;
+import io.gridpulse.warehouse.AlertRow;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+class DeviceRepairClockTest {
+    static final Instant FAULT = Instant.parse("2026-11-23T01:00:00Z");
+    static final String PREFIX = "device:k-1:repair:" + FAULT.toEpochMilli();
+    private KeyedOneInputStreamOperatorTestHarness<String, DeviceReading, AlertRow> harness;
+
+    @BeforeEach
+    void open() throws Exception {
+        harness = newHarness(DeviceRules.defaults());
+        harness.open();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        harness.close();
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, DeviceReading, AlertRow> newHarness(DeviceRules rules)
+            throws Exception {
+        return new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new DeviceHealth(rules)),
+                DeviceReading::deviceId, Types.STRING);
+    }
+
+    static DeviceReading kiosk(String status, Instant at) {
+        return new DeviceReading("k-1", "kiosk", "k-1@" + at, at, null, 90.0, false, status, "439901001001001",
+                "439901001001", "439901001", "439901");
+    }
+
+    private void send(DeviceReading... readings) throws Exception {
+        for (var r : readings) {
+            harness.processElement(new StreamRecord<>(r, r.occurredAt().toEpochMilli()));
+        }
+    }
+
+    private void watermark(Instant at) throws Exception {
+        harness.processWatermark(at.toEpochMilli());
+    }
+
+    /** The repair clock's rows only (a silent faulty kiosk also goes offline). */
+    private List<AlertRow> repairs() {
+        return harness.extractOutputValues().stream().filter(a -> a.policyId().equals(DeviceHealth.REPAIR_POLICY)).toList();
+    }
+
+    private static Instant plus(Instant at, int minutes) {
+        return at.plus(Duration.ofMinutes(minutes));
+    }
+
+    @Test
+    void anUnrepairedFaultWarnsAt80PercentAndBreachesAfterFourHoursWithNoFurtherInput() throws Exception {
+        send(kiosk("fault", FAULT));
+        watermark(plus(FAULT, 191));
+        assertThat(repairs()).isEmpty();
+
+        watermark(plus(FAULT, 192)); // 80% of 4 h = 3 h 12 min
+        assertThat(repairs()).singleElement().satisfies(a -> {
+            assertThat(a.alertId()).isEqualTo(PREFIX + ":warning");
+            assertThat(a.kind()).isEqualTo("sla_warning");
+            assertThat(a.severity()).isEqualTo("warning");
+            assertThat(a.status()).isEqualTo(AlertRow.OPEN);
+            assertThat(a.caseId()).isEqualTo("k-1");
+            assertThat(a.policyId()).isEqualTo("device.repaired");
+            assertThat(a.raisedAt()).isEqualTo(plus(FAULT, 192));
+            assertThat(a.deadline()).isEqualTo(plus(FAULT, 240));
+            assertThat(a.clearedAt()).isNull();
+            assertThat(a.streetCode()).isEqualTo("439901001");
+            assertThat(AlertRow.KINDS).contains(a.kind());
+        });
+
+        watermark(plus(FAULT, 600));
+        assertThat(repairs()).extracting(AlertRow::alertId, AlertRow::kind, AlertRow::raisedAt, AlertRow::deadline)
+                .containsExactly(tuple(PREFIX + ":warning", "sla_warning", plus(FAULT, 192), plus(FAULT, 240)),
+                        tuple(PREFIX + ":breach", "sla_breach", plus(FAULT, 240), plus(FAULT, 240)));
+    }
+
+    @Test
+    void aRepairBeforeTheWarningRaisesNothingEver() throws Exception {
+        send(kiosk("fault", FAULT), kiosk("fault", plus(FAULT, 60)), kiosk("online", plus(FAULT, 120)));
+        watermark(plus(FAULT, 24 * 60));
+        assertThat(repairs()).isEmpty();
+    }
+
+    @Test
+    void aRepairAfterTheWarningClearsItAtTheOnlineReadingAndTheBreachNeverFires() throws Exception {
+        send(kiosk("fault", FAULT));
+        watermark(plus(FAULT, 200));
+        send(kiosk("offline", plus(FAULT, 205)), kiosk("online", plus(FAULT, 210)));
+        watermark(plus(FAULT, 24 * 60));
+        assertThat(repairs()).extracting(AlertRow::alertId, AlertRow::status, AlertRow::clearedAt, AlertRow::version)
+                .containsExactly(tuple(PREFIX + ":warning", "open", null, 1L),
+                        tuple(PREFIX + ":warning", "cleared", plus(FAULT, 210), 2L));
+    }
+
+    @Test
+    void aRepairReportedAfterTheDeadlinePassedWithdrawsTheBreachItWasNotDueAndMatchesAReplay() throws Exception {
+        send(kiosk("fault", FAULT));
+        watermark(plus(FAULT, 300)); // time moved on with the wall clock while the kiosk's upload was delayed
+        send(kiosk("online", plus(FAULT, 230)));
+        var live = repairs();
+        assertThat(live).extracting(AlertRow::alertId, AlertRow::status, AlertRow::raisedAt, AlertRow::clearedAt)
+                .containsExactly(tuple(PREFIX + ":warning", "open", plus(FAULT, 192), null),
+                        tuple(PREFIX + ":breach", "open", plus(FAULT, 240), null),
+                        tuple(PREFIX + ":warning", "cleared", plus(FAULT, 192), plus(FAULT, 230)),
+                        tuple(PREFIX + ":breach", "cleared", plus(FAULT, 240), plus(FAULT, 240)));
+        assertThat(live.getLast().detail()).endsWith(StageClock.WITHDRAWN);
+
+        // a replay of the same log, with event time following the events
+        harness.close();
+        harness = newHarness(DeviceRules.defaults());
+        harness.open();
+        send(kiosk("fault", FAULT), kiosk("online", plus(FAULT, 230)));
+        watermark(plus(FAULT, 300));
+        var replayed = repairs();
+        assertThat(latest(replayed).get(PREFIX + ":warning")).isEqualTo(latest(live).get(PREFIX + ":warning"));
+        assertThat(latest(replayed)).doesNotContainKey(PREFIX + ":breach");
+        assertThat(latest(live).get(PREFIX + ":breach").clearedAt()).isEqualTo(latest(live).get(PREFIX + ":breach").raisedAt());
+    }
+
+    @Test
+    void aSecondFaultWhileTheClockRunsDoesNotRestartItAndAFaultAfterTheRepairStartsANewOne() throws Exception {
+        send(kiosk("fault", FAULT), kiosk("fault", plus(FAULT, 100)), kiosk("online", plus(FAULT, 250)),
+                kiosk("fault", plus(FAULT, 300)));
+        watermark(plus(FAULT, 300 + 240));
+        var second = "device:k-1:repair:" + plus(FAULT, 300).toEpochMilli();
+        assertThat(repairs()).extracting(AlertRow::alertId, AlertRow::status, AlertRow::raisedAt).containsExactly(
+                // no watermark passed them before the repair arrived: both were due, so raised and cleared at once
+                tuple(PREFIX + ":warning", "open", plus(FAULT, 192)),
+                tuple(PREFIX + ":warning", "cleared", plus(FAULT, 192)),
+                tuple(PREFIX + ":breach", "open", plus(FAULT, 240)),
+                tuple(PREFIX + ":breach", "cleared", plus(FAULT, 240)),
+                tuple(second + ":warning", "open", plus(FAULT, 300 + 192)),
+                tuple(second + ":breach", "open", plus(FAULT, 300 + 240)));
+    }
+
+    @Test
+    void theRepairLimitIsConfigurable() throws Exception {
+        harness.close();
+        harness = newHarness(new DeviceRules(Duration.ofMinutes(10), 20, 40, 140, Duration.ofHours(2)));
+        harness.open();
+        send(kiosk("fault", FAULT));
+        watermark(plus(FAULT, 120));
+        assertThat(repairs()).extracting(AlertRow::kind, AlertRow::raisedAt, AlertRow::deadline).containsExactly(
+                tuple("sla_warning", plus(FAULT, 96), plus(FAULT, 120)), tuple("sla_breach", plus(FAULT, 120), plus(FAULT, 120)));
+    }
+
+    @Test
+    void theSameHistoryGivesTheSameRepairAlertsAfterARestoreFromASnapshot() throws Exception {
+        send(kiosk("fault", FAULT));
+        watermark(plus(FAULT, 100));
+        var snapshot = harness.snapshot(1, 1);
+        var before = new ArrayList<>(repairs());
+        watermark(plus(FAULT, 200));
+        send(kiosk("online", plus(FAULT, 220)));
+        watermark(plus(FAULT, 600));
+        var uninterrupted = repairs();
+
+        harness.close();
+        harness = newHarness(DeviceRules.defaults());
+        harness.initializeState(snapshot);
+        harness.open();
+        watermark(plus(FAULT, 200)); // the restored timer fires with no new reading
+        send(kiosk("online", plus(FAULT, 220)));
+        watermark(plus(FAULT, 600));
+        before.addAll(repairs());
+        assertThat(before).containsExactlyElementsOf(uninterrupted);
+        assertThat(uninterrupted).extracting(AlertRow::alertId, AlertRow::status).containsExactly(
+                tuple(PREFIX + ":warning", "open"), tuple(PREFIX + ":warning", "cleared"));
+    }
+
+    /** The row with the highest version of each alert id, as the alerts table keeps them. */
+    static LinkedHashMap<String, AlertRow> latest(List<AlertRow> rows) {
+        var out = new LinkedHashMap<String, AlertRow>();
+        for (var row : rows) {
+            out.merge(row.alertId(), row, (a, b) -> b.version() >= a.version() ? b : a);
+        }
+        return out;
+    }
+}

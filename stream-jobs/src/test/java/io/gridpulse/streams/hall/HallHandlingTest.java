@@ -1,0 +1,172 @@
+package io.gridpulse.streams.hall;
+
+import io.gridpulse.warehouse.AlertRow;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+class HallHandlingTest {
+    static final Instant SERVED = Instant.parse("2026-11-23T01:40:00Z");
+    static final String WARNING = "hall:hall-439901001/tk-7:handling:" + SERVED.toEpochMilli() + ":warning";
+    private KeyedOneInputStreamOperatorTestHarness<String, TicketStep, AlertRow> harness;
+
+    @BeforeEach
+    void open() throws Exception {
+        harness = newHarness(Duration.ofMinutes(20));
+        harness.open();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        harness.close();
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, TicketStep, AlertRow> newHarness(Duration limit) throws Exception {
+        return new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new HallHandling(limit)),
+                TicketStep::ticketKey, Types.STRING);
+    }
+
+    static TicketStep ticket(String stage, Instant at) {
+        return new TicketStep("hall-439901001", "tk-7", stage, "w-3", "social_insurance", "tk-7@" + stage, at,
+                "439901001001001", "439901001001", "439901001", "439901");
+    }
+
+    private void send(TicketStep... steps) throws Exception {
+        for (var s : steps) {
+            harness.processElement(new StreamRecord<>(s, s.occurredAt().toEpochMilli()));
+        }
+    }
+
+    private void watermark(Instant at) throws Exception {
+        harness.processWatermark(at.toEpochMilli());
+    }
+
+    private List<AlertRow> alerts() {
+        return harness.extractOutputValues();
+    }
+
+    private static Instant minutes(int m) {
+        return SERVED.plus(Duration.ofMinutes(m));
+    }
+
+    @Test
+    void aTicketServedLongerThanTheLimitWarnsOnceTheMomentTheLimitPassesWithNoFurtherInput() throws Exception {
+        send(ticket("issued", minutes(-15)), ticket("called", minutes(-1)), ticket("served", SERVED));
+        watermark(minutes(20).minusMillis(1));
+        assertThat(alerts()).isEmpty();
+
+        watermark(minutes(20));
+        watermark(minutes(120));
+        assertThat(alerts()).singleElement().satisfies(a -> {
+            assertThat(a.alertId()).isEqualTo(WARNING);
+            assertThat(a.kind()).isEqualTo("sla_warning");
+            assertThat(a.policyId()).isEqualTo("hall.handling");
+            assertThat(a.caseId()).isEqualTo("tk-7");
+            assertThat(a.status()).isEqualTo(AlertRow.OPEN);
+            assertThat(a.raisedAt()).isEqualTo(minutes(20));
+            assertThat(a.deadline()).isEqualTo(minutes(20));
+            assertThat(a.clearedAt()).isNull();
+            assertThat(a.communityCode()).isEqualTo("439901001001");
+            assertThat(a.detail()).contains("tk-7").contains("w-3").contains("20 min");
+        });
+    }
+
+    @Test
+    void completingTheTicketClearsTheWarningAtTheCompletion() throws Exception {
+        send(ticket("served", SERVED));
+        watermark(minutes(21));
+        send(ticket("completed", minutes(25)));
+        assertThat(alerts()).extracting(AlertRow::alertId, AlertRow::status, AlertRow::raisedAt, AlertRow::clearedAt,
+                AlertRow::version).containsExactly(tuple(WARNING, "open", minutes(20), null, 1L),
+                tuple(WARNING, "cleared", minutes(20), minutes(25), 2L));
+    }
+
+    @Test
+    void aTicketCompletedWithinTheLimitRaisesNothingEver() throws Exception {
+        send(ticket("served", SERVED), ticket("completed", minutes(19)));
+        watermark(minutes(600));
+        assertThat(alerts()).isEmpty();
+    }
+
+    @Test
+    void anAbandonedTicketClearsTheWarning() throws Exception {
+        send(ticket("served", SERVED));
+        watermark(minutes(30));
+        send(ticket("abandoned", minutes(31)));
+        assertThat(alerts()).extracting(AlertRow::status, AlertRow::clearedAt)
+                .containsExactly(tuple("open", null), tuple("cleared", minutes(31)));
+    }
+
+    @Test
+    void ticketsThatWereNeverServedRaiseNothing() throws Exception {
+        send(ticket("issued", SERVED), ticket("called", minutes(5)), ticket("abandoned", minutes(6)));
+        watermark(minutes(600));
+        assertThat(alerts()).isEmpty();
+    }
+
+    @Test
+    void aCompletionUploadedBeforeItsServingEndsTheSameWayAsInOrder() throws Exception {
+        send(ticket("completed", minutes(32)), ticket("served", SERVED));
+        watermark(minutes(600));
+        var reversed = List.copyOf(alerts());
+        harness.close();
+        harness = newHarness(Duration.ofMinutes(20));
+        harness.open();
+        send(ticket("served", SERVED), ticket("completed", minutes(32)));
+        watermark(minutes(600));
+        assertThat(reversed).containsExactlyElementsOf(alerts());
+        assertThat(reversed).extracting(AlertRow::alertId, AlertRow::status, AlertRow::clearedAt)
+                .containsExactly(tuple(WARNING, "open", null), tuple(WARNING, "cleared", minutes(32)));
+    }
+
+    @Test
+    void aCompletionReportedAfterTheWarningFiredThatWasNotDueWithdrawsIt() throws Exception {
+        send(ticket("served", SERVED));
+        watermark(minutes(25)); // the wall clock moved time on; the window's upload was late
+        send(ticket("completed", minutes(18)));
+        assertThat(alerts()).extracting(AlertRow::status, AlertRow::raisedAt, AlertRow::clearedAt).containsExactly(
+                tuple("open", minutes(20), null), tuple("cleared", minutes(20), minutes(20)));
+        assertThat(alerts().getLast().detail()).contains("withdrawn");
+    }
+
+    @Test
+    void theLimitIsConfigurable() throws Exception {
+        harness.close();
+        harness = newHarness(Duration.ofMinutes(15));
+        harness.open();
+        send(ticket("served", SERVED));
+        watermark(minutes(15));
+        assertThat(alerts()).extracting(AlertRow::raisedAt, AlertRow::deadline).containsExactly(tuple(minutes(15), minutes(15)));
+    }
+
+    @Test
+    void theSameHistoryGivesTheSameAlertsAfterARestoreFromASnapshot() throws Exception {
+        send(ticket("served", SERVED));
+        watermark(minutes(5));
+        var snapshot = harness.snapshot(1, 1);
+        watermark(minutes(22));
+        send(ticket("completed", minutes(40)));
+        var uninterrupted = List.copyOf(alerts());
+
+        harness.close();
+        harness = newHarness(Duration.ofMinutes(20));
+        harness.initializeState(snapshot);
+        harness.open();
+        watermark(minutes(22));
+        send(ticket("completed", minutes(40)));
+        assertThat(new ArrayList<>(alerts())).containsExactlyElementsOf(uninterrupted);
+        assertThat(uninterrupted).extracting(AlertRow::status).containsExactly("open", "cleared");
+    }
+}

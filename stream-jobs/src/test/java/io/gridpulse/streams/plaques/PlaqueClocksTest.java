@@ -1,0 +1,161 @@
+package io.gridpulse.streams.plaques;
+
+import io.gridpulse.warehouse.AlertRow;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+class PlaqueClocksTest {
+    static final Instant REPORTED = Instant.parse("2026-11-23T02:00:00Z");
+    static final String PREFIX = "plaque:pl-9:update:" + REPORTED.toEpochMilli();
+    private KeyedOneInputStreamOperatorTestHarness<String, PlaqueStep, AlertRow> harness;
+
+    @BeforeEach
+    void open() throws Exception {
+        harness = newHarness(Duration.ofHours(24));
+        harness.open();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        harness.close();
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, PlaqueStep, AlertRow> newHarness(Duration limit) throws Exception {
+        return new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new PlaqueClocks(limit)),
+                PlaqueStep::plaqueId, Types.STRING);
+    }
+
+    static PlaqueStep step(String action, Instant at) {
+        return new PlaqueStep("pl-9", action, "merchant", "pl-9@" + at, at, "439901001001001", "439901001001", "439901001",
+                "439901");
+    }
+
+    private void send(PlaqueStep... steps) throws Exception {
+        for (var s : steps) {
+            harness.processElement(new StreamRecord<>(s, s.occurredAt().toEpochMilli()));
+        }
+    }
+
+    private void watermark(Instant at) throws Exception {
+        harness.processWatermark(at.toEpochMilli());
+    }
+
+    private List<AlertRow> alerts() {
+        return harness.extractOutputValues();
+    }
+
+    private static Instant hours(double h) {
+        return REPORTED.plus(Duration.ofMinutes(Math.round(h * 60)));
+    }
+
+    @Test
+    void aDamagedPlaqueWarnsAt80PercentOf24HoursAndBreachesAtTheDeadlineWithNoFurtherInput() throws Exception {
+        send(step("damaged", REPORTED));
+        watermark(hours(19.2).minusMillis(1));
+        assertThat(alerts()).isEmpty();
+
+        watermark(hours(30));
+        assertThat(alerts()).extracting(AlertRow::alertId, AlertRow::kind, AlertRow::raisedAt, AlertRow::deadline,
+                AlertRow::clearedAt).containsExactly(
+                tuple(PREFIX + ":warning", "sla_warning", hours(19.2), hours(24), null),
+                tuple(PREFIX + ":breach", "sla_breach", hours(24), hours(24), null));
+        assertThat(alerts()).allSatisfy(a -> {
+            assertThat(a.policyId()).isEqualTo("plaque.updated");
+            assertThat(a.caseId()).isEqualTo("pl-9");
+            assertThat(a.gridCode()).isEqualTo("439901001001001");
+            assertThat(a.status()).isEqualTo(AlertRow.OPEN);
+            assertThat(AlertRow.KINDS).contains(a.kind());
+        });
+        assertThat(alerts().getFirst().detail()).contains("merchant plaque pl-9").contains("damaged");
+    }
+
+    @Test
+    void everyReportKindStartsTheClockButAScanDoesNot() throws Exception {
+        for (var action : List.of("outdated", "subject_changed")) {
+            harness.close();
+            harness = newHarness(Duration.ofHours(24));
+            harness.open();
+            send(step(action, REPORTED));
+            watermark(hours(24));
+            assertThat(alerts()).extracting(AlertRow::kind).as(action).containsExactly("sla_warning", "sla_breach");
+        }
+        harness.close();
+        harness = newHarness(Duration.ofHours(24));
+        harness.open();
+        send(step("scanned", REPORTED));
+        watermark(hours(48));
+        assertThat(alerts()).isEmpty();
+    }
+
+    @Test
+    void anotherReportWhileTheClockRunsDoesNotRestartIt() throws Exception {
+        send(step("damaged", REPORTED), step("subject_changed", hours(10)));
+        watermark(hours(40));
+        assertThat(alerts()).extracting(AlertRow::alertId).containsExactly(PREFIX + ":warning", PREFIX + ":breach");
+    }
+
+    @Test
+    void aReplacementAfterTheWarningClearsItAtItsEventTimeAndNothingMoreFires() throws Exception {
+        send(step("damaged", REPORTED));
+        watermark(hours(20));
+        send(step("replaced", hours(21)));
+        watermark(hours(48));
+        assertThat(alerts()).extracting(AlertRow::alertId, AlertRow::status, AlertRow::clearedAt, AlertRow::version)
+                .containsExactly(tuple(PREFIX + ":warning", "open", null, 1L),
+                        tuple(PREFIX + ":warning", "cleared", hours(21), 2L));
+    }
+
+    @Test
+    void anUpdateBeforeTheWarningRaisesNothingAndALaterReportStartsANewClock() throws Exception {
+        send(step("outdated", REPORTED), step("updated", hours(3)), step("damaged", hours(30)));
+        watermark(hours(30 + 24));
+        var second = "plaque:pl-9:update:" + hours(30).toEpochMilli();
+        assertThat(alerts()).extracting(AlertRow::alertId, AlertRow::raisedAt).containsExactly(
+                tuple(second + ":warning", hours(30 + 19.2)), tuple(second + ":breach", hours(30 + 24)));
+    }
+
+    @Test
+    void theLimitIsConfigurable() throws Exception {
+        harness.close();
+        harness = newHarness(Duration.ofHours(10));
+        harness.open();
+        send(step("damaged", REPORTED));
+        watermark(hours(10));
+        assertThat(alerts()).extracting(AlertRow::raisedAt, AlertRow::deadline)
+                .containsExactly(tuple(hours(8), hours(10)), tuple(hours(10), hours(10)));
+    }
+
+    @Test
+    void theSameHistoryGivesTheSameAlertsAfterARestoreFromASnapshot() throws Exception {
+        send(step("damaged", REPORTED));
+        watermark(hours(1));
+        var snapshot = harness.snapshot(1, 1);
+        watermark(hours(20));
+        send(step("replaced", hours(22)));
+        watermark(hours(48));
+        var uninterrupted = List.copyOf(alerts());
+
+        harness.close();
+        harness = newHarness(Duration.ofHours(24));
+        harness.initializeState(snapshot);
+        harness.open();
+        watermark(hours(20));
+        send(step("replaced", hours(22)));
+        watermark(hours(48));
+        assertThat(new ArrayList<>(alerts())).containsExactlyElementsOf(uninterrupted);
+        assertThat(uninterrupted).extracting(AlertRow::status).containsExactly("open", "cleared");
+    }
+}
