@@ -96,6 +96,15 @@ public final class TestCockpit {
         return rows;
     }
 
+    /** A demand case raised a minute ago in a grid, with the resident's words. */
+    public static EventRow demandCreated(String caseId, String grid, String demandType, String description) {
+        var at = Instant.now().truncatedTo(ChronoUnit.MILLIS).minusSeconds(60);
+        var payload = "{\"caseId\":\"" + caseId + "\",\"demandType\":\"" + demandType
+                + "\",\"channel\":\"hotline_12345\",\"description\":\"" + description + "\"}";
+        return new EventRow(UUID.randomUUID().toString(), "demand.created", at, at, "test", grid, grid.substring(0, 12),
+                grid.substring(0, 9), grid.substring(0, 6), null, null, payload);
+    }
+
     /** An open breach of a case in a grid, with a sentence for people. */
     public static AlertRow openBreach(String caseId, String grid, String detail) {
         var now = Instant.now().truncatedTo(ChronoUnit.MILLIS);

@@ -21,9 +21,9 @@ import com.vaadin.flow.router.OptionalParameter;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
-import com.vaadin.flow.server.streams.DownloadHandler;
 import io.gridpulse.cockpit.CockpitContext;
 import io.gridpulse.cockpit.charts.EChart;
+import io.gridpulse.cockpit.export.Exports;
 import io.gridpulse.cockpit.security.AccessDenied;
 import io.gridpulse.cockpit.security.CockpitUser;
 import io.gridpulse.cockpit.security.Permission;
@@ -36,7 +36,6 @@ import io.gridpulse.geo.region.Region;
 import io.gridpulse.model.area.Area;
 import io.gridpulse.model.area.AreaCode;
 
-import java.nio.charset.StandardCharsets;
 import java.text.NumberFormat;
 import java.time.Instant;
 import java.util.Comparator;
@@ -233,32 +232,17 @@ public final class MapView extends HorizontalLayout implements HasUrlParameter<S
     }
 
     private Anchor exportLink(Area self, List<Area> kids, AreaFigures figures) {
-        var exporter = user;
         var exported = area;
         var by = indicator;
-        DownloadHandler csv = download -> {
-            // checked again at download time: the link outlives the page it was made on
-            if (!exporter.may(Permission.EXPORT) || !exporter.canSee(exported)) {
-                throw new AccessDenied("export of " + exported + " refused for " + exporter.name());
-            }
-            context.audit().append(exporter.name(), "export", "/map/" + exported + "?by=" + by.id() + " csv");
-            download.setFileName("gridpulse-" + exported + "-" + by.id() + ".csv");
-            download.setContentType("text/csv; charset=utf-8");
-            var text = new StringBuilder("\uFEFFcode,name,").append(by.id()).append('\n');
-            var rows = kids.isEmpty() ? List.of(self) : kids;
-            for (var a : rows) {
-                text.append(a.code()).append(',').append(csvField(a.name())).append(',')
-                        .append(figures.byChild().getOrDefault(a.code().value(), 0L)).append('\n');
-            }
-            download.getOutputStream().write(text.toString().getBytes(StandardCharsets.UTF_8));
-        };
+        var rows = (kids.isEmpty() ? List.of(self) : kids).stream()
+                .map(a -> List.of(a.code().value(), a.name(), String.valueOf(figures.byChild().getOrDefault(a.code().value(), 0L))))
+                .toList();
+        var csv = Exports.guarded(user, exported, "/map/" + exported + "?by=" + by.id() + " csv",
+                "gridpulse-" + exported + "-" + by.id() + ".csv", Exports.CSV,
+                out -> out.write(Exports.csv(List.of("code", "name", by.id()), rows)));
         var link = new Anchor(csv, getTranslation("map.export"));
         link.setId("map-export");
         return link;
-    }
-
-    private static String csvField(String value) {
-        return "\"" + value.replace("\"", "\"\"") + "\"";
     }
 
     private void drill(String nameOrCode) {

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.RouterLayout;
 import com.vaadin.flow.router.RouterLink;
 import io.gridpulse.cockpit.alerts.AlertInboxView;
+import io.gridpulse.cockpit.cases.CasesView;
 import io.gridpulse.cockpit.live.StreetCountsView;
 import io.gridpulse.cockpit.CockpitContext;
 import io.gridpulse.cockpit.audit.AuditView;
@@ -31,7 +32,10 @@ public final class MainLayout extends VerticalLayout implements RouterLayout {
         alerts.setId("nav-alerts");
         var map = new RouterLink(getTranslation("nav.map"), MapView.class);
         map.setId("nav-map");
+        var cases = new RouterLink(getTranslation("nav.cases"), CasesView.class);
+        cases.setId("nav-cases");
         var allowed = SignedIn.user();
+        cases.setVisible(allowed.map(u -> u.may(Permission.EXPLORE_MAP)).orElse(false));
         alerts.setVisible(allowed.map(u -> u.may(Permission.VIEW_ALERTS)).orElse(false));
         map.setVisible(allowed.map(u -> u.may(Permission.EXPLORE_MAP)).orElse(false));
         var audit = new RouterLink(getTranslation("nav.audit"), AuditView.class);
@@ -45,7 +49,7 @@ public final class MainLayout extends VerticalLayout implements RouterLayout {
         });
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         var spacer = new Span();
-        var bar = new HorizontalLayout(brand, streets, map, alerts, audit, spacer, user, new LanguageSwitch(), signOut);
+        var bar = new HorizontalLayout(brand, streets, map, cases, alerts, audit, spacer, user, new LanguageSwitch(), signOut);
         bar.setWidthFull();
         bar.setPadding(true);
         bar.setAlignItems(FlexComponent.Alignment.CENTER);
