@@ -67,34 +67,9 @@ class CrashRecoveryTest {
     }
 
     private Process startChild(int ingestPort, String name) throws IOException, InterruptedException {
-        var java = ProcessHandle.current().info().command().orElse("java");
-        var log = dataDir.resolveSibling(dataDir.getFileName() + "-" + name + ".log");
-        var builder = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-Xmx1g",
-                "-Dgridpulse.chdb.lib=" + System.getProperty("gridpulse.chdb.lib", ""),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        var env = builder.environment();
-        env.put("GP_DATA_DIR", dataDir.toString());
-        env.put("GP_INGEST_PORT", Integer.toString(ingestPort));
-        env.put("GP_MQTT_PORT", "0");
-        env.put("GP_COCKPIT_PORT", Integer.toString(SharedStack.freePort()));
-        env.put("GP_CHECKPOINT_SECONDS", "2");
-        env.put("GP_SIMULATOR", "off");
-        var process = builder.start();
+        var process = ChildGridPulse.start(dataDir, ingestPort, name);
         children.add(process);
-        var deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            var out = Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
-            if (out.contains("GridPulse is running")) {
-                return process;
-            }
-            if (!process.isAlive()) {
-                throw new AssertionError("GridPulse (" + name + ") exited while starting:\n" + out);
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("GridPulse (" + name + ") did not start within 120 s:\n" + Files.readString(log));
+        return process;
     }
 
     private static long number(Pattern pattern, String body) {

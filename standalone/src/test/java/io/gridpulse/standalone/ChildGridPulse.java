@@ -1,0 +1,51 @@
+package io.gridpulse.standalone;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The real {@link Main} in a child JVM on a data folder of the test's, for the tests that kill the
+ * whole process (kill -9) and start it again on the same data. Its output goes to a log beside the folder.
+ */
+final class ChildGridPulse {
+    private ChildGridPulse() {}
+
+    /** The running JVM's java, so the child runs on the same JDK. */
+    static String java() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    /** Starts the child (simulator off, 2 s checkpoints) and waits until it says it is running. */
+    static Process start(Path dataDir, int ingestPort, String name) throws IOException, InterruptedException {
+        var log = dataDir.resolveSibling(dataDir.getFileName() + "-" + name + ".log");
+        var builder = new ProcessBuilder(java(), "--enable-native-access=ALL-UNNAMED", "-Xmx1g",
+                "-Dgridpulse.chdb.lib=" + System.getProperty("gridpulse.chdb.lib", ""),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        var env = builder.environment();
+        env.put("GP_DATA_DIR", dataDir.toString());
+        env.put("GP_INGEST_PORT", Integer.toString(ingestPort));
+        env.put("GP_MQTT_PORT", "0");
+        env.put("GP_COCKPIT_PORT", Integer.toString(SharedStack.freePort()));
+        env.put("GP_CHECKPOINT_SECONDS", "2");
+        env.put("GP_SIMULATOR", "off");
+        var process = builder.start();
+        var deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            var out = Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+            if (out.contains("GridPulse is running")) {
+                return process;
+            }
+            if (!process.isAlive()) {
+                throw new AssertionError("GridPulse (" + name + ") exited while starting:\n" + out);
+            }
+            Thread.sleep(250);
+        }
+        process.destroyForcibly();
+        throw new AssertionError("GridPulse (" + name + ") did not start within 120 s:\n" + Files.readString(log));
+    }
+}
