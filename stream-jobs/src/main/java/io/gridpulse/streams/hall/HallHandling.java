@@ -1,12 +1,10 @@
 package io.gridpulse.streams.hall;
 
 import io.gridpulse.streams.sla.StageClock;
+import io.gridpulse.streams.sla.StageClockFunction;
 import io.gridpulse.warehouse.AlertRow;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
-import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 import java.time.Duration;
@@ -22,34 +20,29 @@ import java.time.Instant;
  * case id is the ticket id. A completion uploaded before the serving it follows is remembered, and the
  * serving then starts and stops the clock at once, on their event times.
  */
-public final class HallHandling extends KeyedProcessFunction<String, TicketStep, AlertRow> {
+public final class HallHandling extends StageClockFunction<String, TicketStep> {
     /** The SLA policy of the clock, as in the model's {@code SlaPolicies.defaults()}. */
     public static final String POLICY = "hall.handling";
     static final Duration REMEMBER_TICKETS = Duration.ofDays(2);
 
     private final Duration limit;
-    private transient ValueState<StageClock> clock;
     private transient ValueState<Long> endedAt;
 
     /** @param limit how long serving a ticket may take before it warns */
     public HallHandling(Duration limit) {
+        super("handling-clock", REMEMBER_TICKETS);
         this.limit = limit;
     }
 
     @Override
-    public void open(OpenContext openContext) {
-        var ttl = StateTtlConfig.newBuilder(REMEMBER_TICKETS).setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite).build();
-        var descriptor = new ValueStateDescriptor<>("handling-clock", StageClock.class);
-        descriptor.enableTimeToLive(ttl);
-        clock = getRuntimeContext().getState(descriptor);
-        var endedDescriptor = new ValueStateDescriptor<>("ticket-ended", Long.class);
-        endedDescriptor.enableTimeToLive(ttl);
-        endedAt = getRuntimeContext().getState(endedDescriptor);
+    public void open(OpenContext openContext) throws Exception {
+        super.open(openContext);
+        endedAt = getRuntimeContext().getState(remembered("ticket-ended", Long.class, REMEMBER_TICKETS));
     }
 
     @Override
     public void processElement(TicketStep step, Context ctx, Collector<AlertRow> out) throws Exception {
-        var current = clock.value();
+        var current = clock();
         switch (step.stage()) {
             case "served" -> {
                 if (current == null) {
@@ -61,12 +54,9 @@ public final class HallHandling extends KeyedProcessFunction<String, TicketStep,
                             step.communityCode(), step.streetCode(), step.countyCode());
                     var ended = endedAt.value();
                     if (ended != null) {
-                        var stopped = started.stop(Instant.ofEpochMilli(ended));
-                        clock.update(stopped.clock());
-                        stopped.alerts().forEach(out::collect);
+                        apply(started.stop(Instant.ofEpochMilli(ended)), out);
                     } else {
-                        clock.update(started);
-                        started.pendingTimers().forEach(ctx.timerService()::registerEventTimeTimer);
+                        start(started, ctx);
                     }
                 }
             }
@@ -76,26 +66,11 @@ public final class HallHandling extends KeyedProcessFunction<String, TicketStep,
                         endedAt.update(step.occurredAt().toEpochMilli());
                     }
                 } else {
-                    var stopped = current.stop(step.occurredAt());
-                    clock.update(stopped.clock());
-                    stopped.alerts().forEach(out::collect);
+                    apply(current.stop(step.occurredAt()), out);
                 }
             }
             default -> {
             }
-        }
-    }
-
-    @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<AlertRow> out) throws Exception {
-        var current = clock.value();
-        if (current == null) {
-            return;
-        }
-        var fired = current.fire(timestamp);
-        if (!fired.alerts().isEmpty()) {
-            clock.update(fired.clock());
-            fired.alerts().forEach(out::collect);
         }
     }
 }

@@ -2,12 +2,8 @@ package io.gridpulse.streams.plaques;
 
 import io.gridpulse.model.sla.SlaPolicies;
 import io.gridpulse.streams.sla.StageClock;
+import io.gridpulse.streams.sla.StageClockFunction;
 import io.gridpulse.warehouse.AlertRow;
-import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.StateTtlConfig;
-import org.apache.flink.api.common.state.ValueState;
-import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 import java.time.Duration;
@@ -22,7 +18,7 @@ import java.util.Set;
  * stops it at its event time (see {@link StageClock}). Alert ids are
  * {@code plaque:<id>:update:<report ms>:warning} and {@code :breach}; the case id is the plaque id.
  */
-public final class PlaqueClocks extends KeyedProcessFunction<String, PlaqueStep, AlertRow> {
+public final class PlaqueClocks extends StageClockFunction<String, PlaqueStep> {
     /** The SLA policy of the clock, as in the model's {@link SlaPolicies#defaults()}. */
     public static final String POLICY = "plaque.updated";
     /** The actions that start the clock. */
@@ -32,49 +28,25 @@ public final class PlaqueClocks extends KeyedProcessFunction<String, PlaqueStep,
     static final Duration REMEMBER_PLAQUES = Duration.ofDays(180);
 
     private final Duration limit;
-    private transient ValueState<StageClock> clock;
 
     /** @param limit how long a reported plaque may wait for its update or replacement */
     public PlaqueClocks(Duration limit) {
+        super("plaque-clock", REMEMBER_PLAQUES);
         this.limit = limit;
     }
 
     @Override
-    public void open(OpenContext openContext) {
-        var ttl = StateTtlConfig.newBuilder(REMEMBER_PLAQUES).setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite).build();
-        var descriptor = new ValueStateDescriptor<>("plaque-clock", StageClock.class);
-        descriptor.enableTimeToLive(ttl);
-        clock = getRuntimeContext().getState(descriptor);
-    }
-
-    @Override
     public void processElement(PlaqueStep step, Context ctx, Collector<AlertRow> out) throws Exception {
-        var current = clock.value();
+        var current = clock();
         var running = current != null && current.running();
         if (STARTS.contains(step.action()) && !running) {
             var started = StageClock.start("plaque:" + step.plaqueId() + ":update:" + step.occurredAt().toEpochMilli(),
                     step.plaqueId(), POLICY, step.occurredAt(), limit, SlaPolicies.DEFAULT_WARNING_PERCENT, true,
                     "update of " + step.subjectType() + " plaque " + step.plaqueId() + " (" + step.action().replace('_', ' ') + ")",
                     step.gridCode(), step.communityCode(), step.streetCode(), step.countyCode());
-            clock.update(started);
-            started.pendingTimers().forEach(ctx.timerService()::registerEventTimeTimer);
+            start(started, ctx);
         } else if (STOPS.contains(step.action()) && running) {
-            var stopped = current.stop(step.occurredAt());
-            clock.update(stopped.clock());
-            stopped.alerts().forEach(out::collect);
-        }
-    }
-
-    @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<AlertRow> out) throws Exception {
-        var current = clock.value();
-        if (current == null) {
-            return;
-        }
-        var fired = current.fire(timestamp);
-        if (!fired.alerts().isEmpty()) {
-            clock.update(fired.clock());
-            fired.alerts().forEach(out::collect);
+            apply(current.stop(step.occurredAt()), out);
         }
     }
 }
