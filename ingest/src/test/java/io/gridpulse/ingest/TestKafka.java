@@ -40,10 +40,34 @@ final class TestKafka {
 
     /** Creates a one-partition topic, so that its records keep the order they were acknowledged in. */
     static void createTopic(String topic) {
+        createTopic(topic, 1);
+    }
+
+    /**
+     * Creates a topic and returns once the broker's metadata names a leader for every partition; a producer that
+     * starts earlier may see a partition without one and let its records expire (seen once in CI).
+     */
+    static void createTopic(String topic, int partitions) {
         try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap()))) {
-            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!led(admin, topic)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("no leader for every partition of " + topic + " within 30 s");
+                }
+                Thread.sleep(50);
+            }
         } catch (Exception e) {
             throw new IllegalStateException("could not create topic " + topic, e);
+        }
+    }
+
+    private static boolean led(Admin admin, String topic) throws InterruptedException {
+        try {
+            return admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic)
+                    .partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException notYetKnown) {
+            return false;
         }
     }
 

@@ -104,7 +104,10 @@ public final class EmbeddedKafka implements AutoCloseable {
         return bootstrap;
     }
 
-    /** Creates the topics that do not exist yet. */
+    /**
+     * Creates the topics that do not exist yet and returns once the broker's metadata names a leader for every
+     * partition: a producer that starts earlier may see a partition without one and expire its records.
+     */
     public void createTopics(Map<String, Integer> partitionsByTopic) {
         try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             for (var e : partitionsByTopic.entrySet()) {
@@ -117,11 +120,33 @@ public final class EmbeddedKafka implements AutoCloseable {
                     }
                 }
             }
+            awaitLeaders(admin, partitionsByTopic.keySet());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
         } catch (java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException("the broker did not create the topics within 30 s", e);
+        }
+    }
+
+    private static void awaitLeaders(Admin admin, java.util.Collection<String> topics)
+            throws InterruptedException, java.util.concurrent.TimeoutException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                boolean led = admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS).values().stream()
+                        .flatMap(d -> d.partitions().stream())
+                        .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+                if (led) {
+                    return;
+                }
+            } catch (ExecutionException notYetKnown) {
+                // the broker has not applied the new topic to its metadata yet
+            }
+            if (System.nanoTime() > deadline) {
+                throw new java.util.concurrent.TimeoutException("no leader for every partition of " + topics);
+            }
+            Thread.sleep(50);
         }
     }
 
