@@ -105,6 +105,14 @@ public final class TestCockpit {
                 grid.substring(0, 9), grid.substring(0, 6), null, null, payload);
     }
 
+    /** A case assigned to a department a minute ago. */
+    public static EventRow demandAssigned(String caseId, String grid, String department) {
+        var at = Instant.now().truncatedTo(ChronoUnit.MILLIS).minusSeconds(59);
+        var payload = "{\"caseId\":\"" + caseId + "\",\"department\":\"" + department + "\"}";
+        return new EventRow(UUID.randomUUID().toString(), "demand.assigned", at, at, "test", grid, grid.substring(0, 12),
+                grid.substring(0, 9), grid.substring(0, 6), null, null, payload);
+    }
+
     /** An open breach of a case in a grid, with a sentence for people. */
     public static AlertRow openBreach(String caseId, String grid, String detail) {
         var now = Instant.now().truncatedTo(ChronoUnit.MILLIS);

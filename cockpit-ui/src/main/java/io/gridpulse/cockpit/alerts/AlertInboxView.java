@@ -1,40 +1,61 @@
 package io.gridpulse.cockpit.alerts;
 
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
 import io.gridpulse.cockpit.CockpitContext;
+import io.gridpulse.cockpit.cases.CaseView;
+import io.gridpulse.cockpit.live.LiveQueries.Inbox;
 import io.gridpulse.cockpit.privacy.OnScreen;
 import io.gridpulse.cockpit.security.CockpitUser;
 import io.gridpulse.cockpit.security.Permission;
 import io.gridpulse.cockpit.security.Requires;
 import io.gridpulse.cockpit.security.SignedIn;
-import io.gridpulse.model.area.AreaCode;
 import io.gridpulse.cockpit.shell.Languages;
 import io.gridpulse.cockpit.shell.MainLayout;
+import io.gridpulse.model.area.AreaCode;
 import io.gridpulse.warehouse.AlertRow;
 import io.gridpulse.warehouse.actions.AlertAction;
 import io.gridpulse.warehouse.actions.AlertActions;
+import io.gridpulse.warehouse.actions.AlertHandling;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
 
 /**
- * The watcher's inbox: the newest SLA alerts, live. Open alerts first in colour; cleared ones stay
- * visible, greyed, so a watcher sees that a case moved on. Only alerts inside the user's scope are
- * read from the warehouse. Users who may handle alerts acknowledge them here; the action is checked
- * again on the server (permission and the alert's area), recorded in alert_actions and audited.
+ * The watcher's inbox: the newest alerts of the user's area, live. Open alerts first in colour; cleared
+ * ones stay visible, greyed, so a watcher sees that a case moved on. Filters by status, kind and text
+ * narrow what is shown. Each SLA alert links to its case. Users who may handle alerts acknowledge,
+ * assign, comment on and escalate them here; every action is checked again on the server (permission
+ * and the alert's area), recorded in alert_actions, audited, and shows on every screen of the area
+ * within a second or two.
  */
 @Route(value = "alerts", layout = MainLayout.class)
 @Requires(Permission.VIEW_ALERTS)
@@ -44,8 +65,11 @@ public final class AlertInboxView extends VerticalLayout implements HasDynamicTi
     private final CockpitUser user = SignedIn.required();
     private final AreaCode scope = user.scope();
     private final AlertActions actions = new AlertActions(CockpitContext.get().warehouse());
-    private java.util.Set<String> acknowledged = java.util.Set.of();
-    private List<AlertRow> shown = List.of();
+    private final Checkbox openOnly = new Checkbox();
+    private final Select<String> kind = new Select<>();
+    private final TextField text = new TextField();
+    private Map<String, AlertHandling> handling = Map.of();
+    private List<AlertRow> received = List.of();
     private Runnable unsubscribe;
 
     public AlertInboxView() {
@@ -59,7 +83,7 @@ public final class AlertInboxView extends VerticalLayout implements HasDynamicTi
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.addComponentColumn(this::badge).setHeader(getTranslation("alerts.kind")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(a -> policyName(a.policyId())).setHeader(getTranslation("alerts.policy")).setFlexGrow(3);
-        grid.addColumn(AlertRow::caseId).setHeader(getTranslation("alerts.case")).setFlexGrow(2);
+        grid.addComponentColumn(this::caseLink).setHeader(getTranslation("alerts.case")).setFlexGrow(2);
         grid.addColumn(a -> {
             var area = context.areaNames().get(a.streetCode());
             return area == null ? a.streetCode() : english && area.nameEn() != null ? area.nameEn() : area.name();
@@ -70,21 +94,38 @@ public final class AlertInboxView extends VerticalLayout implements HasDynamicTi
         grid.addColumn(a -> getTranslation("alerts.status." + a.status())).setHeader(getTranslation("alerts.status")).setFlexGrow(1);
         grid.addComponentColumn(this::handling).setHeader(getTranslation("alerts.handling")).setAutoWidth(true).setFlexGrow(0);
         grid.setPartNameGenerator(a -> AlertRow.CLEARED.equals(a.status()) ? "cleared" : null);
-        add(new H1(getTranslation("alerts.title")), openCount, grid);
+        add(new H1(getTranslation("alerts.title")), filters(), openCount, grid);
         setFlexGrow(1, grid);
+    }
+
+    private HorizontalLayout filters() {
+        openOnly.setLabel(getTranslation("alerts.filter.open"));
+        openOnly.setId("filter-open");
+        openOnly.addValueChangeListener(e -> show());
+        kind.setId("filter-kind");
+        kind.setLabel(getTranslation("alerts.kind"));
+        kind.setItems(java.util.stream.Stream.concat(java.util.stream.Stream.of(""), AlertRow.KINDS.stream()).toList());
+        kind.setItemLabelGenerator(k -> k.isEmpty() ? getTranslation("alerts.filter.any") : getTranslation("alerts.kind." + k, "n"));
+        kind.setValue("");
+        kind.addValueChangeListener(e -> show());
+        text.setId("filter-text");
+        text.setLabel(getTranslation("alerts.filter.text"));
+        text.setClearButtonVisible(true);
+        text.setValueChangeMode(ValueChangeMode.LAZY);
+        text.addValueChangeListener(e -> show());
+        var bar = new HorizontalLayout(openOnly, kind, text);
+        bar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        return bar;
     }
 
     @Override
     protected void onAttach(AttachEvent attach) {
         var ui = attach.getUI();
-        unsubscribe = CockpitContext.get().live().alertsWithin(scope).subscribe(alerts -> {
-            // read outside the UI lock: the acknowledgements of what is about to be shown
-            var acked = actions.acknowledged(alerts.stream().map(AlertRow::alertId).toList());
-            ui.access(() -> {
-                acknowledged = acked;
-                show(alerts);
-            });
-        });
+        unsubscribe = CockpitContext.get().live().inboxWithin(scope).subscribe((Inbox inbox) -> ui.access(() -> {
+            handling = inbox.handling();
+            received = inbox.alerts();
+            show();
+        }));
     }
 
     @Override
@@ -95,50 +136,134 @@ public final class AlertInboxView extends VerticalLayout implements HasDynamicTi
         }
     }
 
-    private void show(List<AlertRow> alerts) {
-        // open alerts on top, newest first within each group
-        var ordered = alerts.stream()
-                .sorted(java.util.Comparator.comparing((AlertRow a) -> AlertRow.CLEARED.equals(a.status()))
-                        .thenComparing(AlertRow::raisedAt, java.util.Comparator.reverseOrder()))
+    /** What the filters keep of the received alerts: open ones on top, newest first within each group. */
+    private void show() {
+        var needle = text.getValue() == null ? "" : text.getValue().strip().toLowerCase(Locale.ROOT);
+        var shown = received.stream()
+                .filter(a -> !openOnly.getValue() || AlertRow.OPEN.equals(a.status()))
+                .filter(a -> kind.getValue() == null || kind.getValue().isEmpty() || kind.getValue().equals(a.kind()))
+                .filter(a -> needle.isEmpty() || a.caseId().toLowerCase(Locale.ROOT).contains(needle)
+                        || a.detail().toLowerCase(Locale.ROOT).contains(needle)
+                        || policyName(a.policyId()).toLowerCase(Locale.ROOT).contains(needle))
+                .sorted(Comparator.comparing((AlertRow a) -> AlertRow.CLEARED.equals(a.status()))
+                        .thenComparing(AlertRow::raisedAt, Comparator.reverseOrder()))
                 .toList();
-        shown = ordered;
-        grid.setItems(ordered);
-        openCount.setText(getTranslation("alerts.open", alerts.stream().filter(a -> AlertRow.OPEN.equals(a.status())).count()));
+        grid.setItems(shown);
+        openCount.setText(getTranslation("alerts.open", received.stream().filter(a -> AlertRow.OPEN.equals(a.status())).count()));
     }
 
-    /** Acknowledged, or a button to acknowledge for users who may handle alerts. */
-    private com.vaadin.flow.component.Component handling(AlertRow alert) {
-        if (acknowledged.contains(alert.alertId())) {
-            var done = new Span(getTranslation("alerts.acknowledged"));
-            done.getElement().getThemeList().add("badge success");
-            return done;
+    /** An SLA alert links to its case; a device alert names its device. */
+    private Component caseLink(AlertRow alert) {
+        if (alert.caseId().isEmpty() || alert.kind().startsWith("device_")) {
+            return new Span(alert.caseId());
+        }
+        var link = new RouterLink(alert.caseId(), CaseView.class, new RouteParameters("caseId", alert.caseId()));
+        link.addClassName("alert-case-link");
+        return link;
+    }
+
+    /** Where people stand with the alert, and what this user may do about it. */
+    private Component handling(AlertRow alert) {
+        var state = handling.getOrDefault(alert.alertId(), AlertHandling.none(alert.alertId()));
+        var cell = new HorizontalLayout();
+        cell.setSpacing(false);
+        cell.getStyle().set("gap", "0.25em").set("flex-wrap", "wrap");
+        var safeId = alert.alertId().replaceAll("[^A-Za-z0-9_-]", "_");
+        if (state.acknowledged()) {
+            cell.add(badge(getTranslation("alerts.acknowledged"), "badge success", "acked-" + safeId));
+        }
+        if (state.assignee() != null) {
+            cell.add(badge(getTranslation("alerts.assigned.to", state.assignee()), "badge", "assignee-" + safeId));
+        }
+        if (state.escalated()) {
+            cell.add(badge(getTranslation("alerts.escalated"), "badge error", "escalated-" + safeId));
+        }
+        if (state.comments() > 0) {
+            cell.add(badge(getTranslation("alerts.comments", state.comments()), "badge contrast", null));
         }
         if (!user.may(Permission.HANDLE_ALERTS) || AlertRow.CLEARED.equals(alert.status())) {
-            return new Span();
+            return cell;
         }
-        var button = new Button(getTranslation("alerts.acknowledge"), click -> acknowledge(alert));
-        button.setId("ack-" + alert.alertId().replaceAll("[^A-Za-z0-9_-]", "_"));
-        button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
+        if (!state.acknowledged()) {
+            var ack = new Button(getTranslation("alerts.acknowledge"), click -> act(alert, AlertAction.ACKNOWLEDGE, null, null));
+            ack.setId("ack-" + safeId);
+            ack.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
+            cell.add(ack);
+        }
+        cell.add(dialogButton(alert, AlertAction.ASSIGN, "assign-" + safeId),
+                dialogButton(alert, AlertAction.COMMENT, "comment-" + safeId));
+        if (!state.escalated()) {
+            cell.add(dialogButton(alert, AlertAction.ESCALATE, "escalate-" + safeId));
+        }
+        return cell;
+    }
+
+    /** A button that asks for the words of an action (the assignee, a comment, a reason) before recording it. */
+    private Button dialogButton(AlertRow alert, String action, String id) {
+        var button = new Button(getTranslation("alerts.action." + action), click -> {
+            var dialog = new Dialog();
+            dialog.setHeaderTitle(getTranslation("alerts.action." + action) + " · " + policyName(alert.policyId()));
+            var assignee = new TextField(getTranslation("alerts.assignee"));
+            assignee.setId("action-assignee");
+            assignee.setMaxLength(64);
+            var words = new TextArea(getTranslation(action.equals(AlertAction.COMMENT) ? "alerts.comment" : "alerts.note"));
+            words.setId("action-words");
+            words.setMaxLength(500);
+            words.setWidthFull();
+            var fields = new VerticalLayout();
+            fields.setPadding(false);
+            if (action.equals(AlertAction.ASSIGN)) {
+                assignee.setRequired(true);
+                fields.add(assignee);
+            }
+            words.setRequired(action.equals(AlertAction.COMMENT));
+            fields.add(words);
+            dialog.add(fields);
+            var save = new Button(getTranslation("alerts.action.save"), ok -> {
+                var who = assignee.getValue() == null ? "" : assignee.getValue().strip();
+                var said = words.getValue() == null ? "" : words.getValue().strip();
+                if (action.equals(AlertAction.ASSIGN) && who.isEmpty()) {
+                    assignee.setInvalid(true);
+                    assignee.setErrorMessage(getTranslation("alerts.assignee.required"));
+                    return;
+                }
+                if (action.equals(AlertAction.COMMENT) && said.isEmpty()) {
+                    words.setInvalid(true);
+                    words.setErrorMessage(getTranslation("alerts.comment.required"));
+                    return;
+                }
+                act(alert, action, who.isEmpty() ? null : who, said.isEmpty() ? null : said);
+                dialog.close();
+            });
+            save.setId("action-save");
+            save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            dialog.getFooter().add(new Button(getTranslation("alerts.action.cancel"), cancel -> dialog.close()), save);
+            dialog.open();
+        });
+        button.setId(id);
+        button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         return button;
     }
 
     /** Checked here on the server whatever the browser sent: the permission and the alert's area. */
-    private void acknowledge(AlertRow alert) {
+    private void act(AlertRow alert, String action, String assignee, String comment) {
         var area = AreaCode.parse(alert.gridCode() != null && !alert.gridCode().isEmpty() ? alert.gridCode()
                 : alert.streetCode()).orElse(null);
+        var audit = CockpitContext.get().audit();
         if (!user.may(Permission.HANDLE_ALERTS) || area == null || !scope.contains(area)) {
-            CockpitContext.get().audit().append(user.name(), "refused", "acknowledge " + alert.alertId());
+            audit.append(user.name(), "refused", action + " " + alert.alertId());
             Notification.show(getTranslation("alerts.acknowledge.refused"));
             return;
         }
-        var now = Instant.now();
-        actions.record(new AlertAction(java.util.UUID.randomUUID().toString(), alert.alertId(), AlertAction.ACKNOWLEDGE,
-                user.name(), null, null, now, alert.countyCode(), alert.streetCode(), alert.communityCode(), alert.gridCode()));
-        CockpitContext.get().audit().append(user.name(), "acknowledge", alert.alertId());
-        var updated = new java.util.HashSet<>(acknowledged);
-        updated.add(alert.alertId());
-        acknowledged = java.util.Set.copyOf(updated);
-        grid.getDataProvider().refreshAll();
+        var recorded = new AlertAction(UUID.randomUUID().toString(), alert.alertId(), action, user.name(), assignee,
+                comment, Instant.now(), alert.countyCode(), alert.streetCode(), alert.communityCode(), alert.gridCode());
+        actions.record(recorded);
+        audit.append(user.name(), action, alert.alertId() + (assignee == null ? "" : " -> " + assignee));
+        // shown at once here (the insert is synchronous); the live inbox brings it to the other screens of the area
+        var updated = new HashMap<>(handling);
+        updated.putAll(actions.handling(List.of(alert.alertId())));
+        handling = Map.copyOf(updated);
+        grid.getDataProvider().refreshItem(alert);
     }
 
     private Span badge(AlertRow alert) {
@@ -150,6 +275,15 @@ public final class AlertInboxView extends VerticalLayout implements HasDynamicTi
             default -> "badge";
         };
         badge.getElement().getThemeList().add(AlertRow.CLEARED.equals(alert.status()) ? "badge success" : theme);
+        return badge;
+    }
+
+    private static Span badge(String text, String theme, String id) {
+        var badge = new Span(text);
+        badge.getElement().getThemeList().add(theme);
+        if (id != null) {
+            badge.setId(id);
+        }
         return badge;
     }
 

@@ -15,6 +15,8 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
 import io.gridpulse.cockpit.CockpitContext;
 import io.gridpulse.cockpit.export.Exports;
 import io.gridpulse.cockpit.privacy.OnScreen;
@@ -102,13 +104,19 @@ public final class CasesView extends VerticalLayout implements HasDynamicTitle {
 
         grid.setId("case-list");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        text(CaseRow::caseId, "case").setFrozen(true);
+        grid.addComponentColumn(c -> {
+                    var link = new RouterLink(c.caseId(), CaseView.class, new RouteParameters("caseId", c.caseId()));
+                    link.addClassName("case-link");
+                    return link;
+                }).setHeader(getTranslation("cases.column.case")).setSortable(true)
+                .setComparator(Comparator.comparing(CaseRow::caseId)).setAutoWidth(true).setFlexGrow(0).setFrozen(true);
         time(CaseRow::createdAt, "created");
         text(c -> areaName(c.streetCode()), "street");
         // the grid's 15-digit code is in the exports; on screen the street names the place
         text(c -> label("cases.type.", c.demandType()), "type");
         text(c -> label("cases.class.", c.demandClass()), "class");
         text(c -> label("cases.channel.", c.channel()), "channel");
+        text(c -> label("department.", c.department()), "department");
         // the only column that may shrink and wrap: every other one is as wide as its widest cell
         text(c -> OnScreen.mask(c.description()), "description").setAutoWidth(false).setWidth("14em").setFlexGrow(1);
         text(c -> label("cases.step.", c.latestStep()), "step");
@@ -140,13 +148,13 @@ public final class CasesView extends VerticalLayout implements HasDynamicTitle {
         count.setText(getTranslation(rows.size() >= SHOWN ? "cases.count.capped" : "cases.count", rows.size()));
     }
 
-    /** The cases of the user's scope: the area is never taken from the page. */
+    /** The cases of the user's scope and department: neither is ever taken from the page. */
     private List<CaseRow> read(Selection chosen, int limit) {
         ZoneId zone = context.zone();
         var today = LocalDate.now(zone);
         var from = today.minusDays(chosen.period().days - 1L).atStartOfDay(zone).toInstant();
         var to = today.plusDays(1).atStartOfDay(zone).toInstant();
-        return queries.cases(new CaseFilter(user.scope(), from, to, null, chosen.search(), limit));
+        return queries.cases(new CaseFilter(user.scope(), from, to, null, chosen.search(), user.department(), limit));
     }
 
     private Anchor exportLink(String format) {
@@ -168,7 +176,7 @@ public final class CasesView extends VerticalLayout implements HasDynamicTitle {
 
     /** Export columns: stable machine names, so that the weekly dispatch's spreadsheets keep working. */
     private static final List<String> HEADER = List.of("case_id", "created", "street_code", "grid_code", "demand_type",
-            "demand_class", "channel", "description", "latest_step", "latest_at", "first_answer_at", "closed_at",
+            "demand_class", "channel", "department", "description", "latest_step", "latest_at", "first_answer_at", "closed_at",
             "open_breaches");
 
     private List<Object> exportRow(CaseRow c) {
@@ -180,6 +188,7 @@ public final class CasesView extends VerticalLayout implements HasDynamicTitle {
         row.add(c.demandType());
         row.add(c.demandClass());
         row.add(c.channel());
+        row.add(c.department());
         row.add(OnScreen.mask(c.description()));
         row.add(c.latestStep());
         row.add(format(c.latestAt()));

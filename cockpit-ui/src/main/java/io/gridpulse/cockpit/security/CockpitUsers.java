@@ -21,7 +21,8 @@ import java.util.Optional;
  *
  * <p>Configuration ({@code GP_COCKPIT_USERS}): comma-separated entries
  * {@code name:role:areaCode[:department]=pbkdf2$iterations$salt$hash}, e.g.
- * {@code zhang:department_head:439901001:民政=pbkdf2$210000$...}. Roles are {@code leader},
+ * {@code zhang:department_head:439901001:civil_affairs=pbkdf2$210000$...} (the department by the code
+ * the case events carry in {@code demand.assigned}). Roles are {@code leader},
  * {@code department_head}, {@code watcher}, {@code analyst}, {@code administrator}.
  */
 public final class CockpitUsers {
@@ -78,7 +79,7 @@ public final class CockpitUsers {
 
     /**
      * One user per role for the demo region, all with the same password: {@code leader} (the whole
-     * city 439901), {@code head} (head of 东城街道 439901001, 民政 civil affairs), {@code watcher}
+     * city 439901), {@code head} (head of 东城街道 439901001, civil affairs 民政: {@code civil_affairs}), {@code watcher}
      * (桃花镇第二社区 439901104002), {@code analyst} (the whole city), {@code admin} (the whole city).
      */
     public static CockpitUsers demo(String password) {
@@ -92,7 +93,7 @@ public final class CockpitUsers {
     /** The demo users {@link #demo} creates. */
     public static final List<CockpitUser> DEMO_USERS = List.of(
             new CockpitUser("leader", Role.LEADER, AreaCode.of("439901"), null),
-            new CockpitUser("head", Role.DEPARTMENT_HEAD, AreaCode.of("439901001"), "民政"),
+            new CockpitUser("head", Role.DEPARTMENT_HEAD, AreaCode.of("439901001"), "civil_affairs"),
             new CockpitUser("watcher", Role.WATCHER, AreaCode.of("439901104002"), null),
             new CockpitUser("analyst", Role.ANALYST, AreaCode.of("439901"), null),
             new CockpitUser("admin", Role.ADMINISTRATOR, AreaCode.of("439901"), null));

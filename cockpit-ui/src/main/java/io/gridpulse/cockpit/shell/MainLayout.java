@@ -20,6 +20,8 @@ import io.gridpulse.cockpit.security.SignedIn;
 
 /** The frame of every signed-in page: the product's name, the pages, the language switch, the user. */
 public final class MainLayout extends VerticalLayout implements RouterLayout {
+    private final Span unreadBadge = new Span();
+    private Runnable unsubscribe;
 
     public MainLayout() {
         setSizeFull();
@@ -30,6 +32,10 @@ public final class MainLayout extends VerticalLayout implements RouterLayout {
         var streets = new RouterLink(getTranslation("nav.streets"), StreetCountsView.class);
         var alerts = new RouterLink(getTranslation("nav.alerts"), AlertInboxView.class);
         alerts.setId("nav-alerts");
+        unreadBadge.setId("unread-alerts");
+        unreadBadge.getElement().getThemeList().add("badge error pill small");
+        unreadBadge.setVisible(false);
+        alerts.add(unreadBadge);
         var map = new RouterLink(getTranslation("nav.map"), MapView.class);
         map.setId("nav-map");
         var cases = new RouterLink(getTranslation("nav.cases"), CasesView.class);
@@ -58,13 +64,41 @@ public final class MainLayout extends VerticalLayout implements RouterLayout {
         add(bar);
     }
 
+    /** The unread count beside the inbox link: open alerts of the user's area nobody has acknowledged, live. */
+    @Override
+    protected void onAttach(com.vaadin.flow.component.AttachEvent attach) {
+        var user = SignedIn.user().filter(u -> u.may(Permission.VIEW_ALERTS));
+        if (user.isEmpty()) {
+            return;
+        }
+        var ui = attach.getUI();
+        unsubscribe = CockpitContext.get().live().unreadWithin(user.get().scope()).subscribe(n -> ui.access(() -> {
+            unreadBadge.setText(n > 999 ? "999+" : String.valueOf(n));
+            unreadBadge.setVisible(n > 0);
+            unreadBadge.getElement().setAttribute("title", getTranslation("nav.unread", n));
+        }));
+    }
+
+    @Override
+    protected void onDetach(com.vaadin.flow.component.DetachEvent detach) {
+        if (unsubscribe != null) {
+            unsubscribe.run();
+            unsubscribe = null;
+        }
+    }
+
     /** "王五 · 部门负责人 · 东城街道 · 民政": who is signed in and for which area. */
     private String describe(CockpitUser user) {
         var area = CockpitContext.get().areaNames().get(user.scope().value());
         var english = Languages.current().getLanguage().equals("en");
         var where = area == null ? user.scope().value() : english && area.nameEn() != null ? area.nameEn() : area.name();
         return user.name() + " · " + getTranslation("role." + user.role().wireName()) + " · " + where
-                + user.departmentName().map(d -> " · " + d).orElse("");
+                + user.departmentName().map(d -> " · " + departmentLabel(d)).orElse("");
+    }
+
+    private String departmentLabel(String code) {
+        var text = getTranslation("department." + code);
+        return text.startsWith("!") || text.equals("department." + code) ? code : text;
     }
 
     @Override

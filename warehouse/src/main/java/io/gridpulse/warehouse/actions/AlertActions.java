@@ -38,18 +38,48 @@ public final class AlertActions {
                 + SqlLiteral.string(alertId) + " ORDER BY at, action_id").stream().map(AlertActions::action).toList();
     }
 
+    /** Everything done about these alerts, oldest first (ties by action id). */
+    public List<AlertAction> historyOf(java.util.Collection<String> alertIds) {
+        if (alertIds.isEmpty()) {
+            return List.of();
+        }
+        return clickHouse.query("SELECT " + COLUMNS + ", toUnixTimestamp64Milli(at) AS at_ms FROM gridpulse.alert_actions FINAL"
+                + " WHERE alert_id IN (" + inList(alertIds) + ") ORDER BY at, action_id").stream().map(AlertActions::action).toList();
+    }
+
+    /** Where people stand with each of these alerts; an alert nobody touched is absent. */
+    public Map<String, AlertHandling> handling(java.util.Collection<String> alertIds) {
+        return AlertHandling.fold(historyOf(alertIds));
+    }
+
+    /**
+     * Open alerts inside the area that nobody has acknowledged yet: the unread count of the header.
+     * Withdrawn alerts (cleared the instant they were raised) are not open and do not count.
+     */
+    public long unacknowledgedOpen(io.gridpulse.model.area.AreaCode area) {
+        var within = io.gridpulse.warehouse.area.AreaSql.within(area);
+        var rows = clickHouse.query("SELECT count() AS n FROM gridpulse.alerts FINAL WHERE " + within
+                + " AND status = 'open' AND alert_id NOT IN (SELECT alert_id FROM gridpulse.alert_actions WHERE "
+                + within + " AND action = 'acknowledge')");
+        return ((Number) rows.getFirst().get("n")).longValue();
+    }
+
+    private static String inList(java.util.Collection<String> ids) {
+        var in = new StringBuilder();
+        for (var id : ids) {
+            (in.isEmpty() ? in : in.append(", ")).append(SqlLiteral.string(id));
+        }
+        return in.toString();
+    }
+
     /** The alerts among these that someone has acknowledged. */
     public java.util.Set<String> acknowledged(java.util.Collection<String> alertIds) {
         if (alertIds.isEmpty()) {
             return java.util.Set.of();
         }
-        var in = new StringBuilder();
-        for (var id : alertIds) {
-            (in.isEmpty() ? in : in.append(", ")).append(SqlLiteral.string(id));
-        }
         var out = new java.util.HashSet<String>();
         clickHouse.query("SELECT DISTINCT alert_id FROM gridpulse.alert_actions WHERE action = 'acknowledge' AND alert_id IN ("
-                + in + ")").forEach(row -> out.add((String) row.get("alert_id")));
+                + inList(alertIds) + ")").forEach(row -> out.add((String) row.get("alert_id")));
         return out;
     }
 

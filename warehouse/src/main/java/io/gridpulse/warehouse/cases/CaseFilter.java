@@ -13,9 +13,12 @@ import java.util.Objects;
  * @param to         created before (exclusive)
  * @param demandType only this demand type ({@code medical_insurance} ...); null or blank for every type
  * @param search     a case id or description containing this text (case-insensitive); null or blank for all
+ * @param department only cases last assigned to this department ({@code civil_affairs} ...); null or blank for
+ *                   every case. A department head's own department goes here, so that they see only its cases
  * @param limit      at most this many cases, newest first (1 to {@link #MAX_LIMIT})
  */
-public record CaseFilter(AreaCode area, Instant from, Instant to, String demandType, String search, int limit) {
+public record CaseFilter(AreaCode area, Instant from, Instant to, String demandType, String search, String department,
+                         int limit) {
     /** The most cases one query returns: the list is for people and exports, not for bulk extraction. */
     public static final int MAX_LIMIT = 10_000;
 
@@ -31,10 +34,11 @@ public record CaseFilter(AreaCode area, Instant from, Instant to, String demandT
         }
         demandType = demandType == null || demandType.isBlank() ? null : demandType.strip();
         search = search == null || search.isBlank() ? null : search.strip();
+        department = department == null || department.isBlank() ? null : department.strip();
     }
 
     /** Every case of the area created in the period. */
     public static CaseFilter of(AreaCode area, Instant from, Instant to, int limit) {
-        return new CaseFilter(area, from, to, null, null, limit);
+        return new CaseFilter(area, from, to, null, null, null, limit);
     }
 }

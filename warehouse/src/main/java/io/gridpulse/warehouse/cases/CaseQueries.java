@@ -35,7 +35,7 @@ public final class CaseQueries {
                 .append(" toUnixTimestamp64Milli(c.latest) AS latest_ms,")
                 .append(" if(c.answers > 0, toUnixTimestamp64Milli(c.first_answer), NULL) AS first_answer_ms,")
                 .append(" if(c.closes > 0 AND c.last_closed > c.last_reopened, toUnixTimestamp64Milli(c.last_closed), NULL) AS closed_ms,")
-                .append(" b.breaches AS open_breaches")
+                .append(" b.breaches AS open_breaches, c.department AS department")
                 .append(" FROM (SELECT JSONExtractString(payload, 'caseId') AS case_id,")
                 .append(" countIf(kind = 'demand.created') AS raised,")
                 .append(" minIf(occurred_at, kind = 'demand.created') AS created,")
@@ -45,6 +45,7 @@ public final class CaseQueries {
                 .append(" argMaxIf(JSONExtractString(payload, 'demandClass'), occurred_at, JSONExtractString(payload, 'demandClass') != '') AS demand_class,")
                 .append(" argMinIf(JSONExtractString(payload, 'channel'), occurred_at, JSONExtractString(payload, 'channel') != '') AS channel,")
                 .append(" argMinIf(JSONExtractString(payload, 'description'), occurred_at, JSONExtractString(payload, 'description') != '') AS description,")
+                .append(" argMaxIf(JSONExtractString(payload, 'department'), occurred_at, kind = 'demand.assigned') AS department,")
                 .append(" argMax(kind, occurred_at) AS latest_kind, max(occurred_at) AS latest,")
                 .append(" minIf(occurred_at, kind IN ").append(ANSWERS).append(") AS first_answer,")
                 .append(" countIf(kind IN ").append(ANSWERS).append(") AS answers,")
@@ -60,6 +61,9 @@ public final class CaseQueries {
                 .append(" AND created < ").append(SqlLiteral.dateTime64(filter.to()));
         if (filter.demandType() != null) {
             sql.append(" AND demand_type = ").append(SqlLiteral.string(filter.demandType()));
+        }
+        if (filter.department() != null) {
+            sql.append(" AND department = ").append(SqlLiteral.string(filter.department()));
         }
         if (filter.search() != null) {
             var text = SqlLiteral.string(filter.search());
@@ -79,7 +83,7 @@ public final class CaseQueries {
                 text(r, "demand_type"), text(r, "demand_class"), text(r, "channel"), text(r, "description"),
                 kind.startsWith("demand.") ? kind.substring("demand.".length()) : kind, instant(r, "latest_ms"),
                 instant(r, "first_answer_ms"), instant(r, "closed_ms"),
-                r.get("open_breaches") == null ? 0 : ((Number) r.get("open_breaches")).longValue());
+                r.get("open_breaches") == null ? 0 : ((Number) r.get("open_breaches")).longValue(), text(r, "department"));
     }
 
     private static String text(Map<String, Object> r, String column) {

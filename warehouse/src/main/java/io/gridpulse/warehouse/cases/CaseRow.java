@@ -18,10 +18,11 @@ import java.time.Instant;
  * @param firstAnswerAt its first response, resolution or closure; null while unanswered
  * @param closedAt      its latest closure; null when never closed or reopened since
  * @param openBreaches  open SLA breaches of the case in the alerts table
+ * @param department    the department it was last assigned to ({@code civil_affairs} ...); empty while unassigned
  */
 public record CaseRow(String caseId, Instant createdAt, String gridCode, String streetCode, String demandType,
                       String demandClass, String channel, String description, String latestStep, Instant latestAt,
-                      Instant firstAnswerAt, Instant closedAt, long openBreaches) {
+                      Instant firstAnswerAt, Instant closedAt, long openBreaches, String department) {
 
     /** Whether the case is closed and not reopened since. */
     public boolean closed() {

@@ -41,6 +41,8 @@ class ChdbCaseQueriesTest {
                         ",\"demandType\":\"medical_insurance\",\"channel\":\"hotline\",\"description\":\"居民来电 13812345678\""),
                 demand("demand.classified", "k1", "2026-11-02T03:00:00Z", GRID,
                         ",\"demandType\":\"elderly_care\",\"demandClass\":\"coordinate\""),
+                demand("demand.assigned", "k1", "2026-11-02T03:30:00Z", GRID, ",\"department\":\"civil_affairs\""),
+                demand("demand.assigned", "k1", "2026-11-02T04:00:00Z", GRID, ",\"department\":\"health\""),
                 demand("demand.responded", "k1", "2026-11-02T05:00:00Z", GRID, ""),
                 demand("demand.closed", "k1", "2026-11-03T00:00:00Z", GRID, ""),
                 // k2: closed after 10 h, then reopened: not closed any more
@@ -50,6 +52,7 @@ class ChdbCaseQueriesTest {
                 demand("demand.reopened", "k2", "2026-11-06T00:00:00Z", GRID, ""),
                 // k3: raised, never answered
                 demand("demand.created", "k3", "2026-11-07T12:00:00Z", GRID, ",\"demandType\":\"elderly_care\""),
+                demand("demand.assigned", "k3", "2026-11-07T13:00:00Z", GRID, ",\"department\":\"civil_affairs\""),
                 // k4: raised before the period (its answer inside it); k5 raised at its exclusive end
                 demand("demand.created", "k4", "2026-10-31T23:00:00Z", GRID, ",\"demandType\":\"elderly_care\""),
                 demand("demand.responded", "k4", "2026-11-01T01:00:00Z", GRID, ""),
@@ -111,7 +114,7 @@ class ChdbCaseQueriesTest {
     @Test
     void anUnansweredCaseHasNoAnswerNoCloseAndEmptyFieldsForWhatWasNeverSaid() {
         var k3 = byId("k3");
-        assertThat(k3.latestStep()).isEqualTo("created");
+        assertThat(k3.latestStep()).isEqualTo("assigned");
         assertThat(k3.firstAnswerAt()).isNull();
         assertThat(k3.closedAt()).isNull();
         assertThat(k3.channel()).isEmpty();
@@ -128,18 +131,29 @@ class ChdbCaseQueriesTest {
 
     @Test
     void filtersByTheLatestDemandType() {
-        assertThat(cases.cases(new CaseFilter(STREET, FROM, TO, "elderly_care", null, 100))).extracting(CaseRow::caseId)
+        assertThat(cases.cases(new CaseFilter(STREET, FROM, TO, "elderly_care", null, null, 100))).extracting(CaseRow::caseId)
                 .containsExactly("k3", "k1");
-        assertThat(cases.cases(new CaseFilter(STREET, FROM, TO, "medical_insurance", null, 100))).isEmpty();
+        assertThat(cases.cases(new CaseFilter(STREET, FROM, TO, "medical_insurance", null, null, 100))).isEmpty();
     }
 
     @Test
     void searchesCaseIdsAndDescriptionsIgnoringCase() {
-        assertThat(cases.cases(new CaseFilter(STREET, FROM, TO, null, "K2", 100))).extracting(CaseRow::caseId)
+        assertThat(cases.cases(new CaseFilter(STREET, FROM, TO, null, "K2", null, 100))).extracting(CaseRow::caseId)
                 .containsExactly("k2");
-        assertThat(cases.cases(new CaseFilter(STREET, FROM, TO, null, "来电", 100))).extracting(CaseRow::caseId)
+        assertThat(cases.cases(new CaseFilter(STREET, FROM, TO, null, "来电", null, 100))).extracting(CaseRow::caseId)
                 .containsExactly("k1");
-        assertThat(cases.cases(new CaseFilter(STREET, FROM, TO, null, "' OR 1=1 --", 100))).isEmpty();
+        assertThat(cases.cases(new CaseFilter(STREET, FROM, TO, null, "' OR 1=1 --", null, 100))).isEmpty();
+    }
+
+    @Test
+    void aDepartmentSeesOnlyTheCasesLastAssignedToIt() {
+        // k1 went to civil affairs first and then to health: it is health's now; k2 was never assigned
+        assertThat(cases.cases(new CaseFilter(STREET, FROM, TO, null, null, "civil_affairs", 100)))
+                .extracting(CaseRow::caseId).containsExactly("k3");
+        assertThat(cases.cases(new CaseFilter(STREET, FROM, TO, null, null, "health", 100)))
+                .extracting(CaseRow::caseId).containsExactly("k1");
+        assertThat(byId("k1").department()).isEqualTo("health");
+        assertThat(byId("k2").department()).isEmpty();
     }
 
     @Test

@@ -1,0 +1,52 @@
+package io.gridpulse.cockpit.browser;
+
+import io.gridpulse.cockpit.TestCockpit;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.time.Duration;
+
+/** A headless Chromium that signs in to the shared test cockpit as a demo user, with the waits the browser tests share. */
+final class SignedInBrowser implements AutoCloseable {
+    final WebDriver driver;
+    private final String url;
+
+    SignedInBrowser(String url, int width, int height) throws java.io.IOException {
+        this.url = url;
+        this.driver = HeadlessChromium.start(width, height);
+    }
+
+    /** Signs out whoever was signed in and signs in as this demo user. */
+    void signIn(String user) {
+        driver.manage().deleteAllCookies();
+        driver.get(url);
+        waitUpTo(30).until(d -> d.getCurrentUrl().contains("login"));
+        driver.findElement(By.cssSelector("vaadin-text-field[name='username'] input")).sendKeys(user);
+        driver.findElement(By.cssSelector("vaadin-password-field[name='password'] input")).sendKeys(TestCockpit.PASSWORD, Keys.ENTER);
+        waitUpTo(30).until(d -> !d.getCurrentUrl().contains("login"));
+    }
+
+    void open(String path) {
+        driver.get(url + path);
+    }
+
+    WebDriverWait waitUpTo(int seconds) {
+        var wait = new WebDriverWait(driver, Duration.ofSeconds(seconds));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
+    }
+
+    /** The visible text of the element with this id, empty when there is none. */
+    static String text(WebDriver d, String id) {
+        var found = d.findElements(By.id(id));
+        return found.isEmpty() ? "" : found.getFirst().getText();
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
