@@ -139,6 +139,8 @@ public final class EventGenerator implements Iterator<Event> {
     private final PriorityQueue<Scheduled> pending =
             new PriorityQueue<>(Comparator.comparing(Scheduled::at).thenComparingLong(Scheduled::sequence));
     private final Map<DeviceType, List<Device>> devicesByType = new EnumMap<>(DeviceType.class);
+    /** The next device of each type to report: they take turns, as real devices report on a fixed beat. */
+    private final Map<DeviceType, Integer> nextReporter = new EnumMap<>(DeviceType.class);
     private final Map<SensorType, List<Sensor>> sensorsByType = new EnumMap<>(SensorType.class);
     private final Map<String, Integer> waitingByHall = new HashMap<>();
     private final Map<AreaCode, Grid> gridsByCode = new HashMap<>();
@@ -474,7 +476,12 @@ public final class EventGenerator implements Iterator<Event> {
             devices = devicesByType.values().iterator().next();
             type = devices.getFirst().type();
         }
-        int index = rnd.nextInt(devices.size());
+        // round robin from a random start: each device reports once per round, every size/rate on average with
+        // little spread, as a heartbeat does; picking one at random gave exponential gaps, so a tenth of the
+        // wristbands looked offline to a 10-minute rule at any time
+        var size = devices.size();
+        int index = nextReporter.computeIfAbsent(type, k -> rnd.nextInt(size)) % size;
+        nextReporter.put(type, (index + 1) % size);
         var device = devices.get(index);
         var envelope = envelope(t, device.id(), device.gridCode());
         boolean fault = type != DeviceType.WRISTBAND && rnd.nextDouble() < DEVICE_FAULT;

@@ -222,6 +222,30 @@ class EventGeneratorTest {
     }
 
     @Test
+    void everyWristbandReportsOnABeatSoNoneLooksOfflineForLongerThanTwiceItsCadence() {
+        // 300,000 events at 3,600 an hour: about 83 simulated hours; each device type takes turns
+        var reports = new java.util.HashMap<String, List<Instant>>();
+        for (var e : run) {
+            if (e instanceof io.gridpulse.model.event.Telemetry t && t.deviceType() == io.gridpulse.model.event.DeviceType.WRISTBAND) {
+                reports.computeIfAbsent(t.deviceId(), k -> new java.util.ArrayList<>()).add(t.envelope().occurredAt());
+            }
+        }
+        long total = reports.values().stream().mapToLong(List::size).sum();
+        assertThat(reports.size()).as("every wristband reports").isEqualTo(SIMULATOR.city().wristbands().size());
+        var first = run.getFirst().envelope().occurredAt();
+        var last = run.getLast().envelope().occurredAt();
+        double cadenceSeconds = java.time.Duration.between(first, last).toSeconds() / ((double) total / reports.size());
+        double worstGap = 0;
+        for (var times : reports.values()) {
+            for (int i = 1; i < times.size(); i++) {
+                worstGap = Math.max(worstGap, java.time.Duration.between(times.get(i - 1), times.get(i)).toSeconds());
+            }
+        }
+        // random picks gave exponential gaps: the worst of ~5,000 x 5 gaps would be about 10 cadences
+        assertThat(worstGap).isLessThan(2 * cadenceSeconds);
+    }
+
+    @Test
     void theRateKnobSetsTheMeanNumberOfEventsPerSimulatedHour() {
         var week = Duration.ofDays(7);
         var end = START.plus(week);
