@@ -44,12 +44,19 @@ public final class AuditView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(AuditEntry::seq).setHeader(getTranslation("audit.seq")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(e -> time.format(e.at())).setHeader(getTranslation("audit.at")).setFlexGrow(2);
         grid.addColumn(AuditEntry::user).setHeader(getTranslation("audit.user")).setFlexGrow(1);
-        grid.addColumn(e -> getTranslation("audit.action." + e.action())).setHeader(getTranslation("audit.action")).setFlexGrow(1);
+        grid.addColumn(e -> action(e.action())).setHeader(getTranslation("audit.action")).setFlexGrow(1);
         grid.addColumn(AuditEntry::target).setHeader(getTranslation("audit.target")).setFlexGrow(3);
         grid.addColumn(e -> e.hash().substring(0, 12) + "…").setHeader(getTranslation("audit.hash")).setFlexGrow(1);
         grid.setItems(context.audit().latest(SHOWN));
         add(new H1(getTranslation("audit.title")), verdict, grid);
         setFlexGrow(1, grid);
+    }
+
+    /** The action in words; an action without a translation shows its code rather than a placeholder. */
+    private String action(String code) {
+        var key = "audit.action." + code;
+        var text = getTranslation(key);
+        return text.startsWith("!") || text.equals(key) ? code : text;
     }
 
     @Override

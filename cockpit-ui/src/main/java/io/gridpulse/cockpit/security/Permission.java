@@ -15,5 +15,7 @@ public enum Permission {
     /** Create users and change their roles and area scopes. */
     MANAGE_USERS,
     /** Read and verify the audit log. */
-    READ_AUDIT_LOG
+    READ_AUDIT_LOG,
+    /** Read the inputs that could not become events ({@code /dead-letters}): they have no area, so only whole-region users. */
+    REVIEW_DEAD_LETTERS
 }

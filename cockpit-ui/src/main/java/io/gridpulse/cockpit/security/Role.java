@@ -26,6 +26,7 @@ import static io.gridpulse.cockpit.security.Permission.VIEW_INDICATORS;
  * EXPORT              -           x             -        x           x
  * MANAGE_USERS        -           -             -        -           x
  * READ_AUDIT_LOG      -           -             -        -           x
+ * REVIEW_DEAD_LETTERS -           -             -        -           x
  * </pre>
  *
  * Leaders watch and direct but do not work cases; analysts read numbers and export them but see no

@@ -47,6 +47,9 @@ public final class MainLayout extends VerticalLayout implements RouterLayout {
         var audit = new RouterLink(getTranslation("nav.audit"), AuditView.class);
         audit.setId("nav-audit");
         audit.setVisible(allowed.map(u -> u.may(Permission.READ_AUDIT_LOG)).orElse(false));
+        var dead = new RouterLink(getTranslation("nav.dead"), io.gridpulse.cockpit.deadletters.DeadLettersView.class);
+        dead.setId("nav-dead-letters");
+        dead.setVisible(allowed.map(u -> u.may(Permission.REVIEW_DEAD_LETTERS)).orElse(false));
         var user = new Span(SignedIn.user().map(this::describe).orElse(""));
         user.setId("signed-in-user");
         var signOut = new Button(getTranslation("nav.signout"), click -> {
@@ -55,7 +58,7 @@ public final class MainLayout extends VerticalLayout implements RouterLayout {
         });
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         var spacer = new Span();
-        var bar = new HorizontalLayout(brand, streets, map, cases, alerts, audit, spacer, user, new LanguageSwitch(), signOut);
+        var bar = new HorizontalLayout(brand, streets, map, cases, alerts, audit, dead, spacer, user, new LanguageSwitch(), signOut);
         bar.setWidthFull();
         bar.setPadding(true);
         bar.setAlignItems(FlexComponent.Alignment.CENTER);

@@ -39,11 +39,12 @@ class RoleTest {
     }
 
     @Test
-    void onlyAdministratorsManageUsersAndReadTheAuditLog() {
+    void onlyAdministratorsManageUsersReadTheAuditLogAndReviewDeadLetters() {
         assertThat(Role.ADMINISTRATOR.permissions()).isEqualTo(EnumSet.allOf(Permission.class));
         for (var role : Role.values()) {
             assertThat(role.may(MANAGE_USERS)).as(role.name()).isEqualTo(role == Role.ADMINISTRATOR);
             assertThat(role.may(READ_AUDIT_LOG)).as(role.name()).isEqualTo(role == Role.ADMINISTRATOR);
+            assertThat(role.may(Permission.REVIEW_DEAD_LETTERS)).as(role.name()).isEqualTo(role == Role.ADMINISTRATOR);
         }
     }
 
