@@ -1,0 +1,67 @@
+package io.gridpulse.warehouse.trend;
+
+import io.gridpulse.model.area.AreaCode;
+import io.gridpulse.warehouse.SqlLiteral;
+import io.gridpulse.warehouse.Warehouse;
+import io.gridpulse.warehouse.area.AreaSql;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The last days of an area, day by day in local time: events, demands raised, and SLA breaches raised
+ * (withdrawn ones excluded), for the wall's trend of the week. Days without anything are present with
+ * zeros, so a chart's axis has every day.
+ */
+public final class DailyTrend {
+    /** At most this many days are asked for at once: the trend is for a screen, not for extraction. */
+    public static final int MAX_DAYS = 92;
+    private final Warehouse warehouse;
+
+    public DailyTrend(Warehouse warehouse) {
+        this.warehouse = warehouse;
+    }
+
+    /** One day of the trend. */
+    public record Day(LocalDate date, long events, long demands, long breaches) { }
+
+    /** The {@code days} days ending with {@code lastDay} (inclusive), oldest first. */
+    public List<Day> days(AreaCode area, ZoneId zone, LocalDate lastDay, int days) {
+        if (days < 1 || days > MAX_DAYS) {
+            throw new IllegalArgumentException("a trend has 1 to " + MAX_DAYS + " days, not " + days);
+        }
+        var first = lastDay.minusDays(days - 1L);
+        var from = SqlLiteral.dateTime64(first.atStartOfDay(zone).toInstant());
+        var to = SqlLiteral.dateTime64(lastDay.plusDays(1).atStartOfDay(zone).toInstant());
+        var tz = SqlLiteral.string(zone.getId());
+        var within = AreaSql.within(area);
+        var counts = new HashMap<LocalDate, long[]>();
+        for (var row : warehouse.clickHouse().query("SELECT toString(toDate(occurred_at, " + tz + ")) AS day, count() AS events,"
+                + " countIf(kind = 'demand.created') AS demands FROM gridpulse.events WHERE " + within
+                + " AND occurred_at >= " + from + " AND occurred_at < " + to + " GROUP BY day")) {
+            var c = counts.computeIfAbsent(LocalDate.parse((String) row.get("day")), d -> new long[3]);
+            c[0] = number(row, "events");
+            c[1] = number(row, "demands");
+        }
+        for (var row : warehouse.clickHouse().query("SELECT toString(toDate(raised_at, " + tz + ")) AS day, count() AS breaches"
+                + " FROM gridpulse.alerts FINAL WHERE " + within + " AND kind = 'sla_breach'"
+                + " AND NOT (status = 'cleared' AND cleared_at = raised_at)"
+                + " AND raised_at >= " + from + " AND raised_at < " + to + " GROUP BY day")) {
+            counts.computeIfAbsent(LocalDate.parse((String) row.get("day")), d -> new long[3])[2] = number(row, "breaches");
+        }
+        var out = new ArrayList<Day>(days);
+        for (var d = first; !d.isAfter(lastDay); d = d.plusDays(1)) {
+            var c = counts.getOrDefault(d, new long[3]);
+            out.add(new Day(d, c[0], c[1], c[2]));
+        }
+        return out;
+    }
+
+    private static long number(Map<String, Object> row, String column) {
+        return ((Number) row.get(column)).longValue();
+    }
+}

@@ -1,0 +1,89 @@
+package io.gridpulse.warehouse.trend;
+
+import io.gridpulse.model.area.AreaCode;
+import io.gridpulse.warehouse.AlertRow;
+import io.gridpulse.warehouse.EventRow;
+import io.gridpulse.warehouse.TestChdb;
+import io.gridpulse.warehouse.Warehouse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The week's trend of street 439901001 in Shanghai days, worked out by hand from the rows below. */
+class ChdbDailyTrendTest {
+    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    static final AreaCode STREET = AreaCode.of("439901001");
+    static final String GRID = "439901001001001";
+    static final String OTHER = "439901002001001";
+    private static Warehouse warehouse;
+
+    @BeforeAll
+    static void aWeekOfNovember() {
+        warehouse = Warehouse.open(TestChdb.config());
+        warehouse.clickHouse().execute("TRUNCATE TABLE gridpulse.events");
+        warehouse.clickHouse().execute("TRUNCATE TABLE gridpulse.alerts");
+        warehouse.insertEvents(List.of(
+                // 2026-11-17 23:30 in Shanghai is the 17th there, though the 17th 15:30 UTC
+                event("visit", "2026-11-17T15:30:00Z", GRID),
+                // 2026-11-17T16:30Z is the 18th 00:30 in Shanghai
+                event("demand.created", "2026-11-17T16:30:00Z", GRID),
+                event("demand.responded", "2026-11-18T02:00:00Z", GRID),
+                event("demand.created", "2026-11-23T03:00:00Z", GRID),
+                event("demand.created", "2026-11-23T03:00:00Z", OTHER),   // another street
+                event("visit", "2026-11-10T03:00:00Z", GRID)));            // before the week
+        warehouse.insertAlerts(List.of(
+                alert("b1", AlertRow.OPEN, "2026-11-23T04:00:00Z", null),
+                alert("b2", AlertRow.CLEARED, "2026-11-23T05:00:00Z", "2026-11-23T06:00:00Z"),
+                // withdrawn: cleared the instant it was raised
+                alert("b3", AlertRow.CLEARED, "2026-11-23T05:00:00Z", "2026-11-23T05:00:00Z")));
+    }
+
+    @AfterAll
+    static void close() {
+        warehouse.close();
+    }
+
+    @Test
+    void everyDayOfTheWeekInLocalTimeWithZerosForQuietDays() {
+        var week = new DailyTrend(warehouse).days(STREET, SHANGHAI, LocalDate.parse("2026-11-23"), 7);
+        assertThat(week).extracting(DailyTrend.Day::date).containsExactly(
+                LocalDate.parse("2026-11-17"), LocalDate.parse("2026-11-18"), LocalDate.parse("2026-11-19"),
+                LocalDate.parse("2026-11-20"), LocalDate.parse("2026-11-21"), LocalDate.parse("2026-11-22"),
+                LocalDate.parse("2026-11-23"));
+        assertThat(week.getFirst()).isEqualTo(new DailyTrend.Day(LocalDate.parse("2026-11-17"), 1, 0, 0));
+        assertThat(week.get(1)).isEqualTo(new DailyTrend.Day(LocalDate.parse("2026-11-18"), 2, 1, 0));
+        assertThat(week.get(2)).isEqualTo(new DailyTrend.Day(LocalDate.parse("2026-11-19"), 0, 0, 0));
+        assertThat(week.getLast()).isEqualTo(new DailyTrend.Day(LocalDate.parse("2026-11-23"), 1, 1, 2));
+    }
+
+    @Test
+    void refusesAnEmptyOrUnboundedTrend() {
+        var trend = new DailyTrend(warehouse);
+        assertThatThrownBy(() -> trend.days(STREET, SHANGHAI, LocalDate.parse("2026-11-23"), 0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> trend.days(STREET, SHANGHAI, LocalDate.parse("2026-11-23"), DailyTrend.MAX_DAYS + 1))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static EventRow event(String kind, String at, String grid) {
+        var t = Instant.parse(at);
+        return new EventRow(UUID.randomUUID().toString(), kind, t, t, "test", grid, grid.substring(0, 12),
+                grid.substring(0, 9), grid.substring(0, 6), null, null, "{}");
+    }
+
+    private static AlertRow alert(String id, String status, String raised, String cleared) {
+        var at = Instant.parse(raised);
+        return new AlertRow(id, "sla_breach", "major", status, "c-" + id, "resolve_now.first_response", 0, at, at,
+                cleared == null ? null : Instant.parse(cleared), GRID, GRID.substring(0, 12), GRID.substring(0, 9),
+                GRID.substring(0, 6), "", 1);
+    }
+}
