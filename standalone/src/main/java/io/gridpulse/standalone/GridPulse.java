@@ -17,6 +17,8 @@ import io.gridpulse.simulator.wire.WireOptions;
 import io.gridpulse.warehouse.registry.HouseholdRegistry;
 import io.gridpulse.warehouse.registry.HouseholdRow;
 import io.gridpulse.standalone.kafka.EmbeddedKafka;
+import io.gridpulse.standalone.registry.RegistryTopic;
+import io.gridpulse.model.registry.HouseholdRegistration;
 import io.gridpulse.streams.StreamJobs;
 import io.gridpulse.streams.StreamJobsConfig;
 import io.gridpulse.warehouse.Warehouse;
@@ -80,7 +82,10 @@ public final class GridPulse implements AutoCloseable {
         stopInReverse.push(kafka);
         kafkaBootstrap = kafka.bootstrapServers();
         // gp.alerts has one partition: its offsets are the total order watchers resume from
-        kafka.createTopics(Map.of(IngestConfig.DEFAULT_EVENTS_TOPIC, 3, StreamJobsConfig.DEFAULT_ALERTS_TOPIC, 1));
+        // gp.registry is compacted: the newest entry of every household, read by the visit obligation clocks
+        RegistryTopic.create(kafkaBootstrap, StreamJobsConfig.DEFAULT_REGISTRY_TOPIC);
+        kafka.createTopics(Map.of(IngestConfig.DEFAULT_EVENTS_TOPIC, 3, StreamJobsConfig.DEFAULT_ALERTS_TOPIC, 1,
+                StreamJobsConfig.DEFAULT_REGISTRY_TOPIC, 1));
 
         var warehouseConfig = WarehouseConfig.embedded(config.dataDir().resolve("warehouse"));
         warehouse = Warehouse.open(warehouseConfig);
@@ -159,7 +164,9 @@ public final class GridPulse implements AutoCloseable {
     }
 
     /**
-     * The simulated city's households become the registry the visit indicators count against. In the
+     * The simulated city's households become the registry the visit indicators count against (the
+     * households table) and the visit obligation clocks run on (the gp.registry topic, every entry stamped
+     * with the load time: a household's first weekly or monthly clock is the period after it). In the
      * background: it is a few hundred thousand rows, and nothing else waits for them.
      */
     private void loadRegistryInBackground(java.util.stream.Stream<io.gridpulse.simulator.city.Household> households) {
@@ -171,9 +178,14 @@ public final class GridPulse implements AutoCloseable {
                 var rows = households.map(h -> new HouseholdRow(h.id(), h.grid().code(), h.residents().size(),
                         (int) h.residents().stream().filter(r -> r.birthDate().plusYears(60).isBefore(today.plusDays(1))).count(),
                         h.groups().stream().map(g -> g.name().toLowerCase(java.util.Locale.ROOT)).sorted().toList())).toList();
-                registry.replace(rows, System.currentTimeMillis());
-                log.info("household registry: {} households of the simulated city loaded in {} ms", rows.size(),
-                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
+                var loadedAt = java.time.Instant.now();
+                var published = RegistryTopic.publish(kafkaBootstrap, StreamJobsConfig.DEFAULT_REGISTRY_TOPIC, rows.stream()
+                        .map(r -> HouseholdRegistration.registered(r.householdId(), r.grid().value(), r.groups(), loadedAt))
+                        .toList());
+                registry.replace(rows, loadedAt.toEpochMilli());
+                log.info("household registry: {} households of the simulated city loaded in {} ms ({} published on {})",
+                        rows.size(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0), published,
+                        StreamJobsConfig.DEFAULT_REGISTRY_TOPIC);
             } catch (RuntimeException e) {
                 log.warn("household registry not loaded, the visit indicators stay unmeasured: {}", e.toString());
             }

@@ -11,7 +11,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 
 import java.util.Properties;
 
-/** Every alert (SLA clocks, device health, plaque update and hall handling clocks) into the alerts table and onto gp.alerts. */
+/** Every alert (SLA clocks, device health, plaque update and hall handling clocks, visit obligations) into the alerts table and onto gp.alerts. */
 final class AlertsOut {
     private AlertsOut() {}
 

@@ -24,6 +24,6 @@ final class DevicePipeline {
                 .process(new DeviceReadings()).uid("device-readings").name("telemetry")
                 .assignTimestampsAndWatermarks(watermarks).uid("device-event-time").name("device event time")
                 .keyBy(DeviceReading::deviceId)
-                .process(new DeviceHealth(config.devices())).uid("device-health").name("device health");
+                .process(new DeviceHealth(config.devices(), config.serviceEscalations())).uid("device-health").name("device health");
     }
 }

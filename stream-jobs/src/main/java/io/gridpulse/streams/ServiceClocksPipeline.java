@@ -25,13 +25,13 @@ final class ServiceClocksPipeline {
                 .assignTimestampsAndWatermarks(eventTime((PlaqueStep step, long previous) -> step.occurredAt().toEpochMilli()))
                 .uid("plaque-event-time").name("plaque event time")
                 .keyBy(PlaqueStep::plaqueId)
-                .process(new PlaqueClocks(config.plaqueUpdate())).uid("plaque-clocks").name("plaque update clocks");
+                .process(new PlaqueClocks(config.plaqueUpdate(), config.serviceEscalations())).uid("plaque-clocks").name("plaque update clocks");
         var tickets = uniqueEvents
                 .process(new TicketSteps()).uid("ticket-steps").name("hall tickets")
                 .assignTimestampsAndWatermarks(eventTime((TicketStep step, long previous) -> step.occurredAt().toEpochMilli()))
                 .uid("ticket-event-time").name("ticket event time")
                 .keyBy(TicketStep::ticketKey)
-                .process(new HallHandling(config.hallHandling())).uid("hall-handling").name("hall handling time");
+                .process(new HallHandling(config.hallHandling(), config.serviceEscalations())).uid("hall-handling").name("hall handling time");
         return plaques.union(tickets);
     }
 

@@ -36,8 +36,12 @@ public final class StreamJobs {
         var uniqueEvents = RawEventsPipeline.define(env, config);
         HeatPipeline.define(uniqueEvents, config);
         SatisfactionPipeline.define(uniqueEvents, config);
-        AlertsOut.define(SlaPipeline.define(uniqueEvents, config).union(DevicePipeline.define(uniqueEvents, config),
-                ServiceClocksPipeline.define(uniqueEvents, config)), config);
+        var alerts = SlaPipeline.define(uniqueEvents, config).union(DevicePipeline.define(uniqueEvents, config),
+                ServiceClocksPipeline.define(uniqueEvents, config));
+        if (!config.visits().rules().isEmpty()) {
+            alerts = alerts.union(VisitObligationsPipeline.define(env, uniqueEvents, config));
+        }
+        AlertsOut.define(alerts, config);
     }
 
     /**

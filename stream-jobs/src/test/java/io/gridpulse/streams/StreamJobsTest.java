@@ -21,7 +21,8 @@ class StreamJobsTest {
         assertThat(uids).contains("source-gp-events", "decode-events", "first-seen-only", "sink-events",
                 "sink-dead-letters", "sla-clocks", "sink-alerts", "sink-alerts-topic", "heat-hits", "heat-buckets", "sink-heat",
                 "rating-rows", "sink-ratings", "device-readings", "device-event-time", "device-health", "plaque-steps",
-                "plaque-event-time", "plaque-clocks", "ticket-steps", "ticket-event-time", "hall-handling");
+                "plaque-event-time", "plaque-clocks", "ticket-steps", "ticket-event-time", "hall-handling",
+                "source-gp-registry", "registry-event-time", "visit-steps", "visit-event-time", "visit-obligations");
         assertThat(uids).doesNotContainNull().doesNotHaveDuplicates();
     }
 
@@ -41,6 +42,15 @@ class StreamJobsTest {
         assertThat(clocks.devices().repairWithin()).isEqualTo(java.time.Duration.ofHours(6));
         assertThat(clocks.plaqueUpdate()).isEqualTo(java.time.Duration.ofHours(48));
         assertThat(clocks.hallHandling()).isEqualTo(java.time.Duration.ofMinutes(15));
+        assertThat(base.serviceEscalations()).containsExactly(java.time.Duration.ZERO, java.time.Duration.ofHours(24),
+                java.time.Duration.ofHours(72));
+        assertThat(base.withEnvironment(java.util.Map.of("GP_SERVICE_ESCALATION_HOURS", "2,48")).serviceEscalations())
+                .containsExactly(java.time.Duration.ofHours(2), java.time.Duration.ofHours(48));
+        assertThat(base.withEnvironment(java.util.Map.of("GP_SERVICE_ESCALATION_HOURS", "off")).serviceEscalations()).isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> base.withEnvironment(java.util.Map.of("GP_SERVICE_ESCALATION_HOURS", "24,0")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("GP_SERVICE_ESCALATION_HOURS");
+        var visits = base.withEnvironment(java.util.Map.of("GP_VISIT_LEFT_BEHIND_CHILD_PERIOD", "off")).visits();
+        assertThat(visits.rules()).extracting(io.gridpulse.streams.visits.VisitRule::id).containsExactly("visit.elderly_alone.weekly");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> base.withEnvironment(java.util.Map.of("GP_HALL_HANDLING_MINUTES", "0")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("GP_HALL_HANDLING_MINUTES");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> base.withEnvironment(java.util.Map.of("GP_HEART_RATE_LOW", "fast")))

@@ -27,9 +27,10 @@ import java.util.Locale;
  * can raise an SOS but do not move the other conditions.
  *
  * <p>A reading with status fault starts the repair clock (policy {@value #REPAIR_POLICY}): a warning at
- * 80% of the configured repair limit and a breach at its end, both event-time timers; the next reading
- * with status online stops it at its event time (see {@link StageClock}). Its alert ids are
- * {@code device:<id>:repair:<fault ms>:warning} and {@code :breach}.
+ * 80% of the configured repair limit, a breach at its end and escalations after it (by default +0, +24 h,
+ * +72 h: community, street, city), all event-time timers; the next reading with status online stops it at
+ * its event time (see {@link StageClock}). Its alert ids are {@code device:<id>:repair:<fault ms>:warning},
+ * {@code :breach} and {@code :escalation-N}.
  */
 public final class DeviceHealth extends KeyedProcessFunction<String, DeviceReading, AlertRow> {
     static final Duration REMEMBER_DEVICES = Duration.ofDays(90);
@@ -41,13 +42,21 @@ public final class DeviceHealth extends KeyedProcessFunction<String, DeviceReadi
     public static final String REPAIR_POLICY = "device.repaired";
 
     private final DeviceRules rules;
+    private final java.util.List<Duration> escalations;
     private transient ValueState<Long> lastSeen;
     private transient ValueState<DeviceReading> latest;
     private transient MapState<String, AlertRow> open;
     private transient ValueState<StageClock> repair;
 
+    /** Device health with the repair clock's default escalations. */
     public DeviceHealth(DeviceRules rules) {
+        this(rules, SlaPolicies.DEFAULT_ESCALATION_OFFSETS);
+    }
+
+    /** @param escalations how long after the repair deadline each escalation comes (empty: none) */
+    public DeviceHealth(DeviceRules rules, java.util.List<Duration> escalations) {
         this.rules = rules;
+        this.escalations = java.util.List.copyOf(escalations);
     }
 
     @Override
@@ -112,7 +121,7 @@ public final class DeviceHealth extends KeyedProcessFunction<String, DeviceReadi
         if ("fault".equals(reading.status()) && !running) {
             var started = StageClock.start("device:" + reading.deviceId() + ":repair:" + reading.occurredAt().toEpochMilli(),
                     reading.deviceId(), REPAIR_POLICY, reading.occurredAt(), rules.repairWithin(),
-                    SlaPolicies.DEFAULT_WARNING_PERCENT, true, "repair of the fault of " + name(reading),
+                    SlaPolicies.DEFAULT_WARNING_PERCENT, true, escalations, "repair of the fault of " + name(reading),
                     reading.gridCode(), reading.communityCode(), reading.streetCode(), reading.countyCode());
             repair.update(started);
             started.pendingTimers().forEach(ctx.timerService()::registerEventTimeTimer);

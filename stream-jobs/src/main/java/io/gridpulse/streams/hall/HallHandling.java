@@ -7,16 +7,21 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.util.Collector;
 
+import io.gridpulse.model.sla.SlaPolicies;
+
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The handling time of one hall ticket (keyed by {@link TicketStep#ticketKey()}), domain.md §3 (20
  * minutes by default): serving the ticket starts the clock (policy {@value #POLICY}); if it is not
  * completed within the limit, one {@code sla_warning} is raised at the instant the limit passes, by an
- * event-time timer, so it fires with no further input and the same way in a replay. Completing or
+ * event-time timer, so it fires with no further input and the same way in a replay; escalations follow it
+ * (by default +0, +24 h, +72 h after the limit passes: community, street, city), as the demand clocks have them. Completing or
  * abandoning the ticket stops the clock at that step's event time and clears the warning (see
- * {@link StageClock}). The alert id is {@code hall:<hall>/<ticket>:handling:<served ms>:warning}; the
+ * {@link StageClock}). The alert ids are {@code hall:<hall>/<ticket>:handling:<served ms>:warning} and
+ * {@code :escalation-N}; the
  * case id is the ticket id. A completion uploaded before the serving it follows is remembered, and the
  * serving then starts and stops the clock at once, on their event times.
  */
@@ -26,12 +31,22 @@ public final class HallHandling extends StageClockFunction<String, TicketStep> {
     static final Duration REMEMBER_TICKETS = Duration.ofDays(2);
 
     private final Duration limit;
+    private final List<Duration> escalations;
     private transient ValueState<Long> endedAt;
 
-    /** @param limit how long serving a ticket may take before it warns */
+    /** @param limit how long serving a ticket may take before it warns; escalations by default */
     public HallHandling(Duration limit) {
+        this(limit, SlaPolicies.DEFAULT_ESCALATION_OFFSETS);
+    }
+
+    /**
+     * @param limit       how long serving a ticket may take before it warns
+     * @param escalations how long after the limit passes each escalation comes (empty: none)
+     */
+    public HallHandling(Duration limit, List<Duration> escalations) {
         super("handling-clock", REMEMBER_TICKETS);
         this.limit = limit;
+        this.escalations = List.copyOf(escalations);
     }
 
     @Override
@@ -50,7 +65,7 @@ public final class HallHandling extends StageClockFunction<String, TicketStep> {
                             + (step.windowId().isEmpty() ? "" : " at window " + step.windowId())
                             + " (limit " + limit.toMinutes() + " min)";
                     var started = StageClock.start("hall:" + step.ticketKey() + ":handling:" + step.occurredAt().toEpochMilli(),
-                            step.ticketId(), POLICY, step.occurredAt(), limit, 100, false, what, step.gridCode(),
+                            step.ticketId(), POLICY, step.occurredAt(), limit, 100, false, escalations, what, step.gridCode(),
                             step.communityCode(), step.streetCode(), step.countyCode());
                     var ended = endedAt.value();
                     if (ended != null) {

@@ -10,9 +10,11 @@ import java.util.List;
 /**
  * A clock-hours clock that one step starts and a later step stops (a device fault until its repair, a
  * plaque report until its update, a hall ticket served until completed). Its stages are a warning and,
- * unless it only warns, a breach at the deadline; each is an {@code sla_warning} / {@code sla_breach}
- * alert whose id is {@code alertIdPrefix + ":warning"} or {@code ":breach"}, so a replay rewrites the
- * same alerts.
+ * unless it only warns, a breach at the deadline, then escalations up the hierarchy (community, street,
+ * city) at the configured offsets after the deadline, as the demand clocks have them (default +0, +24 h,
+ * +72 h); each is an {@code sla_warning} / {@code sla_breach} / {@code sla_escalation} alert whose id is
+ * {@code alertIdPrefix + ":warning"}, {@code ":breach"} or {@code ":escalation-N"} (level N), so a replay
+ * rewrites the same alerts.
  *
  * <p>The operator holding the clock registers an event-time timer at each {@link #pendingTimers()} and
  * calls {@link #fire} from it. {@link #stop} judges the stages on the stop's event time, not on what
@@ -21,13 +23,22 @@ import java.util.List;
  * anyway (the watermark followed the wall clock past them) are withdrawn, cleared at their own raise time.
  *
  * @param breaches whether a breach follows the warning (false: a single warning at the deadline)
- * @param fired    which stages are raised: bit 0 the warning, bit 1 the breach
+ * @param fired    which stages are raised, in the order of {@link #stages()}: bit 0 the warning, bit 1 the
+ *                 breach (if it breaches), then the escalations
  * @param stoppedAt the event time the clock stopped at, null while it runs
  * @param subject  what the clock is about, for people ("fault of kiosk k-1 repaired")
+ * @param escalations the instants of the escalations after the deadline (none in clocks kept by older versions)
  */
 public record StageClock(String alertIdPrefix, String caseId, String policyId, Instant startedAt, Instant warningAt,
                          Instant deadline, boolean breaches, int fired, Instant stoppedAt, String gridCode,
-                         String communityCode, String streetCode, String countyCode, String subject) {
+                         String communityCode, String streetCode, String countyCode, String subject,
+                         List<Instant> escalations) {
+
+    private static final String[] LEVELS = {"", "the community", "the street", "the city"};
+
+    public StageClock {
+        escalations = escalations == null ? List.of() : List.copyOf(escalations);
+    }
 
     /** Ends the detail of a stage that fired but was not due after all. */
     public static final String WITHDRAWN = "; withdrawn: stopped before this was due";
@@ -37,14 +48,17 @@ public record StageClock(String alertIdPrefix, String caseId, String policyId, I
 
     /**
      * A running clock from {@code startedAt}: the deadline after {@code limit}, the warning at
-     * {@code warningPercent} of it (100: the warning is the only stage, at the deadline).
+     * {@code warningPercent} of it (100: the warning is the only stage before the escalations, at the
+     * deadline), and an escalation at each of {@code escalationOffsets} after the deadline (none: empty).
      */
     public static StageClock start(String alertIdPrefix, String caseId, String policyId, Instant startedAt, Duration limit,
-                                   int warningPercent, boolean breaches, String subject, String gridCode,
-                                   String communityCode, String streetCode, String countyCode) {
+                                   int warningPercent, boolean breaches, List<Duration> escalationOffsets, String subject,
+                                   String gridCode, String communityCode, String streetCode, String countyCode) {
         var warning = startedAt.plus(limit.multipliedBy(warningPercent).dividedBy(100));
-        return new StageClock(alertIdPrefix, caseId, policyId, startedAt, warning, startedAt.plus(limit), breaches, 0, null,
-                gridCode, communityCode, streetCode, countyCode, subject);
+        var deadline = startedAt.plus(limit);
+        return new StageClock(alertIdPrefix, caseId, policyId, startedAt, warning, deadline, breaches, 0, null,
+                gridCode, communityCode, streetCode, countyCode, subject,
+                escalationOffsets.stream().map(deadline::plus).toList());
     }
 
     public boolean running() {
@@ -113,7 +127,18 @@ public record StageClock(String alertIdPrefix, String caseId, String policyId, I
     }
 
     private List<Instant> stages() {
-        return breaches ? List.of(warningAt, deadline) : List.of(deadline);
+        var all = new ArrayList<Instant>();
+        if (breaches) {
+            all.add(warningAt);
+        }
+        all.add(deadline);
+        all.addAll(escalations);
+        return all;
+    }
+
+    /** The index in {@link #stages()} of the first escalation. */
+    private int firstEscalation() {
+        return breaches ? 2 : 1;
     }
 
     private boolean hasFired(int stage) {
@@ -122,11 +147,18 @@ public record StageClock(String alertIdPrefix, String caseId, String policyId, I
 
     private StageClock with(int bits, Instant stopped) {
         return new StageClock(alertIdPrefix, caseId, policyId, startedAt, warningAt, deadline, breaches, bits, stopped,
-                gridCode, communityCode, streetCode, countyCode, subject);
+                gridCode, communityCode, streetCode, countyCode, subject, escalations);
     }
 
     private AlertRow row(int stage) {
-        var breach = stage == 1;
+        if (stage >= firstEscalation()) {
+            var level = stage - firstEscalation() + 1;
+            return new AlertRow(alertIdPrefix + ":escalation-" + level, "sla_escalation", "critical", AlertRow.OPEN, caseId,
+                    policyId, level, deadline, escalations.get(level - 1), null, gridCode, communityCode, streetCode,
+                    countyCode, subject + " was due at " + deadline + "; escalated to "
+                            + LEVELS[Math.min(level, LEVELS.length - 1)], 1);
+        }
+        var breach = stage == 1 && breaches;
         var at = breach || !breaches ? deadline : warningAt;
         var detail = breach || !breaches ? subject + " was due at " + deadline : subject + " is due at " + deadline;
         return new AlertRow(alertIdPrefix + (breach ? ":breach" : ":warning"), breach ? "sla_breach" : "sla_warning",

@@ -35,10 +35,55 @@ class DeviceRepairClockTest {
         harness.close();
     }
 
+    /** The repair clock without escalations: the warning and breach alone (escalations have their own tests). */
     private static KeyedOneInputStreamOperatorTestHarness<String, DeviceReading, AlertRow> newHarness(DeviceRules rules)
             throws Exception {
-        return new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new DeviceHealth(rules)),
-                DeviceReading::deviceId, Types.STRING);
+        return newHarness(new DeviceHealth(rules, List.of()));
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, DeviceReading, AlertRow> newHarness(DeviceHealth health)
+            throws Exception {
+        return new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(health), DeviceReading::deviceId,
+                Types.STRING);
+    }
+
+    @Test
+    void anUnrepairedFaultEscalatesByDefaultAtTheDeadlineThenAfterOneAndThreeDaysEachOnce() throws Exception {
+        harness.close();
+        harness = newHarness(new DeviceHealth(DeviceRules.defaults()));
+        harness.open();
+        send(kiosk("fault", FAULT));
+        for (int m = 0; m <= 5 * 24 * 60; m += 97) {
+            watermark(plus(FAULT, m));
+        }
+        assertThat(repairs()).extracting(AlertRow::alertId, AlertRow::kind, AlertRow::level, AlertRow::raisedAt).containsExactly(
+                tuple(PREFIX + ":warning", "sla_warning", 0, plus(FAULT, 192)),
+                tuple(PREFIX + ":breach", "sla_breach", 0, plus(FAULT, 240)),
+                tuple(PREFIX + ":escalation-1", "sla_escalation", 1, plus(FAULT, 240)),
+                tuple(PREFIX + ":escalation-2", "sla_escalation", 2, plus(FAULT, 240 + 24 * 60)),
+                tuple(PREFIX + ":escalation-3", "sla_escalation", 3, plus(FAULT, 240 + 72 * 60)));
+        assertThat(repairs()).allSatisfy(a -> {
+            assertThat(a.deadline()).isEqualTo(plus(FAULT, 240));
+            assertThat(a.streetCode()).isEqualTo("439901001");
+        });
+    }
+
+    @Test
+    void aRepairReportedLateWithdrawsTheEscalationsThatWereNotDueAndClearsTheOthers() throws Exception {
+        harness.close();
+        harness = newHarness(new DeviceHealth(DeviceRules.defaults()));
+        harness.open();
+        send(kiosk("fault", FAULT));
+        watermark(plus(FAULT, 240 + 30 * 60)); // escalation-2 fired; the repair happened before it, but is reported now
+        send(kiosk("online", plus(FAULT, 600)));
+        var latest = new LinkedHashMap<String, AlertRow>();
+        repairs().forEach(a -> latest.merge(a.alertId(), a, (x, y) -> x.version() >= y.version() ? x : y));
+        assertThat(latest.values()).extracting(AlertRow::alertId, AlertRow::status, AlertRow::clearedAt).containsExactly(
+                tuple(PREFIX + ":warning", "cleared", plus(FAULT, 600)),
+                tuple(PREFIX + ":breach", "cleared", plus(FAULT, 600)),
+                tuple(PREFIX + ":escalation-1", "cleared", plus(FAULT, 600)),
+                tuple(PREFIX + ":escalation-2", "cleared", plus(FAULT, 240 + 24 * 60)));
+        assertThat(latest.get(PREFIX + ":escalation-2").detail()).endsWith(StageClock.WITHDRAWN);
     }
 
     static DeviceReading kiosk(String status, Instant at) {

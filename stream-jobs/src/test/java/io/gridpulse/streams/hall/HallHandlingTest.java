@@ -33,9 +33,35 @@ class HallHandlingTest {
         harness.close();
     }
 
+    /** The clock without escalations: the warning alone (escalations have their own tests). */
     private static KeyedOneInputStreamOperatorTestHarness<String, TicketStep, AlertRow> newHarness(Duration limit) throws Exception {
-        return new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new HallHandling(limit)),
-                TicketStep::ticketKey, Types.STRING);
+        return newHarness(new HallHandling(limit, List.of()));
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, TicketStep, AlertRow> newHarness(HallHandling handling)
+            throws Exception {
+        return new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(handling), TicketStep::ticketKey, Types.STRING);
+    }
+
+    @Test
+    void aTicketNeverCompletedEscalatesByDefaultAfterItsWarningAndACompletionClearsEverythingRaised() throws Exception {
+        harness.close();
+        harness = newHarness(new HallHandling(Duration.ofMinutes(20)));
+        harness.open();
+        var escalation = WARNING.replace(":warning", ":escalation-");
+        send(ticket("served", SERVED));
+        watermark(minutes(20));
+        assertThat(alerts()).extracting(AlertRow::alertId, AlertRow::kind, AlertRow::level, AlertRow::raisedAt).containsExactly(
+                tuple(WARNING, "sla_warning", 0, minutes(20)),
+                tuple(escalation + "1", "sla_escalation", 1, minutes(20)));
+        watermark(minutes(20 + 24 * 60));
+        assertThat(alerts()).extracting(AlertRow::alertId).containsExactly(WARNING, escalation + "1", escalation + "2");
+        send(ticket("completed", minutes(25 * 60)));
+        watermark(minutes(5 * 24 * 60));
+        assertThat(alerts()).filteredOn(a -> a.status().equals(AlertRow.CLEARED)).extracting(AlertRow::alertId, AlertRow::clearedAt)
+                .containsExactly(tuple(WARNING, minutes(25 * 60)), tuple(escalation + "1", minutes(25 * 60)),
+                        tuple(escalation + "2", minutes(25 * 60)));
+        assertThat(alerts()).extracting(AlertRow::alertId).doesNotContain(escalation + "3");
     }
 
     static TicketStep ticket(String stage, Instant at) {

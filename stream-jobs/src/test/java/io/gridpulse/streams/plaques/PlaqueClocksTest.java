@@ -33,9 +33,53 @@ class PlaqueClocksTest {
         harness.close();
     }
 
+    /** The clock without escalations: the warning and breach alone (escalations have their own tests). */
     private static KeyedOneInputStreamOperatorTestHarness<String, PlaqueStep, AlertRow> newHarness(Duration limit) throws Exception {
-        return new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new PlaqueClocks(limit)),
-                PlaqueStep::plaqueId, Types.STRING);
+        return newHarness(new PlaqueClocks(limit, List.of()));
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, PlaqueStep, AlertRow> newHarness(PlaqueClocks clocks)
+            throws Exception {
+        return new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(clocks), PlaqueStep::plaqueId, Types.STRING);
+    }
+
+    @Test
+    void anUnupdatedPlaqueEscalatesToCommunityStreetAndCityByDefaultEachOnce() throws Exception {
+        harness.close();
+        harness = newHarness(new PlaqueClocks(Duration.ofHours(24)));
+        harness.open();
+        send(step("damaged", REPORTED));
+        watermark(hours(24));
+        assertThat(alerts()).extracting(AlertRow::alertId, AlertRow::kind, AlertRow::level, AlertRow::raisedAt).containsExactly(
+                tuple(PREFIX + ":warning", "sla_warning", 0, hours(19.2)),
+                tuple(PREFIX + ":breach", "sla_breach", 0, hours(24)),
+                tuple(PREFIX + ":escalation-1", "sla_escalation", 1, hours(24)));
+        for (int h = 25; h <= 200; h += 7) {
+            watermark(hours(h));
+        }
+        assertThat(alerts()).extracting(AlertRow::alertId, AlertRow::level, AlertRow::raisedAt).containsExactly(
+                tuple(PREFIX + ":warning", 0, hours(19.2)), tuple(PREFIX + ":breach", 0, hours(24)),
+                tuple(PREFIX + ":escalation-1", 1, hours(24)), tuple(PREFIX + ":escalation-2", 2, hours(48)),
+                tuple(PREFIX + ":escalation-3", 3, hours(96)));
+        assertThat(alerts()).allSatisfy(a -> assertThat(a.deadline()).isEqualTo(hours(24)));
+        assertThat(alerts().getLast().severity()).isEqualTo("critical");
+        assertThat(alerts().getLast().detail()).contains("escalated to the city");
+    }
+
+    @Test
+    void aReplacementAfterTheFirstEscalationClearsWhatWasRaisedAndTheLaterEscalationsNeverFire() throws Exception {
+        harness.close();
+        harness = newHarness(new PlaqueClocks(Duration.ofHours(24)));
+        harness.open();
+        send(step("damaged", REPORTED));
+        watermark(hours(30));
+        send(step("replaced", hours(30)));
+        watermark(hours(200));
+        assertThat(alerts()).filteredOn(a -> a.status().equals(AlertRow.CLEARED))
+                .extracting(AlertRow::alertId, AlertRow::clearedAt).containsExactly(
+                        tuple(PREFIX + ":warning", hours(30)), tuple(PREFIX + ":breach", hours(30)),
+                        tuple(PREFIX + ":escalation-1", hours(30)));
+        assertThat(alerts()).extracting(AlertRow::alertId).doesNotContain(PREFIX + ":escalation-2", PREFIX + ":escalation-3");
     }
 
     static PlaqueStep step(String action, Instant at) {

@@ -1,0 +1,71 @@
+package io.gridpulse.streams;
+
+import io.gridpulse.streams.sla.LiveOrReplayWatermarks;
+import io.gridpulse.streams.visits.RegistryDeserializer;
+import io.gridpulse.streams.visits.RegistryStep;
+import io.gridpulse.streams.visits.VisitObligationClocks;
+import io.gridpulse.streams.visits.VisitStep;
+import io.gridpulse.streams.visits.VisitSteps;
+import io.gridpulse.warehouse.AlertRow;
+import io.gridpulse.warehouse.EventRow;
+import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+
+import java.time.Clock;
+import java.time.ZoneId;
+
+/**
+ * The recurring visit obligations (domain.md §3): the household registry topic and the visits, both keyed by
+ * household id, connected into {@link VisitObligationClocks}; alerts for {@link AlertsOut}.
+ *
+ * <p>Time: a two-input operator's event time is the minimum of its inputs' watermarks, and the registry is
+ * quiet almost always. Both inputs get {@link LiveOrReplayWatermarks}, as the other clocks do: while entries
+ * or visits flow their watermark follows them, and after a couple of seconds without any it follows the
+ * wall clock. So an idle registry never holds the visits' time back, and with nothing flowing at all the
+ * deadlines still pass on time (Flink's own {@code withIdleness} would instead drop an idle input from the
+ * minimum, leaving time stuck when both are idle).
+ */
+final class VisitObligationsPipeline {
+    private VisitObligationsPipeline() {}
+
+    @SuppressWarnings("deprecation") // OffsetResetStrategy: the connector's API still takes it
+    static DataStream<AlertRow> define(StreamExecutionEnvironment env, DataStream<EventRow> uniqueEvents, StreamJobsConfig config) {
+        var source = KafkaSource.<RegistryStep>builder()
+                .setBootstrapServers(config.kafkaBootstrap())
+                .setTopics(config.registryTopic())
+                .setGroupId(config.consumerGroup() + "-registry")
+                .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+                .setDeserializer(new RegistryDeserializer())
+                .setProperty("partition.discovery.interval.ms", "60000")
+                .setProperty("commit.offsets.on.checkpoint", "true")
+                .build();
+        return clocks(env.fromSource(source, WatermarkStrategy.noWatermarks(), config.registryTopic()).uid("source-gp-registry"),
+                uniqueEvents, config);
+    }
+
+    /** The clocks over registry entries from any source (the registry topic in the job, a test source in tests). */
+    static DataStream<AlertRow> clocks(DataStream<RegistryStep> entries, DataStream<EventRow> uniqueEvents, StreamJobsConfig config) {
+        var registry = entries
+                .assignTimestampsAndWatermarks(eventTime((RegistryStep entry, long previous) -> entry.asOf().toEpochMilli()))
+                .uid("registry-event-time").name("registry event time");
+        var visits = uniqueEvents
+                .process(new VisitSteps()).uid("visit-steps").name("household visits")
+                .assignTimestampsAndWatermarks(eventTime((VisitStep visit, long previous) -> visit.occurredAt().toEpochMilli()))
+                .uid("visit-event-time").name("visit event time");
+        return registry.keyBy(RegistryStep::householdId)
+                .connect(visits.keyBy(VisitStep::householdId))
+                .process(new VisitObligationClocks(config.visits(), ZoneId.of(config.zone())))
+                .uid("visit-obligations").name("visit obligations");
+    }
+
+    private static <T> WatermarkStrategy<T> eventTime(SerializableTimestampAssigner<T> timestamp) {
+        return WatermarkStrategy.<T>forGenerator(ctx -> new LiveOrReplayWatermarks<>(SlaPipeline.LATENESS,
+                        SlaPipeline.IDLE_AFTER, SlaPipeline.WALL_LATENESS, Clock.systemUTC()))
+                .withTimestampAssigner(timestamp);
+    }
+}
