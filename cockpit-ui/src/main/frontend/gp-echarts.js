@@ -15,10 +15,18 @@ window.gpEcharts = {
       el.__gpResize = new ResizeObserver(() => chart.resize());
       el.__gpResize.observe(el);
       chart.on('click', (params) => {
-        el.dispatchEvent(new CustomEvent('gp-chart-click', { detail: { name: params.name || '' } }));
+        const id = params.data && typeof params.data === 'object' && params.data.id != null ? String(params.data.id) : null;
+        el.dispatchEvent(new CustomEvent('gp-chart-click', {
+          detail: { name: params.name || '', seriesId: params.seriesId || null, id },
+        }));
       });
     }
     chart.setOption(JSON.parse(optionText), { lazyUpdate: true });
+  },
+  // the chart's current option as JSON text (for tests and debugging), null before the first option
+  option(el) {
+    const chart = echarts.getInstanceByDom(el);
+    return chart ? JSON.stringify(chart.getOption()) : null;
   },
   dispose(el) {
     const chart = echarts.getInstanceByDom(el);

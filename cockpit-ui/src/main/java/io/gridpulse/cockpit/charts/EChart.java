@@ -62,18 +62,35 @@ public final class EChart extends Div {
         getElement().executeJs("window.gpEcharts.dispose(this)");
     }
 
-    /** A click on a region or a data item; {@link #name()} is the item's name (a map region's code). */
+    /**
+     * A click on a region or a data item; {@link #name()} is the item's name (a map region's code),
+     * {@link #seriesId()} the id of the series clicked and {@link #id()} the data item's id (both null
+     * when the option gave none).
+     */
     @DomEvent("gp-chart-click")
     public static final class ItemClickEvent extends ComponentEvent<EChart> {
         private final String name;
+        private final String seriesId;
+        private final String id;
 
-        public ItemClickEvent(EChart source, boolean fromClient, @EventData("event.detail.name") String name) {
+        public ItemClickEvent(EChart source, boolean fromClient, @EventData("event.detail.name") String name,
+                              @EventData("event.detail.seriesId") String seriesId, @EventData("event.detail.id") String id) {
             super(source, fromClient);
             this.name = name;
+            this.seriesId = seriesId;
+            this.id = id;
         }
 
         public String name() {
             return name;
+        }
+
+        public String seriesId() {
+            return seriesId;
+        }
+
+        public String id() {
+            return id;
         }
     }
 }

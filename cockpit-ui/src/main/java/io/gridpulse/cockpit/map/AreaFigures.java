@@ -5,6 +5,8 @@ import io.gridpulse.model.area.AreaCode;
 import io.gridpulse.warehouse.AlertRow;
 import io.gridpulse.warehouse.AreaCount;
 import io.gridpulse.warehouse.Warehouse;
+import io.gridpulse.warehouse.layers.AreaCoverage;
+import io.gridpulse.warehouse.layers.MapLayerQueries;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +25,8 @@ import java.util.Map;
  * @param demandsToday demands created today
  * @param openAlerts   open alerts of every kind
  * @param openBreaches open breaches
- * @param byChild      the chosen indicator per child area code (only children with a non-zero value)
+ * @param byChild      the chosen indicator per child area code (only children with a non-zero value; for
+ *                     visit coverage, the rounded percentage of every child with registered households)
  */
 public record AreaFigures(long eventsToday, long events7Days, long demandsToday, long openAlerts, long openBreaches,
                           Map<String, Long> byChild) {
@@ -33,12 +36,23 @@ public record AreaFigures(long eventsToday, long events7Days, long demandsToday,
         var midnight = LocalDate.ofInstant(now, zone).atStartOfDay(zone).toInstant();
         var weekAgo = now.minus(Duration.ofDays(7));
         Map<String, Long> byChild;
-        if (Region.demo().children(area).isEmpty()) {
+        if (indicator == Indicator.VISIT_COVERAGE) {
+            // this month's visits; the query answers for a grid itself and for the children of anything else
+            var monthStart = LocalDate.ofInstant(now, zone).withDayOfMonth(1).atStartOfDay(zone).toInstant();
+            var coverage = new HashMap<String, Long>();
+            for (AreaCoverage c : new MapLayerQueries(warehouse).visitCoverageByChild(area, monthStart, now)) {
+                if (c.households() > 0 && !c.areaCode().isEmpty()) {
+                    coverage.put(c.areaCode(), Math.round(c.percent()));
+                }
+            }
+            byChild = Map.copyOf(coverage);
+        } else if (Region.demo().children(area).isEmpty()) {
             // a grid: its own value is its map
             long own = switch (indicator) {
                 case EVENTS_7_DAYS -> warehouse.eventCountSince(code, weekAgo, null);
                 case OPEN_ALERTS -> warehouse.openAlertCount(code, null);
                 case OPEN_BREACHES -> warehouse.openAlertCount(code, "sla_breach");
+                case VISIT_COVERAGE -> throw new IllegalStateException("coverage is read above");
             };
             byChild = own == 0 ? Map.of() : Map.of(code, own);
         } else {
@@ -52,6 +66,7 @@ public record AreaFigures(long eventsToday, long events7Days, long demandsToday,
                     yield Map.copyOf(sum);
                 }
                 case OPEN_BREACHES -> toMap(warehouse.openAlertCountsByChild(code, "sla_breach"));
+                case VISIT_COVERAGE -> throw new IllegalStateException("coverage is read above");
             };
         }
         return new AreaFigures(warehouse.eventCountSince(code, midnight, null), warehouse.eventCountSince(code, weekAgo, null),

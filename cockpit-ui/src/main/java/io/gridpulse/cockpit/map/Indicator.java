@@ -7,7 +7,9 @@ public enum Indicator {
     /** Open SLA alerts of every kind. */
     OPEN_ALERTS("alerts"),
     /** Open breaches: cases past their deadline. */
-    OPEN_BREACHES("breaches");
+    OPEN_BREACHES("breaches"),
+    /** Households visited this month, in percent of the registered ones (domain.md §4, indicator 1). */
+    VISIT_COVERAGE("coverage");
 
     private final String id;
 
@@ -18,5 +20,10 @@ public enum Indicator {
     /** The short name in element ids and translation keys ({@code map.indicator.<id>}). */
     public String id() {
         return id;
+    }
+
+    /** True when the values are percentages (0 to 100) rather than counts. */
+    public boolean percent() {
+        return this == VISIT_COVERAGE;
     }
 }

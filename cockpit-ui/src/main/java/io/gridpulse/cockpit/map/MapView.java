@@ -13,6 +13,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
@@ -24,6 +25,10 @@ import com.vaadin.flow.router.RouterLink;
 import io.gridpulse.cockpit.CockpitContext;
 import io.gridpulse.cockpit.charts.EChart;
 import io.gridpulse.cockpit.export.Exports;
+import io.gridpulse.cockpit.layers.HeatRange;
+import io.gridpulse.cockpit.layers.LayerChoice;
+import io.gridpulse.cockpit.layers.MapLayer;
+import io.gridpulse.cockpit.layers.MapLayers;
 import io.gridpulse.cockpit.security.AccessDenied;
 import io.gridpulse.cockpit.security.CockpitUser;
 import io.gridpulse.cockpit.security.Permission;
@@ -31,13 +36,15 @@ import io.gridpulse.cockpit.security.Requires;
 import io.gridpulse.cockpit.security.SignedIn;
 import io.gridpulse.cockpit.shell.Languages;
 import io.gridpulse.cockpit.shell.MainLayout;
-import io.gridpulse.geo.region.FacilityKind;
 import io.gridpulse.geo.region.Region;
 import io.gridpulse.model.area.Area;
 import io.gridpulse.model.area.AreaCode;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.text.NumberFormat;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,28 +54,30 @@ import java.util.stream.Collectors;
 /**
  * The map explorer: the children of an area drawn from geo-data and coloured by an indicator; a click
  * drills down (county > street > community > grid), the breadcrumb goes back up, the side panel has
- * the area's numbers. The URL carries the area ({@code /map/<code>}) and the indicator
- * ({@code ?by=events|alerts|breaches}) and the layers ({@code &layers=facilities}: halls and
- * stations as pins), so a view can be bookmarked; an area outside the user's scope
- * is refused here and in the access guard.
+ * the area's numbers. The URL carries the area ({@code /map/<code>}), the indicator
+ * ({@code ?by=events|alerts|breaches|coverage}) and the layers drawn over the areas
+ * ({@code &layers=heat,breaches,devices,facilities}, with the heat layer's {@code &type=} and {@code &range=}),
+ * so a view can be bookmarked; an area outside the user's scope is refused here and in the access guard,
+ * and every layer reads only the area shown. A click on a breach or warning opens its case.
  */
 @Route(value = "map", layout = MainLayout.class)
 @Requires(value = Permission.EXPLORE_MAP, areaInPath = true)
 public final class MapView extends HorizontalLayout implements HasUrlParameter<String>, HasDynamicTitle {
-    private static final String FACILITIES = "facilities";
     private final CockpitContext context = CockpitContext.get();
     private final Region region = Region.demo();
     private final boolean english = Languages.current().getLanguage().equals("en");
     private final NumberFormat numbers = NumberFormat.getIntegerInstance(Languages.current());
     private final Div breadcrumb = new Div();
     private final Div indicators = new Div();
+    private final Div layerBar = new Div();
     private final EChart map = new EChart(null);
     private final VerticalLayout panel = new VerticalLayout();
     private final Grid<Map.Entry<Area, Long>> children = new Grid<>();
     private CockpitUser user;
     private AreaCode area;
     private Indicator indicator = Indicator.EVENTS_7_DAYS;
-    private boolean facilitiesShown;
+    private LayerChoice layers = LayerChoice.none();
+    private final MapLayers mapLayers;
     /** Code by display name of the areas drawn (names are unique among siblings). */
     private Map<String, AreaCode> drawnByName = Map.of();
 
@@ -80,11 +89,31 @@ public final class MapView extends HorizontalLayout implements HasUrlParameter<S
         breadcrumb.setId("map-breadcrumb");
         breadcrumb.getStyle().set("font-size", "var(--lumo-font-size-l)");
         indicators.setId("map-indicators");
+        layerBar.setId("map-layers");
         map.setId("map-chart");
         map.setWidthFull();
         map.getStyle().set("min-height", "320px");
-        map.addItemClickListener(click -> drill(click.name()));
-        var left = new VerticalLayout(breadcrumb, indicators, map);
+        map.addItemClickListener(click -> {
+            if (click.seriesId() != null && (click.seriesId().startsWith("layer-breaches") || click.seriesId().equals("layer-warnings"))
+                    && click.id() != null && !click.id().isEmpty()) {
+                // the case page is route cases/<caseId>; it checks the case's area against the user's scope again
+                UI.getCurrent().navigate("cases/" + URLEncoder.encode(click.id(), StandardCharsets.UTF_8).replace("+", "%20"));
+            } else if (click.seriesId() == null || !click.seriesId().startsWith("layer-")) {
+                drill(click.name());
+            }
+        });
+        mapLayers = new MapLayers(context.warehouse(), region, context.zone(), new MapLayers.Labels() {
+            @Override
+            public String text(String key, Object... parameters) {
+                return getTranslation(key, parameters);
+            }
+
+            @Override
+            public boolean english() {
+                return english;
+            }
+        });
+        var left = new VerticalLayout(breadcrumb, indicators, layerBar, map);
         left.setPadding(false);
         left.setSizeFull();
         left.setFlexGrow(1, map);
@@ -95,7 +124,7 @@ public final class MapView extends HorizontalLayout implements HasUrlParameter<S
         children.setId("map-children");
         children.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         children.addColumn(e -> name(e.getKey())).setHeader(getTranslation("map.area")).setFlexGrow(2);
-        children.addColumn(e -> numbers.format(e.getValue())).setHeader(getTranslation("map.value"))
+        children.addColumn(e -> numbers.format(e.getValue()) + (indicator.percent() ? "%" : "")).setHeader(getTranslation("map.value"))
                 .setTextAlign(ColumnTextAlign.END).setFlexGrow(1);
         children.addItemClickListener(click -> drill(click.getItem().getKey().code()));
         add(left, panel);
@@ -129,8 +158,7 @@ public final class MapView extends HorizontalLayout implements HasUrlParameter<S
                 indicator = candidate;
             }
         }
-        facilitiesShown = event.getLocation().getQueryParameters().getParameters()
-                .getOrDefault("layers", List.of()).contains(FACILITIES);
+        layers = LayerChoice.from(event.getLocation().getQueryParameters().getParameters());
         show();
     }
 
@@ -144,10 +172,14 @@ public final class MapView extends HorizontalLayout implements HasUrlParameter<S
         var drawnParent = leaf ? area.parent().orElse(area) : area;
         var drawn = leaf ? region.children(drawnParent) : kids;
         drawnByName = drawn.stream().collect(Collectors.toMap(this::name, Area::code, (a, b) -> a));
-        var figures = AreaFigures.read(context.warehouse(), area, indicator, context.zone(), Instant.now());
+        var now = Instant.now();
+        var figures = AreaFigures.read(context.warehouse(), area, indicator, context.zone(), now);
+        // the layers read the area shown (a grid: the grid alone), which setParameter checked against the scope
+        var drawnLayers = mapLayers.draw(area, layers, now);
+        showLayerBar(now);
         map.registerMap("map-" + drawnParent, region.childrenGeoJson(drawnParent));
-        map.setOption(option("map-" + drawnParent, drawn, figures.byChild(), leaf ? self : null));
-        showPanel(self, kids, figures);
+        map.setOption(option("map-" + drawnParent, drawn, figures.byChild(), leaf ? self : null, drawnLayers));
+        showPanel(self, kids, figures, drawnLayers);
     }
 
     private void showBreadcrumb() {
@@ -184,22 +216,67 @@ public final class MapView extends HorizontalLayout implements HasUrlParameter<S
             button.addThemeVariants(candidate == indicator ? ButtonVariant.LUMO_PRIMARY : ButtonVariant.LUMO_TERTIARY);
             indicators.add(button);
         }
-        var facilities = new Checkbox(getTranslation("map.layer.facilities"), facilitiesShown);
-        facilities.setId("layer-facilities");
-        facilities.addValueChangeListener(change -> {
-            facilitiesShown = change.getValue();
-            UI.getCurrent().navigate("map/" + area.value(), query(indicator));
-        });
-        indicators.add(facilities);
     }
 
-    /** The URL's query: the indicator, and the layers shown. */
+    /** The layer toggles and, while the heat layer is shown, its demand type and time range. */
+    private void showLayerBar(Instant now) {
+        layerBar.removeAll();
+        layerBar.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("align-items", "baseline")
+                .set("gap", "var(--lumo-space-s)");
+        layerBar.add(new Span(getTranslation("map.layers")));
+        for (var layer : MapLayer.values()) {
+            var toggle = new Checkbox(getTranslation("map.layer." + layer.id()), layers.shows(layer));
+            toggle.setId("layer-" + layer.id());
+            toggle.addValueChangeListener(change -> {
+                layers = layers.with(layer, change.getValue());
+                UI.getCurrent().navigate("map/" + area.value(), query(indicator));
+            });
+            layerBar.add(toggle);
+        }
+        if (layers.shows(MapLayer.HEAT)) {
+            var types = new ArrayList<String>();
+            types.add("");
+            types.addAll(mapLayers.demandTypes(area, layers.range(), now));
+            if (layers.demandType() != null && !types.contains(layers.demandType())) {
+                types.add(layers.demandType());
+            }
+            var type = new Select<String>();
+            type.setId("heat-type");
+            type.setAriaLabel(getTranslation("map.heat.type"));
+            type.setItems(types);
+            type.setItemLabelGenerator(t -> t.isEmpty() ? getTranslation("map.heat.all-types") : mapLayers.demandTypeName(t));
+            type.setValue(layers.demandType() == null ? "" : layers.demandType());
+            type.addValueChangeListener(change -> {
+                if (change.isFromClient()) {
+                    layers = layers.withDemandType(change.getValue());
+                    UI.getCurrent().navigate("map/" + area.value(), query(indicator));
+                }
+            });
+            var range = new Select<HeatRange>();
+            range.setId("heat-range");
+            range.setAriaLabel(getTranslation("map.heat.range"));
+            range.setItems(HeatRange.values());
+            range.setItemLabelGenerator(r -> getTranslation("map.heat.range." + r.id()));
+            range.setValue(layers.range());
+            range.addValueChangeListener(change -> {
+                if (change.isFromClient()) {
+                    layers = layers.withRange(change.getValue());
+                    UI.getCurrent().navigate("map/" + area.value(), query(indicator));
+                }
+            });
+            layerBar.add(type, range);
+        }
+    }
+
+    /** The URL's query: the indicator, the layers shown and the heat layer's filters. */
     private QueryParameters query(Indicator by) {
-        return facilitiesShown ? QueryParameters.simple(Map.of("by", by.id(), "layers", FACILITIES))
-                : QueryParameters.of("by", by.id());
+        var parameters = new LinkedHashMap<String, List<String>>();
+        parameters.put("by", List.of(by.id()));
+        parameters.putAll(layers.parameters());
+        return new QueryParameters(parameters);
     }
 
-    private void showPanel(Area self, List<Area> kids, AreaFigures figures) {
+    private void showPanel(Area self, List<Area> kids, AreaFigures figures, MapLayers.Drawn drawnLayers) {
         panel.removeAll();
         var title = new H2(name(self));
         title.setId("map-area-name");
@@ -207,6 +284,20 @@ public final class MapView extends HorizontalLayout implements HasUrlParameter<S
         panel.add(figure("today", figures.eventsToday()), figure("week", figures.events7Days()),
                 figure("demands", figures.demandsToday()), figure("alerts", figures.openAlerts()),
                 figure("breaches", figures.openBreaches()));
+        if (!drawnLayers.summary().isEmpty()) {
+            var summary = new Div();
+            summary.setId("layer-summary");
+            summary.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
+            for (var layer : MapLayer.values()) {
+                var line = drawnLayers.summary().get("layer-summary-" + layer.id());
+                if (line != null) {
+                    var row = new Div(new Span(line));
+                    row.setId("layer-summary-" + layer.id());
+                    summary.add(row);
+                }
+            }
+            panel.add(summary);
+        }
         if (!kids.isEmpty()) {
             var rows = new LinkedHashMap<Area, Long>();
             kids.stream().sorted(Comparator.comparing((Area a) -> -figures.byChild().getOrDefault(a.code().value(), 0L))
@@ -257,35 +348,42 @@ public final class MapView extends HorizontalLayout implements HasUrlParameter<S
         UI.getCurrent().navigate("map/" + code.value(), query(indicator));
     }
 
-    private String option(String mapName, List<Area> drawn, Map<String, Long> values, Area selected) {
-        long max = Math.max(1, values.values().stream().mapToLong(Long::longValue).max().orElse(1));
+    private String option(String mapName, List<Area> drawn, Map<String, Long> values, Area selected, MapLayers.Drawn drawnLayers) {
+        long max = indicator.percent() ? 100 : Math.max(1, values.values().stream().mapToLong(Long::longValue).max().orElse(1));
         var data = drawn.stream()
                 .filter(a -> selected == null || a.code().equals(selected.code()))
+                // a percentage has no value where nothing is registered: such areas stay uncoloured
+                .filter(a -> !indicator.percent() || values.containsKey(a.code().value()))
                 .map(a -> "{\"name\":" + json(name(a)) + ",\"value\":" + values.getOrDefault(a.code().value(), 0L) + "}")
                 .collect(Collectors.joining(","));
         var regions = selected == null ? "" : "{\"name\":" + json(name(selected)) + ",\"selected\":true}";
-        // the facilities layer: points of the area's halls and stations (smart plaques are too many to draw)
-        var points = !facilitiesShown ? "" : region.facilitiesIn(area).stream()
-                .filter(f -> f.kind() != FacilityKind.SMART_PLAQUE)
-                .map(f -> "{\"name\":" + json(english && f.nameEn() != null ? f.nameEn() : f.name())
-                        + ",\"value\":[" + f.lon() + "," + f.lat() + "]}")
+        // low coverage is the bad end; for counts, many is
+        var scale = indicator.percent() ? List.of(0xc62828, 0xff7043, 0xffd54f, 0x9ccc65, 0x2e7d32)
+                : List.of(0xe3f2fd, 0x64b5f6, 0xffd54f, 0xff7043, 0xc62828);
+        // under the heat the areas' colours fade, or a red area would hide a red blob
+        double alpha = layers.shows(MapLayer.HEAT) ? 0.4 : 1;
+        var colours = scale.stream().map(rgb -> "\"rgba(%d,%d,%d,%s)\"".formatted(rgb >> 16, (rgb >> 8) & 0xff, rgb & 0xff, alpha))
                 .collect(Collectors.joining(","));
-        // one geo component draws the regions; the map series colours them, the scatter series puts points on them
+        var legend = drawnLayers.legend().stream().map(MapView::json).collect(Collectors.joining(","));
+        // one geo component draws the regions; the map series colours them, the layers' series draw on them
         return """
                 {"tooltip":{"trigger":"item"},
-                 "visualMap":{"seriesIndex":0,"min":0,"max":%d,"left":"left","bottom":10,"calculable":true,"text":[%s,%s],
-                   "inRange":{"color":["#e3f2fd","#64b5f6","#ffd54f","#ff7043","#c62828"]}},
+                 "legend":{"show":%s,"data":[%s],"orient":"vertical","right":10,"top":10,"backgroundColor":"rgba(255,255,255,0.85)",
+                   "borderColor":"#b0bec5","borderWidth":1,"padding":8,"itemGap":6,"textStyle":{"fontSize":12}},
+                 "visualMap":[{"seriesIndex":0,"min":0,"max":%d,"left":"left","bottom":10,"calculable":true,"text":[%s,%s],
+                   "inRange":{"color":[%s]}},
+                   %s],
                  "geo":{"map":%s,"roam":true,"aspectScale":0.9,"selectedMode":"single",
                    "labelLayout":{"hideOverlap":true},"label":{"show":true,"fontSize":12},
                    "itemStyle":{"borderColor":"#546e7a","borderWidth":1,"areaColor":"#eceff1"},
                    "emphasis":{"itemStyle":{"areaColor":"#ffb300"}},
                    "select":{"itemStyle":{"areaColor":"#ff8f00"}},
                    "regions":[%s]},
-                 "series":[{"type":"map","geoIndex":0,"data":[%s]},
-                   {"type":"scatter","coordinateSystem":"geo","symbol":"pin","symbolSize":16,
-                    "itemStyle":{"color":"#1565c0"},"data":[%s]}]}
-                """.formatted(max, json(getTranslation("wall.map.high")), json(getTranslation("wall.map.low")),
-                json(mapName), regions, data, points);
+                 "series":[{"id":"areas","type":"map","geoIndex":0,"data":[%s]},
+                   %s]}
+                """.formatted(!legend.isEmpty(), legend, max, json(getTranslation("wall.map.high") + (indicator.percent() ? " 100%" : "")),
+                json(getTranslation("wall.map.low") + (indicator.percent() ? " 0%" : "")), colours, drawnLayers.heatVisualMap(),
+                json(mapName), regions, data, drawnLayers.series());
     }
 
     private String name(Area area) {

@@ -14,6 +14,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.Lumo;
 import io.gridpulse.cockpit.CockpitContext;
 import io.gridpulse.cockpit.charts.EChart;
+import io.gridpulse.cockpit.layers.WallLayers;
 import io.gridpulse.cockpit.live.LiveQuery;
 import io.gridpulse.cockpit.security.AccessDenied;
 import io.gridpulse.cockpit.security.Permission;
@@ -31,6 +32,7 @@ import io.gridpulse.warehouse.AreaCount;
 
 import java.text.NumberFormat;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
@@ -52,6 +54,8 @@ public final class WallView extends Div implements HasUrlParameter<String>, HasD
     private static final Map<String, LiveQuery<WallData>> QUERIES = new ConcurrentHashMap<>();
     /** The twelve indicators per area, month to date: refreshed every 30 s, they move slowly. */
     private static final Map<String, LiveQuery<WallIndicators>> INDICATORS = new ConcurrentHashMap<>();
+    /** The map's live layers per area (today's demand heat, fresh breaches, open SOS), every 5 s. */
+    private static final Map<String, LiveQuery<WallLayers>> LAYERS = new ConcurrentHashMap<>();
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final CockpitContext context = CockpitContext.get();
@@ -74,6 +78,8 @@ public final class WallView extends Div implements HasUrlParameter<String>, HasD
     /** The map's base font size in pixels, from the screen's height: 18 px at 1080 lines, 36 px at 2160. */
     private int basePx = 18;
     private WallData last;
+    private WallLayers layers = WallLayers.NONE;
+    private Runnable unsubscribeLayers;
 
     public WallView() {
         addClassName("gp-wall");
@@ -141,6 +147,14 @@ public final class WallView extends Div implements HasUrlParameter<String>, HasD
         var indicatorQuery = INDICATORS.computeIfAbsent(area.value(), code -> new LiveQuery<>("wall-kpis-" + code,
                 () -> WallIndicators.read(kpiQueries, shownArea, zone, java.time.Clock.systemUTC()), Duration.ofSeconds(30)));
         unsubscribeIndicators = indicatorQuery.subscribe(data -> ui.access(() -> showIndicators(data)));
+        var layerQuery = LAYERS.computeIfAbsent(area.value(), code -> new LiveQuery<>("wall-layers-" + code,
+                () -> WallLayers.read(context.warehouse(), Region.demo(), shownArea, zone, Instant.now()), Duration.ofSeconds(5)));
+        unsubscribeLayers = layerQuery.subscribe(data -> ui.access(() -> {
+            layers = data;
+            if (last != null) {
+                map.setOption(mapOption(last.todayByChild()));
+            }
+        }));
         ui.getPage().retrieveExtendedClientDetails(details -> {
             basePx = Math.max(12, details.getWindowInnerHeight() / 60);
             if (last != null) {
@@ -165,6 +179,10 @@ public final class WallView extends Div implements HasUrlParameter<String>, HasD
         if (unsubscribeIndicators != null) {
             unsubscribeIndicators.run();
             unsubscribeIndicators = null;
+        }
+        if (unsubscribeLayers != null) {
+            unsubscribeLayers.run();
+            unsubscribeLayers = null;
         }
         detach.getUI().getElement().removeAttribute("theme");
     }
@@ -224,19 +242,24 @@ public final class WallView extends Div implements HasUrlParameter<String>, HasD
         var data = counts.stream().filter(c -> childNames.containsKey(c.areaCode()))
                 .map(c -> "{\"name\":" + json(childNames.get(c.areaCode())) + ",\"value\":" + c.events() + "}")
                 .collect(Collectors.joining(","));
+        // the areas are a geo component coloured by the map series; the live layers (demand heat, pulsing
+        // fresh breaches and SOS) are drawn over it by the series after it
         return """
                 {"backgroundColor":"transparent",
                  "tooltip":{"trigger":"item"},
-                 "visualMap":{"min":0,"max":%d,"left":"left","bottom":10,"calculable":true,
+                 "visualMap":[{"seriesIndex":0,"min":0,"max":%d,"left":"left","bottom":10,"calculable":true,
                    "itemWidth":%d,"itemHeight":%d,"text":[%s,%s],"textStyle":{"color":"#cfe3ff","fontSize":%d},
                    "inRange":{"color":["#0b3d91","#1e88e5","#ffd54f","#ff7043","#d32f2f"]}},
-                 "series":[{"type":"map","map":%s,"roam":false,"aspectScale":0.9,"labelLayout":{"hideOverlap":true},
+                   %s],
+                 "geo":{"map":%s,"roam":false,"aspectScale":0.9,"labelLayout":{"hideOverlap":true},
                    "label":{"show":true,"color":"#ffffff","fontSize":%d},
                    "itemStyle":{"borderColor":"#9ecbff","borderWidth":1,"areaColor":"#12305a"},
-                   "emphasis":{"label":{"color":"#ffffff"},"itemStyle":{"areaColor":"#ffb300"}},
-                   "data":[%s]}]}
+                   "emphasis":{"label":{"color":"#ffffff"},"itemStyle":{"areaColor":"#ffb300"}}},
+                 "series":[{"id":"wall-areas","type":"map","geoIndex":0,"data":[%s]},
+                   %s]}
                 """.formatted(max, basePx, basePx * 8, json(getTranslation("wall.map.high")),
-                json(getTranslation("wall.map.low")), basePx, json("area-" + area), basePx, data);
+                json(getTranslation("wall.map.low")), basePx, layers.heatVisualMap(1), json("area-" + area), basePx, data,
+                layers.series(basePx, key -> getTranslation(key)));
     }
 
     private String tickerLine(AlertRow alert) {

@@ -1,0 +1,27 @@
+package io.gridpulse.warehouse.layers;
+
+import java.time.Instant;
+
+/**
+ * An open SLA alert (warning, breach or escalation) as the map draws it: at its area, linked to its case.
+ *
+ * @param gridCode the finest area known (may be empty, then the community, street or county is used)
+ */
+public record AlertMarker(String alertId, String kind, String severity, String caseId, String gridCode,
+                          String communityCode, String streetCode, String countyCode, Instant raisedAt) {
+
+    /** The finest non-empty area code of the alert's lineage, empty if none is known. */
+    public String finestArea() {
+        for (var code : new String[] {gridCode, communityCode, streetCode, countyCode}) {
+            if (code != null && !code.isEmpty()) {
+                return code;
+            }
+        }
+        return "";
+    }
+
+    /** True for a breach (or an escalation after one): the case is past its deadline. */
+    public boolean overdue() {
+        return kind.equals("sla_breach") || kind.equals("sla_escalation");
+    }
+}
