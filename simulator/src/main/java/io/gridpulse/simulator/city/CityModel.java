@@ -64,6 +64,7 @@ public final class CityModel {
     private final List<Sensor> sensors;
     private final List<Plaque> plaques;
     private final long householdCount;
+    private final Map<PopulationGroup, long[]> positions = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Registry registry;
     private final Map<String, Integer> registeredIndex;
@@ -296,6 +297,15 @@ public final class CityModel {
     /** Every household, grid by grid (derived as the stream is read). */
     public Stream<Household> households() {
         return grids.stream().flatMap(g -> IntStream.range(0, g.households()).mapToObj(i -> household(g, i)));
+    }
+
+    /**
+     * Where the households of a group live, grid by grid: each as {@code gridIndex << 32 | householdIndex}.
+     * Computed by deriving every household once (a few seconds for the demo city), then kept.
+     */
+    public long[] positionsOf(PopulationGroup group) {
+        return positions.computeIfAbsent(group, g -> households().filter(h -> h.groups().contains(g))
+                .mapToLong(h -> (long) h.grid().index() << 32 | h.index()).toArray());
     }
 
     /** The household at this index of a grid; the same seed, grid and index always give the same one. */

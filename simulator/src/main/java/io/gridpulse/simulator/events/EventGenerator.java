@@ -42,6 +42,8 @@ import io.gridpulse.model.event.WhistleRaised;
 import io.gridpulse.simulator.city.CityModel;
 import io.gridpulse.simulator.city.Device;
 import io.gridpulse.simulator.city.Grid;
+import io.gridpulse.simulator.city.GridWorker;
+import io.gridpulse.simulator.city.Household;
 import io.gridpulse.simulator.city.Sensor;
 import io.gridpulse.simulator.city.ServiceHall;
 import java.time.Duration;
@@ -93,6 +95,8 @@ public final class EventGenerator implements Iterator<Event> {
     static final double ABNORMAL_HEART_RATE = 0.004;
     static final double SOS = 0.0005;
     static final double DEVICE_FAULT = 0.015;
+    /** Households with a left-behind child in the demo city: 28,984 of 349,600 (for sizing the visit plan). */
+    static final double LEFT_BEHIND_SHARE = 28_984.0 / 349_600;
 
     static final double CASE_EVENTS = 6 + CASE_FEEDBACK + 3 * CASE_REOPENED + 0.05;
     static final double VISIT_EVENTS = 1 + DEMAND_VISIT_SHARE * (1 + SECOND_DEMAND_IN_VISIT) * CASE_EVENTS;
@@ -139,6 +143,9 @@ public final class EventGenerator implements Iterator<Event> {
     private final PriorityQueue<Scheduled> pending =
             new PriorityQueue<>(Comparator.comparing(Scheduled::at).thenComparingLong(Scheduled::sequence));
     private final Map<DeviceType, List<Device>> devicesByType = new EnumMap<>(DeviceType.class);
+    /** The visits owed on a schedule (weekly and monthly priority households), when the visit rate can keep it. */
+    private final java.util.Optional<PlannedVisits> planned;
+    private final Map<String, GridWorker> workersById = new java.util.HashMap<>();
     /** The next device of each type to report: they take turns, as real devices report on a fixed beat. */
     private final Map<DeviceType, Integer> nextReporter = new EnumMap<>(DeviceType.class);
     private final Map<SensorType, List<Sensor>> sensorsByType = new EnumMap<>(SensorType.class);
@@ -186,6 +193,12 @@ public final class EventGenerator implements Iterator<Event> {
             householdsBefore[i + 1] = householdsBefore[i] + city.grids().get(i).households();
         }
         this.hallWeights = city.halls().stream().mapToDouble(h -> h.windowIds().size()).toArray();
+        city.workers().forEach(w -> workersById.put(w.id(), w));
+        // the demo city's shares (Mix): 23,800 of 349,600 households elderly living alone, about 29,000 with a left-behind child
+        double households = city.householdCount();
+        this.planned = PlannedVisits.of(city, perHour[Activity.VISIT.ordinal()],
+                Math.round(households * Mix.ELDERLY_ALONE_HOUSEHOLDS / Mix.HOUSEHOLDS),
+                Math.round(households * LEFT_BEHIND_SHARE));
         this.nextArrival = start.truncatedTo(ChronoUnit.MILLIS);
         advanceArrival();
     }
@@ -260,6 +273,13 @@ public final class EventGenerator implements Iterator<Event> {
     // --- household visits ---------------------------------------------------------------------------
 
     private void visit(Instant t) {
+        var owed = planned.flatMap(p -> p.next(rnd));
+        if (owed.isPresent()) {
+            var household = owed.get();
+            var worker = workersById.getOrDefault(household.grid().workerId(), city.workers().getFirst());
+            visit(t, worker, household.grid(), household);
+            return;
+        }
         var worker = city.workers().get(rnd.nextInt(city.workers().size()));
         var grid = worker.grids().get(rnd.nextInt(worker.grids().size()));
         if (grid.households() == 0) {
@@ -273,6 +293,10 @@ public final class EventGenerator implements Iterator<Event> {
             // priority households are visited more often (weekly for the elderly living alone)
             household = city.household(grid, rnd.nextInt(grid.households()));
         }
+        visit(t, worker, grid, household);
+    }
+
+    private void visit(Instant t, GridWorker worker, Grid grid, Household household) {
         double v = rnd.nextDouble();
         var visitType = v < 0.10 ? VisitType.FIRST_ROUND : v < 0.72 ? VisitType.ROUTINE
                 : v < 0.92 ? VisitType.RETURN_VISIT : VisitType.LOOK_BACK;
