@@ -152,9 +152,13 @@ public final class AlertInboxView extends VerticalLayout implements HasDynamicTi
         openCount.setText(getTranslation("alerts.open", received.stream().filter(a -> AlertRow.OPEN.equals(a.status())).count()));
     }
 
-    /** An SLA alert links to its case; a device alert names its device. */
+    /** The clocks whose alerts name something other than a demand case: a household, device, plaque or ticket. */
+    private static final List<String> NOT_CASES = List.of("visit.", "device.", "plaque.", "hall.");
+
+    /** An alert of a demand case links to the case; one about a household, device, plaque or ticket names it. */
     private Component caseLink(AlertRow alert) {
-        if (alert.caseId().isEmpty() || alert.kind().startsWith("device_")) {
+        if (alert.caseId().isEmpty() || alert.kind().startsWith("device_")
+                || NOT_CASES.stream().anyMatch(alert.policyId()::startsWith)) {
             return new Span(alert.caseId());
         }
         var link = new RouterLink(alert.caseId(), CaseView.class, new RouteParameters("caseId", alert.caseId()));
