@@ -56,6 +56,8 @@ public final class WallView extends Div implements HasUrlParameter<String>, HasD
     private static final Map<String, LiveQuery<WallIndicators>> INDICATORS = new ConcurrentHashMap<>();
     /** The map's live layers per area (today's demand heat, fresh breaches, open SOS), every 5 s. */
     private static final Map<String, LiveQuery<WallLayers>> LAYERS = new ConcurrentHashMap<>();
+    /** The week's trend per area, day by day: read once a minute, a day's bar grows slowly. */
+    private static final Map<String, LiveQuery<WeekTrend>> TRENDS = new ConcurrentHashMap<>();
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final CockpitContext context = CockpitContext.get();
@@ -72,6 +74,9 @@ public final class WallView extends Div implements HasUrlParameter<String>, HasD
     private final Div redList = new Div();
     private final Div blackList = new Div();
     private final Div ticker = new Div();
+    private final EChart trend = new EChart("dark");
+    private WeekTrend lastTrend;
+    private Runnable unsubscribeTrend;
     private AreaCode area;
     private Map<String, String> childNames = Map.of();
     private Runnable unsubscribe;
@@ -100,7 +105,11 @@ public final class WallView extends Div implements HasUrlParameter<String>, HasD
         map.setId("wall-map");
         redList.setId("red-list");
         blackList.setId("black-list");
-        var rankings = new Div(panel("wall.red", redList), panel("wall.black", blackList));
+        trend.setId("week-trend");
+        trend.addClassName("gp-wall-trend");
+        var trendBody = new Div(trend);
+        trendBody.addClassName("gp-wall-trend-body");
+        var rankings = new Div(panel("wall.red", redList), panel("wall.black", blackList), panel("wall.trend", trendBody));
         rankings.addClassName("gp-wall-rankings");
         ticker.addClassName("gp-wall-ticker");
         ticker.setId("alert-ticker");
@@ -155,10 +164,19 @@ public final class WallView extends Div implements HasUrlParameter<String>, HasD
                 map.setOption(mapOption(last.todayByChild()));
             }
         }));
+        var trendQuery = TRENDS.computeIfAbsent(area.value(), code -> new LiveQuery<>("wall-trend-" + code,
+                () -> WeekTrend.read(context.warehouse(), shownArea, zone, java.time.Clock.systemUTC()), Duration.ofSeconds(60)));
+        unsubscribeTrend = trendQuery.subscribe(data -> ui.access(() -> {
+            lastTrend = data;
+            trend.setOption(data.option(basePx, Languages.current(), key -> getTranslation(key)));
+        }));
         ui.getPage().retrieveExtendedClientDetails(details -> {
             basePx = Math.max(12, details.getWindowInnerHeight() / 60);
             if (last != null) {
                 map.setOption(mapOption(last.todayByChild()));
+            }
+            if (lastTrend != null) {
+                trend.setOption(lastTrend.option(basePx, Languages.current(), key -> getTranslation(key)));
             }
         });
         // the clock ticks in the browser, every second, with no server traffic: an unattended screen shows it is alive
@@ -183,6 +201,10 @@ public final class WallView extends Div implements HasUrlParameter<String>, HasD
         if (unsubscribeLayers != null) {
             unsubscribeLayers.run();
             unsubscribeLayers = null;
+        }
+        if (unsubscribeTrend != null) {
+            unsubscribeTrend.run();
+            unsubscribeTrend = null;
         }
         detach.getUI().getElement().removeAttribute("theme");
     }

@@ -158,8 +158,21 @@ class RolesInTheBrowserTest {
         var panel = text(browser, "wall-indicators");
         assertThat(panel).contains("及时响应率", "群众满意度", "重复诉求率", "目标 ≥ 90%", "目标 ≤ 24 小时");
         wait(40).until(d -> !d.findElement(By.id("indicator-timely-response")).getText().contains("–"));
+        // the week's trend: seven days ending today, events as bars, today's events counted (the fixture's are today)
+        wait(30).until(d -> trendSeries(d) != null);
+        var series = new com.fasterxml.jackson.databind.ObjectMapper().readTree(trendSeries(browser)).path("series");
+        assertThat(series.findValuesAsText("id")).containsExactly("events", "demands", "breaches");
+        assertThat(series.get(0).path("data")).hasSize(7);
+        assertThat(series.get(0).path("data").get(6).asLong()).as("today's events").isPositive();
         screenshot("wall-indicators-1920x1080.png");
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 900));
+    }
+
+    /** The week-trend chart's option as the browser holds it, or null before it is drawn. */
+    private static String trendSeries(WebDriver d) {
+        var found = d.findElements(By.id("week-trend"));
+        return found.isEmpty() ? null : (String) ((JavascriptExecutor) d).executeScript(
+                "return window.gpEcharts && window.gpEcharts.option(arguments[0])", found.getFirst());
     }
 
     @Test
