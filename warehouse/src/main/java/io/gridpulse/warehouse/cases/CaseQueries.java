@@ -36,7 +36,7 @@ public final class CaseQueries {
                 .append(" if(c.answers > 0, toUnixTimestamp64Milli(c.first_answer), NULL) AS first_answer_ms,")
                 .append(" if(c.closes > 0 AND c.last_closed > c.last_reopened, toUnixTimestamp64Milli(c.last_closed), NULL) AS closed_ms,")
                 .append(" b.breaches AS open_breaches, c.department AS department")
-                .append(" FROM (SELECT JSONExtractString(payload, 'caseId') AS case_id,")
+                .append(" FROM (SELECT case_id,")
                 .append(" countIf(kind = 'demand.created') AS raised,")
                 .append(" minIf(occurred_at, kind = 'demand.created') AS created,")
                 .append(" argMinIf(grid_code, occurred_at, kind = 'demand.created') AS grid,")

@@ -104,7 +104,7 @@ public final class KpiQueries {
     }
 
     private static String visitedHouseholds(AreaCode area, Instant from, Instant to) {
-        return "SELECT JSONExtractString(payload, 'householdId') FROM gridpulse.events WHERE " + AreaSql.within(area)
+        return "SELECT household_id FROM gridpulse.events WHERE " + AreaSql.within(area)
                 + " AND kind = 'visit'" + period(from, to);
     }
 
@@ -113,7 +113,7 @@ public final class KpiQueries {
         var sql = "SELECT count() AS due, countIf(answers > 0 AND first_answer <= created + INTERVAL 24 HOUR) AS timely,"
                 + " countIf(answers > 0) AS answered,"
                 + " avgIf(dateDiff('second', created, first_answer), answers > 0) / 3600 AS mean_hours"
-                + " FROM (SELECT JSONExtractString(payload, 'caseId') AS case_id,"
+                + " FROM (SELECT case_id,"
                 + " minIf(occurred_at, kind = 'demand.created') AS created,"
                 + " countIf(kind = 'demand.created') AS raised,"
                 + " minIf(occurred_at, kind IN " + ANSWERS + ") AS first_answer,"
@@ -140,7 +140,7 @@ public final class KpiQueries {
         var sql = "SELECT count() AS closed, countIf(case_id NOT IN (SELECT case_id FROM gridpulse.alerts"
                 + " FINAL WHERE kind = 'sla_breach' AND " + NOT_WITHDRAWN
                 + " AND (policy_id LIKE '%closed%' OR policy_id LIKE '%resolved%'))) AS on_time"
-                + " FROM (SELECT DISTINCT JSONExtractString(payload, 'caseId') AS case_id FROM gridpulse.events"
+                + " FROM (SELECT DISTINCT case_id FROM gridpulse.events"
                 + " WHERE " + AreaSql.within(area) + " AND kind = 'demand.closed'" + period(from, to) + ")";
         var row = one(sql);
         long closed = number(row, "closed");
@@ -159,7 +159,7 @@ public final class KpiQueries {
     IndicatorValue localDisputeResolution(AreaCode area, Instant from, Instant to) {
         var lookback = SqlLiteral.dateTime64(from.minus(CASE_LOOKBACK));
         var sql = "SELECT count() AS closed, countIf(escalated = 0) AS local FROM ("
-                + " SELECT JSONExtractString(payload, 'caseId') AS case_id,"
+                + " SELECT case_id,"
                 + " countIf(kind = 'demand.escalated' AND JSONExtractString(payload, 'toLevel') IN ('street', 'county', 'city')) AS escalated,"
                 + " countIf(kind = 'demand.created' AND JSONExtractString(payload, 'demandType') = 'dispute_mediation') AS dispute,"
                 + " countIf(kind = 'demand.closed' AND occurred_at >= " + SqlLiteral.dateTime64(from)
@@ -187,8 +187,8 @@ public final class KpiQueries {
     IndicatorValue deviceOnline(AreaCode area, Instant asOf) {
         var sql = "SELECT count() AS devices, countIf(status = 'online' AND last >= "
                 + SqlLiteral.dateTime64(asOf.minus(ONLINE_WITHIN)) + ") AS online FROM ("
-                + " SELECT JSONExtractString(payload, 'deviceId') AS device, max(occurred_at) AS last,"
-                + " argMax(JSONExtractString(payload, 'status'), occurred_at) AS status"
+                + " SELECT device_id AS device, max(occurred_at) AS last,"
+                + " argMax(device_status, occurred_at) AS status"
                 + " FROM gridpulse.events WHERE " + AreaSql.within(area) + " AND kind = 'telemetry'"
                 + " AND occurred_at >= " + SqlLiteral.dateTime64(asOf.minus(Duration.ofDays(1)))
                 + " AND occurred_at < " + SqlLiteral.dateTime64(asOf) + " GROUP BY device)";
@@ -219,8 +219,8 @@ public final class KpiQueries {
 
     /** Cases reopened in the period per case closed in it. */
     IndicatorValue repeatDemand(AreaCode area, Instant from, Instant to) {
-        var sql = "SELECT uniqExactIf(JSONExtractString(payload, 'caseId'), kind = 'demand.closed') AS closed,"
-                + " uniqExactIf(JSONExtractString(payload, 'caseId'), kind = 'demand.reopened') AS reopened"
+        var sql = "SELECT uniqExactIf(case_id, kind = 'demand.closed') AS closed,"
+                + " uniqExactIf(case_id, kind = 'demand.reopened') AS reopened"
                 + " FROM gridpulse.events WHERE " + AreaSql.within(area)
                 + " AND kind IN ('demand.closed', 'demand.reopened')" + period(from, to);
         var row = one(sql);

@@ -116,17 +116,15 @@ public final class MapLayerQueries {
                 + " a.offline > 0 OR t.last < " + SqlLiteral.dateTime64(asOf.minus(ONLINE_WITHIN))
                 + " OR t.status IN ('offline', 'fault'), 'offline',"
                 + " a.low > 0 OR ifNull(t.battery < " + LOW_BATTERY_PERCENT + ", false), 'low_battery', 'online') AS state"
-                // the JSON of each report is parsed once for its device; the rest only for each device's latest report
-                + " FROM (SELECT device, JSONExtractString(latest, 'deviceType') AS type, lon, lat, grid, last,"
-                + " JSONExtractString(latest, 'status') AS status, battery_seen AS battery FROM"
-                + " (SELECT JSONExtractString(payload, 'deviceId') AS device, argMax(payload, occurred_at) AS latest,"
+                // the device columns were extracted from each report's JSON when it was stored (V013)
+                + " FROM (SELECT device_id AS device, argMax(device_type, occurred_at) AS type,"
                 + " argMax(lon, occurred_at) AS lon, argMax(lat, occurred_at) AS lat,"
                 + " argMax(grid_code, occurred_at) AS grid, max(occurred_at) AS last,"
-                + " argMaxIf(JSONExtract(payload, 'batteryPercent', 'Nullable(Float64)'), occurred_at,"
-                + " position(payload, 'batteryPercent') > 0) AS battery_seen"
+                + " argMax(device_status, occurred_at) AS status,"
+                + " argMaxIf(battery_percent, occurred_at, isNotNull(battery_percent)) AS battery"
                 + " FROM gridpulse.events WHERE " + within + " AND kind = 'telemetry'"
                 + " AND occurred_at >= " + SqlLiteral.dateTime64(asOf.minus(DEVICE_LOOKBACK))
-                + " AND occurred_at < " + SqlLiteral.dateTime64(asOf) + " GROUP BY device)) AS t"
+                + " AND occurred_at < " + SqlLiteral.dateTime64(asOf) + " GROUP BY device) AS t"
                 + " LEFT JOIN (SELECT case_id AS device, countIf(kind = 'device_sos') AS sos,"
                 + " countIf(kind = 'device_offline') AS offline, countIf(kind = 'device_low_battery') AS low"
                 + " FROM gridpulse.alerts FINAL WHERE " + within + " AND status = " + SqlLiteral.string(AlertRow.OPEN)
@@ -150,7 +148,7 @@ public final class MapLayerQueries {
     public List<AreaCoverage> visitCoverageByChild(AreaCode area, Instant from, Instant to) {
         var within = AreaSql.within(area);
         var rows = clickHouse.query("SELECT " + AreaSql.childColumn(area.level()) + " AS code, count() AS households,"
-                + " countIf(household_id IN (SELECT JSONExtractString(payload, 'householdId') FROM gridpulse.events WHERE "
+                + " countIf(household_id IN (SELECT household_id FROM gridpulse.events WHERE "
                 + within + " AND kind = 'visit' AND occurred_at >= " + SqlLiteral.dateTime64(from)
                 + " AND occurred_at < " + SqlLiteral.dateTime64(to) + ")) AS visited"
                 + " FROM gridpulse.households FINAL WHERE " + within + " GROUP BY code ORDER BY code");
