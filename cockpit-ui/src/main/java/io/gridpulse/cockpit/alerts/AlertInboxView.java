@@ -60,6 +60,8 @@ import java.util.UUID;
 @Route(value = "alerts", layout = MainLayout.class)
 @Requires(Permission.VIEW_ALERTS)
 public final class AlertInboxView extends VerticalLayout implements HasDynamicTitle {
+    static final int MAX_ASSIGNEE = 64;
+    static final int MAX_WORDS = 500;
     private final Grid<AlertRow> grid = new Grid<>();
     private final Span openCount = new Span();
     private final CockpitUser user = SignedIn.required();
@@ -209,10 +211,10 @@ public final class AlertInboxView extends VerticalLayout implements HasDynamicTi
             dialog.setHeaderTitle(getTranslation("alerts.action." + action) + " · " + policyName(alert.policyId()));
             var assignee = new TextField(getTranslation("alerts.assignee"));
             assignee.setId("action-assignee");
-            assignee.setMaxLength(64);
+            assignee.setMaxLength(MAX_ASSIGNEE);
             var words = new TextArea(getTranslation(action.equals(AlertAction.COMMENT) ? "alerts.comment" : "alerts.note"));
             words.setId("action-words");
-            words.setMaxLength(500);
+            words.setMaxLength(MAX_WORDS);
             words.setWidthFull();
             var fields = new VerticalLayout();
             fields.setPadding(false);
@@ -251,9 +253,16 @@ public final class AlertInboxView extends VerticalLayout implements HasDynamicTi
 
     /** Checked here on the server whatever the browser sent: the permission and the alert's area. */
     private void act(AlertRow alert, String action, String assignee, String comment) {
-        var area = AreaCode.parse(alert.gridCode() != null && !alert.gridCode().isEmpty() ? alert.gridCode()
-                : alert.streetCode()).orElse(null);
+        // the alert's finest known area: a community watcher may handle an alert placed only in their community
+        var area = java.util.stream.Stream.of(alert.gridCode(), alert.communityCode(), alert.streetCode(), alert.countyCode())
+                .filter(code -> code != null && !code.isEmpty()).findFirst().flatMap(AreaCode::parse).orElse(null);
         var audit = CockpitContext.get().audit();
+        if (assignee != null && assignee.length() > MAX_ASSIGNEE || comment != null && comment.length() > MAX_WORDS) {
+            // the dialog's limits are checked again here: the browser can be made to send anything
+            audit.append(user.name(), "refused", action + " " + alert.alertId() + " (too long)");
+            Notification.show(getTranslation("alerts.action.too_long", MAX_ASSIGNEE, MAX_WORDS));
+            return;
+        }
         if (!user.may(Permission.HANDLE_ALERTS) || area == null || !scope.contains(area)) {
             audit.append(user.name(), "refused", action + " " + alert.alertId());
             Notification.show(getTranslation("alerts.acknowledge.refused"));

@@ -35,6 +35,13 @@ public final class DeadLettersView extends VerticalLayout implements HasDynamicT
     public DeadLettersView() {
         setSizeFull();
         var context = CockpitContext.get();
+        var user = io.gridpulse.cockpit.security.SignedIn.required();
+        if (user.scope().level().compareTo(io.gridpulse.model.area.AreaLevel.COUNTY) > 0) {
+            // dead letters have no area: an administrator of one street must not read the whole region's
+            context.audit().append(user.name(), "refused", "dead letters");
+            add(new H1(getTranslation("dead.title")), new Paragraph(getTranslation("dead.region_only")));
+            return;
+        }
         var time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(context.zone());
         var warehouse = context.warehouse();
         var total = new Span(getTranslation("dead.count",
@@ -47,7 +54,8 @@ public final class DeadLettersView extends VerticalLayout implements HasDynamicT
         grid.addColumn(DeadLetterRow::source).setHeader(getTranslation("dead.source")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(d -> OnScreen.mask(d.reason())).setHeader(getTranslation("dead.reason")).setFlexGrow(2);
         grid.addColumn(DeadLetterRow::eventId).setHeader(getTranslation("dead.event")).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(d -> OnScreen.mask(shortened(d.payload()))).setHeader(getTranslation("dead.payload")).setFlexGrow(3);
+        // masked before it is cut: a number split at the cut would no longer look like one to the mask
+        grid.addColumn(d -> shortened(OnScreen.mask(d.payload()))).setHeader(getTranslation("dead.payload")).setFlexGrow(3);
         grid.setItems(warehouse.recentDeadLetters(SHOWN));
         add(new H1(getTranslation("dead.title")), new Paragraph(getTranslation("dead.explain")), total, grid);
         setFlexGrow(1, grid);

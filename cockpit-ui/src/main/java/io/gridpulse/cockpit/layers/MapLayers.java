@@ -125,7 +125,8 @@ public final class MapLayers {
             if (at.isEmpty()) {
                 continue;
             }
-            var item = "{\"id\":" + json(alert.caseId()) + ",\"name\":" + json(alertLabel(alert))
+            // only a demand case has a page: a household's, device's, plaque's or ticket's marker opens nothing
+            var item = "{\"id\":" + json(alert.aboutCase() ? alert.caseId() : "") + ",\"name\":" + json(alertLabel(alert))
                     + ",\"value\":[" + at.get().x + "," + at.get().y + "]}";
             if (!alert.overdue()) {
                 warnings.add(item);

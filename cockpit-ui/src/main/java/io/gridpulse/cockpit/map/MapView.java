@@ -159,6 +159,11 @@ public final class MapView extends HorizontalLayout implements HasUrlParameter<S
             }
         }
         layers = LayerChoice.from(event.getLocation().getQueryParameters().getParameters());
+        if (!user.may(Permission.VIEW_ALERTS)) {
+            // alerts name cases and places in real time: a role without the inbox (analysts) gets no breach layer,
+            // whatever the URL asks for
+            layers = layers.with(MapLayer.BREACHES, false);
+        }
         show();
     }
 
@@ -225,6 +230,9 @@ public final class MapView extends HorizontalLayout implements HasUrlParameter<S
                 .set("gap", "var(--lumo-space-s)");
         layerBar.add(new Span(getTranslation("map.layers")));
         for (var layer : MapLayer.values()) {
+            if (layer == MapLayer.BREACHES && !user.may(Permission.VIEW_ALERTS)) {
+                continue;
+            }
             var toggle = new Checkbox(getTranslation("map.layer." + layer.id()), layers.shows(layer));
             toggle.setId("layer-" + layer.id());
             toggle.addValueChangeListener(change -> {

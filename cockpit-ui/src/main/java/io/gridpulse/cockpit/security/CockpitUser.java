@@ -24,6 +24,14 @@ public record CockpitUser(String name, Role role, AreaCode scope, String departm
         if (department != null && department.isBlank()) {
             department = null;
         }
+        if (department != null && !department.matches("[a-z][a-z0-9_]{0,63}")) {
+            throw new IllegalArgumentException(name + "'s department must be a department code as the cases carry it"
+                    + " (civil_affairs, health, medical_security ...), got \"" + department + "\"");
+        }
+        if (role == Role.DEPARTMENT_HEAD && department == null) {
+            // without one the department filter would let the head read every case of the area
+            throw new IllegalArgumentException(name + " is a department head and needs a department code");
+        }
     }
 
     public boolean may(Permission permission) {

@@ -61,6 +61,8 @@ public final class WallView extends Div implements HasUrlParameter<String>, HasD
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final CockpitContext context = CockpitContext.get();
+    /** Alerts name cases and places in real time: a role without the inbox (analysts) sees counts, no markers or ticker. */
+    private final boolean seesAlerts = SignedIn.user().map(u -> u.may(Permission.VIEW_ALERTS)).orElse(false);
     private final Span clock = new Span();
     private final Span title = new Span();
     private final Tile events = new Tile("wall.kpi.events");
@@ -159,7 +161,7 @@ public final class WallView extends Div implements HasUrlParameter<String>, HasD
         var layerQuery = LAYERS.computeIfAbsent(area.value(), code -> new LiveQuery<>("wall-layers-" + code,
                 () -> WallLayers.read(context.warehouse(), Region.demo(), shownArea, zone, Instant.now()), Duration.ofSeconds(5)));
         unsubscribeLayers = layerQuery.subscribe(data -> ui.access(() -> {
-            layers = data;
+            layers = seesAlerts ? data : new WallLayers(data.heat(), List.of());
             if (last != null) {
                 map.setOption(mapOption(last.todayByChild()));
             }
@@ -219,7 +221,7 @@ public final class WallView extends Div implements HasUrlParameter<String>, HasD
         map.setOption(mapOption(data.todayByChild()));
         showRankings(data);
         ticker.removeAll();
-        for (var alert : data.latestAlerts()) {
+        for (var alert : seesAlerts ? data.latestAlerts() : List.<AlertRow>of()) {
             var item = new Span(tickerLine(alert));
             item.addClassName(AlertRow.OPEN.equals(alert.status()) ? "gp-tick-open" : "gp-tick-cleared");
             ticker.add(item);

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CockpitUsersTest {
-    private static final CockpitUser HEAD = new CockpitUser("zhang", Role.DEPARTMENT_HEAD, AreaCode.of("439901001"), "民政");
+    private static final CockpitUser HEAD = new CockpitUser("zhang", Role.DEPARTMENT_HEAD, AreaCode.of("439901001"), "civil_affairs");
 
     @Test
     void theRightPasswordSignsInAsTheUserWithRoleAndScopeAndAWrongOneDoesNot() {
@@ -27,7 +27,7 @@ class CockpitUsersTest {
 
     @Test
     void aConfiguredEntryCarriesRoleScopeAndDepartment() {
-        var users = CockpitUsers.parse("zhang:department_head:439901001:民政=" + CockpitUsers.hash("s3cret")
+        var users = CockpitUsers.parse("zhang:department_head:439901001:civil_affairs=" + CockpitUsers.hash("s3cret")
                 + ", li:watcher:439901104002=" + CockpitUsers.hash("other"));
         assertThat(users.authenticate("zhang", "s3cret")).hasValue(HEAD);
         assertThat(users.authenticate("li", "other")).hasValue(new CockpitUser("li", Role.WATCHER, AreaCode.of("439901104002"), null));
@@ -37,6 +37,15 @@ class CockpitUsersTest {
     void anEntryWrittenByEntryParsesBackToTheSameUser() {
         var users = CockpitUsers.parse(CockpitUsers.entry(HEAD, "pw"));
         assertThat(users.authenticate("zhang", "pw")).hasValue(HEAD);
+    }
+
+    @Test
+    void aDepartmentHeadWithoutADepartmentCodeIsRefusedRatherThanShownEveryCase() {
+        var hash = CockpitUsers.hash("x");
+        assertThatThrownBy(() -> CockpitUsers.parse("zhang:department_head:439901001=" + hash))
+                .hasMessageContaining("department head").hasMessageContaining("needs a department code");
+        assertThatThrownBy(() -> CockpitUsers.parse("zhang:department_head:439901001:民政=" + hash))
+                .hasMessageContaining("civil_affairs").hasMessageContaining("民政");
     }
 
     @Test

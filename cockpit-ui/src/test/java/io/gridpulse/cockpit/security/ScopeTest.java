@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Area scopes and the guard's verdicts, without a browser: what the server refuses whatever the page shows. */
 class ScopeTest {
     private static final CockpitUser LEADER = new CockpitUser("leader", Role.LEADER, AreaCode.of("439901"), null);
-    private static final CockpitUser HEAD = new CockpitUser("head", Role.DEPARTMENT_HEAD, AreaCode.of("439901001"), "民政");
+    private static final CockpitUser HEAD = new CockpitUser("head", Role.DEPARTMENT_HEAD, AreaCode.of("439901001"), "civil_affairs");
     private static final CockpitUser WATCHER = new CockpitUser("watcher", Role.WATCHER, AreaCode.of("439901104002"), null);
     private static final CockpitUser ANALYST = new CockpitUser("analyst", Role.ANALYST, AreaCode.of("439901"), null);
 

@@ -26,15 +26,18 @@ final class PlannedVisits {
     private static final double MONTH_HOURS = 365.25 / 12 * 24;
 
     private final CityModel city;
-    private final double elderlyShare;
-    private final double childShare;
+    private final double visitsPerHour;
+    /** Sized from the demo city's shares first, then from the real counts once the groups are listed. */
+    private double elderlyShare;
+    private double childShare;
     private long[] elderly;
     private long[] children;
     private int nextElderly;
     private int nextChild;
 
-    private PlannedVisits(CityModel city, double elderlyShare, double childShare) {
+    private PlannedVisits(CityModel city, double visitsPerHour, double elderlyShare, double childShare) {
         this.city = city;
+        this.visitsPerHour = visitsPerHour;
         this.elderlyShare = elderlyShare;
         this.childShare = childShare;
     }
@@ -49,7 +52,7 @@ final class PlannedVisits {
         if (elderly + children > MOST_PLANNED) {
             return Optional.empty();
         }
-        return Optional.of(new PlannedVisits(city, elderly, children));
+        return Optional.of(new PlannedVisits(city, visitsPerHour, elderly, children));
     }
 
     /** The household this visit is owed to, or empty for a visit of the worker's own choosing. */
@@ -59,6 +62,7 @@ final class PlannedVisits {
             if (elderly == null) {
                 elderly = city.positionsOf(PopulationGroup.ELDERLY_ALONE);
                 nextElderly = elderly.length == 0 ? 0 : rnd.nextInt(elderly.length);
+                elderlyShare = Math.min(MOST_PLANNED - childShare, MARGIN * elderly.length / (visitsPerHour * WEEK_HOURS));
             }
             return pick(elderly, true, rnd);
         }
@@ -66,6 +70,7 @@ final class PlannedVisits {
             if (children == null) {
                 children = city.positionsOf(PopulationGroup.LEFT_BEHIND_CHILD);
                 nextChild = children.length == 0 ? 0 : rnd.nextInt(children.length);
+                childShare = Math.min(MOST_PLANNED - elderlyShare, MARGIN * children.length / (visitsPerHour * MONTH_HOURS));
             }
             return pick(children, false, rnd);
         }

@@ -32,6 +32,7 @@ public final class HallHandling extends StageClockFunction<String, TicketStep> {
 
     private final Duration limit;
     private final List<Duration> escalations;
+    private final Duration remember;
     private transient ValueState<Long> endedAt;
 
     /** @param limit how long serving a ticket may take before it warns; escalations by default */
@@ -41,21 +42,29 @@ public final class HallHandling extends StageClockFunction<String, TicketStep> {
 
     /**
      * @param limit       how long serving a ticket may take before it warns
-     * @param escalations how long after the limit passes each escalation comes (empty: none). An offset of
-     *                    zero is left out: a ticket warns at the limit and a hall has no breach, so an
-     *                    escalation at the same instant would only repeat the warning (it doubled the
-     *                    demo's hall alerts); the later offsets escalate a ticket still open a day on
+     * @param escalations how long after the limit passes each escalation comes (empty: none)
      */
     public HallHandling(Duration limit, List<Duration> escalations) {
-        super("handling-clock", REMEMBER_TICKETS);
+        super("handling-clock", remember(limit, escalations));
         this.limit = limit;
-        this.escalations = escalations.stream().filter(d -> !d.isZero()).toList();
+        this.escalations = List.copyOf(escalations);
+        this.remember = remember(limit, escalations);
+    }
+
+    /**
+     * How long a ticket's clock is kept after its last change: at least {@link #REMEMBER_TICKETS}, and past
+     * its last escalation with two days to spare, so that a late escalation or completion still finds it.
+     */
+    static Duration remember(Duration limit, List<Duration> escalations) {
+        var last = escalations.stream().max(Duration::compareTo).orElse(Duration.ZERO);
+        var needed = limit.plus(last).plusDays(2);
+        return needed.compareTo(REMEMBER_TICKETS) > 0 ? needed : REMEMBER_TICKETS;
     }
 
     @Override
     public void open(OpenContext openContext) throws Exception {
         super.open(openContext);
-        endedAt = getRuntimeContext().getState(remembered("ticket-ended", Long.class, REMEMBER_TICKETS));
+        endedAt = getRuntimeContext().getState(remembered("ticket-ended", Long.class, remember));
     }
 
     @Override

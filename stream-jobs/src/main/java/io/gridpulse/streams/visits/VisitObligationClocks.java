@@ -43,8 +43,9 @@ import java.util.List;
  *
  * <p>Only households in a group with a rule keep state (about one in ten in the demo): their groups and
  * grid, the periods they are held from, the periods' clocks and their visits of the last
- * {@link #REMEMBER_VISITS}. A visit is counted only once the household's registry entry has been read;
- * entries precede the periods they hold, so a replay reads them before the visits that matter.
+ * {@link #REMEMBER_VISITS}. A visit that names an obliged group and is read before the household's registry
+ * entry (the two inputs are not read in event-time order) is kept and counted when the entry starts the
+ * period's clock.
  */
 public final class VisitObligationClocks extends KeyedCoProcessFunction<String, RegistryStep, VisitStep, AlertRow> {
     /** A period's clock is forgotten this long after its last escalation: late uploads still clear it until then. */
@@ -167,6 +168,13 @@ public final class VisitObligationClocks extends KeyedCoProcessFunction<String, 
     public void processElement2(VisitStep visit, Context ctx, Collector<AlertRow> out) throws Exception {
         var known = household.value();
         if (known == null) {
+            // the two inputs are not read in event-time order, so on a fresh start or a replay a visit may come
+            // before its household's registry entry: one that names an obliged group is kept, and the period's
+            // clock finds it when the entry starts it (a household owing nothing drops it with its state);
+            // other visits of unknown households are not kept, or every ordinary household would hold state
+            if (visit.priority()) {
+                visits.put(visit.occurredAt().toEpochMilli(), true);
+            }
             return;
         }
         visits.put(visit.occurredAt().toEpochMilli(), true);

@@ -30,7 +30,9 @@ public final class VisitSteps extends ProcessFunction<EventRow, VisitStep> {
         }
         if (codec.decode(row.payload().getBytes(StandardCharsets.UTF_8)) instanceof Decoded.Valid(var event)
                 && event instanceof HouseholdVisit visit) {
-            out.collect(new VisitStep(visit.householdId(), visit.eventId(), visit.occurredAt()));
+            boolean priority = visit.groups().contains(io.gridpulse.model.event.PopulationGroup.ELDERLY_ALONE)
+                    || visit.groups().contains(io.gridpulse.model.event.PopulationGroup.LEFT_BEHIND_CHILD);
+            out.collect(new VisitStep(visit.householdId(), visit.eventId(), visit.occurredAt(), priority));
         }
     }
 }

@@ -44,24 +44,24 @@ class HallHandlingTest {
     }
 
     @Test
-    void aTicketNeverCompletedEscalatesADayAfterItsWarningNotAtItAndACompletionClearsEverythingRaised() throws Exception {
+    void aTicketNeverCompletedEscalatesByDefaultAfterItsWarningAndACompletionClearsEverythingRaised() throws Exception {
         harness.close();
         harness = newHarness(new HallHandling(Duration.ofMinutes(20)));
         harness.open();
         var escalation = WARNING.replace(":warning", ":escalation-");
         send(ticket("served", SERVED));
         watermark(minutes(20));
-        // the default offsets are +0, +24 h, +72 h: the +0 one would repeat the warning, so the hall leaves it out
         assertThat(alerts()).extracting(AlertRow::alertId, AlertRow::kind, AlertRow::level, AlertRow::raisedAt).containsExactly(
-                tuple(WARNING, "sla_warning", 0, minutes(20)));
+                tuple(WARNING, "sla_warning", 0, minutes(20)),
+                tuple(escalation + "1", "sla_escalation", 1, minutes(20)));
         watermark(minutes(20 + 24 * 60));
-        assertThat(alerts()).extracting(AlertRow::alertId, AlertRow::level).containsExactly(
-                tuple(WARNING, 0), tuple(escalation + "1", 1));
+        assertThat(alerts()).extracting(AlertRow::alertId).containsExactly(WARNING, escalation + "1", escalation + "2");
         send(ticket("completed", minutes(25 * 60)));
         watermark(minutes(5 * 24 * 60));
         assertThat(alerts()).filteredOn(a -> a.status().equals(AlertRow.CLEARED)).extracting(AlertRow::alertId, AlertRow::clearedAt)
-                .containsExactly(tuple(WARNING, minutes(25 * 60)), tuple(escalation + "1", minutes(25 * 60)));
-        assertThat(alerts()).extracting(AlertRow::alertId).doesNotContain(escalation + "2");
+                .containsExactly(tuple(WARNING, minutes(25 * 60)), tuple(escalation + "1", minutes(25 * 60)),
+                        tuple(escalation + "2", minutes(25 * 60)));
+        assertThat(alerts()).extracting(AlertRow::alertId).doesNotContain(escalation + "3");
     }
 
     static TicketStep ticket(String stage, Instant at) {
@@ -194,5 +194,13 @@ class HallHandlingTest {
         send(ticket("completed", minutes(40)));
         assertThat(new ArrayList<>(alerts())).containsExactlyElementsOf(uninterrupted);
         assertThat(uninterrupted).extracting(AlertRow::status).containsExactly("open", "cleared");
+    }
+
+    @Test
+    void aTicketIsRememberedPastItsLastEscalationSoThatItsCompletionStillClearsIt() {
+        assertThat(HallHandling.remember(Duration.ofMinutes(20), List.of(Duration.ZERO, Duration.ofHours(24), Duration.ofHours(72))))
+                .isEqualTo(Duration.ofMinutes(20).plusHours(72).plusDays(2));
+        assertThat(HallHandling.remember(Duration.ofMinutes(20), List.of())).isEqualTo(Duration.ofMinutes(20).plusDays(2));
+        assertThat(HallHandling.remember(Duration.ZERO, List.of())).isEqualTo(HallHandling.REMEMBER_TICKETS);
     }
 }

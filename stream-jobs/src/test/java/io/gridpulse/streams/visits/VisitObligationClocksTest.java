@@ -98,7 +98,7 @@ class VisitObligationClocksTest {
     }
 
     private void visit(Instant at) throws Exception {
-        harness.processElement2(new StreamRecord<>(new VisitStep(HH, "v@" + at, at), at.toEpochMilli()));
+        harness.processElement2(new StreamRecord<>(new VisitStep(HH, "v@" + at, at, false), at.toEpochMilli()));
     }
 
     private void watermark(Instant at) throws Exception {
@@ -196,6 +196,15 @@ class VisitObligationClocksTest {
         visit(local("2026-11-25T15:00"));
         watermark(local("2026-11-30T12:00"));
         assertThat(alerts()).isEmpty();
+    }
+
+    @Test
+    void aPriorityVisitReadBeforeItsHouseholdsRegistryEntryStillCounts() throws Exception {
+        var at = local("2026-11-25T15:00");
+        harness.processElement2(new StreamRecord<>(new VisitStep(HH, "v-early", at, true), at.toEpochMilli()));
+        register(registered(REGISTERED, "elderly_alone"));
+        watermark(local("2026-11-30T12:00"));
+        assertThat(alerts()).as("the week had its visit").isEmpty();
     }
 
     @Test

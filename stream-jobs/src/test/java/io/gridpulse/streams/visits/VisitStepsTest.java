@@ -20,7 +20,7 @@ class VisitStepsTest {
             harness.open();
             harness.processElement(new StreamRecord<>(TestEvents.row(VisitObligationsEventTimeTest.visit("evt-visit-000001", "hh-9", at))));
             harness.processElement(new StreamRecord<>(TestEvents.row(TestEvents.telemetry("evt-tele-000001", false, null))));
-            assertThat(harness.extractOutputValues()).containsExactly(new VisitStep("hh-9", "evt-visit-000001", at));
+            assertThat(harness.extractOutputValues()).containsExactly(new VisitStep("hh-9", "evt-visit-000001", at, true));
         }
     }
 }

@@ -88,7 +88,7 @@ public final class MapLayerQueries {
         }
         var kindList = kinds.stream().map(SqlLiteral::string).collect(java.util.stream.Collectors.joining(", ", "(", ")"));
         var rows = clickHouse.query("SELECT alert_id, kind, severity, case_id, grid_code, community_code, street_code,"
-                + " county_code, toUnixTimestamp64Milli(raised_at) AS raised_ms FROM gridpulse.alerts FINAL WHERE "
+                + " county_code, toUnixTimestamp64Milli(raised_at) AS raised_ms, policy_id FROM gridpulse.alerts FINAL WHERE "
                 + AreaSql.within(area) + " AND status = " + SqlLiteral.string(AlertRow.OPEN) + " AND kind IN " + kindList
                 + " ORDER BY raised_at DESC, alert_id LIMIT " + positive(limit));
         var out = new ArrayList<AlertMarker>(rows.size());
@@ -96,7 +96,7 @@ public final class MapLayerQueries {
             out.add(new AlertMarker((String) row.get("alert_id"), (String) row.get("kind"), (String) row.get("severity"),
                     (String) row.get("case_id"), (String) row.get("grid_code"), (String) row.get("community_code"),
                     (String) row.get("street_code"), (String) row.get("county_code"),
-                    Instant.ofEpochMilli(number(row, "raised_ms"))));
+                    Instant.ofEpochMilli(number(row, "raised_ms")), (String) row.get("policy_id")));
         }
         return out;
     }

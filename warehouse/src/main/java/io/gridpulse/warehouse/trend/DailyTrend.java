@@ -40,8 +40,9 @@ public final class DailyTrend {
         var tz = SqlLiteral.string(zone.getId());
         var within = AreaSql.within(area);
         var counts = new HashMap<LocalDate, long[]>();
-        for (var row : warehouse.clickHouse().query("SELECT toString(toDate(occurred_at, " + tz + ")) AS day, count() AS events,"
-                + " countIf(kind = 'demand.created') AS demands FROM gridpulse.events WHERE " + within
+        for (var row : warehouse.clickHouse().query("SELECT toString(toDate(occurred_at, " + tz + ")) AS day,"
+                // a redelivered event is a second row until the table merges: count event ids, as the wall's tiles do
+                + " uniqExact(event_id) AS events, uniqExactIf(event_id, kind = 'demand.created') AS demands FROM gridpulse.events WHERE " + within
                 + " AND occurred_at >= " + from + " AND occurred_at < " + to + " GROUP BY day")) {
             var c = counts.computeIfAbsent(LocalDate.parse((String) row.get("day")), d -> new long[3]);
             c[0] = number(row, "events");
