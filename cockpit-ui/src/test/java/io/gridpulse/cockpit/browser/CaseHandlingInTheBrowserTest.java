@@ -79,16 +79,16 @@ class CaseHandlingInTheBrowserTest {
         assertThat(new AlertActions(warehouse).history("alert-case-th-9")).isEmpty();
         browser.driver.findElement(By.cssSelector("#action-assignee input")).sendKeys("w-5");
         browser.driver.findElement(By.cssSelector("#action-words textarea")).sendKeys("今天下午上门");
-        browser.driver.findElement(By.id("action-save")).click();
+        save();
         browser.waitUpTo(10).until(d -> text(d, "assignee-alert-case-th-9").contains("w-5"));
 
         clickUntilOpen("comment-alert-case-th-9", "#action-words textarea");
         browser.driver.findElement(By.cssSelector("#action-words textarea")).sendKeys("已电话联系家属");
-        browser.driver.findElement(By.id("action-save")).click();
+        save();
         browser.waitUpTo(10).until(d -> text(d, "alert-inbox").contains("备注 2"));
 
         clickUntilOpen("escalate-alert-case-th-9", "#action-save");
-        browser.driver.findElement(By.id("action-save")).click();
+        save();
         browser.waitUpTo(10).until(d -> !d.findElements(By.id("escalated-alert-case-th-9")).isEmpty());
         assertThat(browser.driver.findElements(By.id("escalate-alert-case-th-9"))).as("escalated once").isEmpty();
 
@@ -169,6 +169,8 @@ class CaseHandlingInTheBrowserTest {
      * when the alerts or their handling change, and a click on a row being replaced is dropped.
      */
     private static void clickUntilOpen(String buttonId, String dialogPart) {
+        // the previous dialog's parts linger while it closes: wait until they are gone, or they would be taken for the new one
+        browser.waitUpTo(10).until(d -> d.findElements(By.id("action-save")).isEmpty());
         for (int attempt = 0; attempt < 5; attempt++) {
             // a click that took effect late (the badge of an acknowledgement) must not be repeated
             browser.waitUpTo(10).until(d -> !d.findElements(By.id(buttonId)).isEmpty()
@@ -186,6 +188,20 @@ class CaseHandlingInTheBrowserTest {
             }
         }
         throw new AssertionError("the dialog of " + buttonId + " did not open");
+    }
+
+    /** Saves the open dialog; a save button redrawn under the click is clicked again. */
+    private static void save() {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                browser.driver.findElement(By.id("action-save")).click();
+                return;
+            } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+                if (attempt == 3) {
+                    throw redrawn;
+                }
+            }
+        }
     }
 
     private static List<String> lines() {
