@@ -399,7 +399,7 @@ public final class MapView extends HorizontalLayout implements HasUrlParameter<S
     }
 
     private static String json(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        return io.gridpulse.cockpit.charts.Json.string(s);
     }
 
     @Override

@@ -303,7 +303,7 @@ public final class WallView extends Div implements HasUrlParameter<String>, HasD
     }
 
     private static String json(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        return io.gridpulse.cockpit.charts.Json.string(s);
     }
 
     @Override

@@ -52,6 +52,6 @@ record WeekTrend(List<DailyTrend.Day> days) {
     }
 
     private static String json(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+        return io.gridpulse.cockpit.charts.Json.string(s);
     }
 }

@@ -21,9 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -58,21 +56,21 @@ class MapLayersInTheBrowserTest {
     static final String XC_GRID = "439901002001001";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Region REGION = Region.demo();
-    private static String url;
+    private static SignedInBrowser session;
     private static WebDriver browser;
     private static Set<Long> dongchengHeatCells = new HashSet<>();
 
     @BeforeAll
     static void start() throws Exception {
         seedABusyMorning(TestCockpit.warehouse());
-        url = TestCockpit.url();
-        browser = HeadlessChromium.start(1600, 1000);
+        session = new SignedInBrowser(TestCockpit.url(), 1600, 1000);
+        browser = session.driver;
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
+        if (session != null) {
+            session.close();
         }
     }
 
@@ -390,27 +388,19 @@ class MapLayersInTheBrowserTest {
     }
 
     private static void signIn(String user) {
-        browser.manage().deleteAllCookies();
-        browser.get(url);
-        wait(30).until(d -> d.getCurrentUrl().contains("login"));
-        browser.findElement(By.cssSelector("vaadin-text-field[name='username'] input")).sendKeys(user);
-        browser.findElement(By.cssSelector("vaadin-password-field[name='password'] input")).sendKeys(TestCockpit.PASSWORD, Keys.ENTER);
-        wait(30).until(d -> !d.getCurrentUrl().contains("login"));
+        session.signIn(user);
     }
 
     private static void open(String path) {
-        browser.get(url + path);
+        session.open(path);
     }
 
     private static WebDriverWait wait(int seconds) {
-        var wait = new WebDriverWait(browser, Duration.ofSeconds(seconds));
-        wait.ignoring(StaleElementReferenceException.class);
-        return wait;
+        return session.waitUpTo(seconds);
     }
 
     private static String text(WebDriver d, String id) {
-        var found = d.findElements(By.id(id));
-        return found.isEmpty() ? "" : found.getFirst().getText();
+        return SignedInBrowser.text(d, id);
     }
 
     private static void screenshot(String name) throws java.io.IOException {
