@@ -85,8 +85,11 @@ public final class VisitObligationClocks extends KeyedCoProcessFunction<String, 
      * household left the group), the event time it stopped at and the version its stages were last written with.
      *
      * @param stoppedAtMs {@code Long.MIN_VALUE} while the clock runs
+     * @param gridCode    where the household lived when the period began: every row of the period carries it, so
+     *                    a household that moves keeps its alerts in one place (the table is keyed by street)
      */
-    public record Period(String ruleId, long startMs, long endMs, int fired, long stoppedAtMs, long settledVersion) {
+    public record Period(String ruleId, long startMs, long endMs, int fired, long stoppedAtMs, long settledVersion,
+                         String gridCode) {
 
         Instant start() {
             return Instant.ofEpochMilli(startMs);
@@ -109,11 +112,11 @@ public final class VisitObligationClocks extends KeyedCoProcessFunction<String, 
         }
 
         Period firing(int stage) {
-            return new Period(ruleId, startMs, endMs, fired | (1 << stage), stoppedAtMs, settledVersion);
+            return new Period(ruleId, startMs, endMs, fired | (1 << stage), stoppedAtMs, settledVersion, gridCode);
         }
 
         Period stopped(Instant at, int raised, long version) {
-            return new Period(ruleId, startMs, endMs, raised, at.toEpochMilli(), version);
+            return new Period(ruleId, startMs, endMs, raised, at.toEpochMilli(), version, gridCode);
         }
     }
 
@@ -248,7 +251,7 @@ public final class VisitObligationClocks extends KeyedCoProcessFunction<String, 
             return;
         }
         var end = rule.nextStart(start, zoneId);
-        var period = new Period(rule.id(), start.toEpochMilli(), end.toEpochMilli(), 0, RUNNING, 1);
+        var period = new Period(rule.id(), start.toEpochMilli(), end.toEpochMilli(), 0, RUNNING, 1, known.gridCode());
         periods.put(key, period);
         // the end starts the next period's clock, whatever happens to this one
         ctx.timerService().registerEventTimeTimer(end.toEpochMilli());
@@ -342,7 +345,7 @@ public final class VisitObligationClocks extends KeyedCoProcessFunction<String, 
 
     private static AlertRow row(String id, String kind, String severity, int level, String householdId, VisitRule rule,
                                 Period period, Instant raisedAt, Household known, String detail) {
-        var grid = AreaCode.of(known.gridCode());
+        var grid = AreaCode.of(period.gridCode() != null ? period.gridCode() : known.gridCode());
         return new AlertRow(id, kind, severity, AlertRow.OPEN, householdId, rule.id(), level, period.end(), raisedAt, null,
                 grid.value(), grid.at(AreaLevel.COMMUNITY).value(), grid.at(AreaLevel.STREET).value(),
                 grid.at(AreaLevel.COUNTY).value(), detail, 1);

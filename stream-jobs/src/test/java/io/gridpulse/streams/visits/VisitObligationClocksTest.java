@@ -286,6 +286,24 @@ class VisitObligationClocksTest {
     }
 
     @Test
+    void aHouseholdThatMovesKeepsThePeriodsAlertsWhereTheyWereRaised() throws Exception {
+        register(registered(REGISTERED, "elderly_alone"));
+        watermark(local("2026-11-29T08:00"));   // the warning of the week is raised in the old grid
+        var newGrid = "439901002001001";        // another street
+        register(RegistryStep.of(HouseholdRegistration.registered(HH, newGrid, List.of("elderly_alone"), local("2026-11-29T09:00"))));
+        visit(local("2026-11-29T10:30"));
+        watermark(local("2026-12-07T12:00"));
+        var warning = latest(alerts()).get(WEEK + "warning");
+        assertThat(warning.status()).isEqualTo("cleared");
+        assertThat(warning.gridCode()).as("cleared in the street it was raised in").isEqualTo(GRID);
+        assertThat(alerts()).filteredOn(a -> a.alertId().startsWith(WEEK)).extracting(AlertRow::streetCode)
+                .containsOnly(GRID.substring(0, 9));
+        // the next week is the new grid's
+        assertThat(alerts()).filteredOn(a -> a.alertId().contains(":2026-11-30:")).extracting(AlertRow::gridCode)
+                .isNotEmpty().containsOnly(newGrid);
+    }
+
+    @Test
     void leavingAGroupStopsItsClocksAndJoiningOneStartsFromTheNextPeriod() throws Exception {
         register(registered(REGISTERED, "elderly_alone"));
         watermark(local("2026-11-25T00:00"));
