@@ -21,10 +21,20 @@ import java.util.List;
  * @param openBreaches     open breaches (cases past their deadline and not yet answered)
  * @param todayByChild     events today per child area (streets of the county, communities of a street)
  * @param breachesByChild  open breaches per child area
- * @param latestAlerts     the newest alerts inside the area, newest first
  */
 public record WallData(long eventsToday, long demandsToday, long openAlerts, long openBreaches,
-                       List<AreaCount> todayByChild, List<AreaCount> breachesByChild, List<AlertRow> latestAlerts) {
+                       List<AreaCount> todayByChild, List<AreaCount> breachesByChild) {
+
+    /** How many of the newest alerts the ticker shows. */
+    static final int TICKER_SIZE = 12;
+
+    /**
+     * The ticker's alerts, read on their own: the alerts table is small and this read is quick, so a new SOS
+     * reaches the wall within a second or two however long the event counts above take on a large warehouse.
+     */
+    static List<AlertRow> latestAlerts(Warehouse warehouse, String areaCode) {
+        return warehouse.alerts(AlertFilter.ANY.inArea(AreaCode.of(areaCode)), null, TICKER_SIZE).items();
+    }
 
     static WallData read(Warehouse warehouse, String areaCode, ZoneId zone) {
         Instant midnight = LocalDate.now(zone).atStartOfDay(zone).toInstant();
@@ -34,7 +44,6 @@ public record WallData(long eventsToday, long demandsToday, long openAlerts, lon
                 warehouse.openAlertCount(areaCode, null),
                 warehouse.openAlertCount(areaCode, "sla_breach"),
                 warehouse.eventCountsByChildSince(areaCode, midnight),
-                warehouse.openAlertCountsByChild(areaCode, "sla_breach"),
-                warehouse.alerts(AlertFilter.ANY.inArea(AreaCode.of(areaCode)), null, 12).items());
+                warehouse.openAlertCountsByChild(areaCode, "sla_breach"));
     }
 }

@@ -56,6 +56,8 @@ public final class WallView extends Div implements HasUrlParameter<String>, HasD
     private static final Map<String, LiveQuery<WallIndicators>> INDICATORS = new ConcurrentHashMap<>();
     /** The map's live layers per area (today's demand heat, fresh breaches, open SOS), every 5 s. */
     private static final Map<String, LiveQuery<WallLayers>> LAYERS = new ConcurrentHashMap<>();
+    /** The ticker's newest alerts per area, every second: a read of the small alerts table, apart from the event counts. */
+    private static final Map<String, LiveQuery<List<AlertRow>>> TICKERS = new ConcurrentHashMap<>();
     /** The week's trend per area, day by day: read once a minute, a day's bar grows slowly. */
     private static final Map<String, LiveQuery<WeekTrend>> TRENDS = new ConcurrentHashMap<>();
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -79,6 +81,7 @@ public final class WallView extends Div implements HasUrlParameter<String>, HasD
     private final EChart trend = new EChart("dark");
     private WeekTrend lastTrend;
     private Runnable unsubscribeTrend;
+    private Runnable unsubscribeTicker;
     private AreaCode area;
     private Map<String, String> childNames = Map.of();
     private Runnable unsubscribe;
@@ -166,6 +169,11 @@ public final class WallView extends Div implements HasUrlParameter<String>, HasD
                 map.setOption(mapOption(last.todayByChild()));
             }
         }));
+        if (seesAlerts) {
+            var tickerQuery = TICKERS.computeIfAbsent(area.value(), code -> new LiveQuery<>("wall-ticker-" + code,
+                    () -> WallData.latestAlerts(context.warehouse(), code), Duration.ofSeconds(1)));
+            unsubscribeTicker = tickerQuery.subscribe(alerts -> ui.access(() -> showTicker(alerts)));
+        }
         var trendQuery = TRENDS.computeIfAbsent(area.value(), code -> new LiveQuery<>("wall-trend-" + code,
                 () -> WeekTrend.read(context.warehouse(), shownArea, zone, java.time.Clock.systemUTC()), Duration.ofSeconds(60)));
         unsubscribeTrend = trendQuery.subscribe(data -> ui.access(() -> {
@@ -208,6 +216,10 @@ public final class WallView extends Div implements HasUrlParameter<String>, HasD
             unsubscribeTrend.run();
             unsubscribeTrend = null;
         }
+        if (unsubscribeTicker != null) {
+            unsubscribeTicker.run();
+            unsubscribeTicker = null;
+        }
         detach.getUI().getElement().removeAttribute("theme");
     }
 
@@ -220,8 +232,11 @@ public final class WallView extends Div implements HasUrlParameter<String>, HasD
         breaches.show(numbers.format(data.openBreaches()), data.openBreaches() > 0);
         map.setOption(mapOption(data.todayByChild()));
         showRankings(data);
+    }
+
+    private void showTicker(List<AlertRow> alerts) {
         ticker.removeAll();
-        for (var alert : seesAlerts ? data.latestAlerts() : List.<AlertRow>of()) {
+        for (var alert : alerts) {
             var item = new Span(tickerLine(alert));
             item.addClassName(AlertRow.OPEN.equals(alert.status()) ? "gp-tick-open" : "gp-tick-cleared");
             ticker.add(item);
