@@ -8,7 +8,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -17,7 +16,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -27,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @org.junit.jupiter.api.extension.ExtendWith(TestCockpit.Shared.class)
 class CasesInTheBrowserTest {
     private static String url;
+    private static SignedInBrowser session;
     private static WebDriver browser;
     private static Warehouse warehouse;
 
@@ -39,13 +38,14 @@ class CasesInTheBrowserTest {
                 // the demo department head is civil affairs: the case must be theirs to be listed for them
                 TestCockpit.demandAssigned("case-dc-77", "439901001001001", "civil_affairs")));
         url = TestCockpit.url();
-        browser = HeadlessChromium.start(1400, 900);
+        session = new SignedInBrowser(url, 1400, 900);
+        browser = session.driver;
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
+        if (session != null) {
+            session.close();
         }
     }
 
@@ -121,22 +121,14 @@ class CasesInTheBrowserTest {
     }
 
     private static void signIn(String user) {
-        browser.manage().deleteAllCookies();
-        browser.get(url);
-        wait(30).until(d -> d.getCurrentUrl().contains("login"));
-        browser.findElement(By.cssSelector("vaadin-text-field[name='username'] input")).sendKeys(user);
-        browser.findElement(By.cssSelector("vaadin-password-field[name='password'] input")).sendKeys(TestCockpit.PASSWORD, Keys.ENTER);
-        wait(30).until(d -> !d.getCurrentUrl().contains("login"));
+        session.signIn(user);
     }
 
     private static WebDriverWait wait(int seconds) {
-        var wait = new WebDriverWait(browser, Duration.ofSeconds(seconds));
-        wait.ignoring(StaleElementReferenceException.class);
-        return wait;
+        return session.waitUpTo(seconds);
     }
 
     private static String text(WebDriver d, String id) {
-        var found = d.findElements(By.id(id));
-        return found.isEmpty() ? "" : found.getFirst().getText();
+        return SignedInBrowser.text(d, id);
     }
 }
