@@ -6,6 +6,7 @@ import io.gridpulse.warehouse.AlertRow;
 import io.gridpulse.warehouse.EventRow;
 import io.gridpulse.warehouse.Warehouse;
 import io.gridpulse.warehouse.WarehouseConfig;
+import io.gridpulse.warehouse.counts.EventHours;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -83,6 +84,17 @@ public final class TestCockpit {
 
     public static CockpitContext context() {
         return context;
+    }
+
+    /**
+     * Stores events as the stream jobs would: the rows, and the full counts of the hours they fall in, which the
+     * cockpit's counters read.
+     */
+    public static void store(List<EventRow> rows) {
+        warehouse().insertEvents(rows);
+        var first = rows.stream().map(EventRow::occurredAt).min(Instant::compareTo).orElseThrow();
+        var last = rows.stream().map(EventRow::occurredAt).max(Instant::compareTo).orElseThrow();
+        new EventHours(warehouse()).recount(first, last.plusMillis(1));
     }
 
     /** {@code n} events of one kind today in a grid (the grid code carries its lineage). */

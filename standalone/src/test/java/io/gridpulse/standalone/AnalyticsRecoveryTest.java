@@ -156,7 +156,7 @@ class AnalyticsRecoveryTest {
         var lines = Files.readAllLines(log, StandardCharsets.UTF_8);
         assertThat(lines).as(String.join("\n", lines)).contains("end of dump");
         var out = new TreeSet<String>();
-        lines.stream().filter(l -> l.startsWith("heat ") || l.startsWith("alert ")).forEach(out::add);
+        lines.stream().filter(l -> l.startsWith("heat ") || l.startsWith("event-hours ") || l.startsWith("alert ")).forEach(out::add);
         return out;
     }
 

@@ -3,6 +3,7 @@ package io.gridpulse.standalone;
 import io.gridpulse.model.area.AreaCode;
 import io.gridpulse.warehouse.Warehouse;
 import io.gridpulse.warehouse.WarehouseConfig;
+import io.gridpulse.warehouse.counts.EventHours;
 import io.gridpulse.warehouse.heat.Granularity;
 import io.gridpulse.warehouse.heat.HeatLayer;
 import io.gridpulse.warehouse.heat.HeatQueries;
@@ -30,6 +31,9 @@ final class WarehouseDump {
                 for (var point : heat.series(area, from, to, layer, null, Granularity.MINUTE, ZoneId.of("Asia/Shanghai"))) {
                     System.out.println("heat " + layer.wireName() + " " + point.start() + " " + point.events());
                 }
+            }
+            for (var count : new EventHours(warehouse).countsByChild(area, from)) {
+                System.out.println("event-hours " + count.areaCode() + " " + count.events());
             }
             warehouse.recentAlerts(Warehouse.MAX_ALERT_PAGE * 10).stream()
                     .filter(a -> a.streetCode().equals(area.value()))

@@ -35,6 +35,7 @@ public final class StreamJobs {
         env.enableCheckpointing(config.checkpointInterval().toMillis());
         var uniqueEvents = RawEventsPipeline.define(env, config);
         HeatPipeline.define(uniqueEvents, config);
+        EventHoursPipeline.define(uniqueEvents, config);
         SatisfactionPipeline.define(uniqueEvents, config);
         var alerts = SlaPipeline.define(uniqueEvents, config).union(DevicePipeline.define(uniqueEvents, config),
                 ServiceClocksPipeline.define(uniqueEvents, config));

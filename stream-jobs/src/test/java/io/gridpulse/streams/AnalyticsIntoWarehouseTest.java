@@ -11,9 +11,11 @@ import io.gridpulse.model.event.Rating;
 import io.gridpulse.model.event.Telemetry;
 import io.gridpulse.streams.sink.WarehouseSink;
 import io.gridpulse.warehouse.AlertRow;
+import io.gridpulse.warehouse.AreaCount;
 import io.gridpulse.warehouse.EventRow;
 import io.gridpulse.warehouse.Warehouse;
 import io.gridpulse.warehouse.WarehouseConfig;
+import io.gridpulse.warehouse.counts.EventHours;
 import io.gridpulse.warehouse.heat.AreaHeat;
 import io.gridpulse.warehouse.heat.CellHeat;
 import io.gridpulse.warehouse.heat.Granularity;
@@ -102,6 +104,7 @@ class AnalyticsIntoWarehouseTest {
         var jobConfig = StreamJobsConfig.of("127.0.0.1:9", "gp.events", config);
         var events = env.fromData(rows);
         HeatPipeline.define(events, jobConfig);
+        EventHoursPipeline.define(events, jobConfig);
         SatisfactionPipeline.define(events, jobConfig);
         DevicePipeline.define(events, jobConfig)
                 .sinkTo(new WarehouseSink<AlertRow>(config, Warehouse::insertAlerts, 100, Duration.ofMillis(100)));
@@ -122,6 +125,22 @@ class AnalyticsIntoWarehouseTest {
                 .containsExactly(new CellHeat(HexCells.cell(middleA.x, middleA.y, 9), 5));
         assertThat(heat.total(AreaCode.of("439901"), from, to, HeatLayer.RATING, "bad")).isEqualTo(1);
         assertThat(heat.total(AreaCode.of("439901"), from, to, HeatLayer.ALARM, "sos")).isEqualTo(1);
+    }
+
+    @Test
+    void eventHoursCountEachEventOnceAcrossTheReplayAndAgreeWithARecount() {
+        var hours = new EventHours(warehouse);
+        var nine = NINE_THIRTY.minusSeconds(1800);
+        // street 002: 5 demands, 2 ratings, a wristband's report; street 001: a demand, a rating, a kiosk's report
+        assertThat(hours.countsByChild(AreaCode.of("439901"), nine))
+                .containsExactly(new AreaCount("439901002", 8), new AreaCount("439901001", 3));
+        assertThat(hours.count(AreaCode.of("439901002"), nine, "demand.created")).isEqualTo(5);
+        assertThat(hours.count(AreaCode.of("439901"), nine.plusSeconds(3600), null)).as("nothing after 10:00").isZero();
+        // the same events in the events table, recounted from there (as the migration fills older hours)
+        warehouse.insertEvents(history());
+        hours.recount(nine, nine.plusSeconds(3600));
+        assertThat(hours.countsByChild(AreaCode.of("439901"), nine))
+                .containsExactly(new AreaCount("439901002", 8), new AreaCount("439901001", 3));
     }
 
     @Test

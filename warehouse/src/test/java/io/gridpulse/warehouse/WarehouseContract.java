@@ -29,6 +29,7 @@ public abstract class WarehouseContract {
     @BeforeEach
     void emptyTables() {
         warehouse().clickHouse().execute("TRUNCATE TABLE gridpulse.events");
+        warehouse().clickHouse().execute("TRUNCATE TABLE gridpulse.case_events");
         warehouse().clickHouse().execute("TRUNCATE TABLE gridpulse.dead_letters");
         warehouse().clickHouse().execute("TRUNCATE TABLE gridpulse.alerts");
     }

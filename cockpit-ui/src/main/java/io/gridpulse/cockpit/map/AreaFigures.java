@@ -5,6 +5,7 @@ import io.gridpulse.model.area.AreaCode;
 import io.gridpulse.warehouse.AlertRow;
 import io.gridpulse.warehouse.AreaCount;
 import io.gridpulse.warehouse.Warehouse;
+import io.gridpulse.warehouse.counts.EventHours;
 import io.gridpulse.warehouse.layers.AreaCoverage;
 import io.gridpulse.warehouse.layers.MapLayerQueries;
 
@@ -21,7 +22,7 @@ import java.util.Map;
  * indicator per child area for the map, all read for that area only (the caller checked the scope).
  *
  * @param eventsToday  events today (local day)
- * @param events7Days  events in the last 7 days
+ * @param events7Days  events in the last 7 days (from the start of the hour 7 days ago)
  * @param demandsToday demands created today
  * @param openAlerts   open alerts of every kind
  * @param openBreaches open breaches
@@ -35,6 +36,7 @@ public record AreaFigures(long eventsToday, long events7Days, long demandsToday,
         var code = area.value();
         var midnight = LocalDate.ofInstant(now, zone).atStartOfDay(zone).toInstant();
         var weekAgo = now.minus(Duration.ofDays(7));
+        var hours = new EventHours(warehouse);   // counts from the hourly rollup, in whole hours
         Map<String, Long> byChild;
         if (indicator == Indicator.VISIT_COVERAGE) {
             // this month's visits; the query answers for a grid itself and for the children of anything else
@@ -49,7 +51,7 @@ public record AreaFigures(long eventsToday, long events7Days, long demandsToday,
         } else if (Region.demo().children(area).isEmpty()) {
             // a grid: its own value is its map
             long own = switch (indicator) {
-                case EVENTS_7_DAYS -> warehouse.eventCountSince(code, weekAgo, null);
+                case EVENTS_7_DAYS -> hours.count(area, weekAgo, null);
                 case OPEN_ALERTS -> warehouse.openAlertCount(code, null);
                 case OPEN_BREACHES -> warehouse.openAlertCount(code, "sla_breach");
                 case VISIT_COVERAGE -> throw new IllegalStateException("coverage is read above");
@@ -57,7 +59,7 @@ public record AreaFigures(long eventsToday, long events7Days, long demandsToday,
             byChild = own == 0 ? Map.of() : Map.of(code, own);
         } else {
             byChild = switch (indicator) {
-                case EVENTS_7_DAYS -> toMap(warehouse.eventCountsByChildSince(code, weekAgo));
+                case EVENTS_7_DAYS -> toMap(hours.countsByChild(area, weekAgo));
                 case OPEN_ALERTS -> {
                     var sum = new HashMap<String, Long>();
                     for (var kind : AlertRow.KINDS) {
@@ -69,8 +71,8 @@ public record AreaFigures(long eventsToday, long events7Days, long demandsToday,
                 case VISIT_COVERAGE -> throw new IllegalStateException("coverage is read above");
             };
         }
-        return new AreaFigures(warehouse.eventCountSince(code, midnight, null), warehouse.eventCountSince(code, weekAgo, null),
-                warehouse.eventCountSince(code, midnight, "demand.created"), warehouse.openAlertCount(code, null),
+        return new AreaFigures(hours.count(area, midnight, null), hours.count(area, weekAgo, null),
+                hours.count(area, midnight, "demand.created"), warehouse.openAlertCount(code, null),
                 warehouse.openAlertCount(code, "sla_breach"), byChild);
     }
 

@@ -5,6 +5,7 @@ import io.gridpulse.warehouse.AlertFilter;
 import io.gridpulse.warehouse.AlertRow;
 import io.gridpulse.warehouse.AreaCount;
 import io.gridpulse.warehouse.Warehouse;
+import io.gridpulse.warehouse.counts.EventHours;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,12 +39,14 @@ public record WallData(long eventsToday, long demandsToday, long openAlerts, lon
 
     static WallData read(Warehouse warehouse, String areaCode, ZoneId zone) {
         Instant midnight = LocalDate.now(zone).atStartOfDay(zone).toInstant();
+        var area = AreaCode.of(areaCode);
+        var hours = new EventHours(warehouse);   // the hourly rollup: a few hundred rows, not a day of events
         return new WallData(
-                warehouse.eventCountSince(areaCode, midnight, null),
-                warehouse.eventCountSince(areaCode, midnight, "demand.created"),
+                hours.count(area, midnight, null),
+                hours.count(area, midnight, "demand.created"),
                 warehouse.openAlertCount(areaCode, null),
                 warehouse.openAlertCount(areaCode, "sla_breach"),
-                warehouse.eventCountsByChildSince(areaCode, midnight),
+                hours.countsByChild(area, midnight),
                 warehouse.openAlertCountsByChild(areaCode, "sla_breach"));
     }
 }

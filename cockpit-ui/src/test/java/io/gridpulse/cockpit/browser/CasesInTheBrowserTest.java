@@ -32,7 +32,7 @@ class CasesInTheBrowserTest {
     @BeforeAll
     static void start() throws Exception {
         warehouse = TestCockpit.warehouse();
-        warehouse.insertEvents(List.of(
+        TestCockpit.store(List.of(
                 TestCockpit.demandCreated("case-dc-77", "439901001001001", "elderly_care", "独居老人 请回电 13712345678"),  // 东城街道
                 TestCockpit.demandCreated("case-xc-77", "439901002001001", "medical_insurance", "西城 医保报销"),        // 西城街道
                 // the demo department head is civil affairs: the case must be theirs to be listed for them

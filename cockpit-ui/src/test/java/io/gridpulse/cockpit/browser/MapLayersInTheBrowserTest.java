@@ -273,7 +273,7 @@ class MapLayersInTheBrowserTest {
             events.add(visit(visited, DC_GRID, now.minusSeconds(120)));
         }
         events.add(visit("map-h2-0", DC_GRID_2, now.minusSeconds(120)));
-        warehouse.insertEvents(events);
+        TestCockpit.store(events);
         warehouse.insertAlerts(List.of(
                 alert("case-map-fresh", "sla_breach", DC_GRID, now.minusSeconds(120)),
                 alert("case-map-old", "sla_breach", DC_GRID_2, now.minus(Duration.ofHours(3))),

@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The twelve indicators of {@link Indicator} for an area and period, computed from the events,
- * alerts and ratings tables. An indicator whose inputs are not collected yet comes back unmeasured
+ * The twelve indicators of {@link Indicator} for an area and period, computed from the events (demand
+ * cases from their narrow copy {@code case_events}), alerts and ratings tables. An indicator whose inputs are not collected yet comes back unmeasured
  * with the reason, never as a made-up number.
  */
 public final class KpiQueries {
@@ -118,7 +118,7 @@ public final class KpiQueries {
                 + " countIf(kind = 'demand.created') AS raised,"
                 + " minIf(occurred_at, kind IN " + ANSWERS + ") AS first_answer,"
                 + " countIf(kind IN " + ANSWERS + ") AS answers"
-                + " FROM gridpulse.events WHERE " + AreaSql.within(area)
+                + " FROM gridpulse.case_events WHERE " + AreaSql.within(area)
                 + " AND kind IN ('demand.created', 'demand.responded', 'demand.resolved', 'demand.closed')"
                 + " AND occurred_at >= " + SqlLiteral.dateTime64(from) + " AND occurred_at < " + SqlLiteral.dateTime64(asOf)
                 + " GROUP BY case_id HAVING raised > 0)"
@@ -140,7 +140,7 @@ public final class KpiQueries {
         var sql = "SELECT count() AS closed, countIf(case_id NOT IN (SELECT case_id FROM gridpulse.alerts"
                 + " FINAL WHERE kind = 'sla_breach' AND " + NOT_WITHDRAWN
                 + " AND (policy_id LIKE '%closed%' OR policy_id LIKE '%resolved%'))) AS on_time"
-                + " FROM (SELECT DISTINCT case_id FROM gridpulse.events"
+                + " FROM (SELECT DISTINCT case_id FROM gridpulse.case_events"
                 + " WHERE " + AreaSql.within(area) + " AND kind = 'demand.closed'" + period(from, to) + ")";
         var row = one(sql);
         long closed = number(row, "closed");
@@ -160,11 +160,11 @@ public final class KpiQueries {
         var lookback = SqlLiteral.dateTime64(from.minus(CASE_LOOKBACK));
         var sql = "SELECT count() AS closed, countIf(escalated = 0) AS local FROM ("
                 + " SELECT case_id,"
-                + " countIf(kind = 'demand.escalated' AND JSONExtractString(payload, 'toLevel') IN ('street', 'county', 'city')) AS escalated,"
-                + " countIf(kind = 'demand.created' AND JSONExtractString(payload, 'demandType') = 'dispute_mediation') AS dispute,"
+                + " countIf(kind = 'demand.escalated' AND to_level IN ('street', 'county', 'city')) AS escalated,"
+                + " countIf(kind = 'demand.created' AND demand_type = 'dispute_mediation') AS dispute,"
                 + " countIf(kind = 'demand.closed' AND occurred_at >= " + SqlLiteral.dateTime64(from)
                 + " AND occurred_at < " + SqlLiteral.dateTime64(to) + ") AS closed_now"
-                + " FROM gridpulse.events WHERE " + AreaSql.within(area)
+                + " FROM gridpulse.case_events WHERE " + AreaSql.within(area)
                 + " AND kind IN ('demand.created', 'demand.escalated', 'demand.closed')"
                 + " AND occurred_at >= " + lookback + " AND occurred_at < " + SqlLiteral.dateTime64(to)
                 + " GROUP BY case_id HAVING dispute > 0 AND closed_now > 0)";
@@ -175,9 +175,9 @@ public final class KpiQueries {
 
     /** Hall tickets completed in the period in one visit, with the mean handling time in the note. */
     IndicatorValue oneVisitCompletion(AreaCode area, Instant from, Instant to) {
-        var sql = "SELECT count() AS completed, countIf(JSONExtractBool(payload, 'oneVisit')) AS one_visit"
+        var sql = "SELECT count() AS completed, countIf(one_visit) AS one_visit"
                 + " FROM gridpulse.events WHERE " + AreaSql.within(area) + " AND kind = 'ticket'"
-                + " AND JSONExtractString(payload, 'stage') = 'completed'" + period(from, to);
+                + " AND ticket_stage = 'completed'" + period(from, to);
         var row = one(sql);
         long completed = number(row, "completed");
         return percent(Indicator.ONE_VISIT_COMPLETION, number(row, "one_visit"), completed, "no hall ticket was completed in the period");
@@ -221,7 +221,7 @@ public final class KpiQueries {
     IndicatorValue repeatDemand(AreaCode area, Instant from, Instant to) {
         var sql = "SELECT uniqExactIf(case_id, kind = 'demand.closed') AS closed,"
                 + " uniqExactIf(case_id, kind = 'demand.reopened') AS reopened"
-                + " FROM gridpulse.events WHERE " + AreaSql.within(area)
+                + " FROM gridpulse.case_events WHERE " + AreaSql.within(area)
                 + " AND kind IN ('demand.closed', 'demand.reopened')" + period(from, to);
         var row = one(sql);
         long closed = number(row, "closed");

@@ -3,6 +3,7 @@ package io.gridpulse.warehouse.trend;
 import io.gridpulse.model.area.AreaCode;
 import io.gridpulse.warehouse.SqlLiteral;
 import io.gridpulse.warehouse.Warehouse;
+import io.gridpulse.warehouse.counts.EventHours;
 import io.gridpulse.warehouse.area.AreaSql;
 
 import java.time.LocalDate;
@@ -13,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The last days of an area, day by day in local time: events, demands raised, and SLA breaches raised
- * (withdrawn ones excluded), for the wall's trend of the week. Days without anything are present with
+ * The last days of an area, day by day in local time: events, demands raised (from the hourly rollup, see
+ * {@link EventHours}), and SLA breaches raised (withdrawn ones excluded), for the wall's trend of the week. Days without anything are present with
  * zeros, so a chart's axis has every day.
  */
 public final class DailyTrend {
@@ -40,14 +41,12 @@ public final class DailyTrend {
         var tz = SqlLiteral.string(zone.getId());
         var within = AreaSql.within(area);
         var counts = new HashMap<LocalDate, long[]>();
-        for (var row : warehouse.clickHouse().query("SELECT toString(toDate(occurred_at, " + tz + ")) AS day,"
-                // a redelivered event is a second row until the table merges: count event ids, as the wall's tiles do
-                + " uniqExact(event_id) AS events, uniqExactIf(event_id, kind = 'demand.created') AS demands FROM gridpulse.events WHERE " + within
-                + " AND occurred_at >= " + from + " AND occurred_at < " + to + " GROUP BY day")) {
-            var c = counts.computeIfAbsent(LocalDate.parse((String) row.get("day")), d -> new long[3]);
-            c[0] = number(row, "events");
-            c[1] = number(row, "demands");
-        }
+        // events and demands from the hourly rollup the stream jobs keep, not from millions of events
+        new EventHours(warehouse).perDay(area, zone, first, lastDay).forEach((day, c) -> {
+            var d = counts.computeIfAbsent(day, x -> new long[3]);
+            d[0] = c[0];
+            d[1] = c[1];
+        });
         for (var row : warehouse.clickHouse().query("SELECT toString(toDate(raised_at, " + tz + ")) AS day, count() AS breaches"
                 + " FROM gridpulse.alerts FINAL WHERE " + within + " AND kind = 'sla_breach'"
                 + " AND NOT (status = 'cleared' AND cleared_at = raised_at)"

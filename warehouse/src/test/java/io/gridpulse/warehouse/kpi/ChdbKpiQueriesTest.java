@@ -46,7 +46,7 @@ class ChdbKpiQueriesTest {
     @BeforeAll
     static void november() {
         warehouse = Warehouse.open(TestChdb.config());
-        for (var table : List.of("events", "alerts", "ratings", "households", "alert_actions")) {
+        for (var table : List.of("events", "case_events", "alerts", "ratings", "households", "alert_actions")) {
             warehouse.clickHouse().execute("TRUNCATE TABLE gridpulse." + table);
         }
         var rows = new ArrayList<EventRow>();

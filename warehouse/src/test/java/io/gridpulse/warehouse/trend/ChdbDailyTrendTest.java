@@ -5,6 +5,7 @@ import io.gridpulse.warehouse.AlertRow;
 import io.gridpulse.warehouse.EventRow;
 import io.gridpulse.warehouse.TestChdb;
 import io.gridpulse.warehouse.Warehouse;
+import io.gridpulse.warehouse.counts.EventHours;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,7 @@ class ChdbDailyTrendTest {
         warehouse = Warehouse.open(TestChdb.config());
         warehouse.clickHouse().execute("TRUNCATE TABLE gridpulse.events");
         warehouse.clickHouse().execute("TRUNCATE TABLE gridpulse.alerts");
+        warehouse.clickHouse().execute("TRUNCATE TABLE gridpulse.event_hours");
         warehouse.insertEvents(List.of(
                 // 2026-11-17 23:30 in Shanghai is the 17th there, though the 17th 15:30 UTC
                 event("visit", "2026-11-17T15:30:00Z", GRID),
@@ -40,6 +42,8 @@ class ChdbDailyTrendTest {
                 event("demand.created", "2026-11-23T03:00:00Z", GRID),
                 event("demand.created", "2026-11-23T03:00:00Z", OTHER),   // another street
                 event("visit", "2026-11-10T03:00:00Z", GRID)));            // before the week
+        // the hourly rollup the stream jobs keep, written here from the events as the migration does
+        new EventHours(warehouse).recount(Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-12-01T00:00:00Z"));
         warehouse.insertAlerts(List.of(
                 alert("b1", AlertRow.OPEN, "2026-11-23T04:00:00Z", null),
                 alert("b2", AlertRow.CLEARED, "2026-11-23T05:00:00Z", "2026-11-23T06:00:00Z"),
