@@ -6,23 +6,24 @@ import io.gridpulse.cockpit.security.CockpitUsers;
 import io.gridpulse.geo.region.RegionDirectory;
 import io.gridpulse.ingest.IngestConfig;
 import io.gridpulse.ingest.IngestServer;
-import io.gridpulse.ingest.mqtt.MqttConfig;
-import io.gridpulse.ingest.mqtt.MqttDeviceServer;
 import io.gridpulse.ingest.auth.ApiKeys;
 import io.gridpulse.ingest.log.KafkaEventLog;
+import io.gridpulse.ingest.mqtt.MqttConfig;
+import io.gridpulse.ingest.mqtt.MqttDeviceServer;
+import io.gridpulse.model.privacy.Pseudonymiser;
 import io.gridpulse.simulator.Simulator;
+import io.gridpulse.simulator.city.CityRegistry;
 import io.gridpulse.simulator.events.Mix;
 import io.gridpulse.simulator.load.LiveFeed;
 import io.gridpulse.simulator.wire.WireOptions;
-import io.gridpulse.warehouse.registry.HouseholdRegistry;
-import io.gridpulse.warehouse.registry.HouseholdRow;
 import io.gridpulse.standalone.kafka.EmbeddedKafka;
 import io.gridpulse.standalone.registry.RegistryTopic;
-import io.gridpulse.model.registry.HouseholdRegistration;
 import io.gridpulse.streams.StreamJobs;
 import io.gridpulse.streams.StreamJobsConfig;
 import io.gridpulse.warehouse.Warehouse;
 import io.gridpulse.warehouse.WarehouseConfig;
+import io.gridpulse.warehouse.registry.HouseholdRegistry;
+import io.gridpulse.warehouse.registry.HouseholdRow;
 import io.vertx.core.Vertx;
 import org.apache.flink.core.execution.JobClient;
 import org.slf4j.Logger;
@@ -156,7 +157,7 @@ public final class GridPulse implements AutoCloseable {
             if ("perfect".equalsIgnoreCase(env.get("GP_SIM_WIRE"))) {
                 simulator = simulator.withWire(WireOptions.perfect());
             }
-            loadRegistryInBackground(simulator.city().households());
+            loadRegistryInBackground(simulator.city(), new Pseudonymiser(secrets.pseudonymKey(env.get("GP_PSEUDONYM_KEY"))));
             var feed = new LiveFeed(simulator, ingestUrl, apiKey, simulation.backfill(), Clock.systemUTC()).start();
             stopInReverse.push(feed);
         }
@@ -165,23 +166,24 @@ public final class GridPulse implements AutoCloseable {
 
     /**
      * The simulated city's households become the registry the visit indicators count against (the
-     * households table) and the visit obligation clocks run on (the gp.registry topic, every entry stamped
-     * with the load time: a household's first weekly or monthly clock is the period after it). In the
-     * background: it is a few hundred thousand rows, and nothing else waits for them.
+     * households table) and what the stream jobs read from the gp.registry topic: the visit obligation clocks,
+     * and the population groups of events, matched by the household's residents (pseudonymised with the
+     * edge's key, so they meet the pseudonyms of the demands) and wristbands. Every entry is stamped with the
+     * load time: a household's first weekly or monthly clock is the period after it. In the background: it is
+     * a few hundred thousand rows, and nothing else waits for them.
      */
-    private void loadRegistryInBackground(java.util.stream.Stream<io.gridpulse.simulator.city.Household> households) {
+    private void loadRegistryInBackground(io.gridpulse.simulator.city.CityModel city, Pseudonymiser pseudonymiser) {
         var registry = new HouseholdRegistry(warehouse);
         Thread.ofPlatform().name("registry-load").daemon().start(() -> {
             try {
                 long t0 = System.nanoTime();
                 var today = java.time.LocalDate.now(java.time.ZoneOffset.ofHours(8));
-                var rows = households.map(h -> new HouseholdRow(h.id(), h.grid().code(), h.residents().size(),
+                var rows = city.households().map(h -> new HouseholdRow(h.id(), h.grid().code(), h.residents().size(),
                         (int) h.residents().stream().filter(r -> r.birthDate().plusYears(60).isBefore(today.plusDays(1))).count(),
                         h.groups().stream().map(g -> g.name().toLowerCase(java.util.Locale.ROOT)).sorted().toList())).toList();
                 var loadedAt = java.time.Instant.now();
-                var published = RegistryTopic.publish(kafkaBootstrap, StreamJobsConfig.DEFAULT_REGISTRY_TOPIC, rows.stream()
-                        .map(r -> HouseholdRegistration.registered(r.householdId(), r.grid().value(), r.groups(), loadedAt))
-                        .toList());
+                var published = RegistryTopic.publish(kafkaBootstrap, StreamJobsConfig.DEFAULT_REGISTRY_TOPIC,
+                        new CityRegistry(city, pseudonymiser).entries(loadedAt).toList());
                 registry.replace(rows, loadedAt.toEpochMilli());
                 log.info("household registry: {} households of the simulated city loaded in {} ms ({} published on {})",
                         rows.size(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0), published,

@@ -1,5 +1,8 @@
 package io.gridpulse.streams;
 
+import io.gridpulse.streams.groups.PopulationGroups;
+import io.gridpulse.streams.groups.RegistryEntry;
+import io.gridpulse.streams.groups.RegistryEntryDeserializer;
 import io.gridpulse.streams.raw.DecodeEvents;
 import io.gridpulse.streams.raw.FirstSeenOnly;
 import io.gridpulse.streams.raw.LoggedEvent;
@@ -16,7 +19,11 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
 import java.time.Duration;
 
-/** Every logged event, decoded and deduplicated, into the raw events table; returns the unique events for the other pipelines. */
+/**
+ * Every logged event, decoded, deduplicated and given its population groups from the household registry, into the raw
+ * events table; returns the unique events for the other pipelines (without the groups: the enrichment sends events
+ * by two paths, and the other pipelines keep the order in which the events came).
+ */
 final class RawEventsPipeline {
     /** How long an eventId is remembered for deduplication; offline terminals upload within days. */
     static final Duration REMEMBER_EVENT_IDS = Duration.ofDays(14);
@@ -47,12 +54,32 @@ final class RawEventsPipeline {
         var unique = decoded.keyBy(EventRow::eventId)
                 .process(new FirstSeenOnly(REMEMBER_EVENT_IDS))
                 .uid("first-seen-only").name("drop repeated eventIds");
-        unique.sinkTo(new WarehouseSink<>(config.warehouse(), Warehouse::insertEvents, config.sinkBatchRows(), config.sinkMaxDelay()))
+        PopulationGroups.enrich(unique, registry(env, config))
+                .sinkTo(new WarehouseSink<>(config.warehouse(), Warehouse::insertEvents, config.sinkBatchRows(), config.sinkMaxDelay()))
                 .uid("sink-events").name("events table");
 
         decoded.getSideOutput(DecodeEvents.DEAD_LETTERS)
                 .sinkTo(new WarehouseSink<>(config.warehouse(), Warehouse::insertDeadLetters, 500, config.sinkMaxDelay()))
                 .uid("sink-dead-letters").name("dead letters table");
         return unique;
+    }
+
+    /**
+     * The household registry topic for the population groups, read on its own (the visit obligations read it too, but
+     * only when visit rules are configured), from the earliest entry on a first start and from the checkpoint after.
+     */
+    @SuppressWarnings("deprecation") // OffsetResetStrategy: the connector's API still takes it
+    private static DataStream<RegistryEntry> registry(StreamExecutionEnvironment env, StreamJobsConfig config) {
+        var source = KafkaSource.<RegistryEntry>builder()
+                .setBootstrapServers(config.kafkaBootstrap())
+                .setTopics(config.registryTopic())
+                .setGroupId(config.consumerGroup() + "-registry-groups")
+                .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+                .setDeserializer(new RegistryEntryDeserializer())
+                .setProperty("partition.discovery.interval.ms", "60000")
+                .setProperty("commit.offsets.on.checkpoint", "true")
+                .build();
+        return env.fromSource(source, WatermarkStrategy.noWatermarks(), config.registryTopic() + " (population groups)")
+                .uid("source-gp-registry-groups");
     }
 }

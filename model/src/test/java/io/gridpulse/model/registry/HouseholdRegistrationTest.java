@@ -44,4 +44,47 @@ class HouseholdRegistrationTest {
                 "{\"householdId\":\"hh\",\"asOf\":\"yesterday\",\"gridCode\":\"439901001001001\"}".getBytes(StandardCharsets.UTF_8)))
                 .hasMessageContaining("ISO-8601");
     }
+
+    @Test
+    void residentsAndDevicesTravelInTheJsonSortedAndDistinct() {
+        var entry = HouseholdRegistration.registered("hh-4", "439901001001001", List.of("elderly_alone"), AS_OF,
+                List.of("r_bbbbbbbbbbbbbbbbbbbbbbbbbb", "r_aaaaaaaaaaaaaaaaaaaaaaaaaa", "r_bbbbbbbbbbbbbbbbbbbbbbbbbb"),
+                List.of("wb-00002", "wb-00001"));
+        var json = new String(entry.toJson(), StandardCharsets.UTF_8);
+        assertThat(json).contains("\"residents\":[\"r_aaaaaaaaaaaaaaaaaaaaaaaaaa\",\"r_bbbbbbbbbbbbbbbbbbbbbbbbbb\"]")
+                .contains("\"devices\":[\"wb-00001\",\"wb-00002\"]");
+        var back = HouseholdRegistration.fromJson(entry.toJson());
+        assertThat(back).isEqualTo(entry);
+        assertThat(back.residents()).containsExactly("r_aaaaaaaaaaaaaaaaaaaaaaaaaa", "r_bbbbbbbbbbbbbbbbbbbbbbbbbb");
+        assertThat(back.devices()).containsExactly("wb-00001", "wb-00002");
+    }
+
+    @Test
+    void anEntryWrittenBeforeResidentsWereListedReadsWithNoResidentsAndNoDevices() {
+        var old = "{\"householdId\":\"hh-5\",\"gridCode\":\"439901001001001\",\"groups\":[\"disabled\"],"
+                + "\"removed\":false,\"asOf\":\"2026-11-23T02:00:00Z\"}";
+        var entry = HouseholdRegistration.fromJson(old.getBytes(StandardCharsets.UTF_8));
+        assertThat(entry.groups()).containsExactly("disabled");
+        assertThat(entry.residents()).isEmpty();
+        assertThat(entry.devices()).isEmpty();
+        // and an entry without residents writes the first shape, byte for byte
+        assertThat(new String(entry.toJson(), StandardCharsets.UTF_8)).isEqualTo(old);
+    }
+
+    @Test
+    void aResidentListedByIdNumberOrPhoneIsRefusedWithoutEchoingIt() {
+        assertThatThrownBy(() -> HouseholdRegistration.registered("hh-6", "439901001001001", List.of(), AS_OF,
+                List.of("43990119500101123X"), List.of()))
+                .hasMessageContaining("not a pseudonym").hasMessageNotContaining("43990119500101123X");
+        assertThatThrownBy(() -> HouseholdRegistration.registered("hh-6", "439901001001001", List.of(), AS_OF,
+                List.of("r_14012345678"), List.of()))
+                .hasMessageContaining("not a pseudonym");
+    }
+
+    @Test
+    void aRemovedHouseholdListsNobody() {
+        var removed = new HouseholdRegistration("hh-7", "", List.of(), true, AS_OF, List.of("r_aaaaaaaaaaaaaaaaaaaaaaaaaa"), List.of("wb-1"));
+        assertThat(removed.residents()).isEmpty();
+        assertThat(removed.devices()).isEmpty();
+    }
 }
