@@ -17,47 +17,72 @@ import java.util.function.Predicate;
  * @param severity e.g. {@code major}
  * @param since    raised at or after this instant
  * @param until    raised before this instant
- * @param caseId   alerts about this case only
+ * @param caseId     alerts about this case only
+ * @param department alerts about the demand cases last assigned to this department ({@code civil_affairs} ...),
+ *                   see {@link io.gridpulse.warehouse.cases.CaseDepartments}: an alert that is not about a demand
+ *                   case (a device, a household's visit clock, a hall ticket, a plaque) belongs to no department and
+ *                   is left out. Judged in the warehouse only, never by {@link #test}
  */
 public record AlertFilter(AreaCode area, String kind, String status, String severity, Instant since, Instant until,
-                          String caseId) implements Predicate<AlertRow> {
+                          String caseId, String department) implements Predicate<AlertRow> {
 
     /** Every alert. */
-    public static final AlertFilter ANY = new AlertFilter(null, null, null, null, null, null, null);
+    public static final AlertFilter ANY = new AlertFilter(null, null, null, null, null, null, null, null);
 
     public AlertFilter {
         if (since != null && until != null && !since.isBefore(until)) {
             throw new IllegalArgumentException("since (" + since + ") must be before until (" + until + ")");
         }
+        department = department == null || department.isBlank() ? null : department.strip();
+    }
+
+    /** Without a department: every alert of the other members, whoever it belongs to. */
+    public AlertFilter(AreaCode area, String kind, String status, String severity, Instant since, Instant until,
+                       String caseId) {
+        this(area, kind, status, severity, since, until, caseId, null);
     }
 
     public AlertFilter inArea(AreaCode code) {
-        return new AlertFilter(code, kind, status, severity, since, until, caseId);
+        return new AlertFilter(code, kind, status, severity, since, until, caseId, department);
     }
 
     public AlertFilter ofKind(String value) {
-        return new AlertFilter(area, value, status, severity, since, until, caseId);
+        return new AlertFilter(area, value, status, severity, since, until, caseId, department);
     }
 
     public AlertFilter withStatus(String value) {
-        return new AlertFilter(area, kind, value, severity, since, until, caseId);
+        return new AlertFilter(area, kind, value, severity, since, until, caseId, department);
     }
 
     public AlertFilter ofSeverity(String value) {
-        return new AlertFilter(area, kind, status, value, since, until, caseId);
+        return new AlertFilter(area, kind, status, value, since, until, caseId, department);
     }
 
     /** Raised in {@code [from, to)}; either end may be null for an open end. */
     public AlertFilter raisedBetween(Instant from, Instant to) {
-        return new AlertFilter(area, kind, status, severity, from, to, caseId);
+        return new AlertFilter(area, kind, status, severity, from, to, caseId, department);
     }
 
     public AlertFilter aboutCase(String value) {
-        return new AlertFilter(area, kind, status, severity, since, until, value);
+        return new AlertFilter(area, kind, status, severity, since, until, value, department);
     }
 
+    /** Only the alerts of the cases last assigned to this department (null or blank: no constraint). */
+    public AlertFilter ofDepartment(String value) {
+        return new AlertFilter(area, kind, status, severity, since, until, caseId, value);
+    }
+
+    /**
+     * Whether the alert passes, judged on the row alone.
+     *
+     * @throws IllegalStateException when a department is set: a case's department is its latest assignment, an
+     *                               event the alert row does not carry, so only {@link Warehouse#alerts} can judge it
+     */
     @Override
     public boolean test(AlertRow alert) {
+        if (department != null) {
+            throw new IllegalStateException("an alert's department is judged in the warehouse, not on the row");
+        }
         return (area == null || isInArea(alert))
                 && (kind == null || kind.equals(alert.kind()))
                 && (status == null || status.equals(alert.status()))

@@ -73,7 +73,8 @@ public final class Warehouse implements AutoCloseable {
             return;
         }
         var sql = new StringBuilder(128 + rows.size() * BYTES_PER_ROW_GUESS)
-                .append("INSERT INTO gridpulse.events (").append(EVENT_COLUMNS).append(") ").append(SYNCHRONOUS_INSERT)
+                .append("INSERT INTO gridpulse.events (").append(EVENT_COLUMNS).append(", population_groups) ")
+                .append(SYNCHRONOUS_INSERT)
                 .append(" VALUES ");
         for (int i = 0; i < rows.size(); i++) {
             var row = rows.get(i);
@@ -89,7 +90,12 @@ public final class Warehouse implements AutoCloseable {
             SqlLiteral.appendString(sql, row.countyCode()).append(", ");
             sql.append(SqlLiteral.nullableDouble(row.lon())).append(", ");
             sql.append(SqlLiteral.nullableDouble(row.lat())).append(", ");
-            SqlLiteral.appendString(sql, row.payload()).append(')');
+            SqlLiteral.appendString(sql, row.payload()).append(", [");
+            var groups = row.populationGroups();
+            for (int g = 0; g < groups.size(); g++) {
+                SqlLiteral.appendString(sql.append(g == 0 ? "" : ", "), groups.get(g));
+            }
+            sql.append("])");
         }
         clickHouse.execute(sql.toString());
     }
@@ -160,6 +166,9 @@ public final class Warehouse implements AutoCloseable {
         }
         if (filter.caseId() != null) {
             where.add("case_id = " + SqlLiteral.string(filter.caseId()));
+        }
+        if (filter.department() != null) {
+            where.add(io.gridpulse.warehouse.cases.CaseDepartments.alertCondition(filter.department(), filter.area()));
         }
         // raise times are whole milliseconds, so rounding a bound up keeps >= and < exact
         if (filter.since() != null) {

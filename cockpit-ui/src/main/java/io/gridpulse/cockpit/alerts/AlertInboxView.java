@@ -19,7 +19,11 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
@@ -28,6 +32,7 @@ import io.gridpulse.cockpit.cases.CaseView;
 import io.gridpulse.cockpit.live.LiveQueries.Inbox;
 import io.gridpulse.cockpit.privacy.OnScreen;
 import io.gridpulse.cockpit.security.CockpitUser;
+import io.gridpulse.cockpit.security.Departments;
 import io.gridpulse.cockpit.security.Permission;
 import io.gridpulse.cockpit.security.Requires;
 import io.gridpulse.cockpit.security.SignedIn;
@@ -56,10 +61,18 @@ import java.util.UUID;
  * assign, comment on and escalate them here; every action is checked again on the server (permission
  * and the alert's area), recorded in alert_actions, audited, and shows on every screen of the area
  * within a second or two.
+ *
+ * <p>A department head sees only the alerts of the cases last assigned to their department (none of the
+ * alerts about devices, visit clocks, halls or plaques, which belong to no department), and may act only
+ * on those: the list, the open count, the header's unread count and every action are filtered on the
+ * server. Users without a department narrow the inbox to one department with {@code ?dept=<code>}; the
+ * same parameter from a department head's browser is ignored (it can neither widen nor move their view).
  */
 @Route(value = "alerts", layout = MainLayout.class)
 @Requires(Permission.VIEW_ALERTS)
-public final class AlertInboxView extends VerticalLayout implements HasDynamicTitle {
+public final class AlertInboxView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
+    /** The URL parameter of the department filter. */
+    public static final String DEPARTMENT_PARAMETER = "dept";
     static final int MAX_ASSIGNEE = 64;
     static final int MAX_WORDS = 500;
     private final Grid<AlertRow> grid = new Grid<>();
@@ -70,6 +83,10 @@ public final class AlertInboxView extends VerticalLayout implements HasDynamicTi
     private final Checkbox openOnly = new Checkbox();
     private final Select<String> kind = new Select<>();
     private final TextField text = new TextField();
+    private final Select<String> departmentFilter = new Select<>();
+    private final AlertRights rights = new AlertRights(CockpitContext.get().warehouse());
+    /** The department whose alerts are shown: the user's own for a department head, else the URL's or null. */
+    private String department;
     private Map<String, AlertHandling> handling = Map.of();
     private List<AlertRow> received = List.of();
     private Runnable unsubscribe;
@@ -116,14 +133,69 @@ public final class AlertInboxView extends VerticalLayout implements HasDynamicTi
         text.setValueChangeMode(ValueChangeMode.LAZY);
         text.addValueChangeListener(e -> show());
         var bar = new HorizontalLayout(openOnly, kind, text);
+        if (user.department() == null) {
+            departmentFilter.setId("filter-department");
+            departmentFilter.setLabel(getTranslation("alerts.filter.department"));
+            departmentFilter.setItemLabelGenerator(d -> d.isEmpty() ? getTranslation("alerts.filter.any") : departmentName(d));
+            departmentFilter.setItems(departmentChoices(null));
+            departmentFilter.setValue("");
+            departmentFilter.addValueChangeListener(e -> {
+                if (e.isFromClient()) {
+                    // through the URL, so that the choice can be bookmarked and is read back on the server
+                    UI.getCurrent().navigate("alerts", e.getValue() == null || e.getValue().isEmpty() ? QueryParameters.empty()
+                            : QueryParameters.of(DEPARTMENT_PARAMETER, e.getValue()));
+                }
+            });
+            bar.add(departmentFilter);
+        } else {
+            var own = new Span(getTranslation("alerts.department.own", departmentName(user.department())));
+            own.setId("inbox-department");
+            bar.add(own);
+        }
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);
         return bar;
     }
 
+    /** "" (every department) and the known departments, with {@code extra} when it is another code. */
+    private List<String> departmentChoices(String extra) {
+        var choices = new java.util.ArrayList<String>();
+        choices.add("");
+        choices.addAll(Departments.CODES);
+        if (extra != null && !choices.contains(extra)) {
+            choices.add(extra);
+        }
+        return choices;
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        var asked = event.getLocation().getQueryParameters().getSingleParameter(DEPARTMENT_PARAMETER).orElse(null);
+        var shown = user.alertDepartment(asked);
+        if (user.department() == null) {
+            departmentFilter.setItems(departmentChoices(shown));
+            departmentFilter.setValue(shown == null ? "" : shown);
+        }
+        if (!java.util.Objects.equals(shown, department) || unsubscribe == null) {
+            department = shown;
+            getUI().ifPresent(this::subscribe);
+        }
+    }
+
     @Override
     protected void onAttach(AttachEvent attach) {
-        var ui = attach.getUI();
-        unsubscribe = CockpitContext.get().live().inboxWithin(scope).subscribe((Inbox inbox) -> ui.access(() -> {
+        subscribe(attach.getUI());
+    }
+
+    /** Follows the live inbox of the user's scope and the department shown, leaving the one followed before. */
+    private void subscribe(UI ui) {
+        if (unsubscribe != null) {
+            unsubscribe.run();
+        }
+        // nothing of the department shown before stays on screen while the new one's alerts arrive
+        received = List.of();
+        handling = Map.of();
+        show();
+        unsubscribe = CockpitContext.get().live().inboxWithin(scope, department).subscribe((Inbox inbox) -> ui.access(() -> {
             handling = inbox.handling();
             received = inbox.alerts();
             show();
@@ -136,6 +208,12 @@ public final class AlertInboxView extends VerticalLayout implements HasDynamicTi
             unsubscribe.run();
             unsubscribe = null;
         }
+    }
+
+    private String departmentName(String code) {
+        var key = "department." + code;
+        var name = getTranslation(key);
+        return name.startsWith("!{") || name.equals(key) ? code : name;
     }
 
     /** What the filters keep of the received alerts: open ones on top, newest first within each group. */
@@ -251,11 +329,11 @@ public final class AlertInboxView extends VerticalLayout implements HasDynamicTi
         return button;
     }
 
-    /** Checked here on the server whatever the browser sent: the permission and the alert's area. */
+    /**
+     * Checked here on the server whatever the browser sent: the permission, the alert's area and, for a department
+     * head, that the alert is about a case last assigned to their department (read again now, not from the page).
+     */
     private void act(AlertRow alert, String action, String assignee, String comment) {
-        // the alert's finest known area: a community watcher may handle an alert placed only in their community
-        var area = java.util.stream.Stream.of(alert.gridCode(), alert.communityCode(), alert.streetCode(), alert.countyCode())
-                .filter(code -> code != null && !code.isEmpty()).findFirst().flatMap(AreaCode::parse).orElse(null);
         var audit = CockpitContext.get().audit();
         if (assignee != null && assignee.length() > MAX_ASSIGNEE || comment != null && comment.length() > MAX_WORDS) {
             // the dialog's limits are checked again here: the browser can be made to send anything
@@ -263,8 +341,9 @@ public final class AlertInboxView extends VerticalLayout implements HasDynamicTi
             Notification.show(getTranslation("alerts.action.too_long", MAX_ASSIGNEE, MAX_WORDS));
             return;
         }
-        if (!user.may(Permission.HANDLE_ALERTS) || area == null || !scope.contains(area)) {
-            audit.append(user.name(), "refused", action + " " + alert.alertId());
+        var refusal = rights.refusal(user, alert);
+        if (refusal.isPresent()) {
+            audit.append(user.name(), "refused", action + " " + alert.alertId() + " (" + refusal.get() + ")");
             Notification.show(getTranslation("alerts.acknowledge.refused"));
             return;
         }

@@ -7,6 +7,7 @@ import io.gridpulse.model.area.Area;
 import io.gridpulse.model.area.AreaCode;
 import io.gridpulse.model.area.AreaLevel;
 import io.gridpulse.warehouse.Warehouse;
+import io.gridpulse.warehouse.cases.CaseDepartments;
 import io.gridpulse.warehouse.heat.CellHeat;
 import io.gridpulse.warehouse.layers.AlertMarker;
 import io.gridpulse.warehouse.layers.DeviceMarker;
@@ -62,13 +63,17 @@ public final class MapLayers {
     public record Drawn(String heatVisualMap, String series, List<String> legend, Map<String, String> summary) {
     }
 
+    /** The alerts the breach layer draws. */
+    private static final List<String> SLA_KINDS = List.of("sla_warning", "sla_breach", "sla_escalation");
     private final MapLayerQueries queries;
+    private final CaseDepartments departments;
     private final Region region;
     private final Labels labels;
     private final ZoneId zone;
 
     public MapLayers(Warehouse warehouse, Region region, ZoneId zone, Labels labels) {
         this.queries = new MapLayerQueries(warehouse);
+        this.departments = new CaseDepartments(warehouse);
         this.region = region;
         this.zone = zone;
         this.labels = labels;
@@ -85,6 +90,14 @@ public final class MapLayers {
     }
 
     public Drawn draw(AreaCode area, LayerChoice choice, Instant now) {
+        return draw(area, choice, null, now);
+    }
+
+    /**
+     * The layers of the area; with a {@code department}, the breach layer draws only the alerts of the cases last
+     * assigned to it (the caller decides the department: a department head's own, whatever the URL says).
+     */
+    public Drawn draw(AreaCode area, LayerChoice choice, String department, Instant now) {
         var series = new ArrayList<String>();
         var legend = new ArrayList<String>();
         var summary = new LinkedHashMap<String, String>();
@@ -116,7 +129,9 @@ public final class MapLayers {
                 .formatted(HEAT_SERIES_INDEX, choice.shows(MapLayer.HEAT), heatMax, json(labels.text("map.heat.scale")));
 
         // 2-4: open SLA alerts
-        List<AlertMarker> alerts = choice.shows(MapLayer.BREACHES) ? queries.openSlaAlerts(area, MAX_ALERTS) : List.of();
+        List<AlertMarker> alerts = !choice.shows(MapLayer.BREACHES) ? List.of()
+                : department == null ? queries.openSlaAlerts(area, MAX_ALERTS)
+                : departments.openAlerts(area, department, SLA_KINDS, MAX_ALERTS);
         var fresh = new ArrayList<String>();
         var overdue = new ArrayList<String>();
         var warnings = new ArrayList<String>();

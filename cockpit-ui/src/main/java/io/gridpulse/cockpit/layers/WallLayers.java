@@ -43,6 +43,16 @@ public record WallLayers(List<HeatSpot> heat, List<Pulse> pulses) {
 
     /** Reads the layers of an area the caller has checked against the user's scope. */
     public static WallLayers read(Warehouse warehouse, Region region, AreaCode area, ZoneId zone, Instant now) {
+        return read(warehouse, region, area, null, zone, now);
+    }
+
+    /**
+     * Reads the layers of an area the caller has checked against the user's scope; with a {@code department}
+     * (a department head's), the pulses are the fresh breaches of the cases last assigned to it and no SOS
+     * (a device's alert belongs to no department).
+     */
+    public static WallLayers read(Warehouse warehouse, Region region, AreaCode area, String department, ZoneId zone,
+                                  Instant now) {
         var queries = new MapLayerQueries(warehouse);
         var midnight = LocalDate.ofInstant(now, zone).atStartOfDay(zone).toInstant();
         var heat = !midnight.isBefore(now) ? List.<HeatSpot>of()
@@ -54,7 +64,11 @@ public record WallLayers(List<HeatSpot> heat, List<Pulse> pulses) {
                 .toList();
         var points = new AreaPoints(region);
         var pulses = new ArrayList<Pulse>();
-        for (var alert : queries.openAlerts(area, List.of("device_sos", "sla_breach", "sla_escalation"), MAX_PULSES)) {
+        var alerts = department == null
+                ? queries.openAlerts(area, List.of("device_sos", "sla_breach", "sla_escalation"), MAX_PULSES)
+                : new io.gridpulse.warehouse.cases.CaseDepartments(warehouse)
+                        .openAlerts(area, department, List.of("sla_breach", "sla_escalation"), MAX_PULSES);
+        for (var alert : alerts) {
             boolean sos = alert.kind().equals("device_sos");
             if (!sos && alert.raisedAt().isBefore(now.minus(MapLayers.FRESH_BREACH))) {
                 continue;

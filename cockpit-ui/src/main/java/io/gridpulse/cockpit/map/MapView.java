@@ -31,6 +31,7 @@ import io.gridpulse.cockpit.layers.MapLayer;
 import io.gridpulse.cockpit.layers.MapLayers;
 import io.gridpulse.cockpit.security.AccessDenied;
 import io.gridpulse.cockpit.security.CockpitUser;
+import io.gridpulse.cockpit.security.Departments;
 import io.gridpulse.cockpit.security.Permission;
 import io.gridpulse.cockpit.security.Requires;
 import io.gridpulse.cockpit.security.SignedIn;
@@ -59,6 +60,11 @@ import java.util.stream.Collectors;
  * ({@code &layers=heat,breaches,devices,facilities}, with the heat layer's {@code &type=} and {@code &range=}),
  * so a view can be bookmarked; an area outside the user's scope is refused here and in the access guard,
  * and every layer reads only the area shown. A click on a breach or warning opens its case.
+ *
+ * <p>Alerts by department: a department head's breach layer and alert figures (open alerts, open breaches,
+ * and the children coloured by them) count only the alerts of the cases last assigned to their department;
+ * users without a department may narrow them to one with {@code &dept=<code>}, which a department head's URL
+ * cannot change (see {@link CockpitUser#alertDepartment}).
  */
 @Route(value = "map", layout = MainLayout.class)
 @Requires(value = Permission.EXPLORE_MAP, areaInPath = true)
@@ -77,6 +83,8 @@ public final class MapView extends HorizontalLayout implements HasUrlParameter<S
     private AreaCode area;
     private Indicator indicator = Indicator.EVENTS_7_DAYS;
     private LayerChoice layers = LayerChoice.none();
+    /** The department whose alerts the breach layer and alert figures count; null for all. */
+    private String department;
     private final MapLayers mapLayers;
     /** Code by display name of the areas drawn (names are unique among siblings). */
     private Map<String, AreaCode> drawnByName = Map.of();
@@ -159,6 +167,8 @@ public final class MapView extends HorizontalLayout implements HasUrlParameter<S
             }
         }
         layers = LayerChoice.from(event.getLocation().getQueryParameters().getParameters());
+        department = user.alertDepartment(event.getLocation().getQueryParameters()
+                .getSingleParameter(io.gridpulse.cockpit.alerts.AlertInboxView.DEPARTMENT_PARAMETER).orElse(null));
         if (!user.may(Permission.VIEW_ALERTS)) {
             // alerts name cases and places in real time: a role without the inbox (analysts) gets no breach layer,
             // whatever the URL asks for
@@ -178,13 +188,36 @@ public final class MapView extends HorizontalLayout implements HasUrlParameter<S
         var drawn = leaf ? region.children(drawnParent) : kids;
         drawnByName = drawn.stream().collect(Collectors.toMap(this::name, Area::code, (a, b) -> a));
         var now = Instant.now();
-        var figures = AreaFigures.read(context.warehouse(), area, indicator, context.zone(), now);
+        var figures = ofDepartment(AreaFigures.read(context.warehouse(), area, indicator, context.zone(), now), leaf);
         // the layers read the area shown (a grid: the grid alone), which setParameter checked against the scope
-        var drawnLayers = mapLayers.draw(area, layers, now);
+        var drawnLayers = mapLayers.draw(area, layers, department, now);
         showLayerBar(now);
         map.registerMap("map-" + drawnParent, region.childrenGeoJson(drawnParent));
         map.setOption(option("map-" + drawnParent, drawn, figures.byChild(), leaf ? self : null, drawnLayers));
         showPanel(self, kids, figures, drawnLayers);
+    }
+
+    /** The figures with their alert counts (and the children coloured by alerts) of the department shown only. */
+    private AreaFigures ofDepartment(AreaFigures all, boolean leaf) {
+        if (department == null) {
+            return all;
+        }
+        var departments = new io.gridpulse.warehouse.cases.CaseDepartments(context.warehouse());
+        var byChild = all.byChild();
+        if (indicator == Indicator.OPEN_ALERTS || indicator == Indicator.OPEN_BREACHES) {
+            var kind = indicator == Indicator.OPEN_BREACHES ? "sla_breach" : null;
+            if (leaf) {
+                long own = departments.openAlertCount(area, department, kind);
+                byChild = own == 0 ? Map.of() : Map.of(area.value(), own);
+            } else {
+                byChild = departments.openAlertCountsByChild(area, department, kind).stream()
+                        .filter(c -> !c.areaCode().isEmpty())
+                        .collect(Collectors.toUnmodifiableMap(c -> c.areaCode(), c -> c.events()));
+            }
+        }
+        return new AreaFigures(all.eventsToday(), all.events7Days(), all.demandsToday(),
+                departments.openAlertCount(area, department, null), departments.openAlertCount(area, department, "sla_breach"),
+                byChild);
     }
 
     private void showBreadcrumb() {
@@ -274,6 +307,33 @@ public final class MapView extends HorizontalLayout implements HasUrlParameter<S
             });
             layerBar.add(type, range);
         }
+        if (user.department() == null && user.may(Permission.VIEW_ALERTS)) {
+            var choice = new Select<String>();
+            choice.setId("map-department");
+            choice.setAriaLabel(getTranslation("map.department"));
+            var codes = new ArrayList<String>();
+            codes.add("");
+            codes.addAll(Departments.CODES);
+            if (department != null && !codes.contains(department)) {
+                codes.add(department);
+            }
+            choice.setItems(codes);
+            choice.setItemLabelGenerator(d -> d.isEmpty() ? getTranslation("map.department.all") : departmentName(d));
+            choice.setValue(department == null ? "" : department);
+            choice.addValueChangeListener(change -> {
+                if (change.isFromClient()) {
+                    department = change.getValue() == null || change.getValue().isEmpty() ? null : change.getValue();
+                    UI.getCurrent().navigate("map/" + area.value(), query(indicator));
+                }
+            });
+            layerBar.add(choice);
+        }
+    }
+
+    private String departmentName(String code) {
+        var key = "department." + code;
+        var name = getTranslation(key);
+        return name.startsWith("!{") || name.equals(key) ? code : name;
     }
 
     /** The URL's query: the indicator, the layers shown and the heat layer's filters. */
@@ -281,6 +341,10 @@ public final class MapView extends HorizontalLayout implements HasUrlParameter<S
         var parameters = new LinkedHashMap<String, List<String>>();
         parameters.put("by", List.of(by.id()));
         parameters.putAll(layers.parameters());
+        if (department != null && user.department() == null) {
+            // a department head's own department is never in the URL: it comes from their account
+            parameters.put(io.gridpulse.cockpit.alerts.AlertInboxView.DEPARTMENT_PARAMETER, List.of(department));
+        }
         return new QueryParameters(parameters);
     }
 

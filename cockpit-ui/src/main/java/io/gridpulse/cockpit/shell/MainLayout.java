@@ -67,7 +67,10 @@ public final class MainLayout extends VerticalLayout implements RouterLayout {
         add(bar);
     }
 
-    /** The unread count beside the inbox link: open alerts of the user's area nobody has acknowledged, live. */
+    /**
+     * The unread count beside the inbox link: open alerts of the user's area nobody has acknowledged, live; for a
+     * department head only their department's alerts, as their inbox shows.
+     */
     @Override
     protected void onAttach(com.vaadin.flow.component.AttachEvent attach) {
         var user = SignedIn.user().filter(u -> u.may(Permission.VIEW_ALERTS));
@@ -75,7 +78,7 @@ public final class MainLayout extends VerticalLayout implements RouterLayout {
             return;
         }
         var ui = attach.getUI();
-        unsubscribe = CockpitContext.get().live().unreadWithin(user.get().scope()).subscribe(n -> ui.access(() -> {
+        unsubscribe = CockpitContext.get().live().unreadWithin(user.get().scope(), user.get().department()).subscribe(n -> ui.access(() -> {
             unreadBadge.setText(n > 999 ? "999+" : String.valueOf(n));
             unreadBadge.setVisible(n > 0);
             unreadBadge.getElement().setAttribute("title", getTranslation("nav.unread", n));

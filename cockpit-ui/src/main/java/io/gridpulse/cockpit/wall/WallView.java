@@ -44,7 +44,8 @@ import java.util.stream.Collectors;
 /**
  * The wall screen for party committee leaders: an unattended, dark 16:9 screen that updates itself
  * by push. {@code /wall} shows the signed-in user's scope; {@code /wall/<area code>} pins a kiosk to
- * one area inside it (an area outside it is refused, here and in the access guard).
+ * one area inside it (an area outside it is refused, here and in the access guard). A department head's
+ * wall counts, ranks, pulses and tickers only the alerts of the cases last assigned to their department.
  */
 @Route("wall")
 @Requires(value = Permission.VIEW_INDICATORS, areaInPath = true)
@@ -58,6 +59,8 @@ public final class WallView extends Div implements HasUrlParameter<String>, HasD
     private static final Map<String, LiveQuery<WallLayers>> LAYERS = new ConcurrentHashMap<>();
     /** The ticker's newest alerts per area, every second: a read of the small alerts table, apart from the event counts. */
     private static final Map<String, LiveQuery<List<AlertRow>>> TICKERS = new ConcurrentHashMap<>();
+    /** A department's alert figures per area and department, every 2 s, in place of the area's for its head. */
+    private static final Map<String, LiveQuery<DepartmentAlertCounts>> DEPARTMENT_COUNTS = new ConcurrentHashMap<>();
     /** The week's trend per area, day by day: read once a minute, a day's bar grows slowly. */
     private static final Map<String, LiveQuery<WeekTrend>> TRENDS = new ConcurrentHashMap<>();
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -65,6 +68,10 @@ public final class WallView extends Div implements HasUrlParameter<String>, HasD
     private final CockpitContext context = CockpitContext.get();
     /** Alerts name cases and places in real time: a role without the inbox (analysts) sees counts, no markers or ticker. */
     private final boolean seesAlerts = SignedIn.user().map(u -> u.may(Permission.VIEW_ALERTS)).orElse(false);
+    /** A department head's department: their alerts only; null for everyone else. */
+    private final String department = SignedIn.user().map(u -> u.department()).orElse(null);
+    private DepartmentAlertCounts departmentCounts;
+    private Runnable unsubscribeDepartment;
     private final Span clock = new Span();
     private final Span title = new Span();
     private final Tile events = new Tile("wall.kpi.events");
@@ -161,8 +168,20 @@ public final class WallView extends Div implements HasUrlParameter<String>, HasD
         var indicatorQuery = INDICATORS.computeIfAbsent(area.value(), code -> new LiveQuery<>("wall-kpis-" + code,
                 () -> WallIndicators.read(kpiQueries, shownArea, zone, java.time.Clock.systemUTC()), Duration.ofSeconds(30)));
         unsubscribeIndicators = indicatorQuery.subscribe(data -> ui.access(() -> showIndicators(data)));
-        var layerQuery = LAYERS.computeIfAbsent(area.value(), code -> new LiveQuery<>("wall-layers-" + code,
-                () -> WallLayers.read(context.warehouse(), Region.demo(), shownArea, zone, Instant.now()), Duration.ofSeconds(5)));
+        var shownDepartment = department;
+        var layerQuery = LAYERS.computeIfAbsent(readerKey(), code -> new LiveQuery<>("wall-layers-" + code,
+                () -> WallLayers.read(context.warehouse(), Region.demo(), shownArea, shownDepartment, zone, Instant.now()),
+                Duration.ofSeconds(5)));
+        if (department != null) {
+            var departmentQuery = DEPARTMENT_COUNTS.computeIfAbsent(readerKey(), code -> new LiveQuery<>("wall-department-" + code,
+                    () -> DepartmentAlertCounts.read(context.warehouse(), shownArea, shownDepartment), Duration.ofSeconds(2)));
+            unsubscribeDepartment = departmentQuery.subscribe(counts -> ui.access(() -> {
+                departmentCounts = counts;
+                if (last != null) {
+                    show(last);
+                }
+            }));
+        }
         unsubscribeLayers = layerQuery.subscribe(data -> ui.access(() -> {
             layers = seesAlerts ? data : new WallLayers(data.heat(), List.of());
             if (last != null) {
@@ -170,8 +189,11 @@ public final class WallView extends Div implements HasUrlParameter<String>, HasD
             }
         }));
         if (seesAlerts) {
-            var tickerQuery = TICKERS.computeIfAbsent(area.value(), code -> new LiveQuery<>("wall-ticker-" + code,
-                    () -> WallData.latestAlerts(context.warehouse(), code), Duration.ofSeconds(1)));
+            var tickerQuery = TICKERS.computeIfAbsent(readerKey(), code -> new LiveQuery<>("wall-ticker-" + code,
+                    () -> shownDepartment == null ? WallData.latestAlerts(context.warehouse(), shownArea.value())
+                            : context.warehouse().alerts(io.gridpulse.warehouse.AlertFilter.ANY.inArea(shownArea)
+                                    .ofDepartment(shownDepartment), null, WallData.TICKER_SIZE).items(),
+                    Duration.ofSeconds(1)));
             unsubscribeTicker = tickerQuery.subscribe(alerts -> ui.access(() -> showTicker(alerts)));
         }
         var trendQuery = TRENDS.computeIfAbsent(area.value(), code -> new LiveQuery<>("wall-trend-" + code,
@@ -220,6 +242,10 @@ public final class WallView extends Div implements HasUrlParameter<String>, HasD
             unsubscribeTicker.run();
             unsubscribeTicker = null;
         }
+        if (unsubscribeDepartment != null) {
+            unsubscribeDepartment.run();
+            unsubscribeDepartment = null;
+        }
         detach.getUI().getElement().removeAttribute("theme");
     }
 
@@ -228,10 +254,25 @@ public final class WallView extends Div implements HasUrlParameter<String>, HasD
         var numbers = NumberFormat.getIntegerInstance(Languages.current());
         events.show(numbers.format(data.eventsToday()), false);
         demands.show(numbers.format(data.demandsToday()), false);
-        openAlerts.show(numbers.format(data.openAlerts()), data.openAlerts() > 0);
-        breaches.show(numbers.format(data.openBreaches()), data.openBreaches() > 0);
+        if (department == null) {
+            openAlerts.show(numbers.format(data.openAlerts()), data.openAlerts() > 0);
+            breaches.show(numbers.format(data.openBreaches()), data.openBreaches() > 0);
+        } else if (departmentCounts == null) {
+            // never the area's figures for a department head, not even until the department's arrive
+            openAlerts.show("–", false);
+            breaches.show("–", false);
+        } else {
+            openAlerts.show(numbers.format(departmentCounts.openAlerts()), departmentCounts.openAlerts() > 0);
+            breaches.show(numbers.format(departmentCounts.openBreaches()), departmentCounts.openBreaches() > 0);
+        }
         map.setOption(mapOption(data.todayByChild()));
-        showRankings(data);
+        showRankings(data.todayByChild(), department == null ? data.breachesByChild()
+                : departmentCounts == null ? List.of() : departmentCounts.breachesByChild());
+    }
+
+    /** The key of the live queries of this screen's reader: the area, and the department of a department head. */
+    private String readerKey() {
+        return area.value() + (department == null ? "" : "|" + department);
     }
 
     private void showTicker(List<AlertRow> alerts) {
@@ -250,12 +291,12 @@ public final class WallView extends Div implements HasUrlParameter<String>, HasD
         }
     }
 
-    private void showRankings(WallData data) {
+    private void showRankings(List<AreaCount> todayByChild, List<AreaCount> breachesByChild) {
         // black list: most open breaches; red list: areas with events today and no open breach, busiest first
-        var breachesByArea = data.breachesByChild().stream().collect(Collectors.toMap(AreaCount::areaCode, AreaCount::events));
-        var black = data.breachesByChild().stream().filter(c -> childNames.containsKey(c.areaCode()))
+        var breachesByArea = breachesByChild.stream().collect(Collectors.toMap(AreaCount::areaCode, AreaCount::events));
+        var black = breachesByChild.stream().filter(c -> childNames.containsKey(c.areaCode()))
                 .sorted(Comparator.comparingLong(AreaCount::events).reversed()).limit(5).toList();
-        var red = data.todayByChild().stream().filter(c -> childNames.containsKey(c.areaCode()))
+        var red = todayByChild.stream().filter(c -> childNames.containsKey(c.areaCode()))
                 .filter(c -> breachesByArea.getOrDefault(c.areaCode(), 0L) == 0)
                 .sorted(Comparator.comparingLong(AreaCount::events).reversed()).limit(5).toList();
         fill(redList, red, "wall.red.unit");

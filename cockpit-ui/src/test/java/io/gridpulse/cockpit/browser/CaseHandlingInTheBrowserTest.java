@@ -105,7 +105,11 @@ class CaseHandlingInTheBrowserTest {
         });
 
         // the alert leads to its case: every step, who took it, the clock and what was done about the alert
-        browser.driver.findElement(By.cssSelector("a.alert-case-link")).click();
+        // the live inbox may be redrawing its rows (the acknowledgement above reaches it a second later): click again then
+        browser.waitUpTo(10).until(d -> {
+            d.findElement(By.cssSelector("a.alert-case-link")).click();
+            return true;
+        });
         browser.waitUpTo(30).until(d -> text(d, "case-title").contains("case-th-9"));
         var timeline = lines();
         assertThat(timeline).containsSubsequence("case.step.created", "case.step.assigned", "case.step.responded",

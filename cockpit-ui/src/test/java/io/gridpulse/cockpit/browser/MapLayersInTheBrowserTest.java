@@ -202,10 +202,11 @@ class MapLayersInTheBrowserTest {
 
     @Test
     void theWallMapShowsTodaysDemandHeatAndPulsesForFreshBreachesAndSosOfItsAreaOnly() throws Exception {
-        signIn("head");
+        // a leader's wall pinned to 东城街道: every alert of the street (a department head sees only their department's)
+        signIn("leader");
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1920, 1080));
         try {
-            open("wall");
+            open("wall/" + DONGCHENG);
             wait(30).until(d -> names(option(d, "wall-map"), "wall-sos").contains("map-dev-sos-dc"));
             var option = option(browser, "wall-map");
             assertThat(points(option, "wall-heat")).isEqualTo(new HashSet<>(dongchengHeatCells.stream()
@@ -216,6 +217,15 @@ class MapLayersInTheBrowserTest {
             assertThat(series(option, "wall-sos").path("type").asText()).isEqualTo("effectScatter");
             Thread.sleep(1_500);
             screenshot("wall-layers-head-1920x1080.png");
+
+            // the civil-affairs head's wall of the same street: the same heat, but no SOS (a device's alert belongs to
+            // no department) and no pulse of a case never assigned to civil affairs
+            signIn("head");
+            open("wall");
+            wait(30).until(d -> points(option(d, "wall-map"), "wall-heat") > 0);
+            var headOption = option(browser, "wall-map");
+            assertThat(names(headOption, "wall-sos")).isEmpty();
+            assertThat(names(headOption, "wall-breaches")).doesNotContain("case-map-fresh");
         } finally {
             browser.manage().window().setSize(new org.openqa.selenium.Dimension(1600, 1000));
         }
@@ -380,11 +390,13 @@ class MapLayersInTheBrowserTest {
     // ---- driving the browser
 
     private static void toggle(String layer) {
+        var before = browser.getCurrentUrl();
         wait(10).until(d -> {
             d.findElement(By.id("layer-" + layer)).click();
             return true;
         });
-        wait(10).until(d -> d.getCurrentUrl().contains("layers="));
+        // every toggle changes the URL's layers; the last one switched off leaves no layers= at all
+        wait(10).until(d -> !d.getCurrentUrl().equals(before));
     }
 
     private static void signIn(String user) {

@@ -36,10 +36,12 @@ class RolesInTheBrowserTest {
     @BeforeAll
     static void start() throws Exception {
         warehouse = TestCockpit.warehouse();
-        warehouse.insertEvents(TestCockpit.eventsToday("439901001001001", "demand.created", 7));   // 东城街道 第一社区 第一网格
-        warehouse.insertEvents(TestCockpit.eventsToday("439901001002001", "household.visit", 3));  // 东城街道 第二社区
-        warehouse.insertEvents(TestCockpit.eventsToday("439901002001001", "demand.created", 11));  // 西城街道
-        warehouse.insertEvents(TestCockpit.eventsToday("439901104002003", "demand.created", 2));   // 桃花镇 第二社区
+        TestCockpit.store(TestCockpit.eventsToday("439901001001001", "demand.created", 7));   // 东城街道 第一社区 第一网格
+        TestCockpit.store(TestCockpit.eventsToday("439901001002001", "household.visit", 3));  // 东城街道 第二社区
+        TestCockpit.store(TestCockpit.eventsToday("439901002001001", "demand.created", 11));  // 西城街道
+        TestCockpit.store(TestCockpit.eventsToday("439901104002003", "demand.created", 2));   // 桃花镇 第二社区
+        // the demo department head (civil affairs) sees the alerts of their department's cases only
+        TestCockpit.store(List.of(TestCockpit.demandAssigned("case-dongcheng-1", "439901001001001", "civil_affairs")));
         warehouse.insertAlerts(List.of(
                 TestCockpit.openBreach("case-dongcheng-1", "439901001001001", "居民来电 13812345678，身份证 430281199001011234"),
                 TestCockpit.openBreach("case-xicheng-1", "439901002001001", "西城 overdue"),

@@ -1,8 +1,10 @@
 package io.gridpulse.warehouse.cases;
 
 import io.gridpulse.model.area.AreaCode;
+import io.gridpulse.model.event.PopulationGroup;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -16,11 +18,19 @@ import java.util.Objects;
  * @param department only cases last assigned to this department ({@code civil_affairs} ...); null or blank for
  *                   every case. A department head's own department goes here, so that they see only its cases
  * @param limit      at most this many cases, newest first (1 to {@link #MAX_LIMIT})
+ * @param populationGroup only cases raised by a resident of a household in this priority group (a wire name of
+ *                   {@link PopulationGroup}: {@code elderly_alone}, {@code left_behind_child} ...); null or blank for
+ *                   every case
  */
 public record CaseFilter(AreaCode area, Instant from, Instant to, String demandType, String search, String department,
-                         int limit) {
+                         int limit, String populationGroup) {
     /** The most cases one query returns: the list is for people and exports, not for bulk extraction. */
     public static final int MAX_LIMIT = 10_000;
+
+    /** A filter over cases of every population group. */
+    public CaseFilter(AreaCode area, Instant from, Instant to, String demandType, String search, String department, int limit) {
+        this(area, from, to, demandType, search, department, limit, null);
+    }
 
     public CaseFilter {
         Objects.requireNonNull(area, "area");
@@ -35,6 +45,28 @@ public record CaseFilter(AreaCode area, Instant from, Instant to, String demandT
         demandType = demandType == null || demandType.isBlank() ? null : demandType.strip();
         search = search == null || search.isBlank() ? null : search.strip();
         department = department == null || department.isBlank() ? null : department.strip();
+        populationGroup = populationGroup == null || populationGroup.isBlank() ? null : wireName(populationGroup.strip());
+    }
+
+    /** This filter keeping only cases of this population group (a wire name such as {@code elderly_alone}; null for all). */
+    public CaseFilter withPopulationGroup(String group) {
+        return new CaseFilter(area, from, to, demandType, search, department, limit, group);
+    }
+
+    /**
+     * The wire name of a population group, checked against {@link PopulationGroup}.
+     *
+     * @throws IllegalArgumentException naming the groups there are, if it is none of them
+     */
+    public static String wireName(String group) {
+        for (var known : PopulationGroup.values()) {
+            var name = known.name().toLowerCase(Locale.ROOT);
+            if (name.equals(group)) {
+                return name;
+            }
+        }
+        throw new IllegalArgumentException("unknown population group \"" + group + "\"; one of "
+                + java.util.Arrays.stream(PopulationGroup.values()).map(g -> g.name().toLowerCase(Locale.ROOT)).toList());
     }
 
     /** Every case of the area created in the period. */

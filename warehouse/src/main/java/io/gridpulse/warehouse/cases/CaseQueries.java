@@ -46,6 +46,8 @@ public final class CaseQueries {
                 .append(" argMinIf(JSONExtractString(payload, 'channel'), occurred_at, JSONExtractString(payload, 'channel') != '') AS channel,")
                 .append(" argMinIf(JSONExtractString(payload, 'description'), occurred_at, JSONExtractString(payload, 'description') != '') AS description,")
                 .append(" argMaxIf(JSONExtractString(payload, 'department'), occurred_at, kind = 'demand.assigned') AS department,")
+                // the groups of the resident who raised the case, as the stream jobs found them in the registry
+                .append(" argMinIf(population_groups, occurred_at, kind = 'demand.created') AS raised_groups,")
                 .append(" argMax(kind, occurred_at) AS latest_kind, max(occurred_at) AS latest,")
                 .append(" minIf(occurred_at, kind IN ").append(ANSWERS).append(") AS first_answer,")
                 .append(" countIf(kind IN ").append(ANSWERS).append(") AS answers,")
@@ -64,6 +66,9 @@ public final class CaseQueries {
         }
         if (filter.department() != null) {
             sql.append(" AND department = ").append(SqlLiteral.string(filter.department()));
+        }
+        if (filter.populationGroup() != null) {
+            sql.append(" AND has(raised_groups, ").append(SqlLiteral.string(filter.populationGroup())).append(")");
         }
         if (filter.search() != null) {
             var text = SqlLiteral.string(filter.search());

@@ -1,0 +1,130 @@
+package io.gridpulse.warehouse.cases;
+
+import io.gridpulse.model.area.AreaCode;
+import io.gridpulse.warehouse.AlertRow;
+import io.gridpulse.warehouse.AreaCount;
+import io.gridpulse.warehouse.ClickHouse;
+import io.gridpulse.warehouse.SqlLiteral;
+import io.gridpulse.warehouse.Warehouse;
+import io.gridpulse.warehouse.area.AreaSql;
+import io.gridpulse.warehouse.layers.AlertMarker;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Which department a demand case, and so each of its alerts, belongs to: the department of the case's
+ * latest {@code demand.assigned} event. A reassigned case takes its alerts along, old and new.
+ *
+ * <p>An alert that is not about a demand case (a device's SOS, offline or battery alert, a household's
+ * visit clock, a hall ticket, a plaque) belongs to no department: no policy names a department for
+ * those clocks, they are answered by the area's watchers, so a department head sees none of them. A case
+ * not yet assigned belongs to no department either.
+ *
+ * <p>The lookup reads the {@code demand.assigned} rows of {@code gridpulse.case_events} (the narrow copy of the
+ * demand steps, V017, with the department as a column) of the cases that have alerts, by the bloom-indexed
+ * {@code case_id} column and the {@code kind} of the sort key: no payload is parsed and the 10 M-row events
+ * table is not read at all.
+ */
+public final class CaseDepartments {
+    /** The clocks whose alerts name a household, device, plaque or hall ticket in {@code case_id}, not a demand case. */
+    private static final List<String> NOT_CASE_POLICIES = List.of("visit.", "device.", "plaque.", "hall.");
+
+    private final ClickHouse clickHouse;
+
+    public CaseDepartments(Warehouse warehouse) {
+        this.clickHouse = warehouse.clickHouse();
+    }
+
+    /** Whether an alert with this kind, policy and case id is about a demand case (and so may have a department). */
+    public static boolean aboutCase(String kind, String policyId, String caseId) {
+        return caseId != null && !caseId.isEmpty() && (kind == null || !kind.startsWith("device_"))
+                && (policyId == null || NOT_CASE_POLICIES.stream().noneMatch(policyId::startsWith));
+    }
+
+    /** {@link #aboutCase(String, String, String)} of an alert row. */
+    public static boolean aboutCase(AlertRow alert) {
+        return aboutCase(alert.kind(), alert.policyId(), alert.caseId());
+    }
+
+    /**
+     * A SQL condition on the alerts table's columns that keeps the alerts about demand cases last assigned to
+     * {@code department}. {@code area} (null for none) bounds the lookup to the events and alerts of an area:
+     * pass the area the alerts are read in.
+     */
+    public static String alertCondition(String department, AreaCode area) {
+        var within = area == null ? "" : AreaSql.within(area) + " AND ";
+        var notCases = NOT_CASE_POLICIES.stream().map(p -> "startsWith(policy_id, " + SqlLiteral.string(p) + ")")
+                .collect(Collectors.joining(" OR "));
+        return "(case_id != '' AND NOT startsWith(kind, 'device_') AND NOT (" + notCases + ")"
+                + " AND case_id IN (SELECT case_id FROM gridpulse.case_events WHERE " + within + "kind = 'demand.assigned'"
+                + " AND case_id IN (SELECT case_id FROM gridpulse.alerts WHERE " + within + "case_id != '')"
+                + " GROUP BY case_id HAVING argMax(department, occurred_at) = " + SqlLiteral.string(department) + "))";
+    }
+
+    /** The department the case was last assigned to inside the scope; empty when it was never assigned there. */
+    public String departmentOf(String caseId, AreaCode scope) {
+        if (caseId == null || caseId.isEmpty()) {
+            return "";
+        }
+        var rows = clickHouse.query("SELECT argMax(department, occurred_at) AS d FROM gridpulse.case_events WHERE "
+                + AreaSql.within(scope) + " AND case_id = " + SqlLiteral.string(caseId) + " AND kind = 'demand.assigned'");
+        return rows.isEmpty() || rows.getFirst().get("d") == null ? "" : rows.getFirst().get("d").toString();
+    }
+
+    /** Whether the alert is about a demand case that was last assigned to {@code department} inside the scope. */
+    public boolean belongsTo(AlertRow alert, AreaCode scope, String department) {
+        return department != null && !department.isBlank() && aboutCase(alert)
+                && department.strip().equals(departmentOf(alert.caseId(), scope));
+    }
+
+    /**
+     * Open alerts of the given kinds in the area about the department's cases, newest first, at most {@code limit}:
+     * the map's breach layer and the wall's pulses as a department sees them.
+     */
+    public List<AlertMarker> openAlerts(AreaCode area, String department, List<String> kinds, int limit) {
+        if (limit <= 0) {
+            throw new IllegalArgumentException("a limit must be positive, got " + limit);
+        }
+        if (kinds.isEmpty()) {
+            return List.of();
+        }
+        var kindList = kinds.stream().map(SqlLiteral::string).collect(Collectors.joining(", ", "(", ")"));
+        var rows = clickHouse.query("SELECT alert_id, kind, severity, case_id, grid_code, community_code, street_code,"
+                + " county_code, toUnixTimestamp64Milli(raised_at) AS raised_ms, policy_id FROM gridpulse.alerts FINAL WHERE "
+                + AreaSql.within(area) + " AND status = " + SqlLiteral.string(AlertRow.OPEN) + " AND kind IN " + kindList
+                + " AND " + alertCondition(department, area) + " ORDER BY raised_at DESC, alert_id LIMIT " + limit);
+        var out = new ArrayList<AlertMarker>(rows.size());
+        for (var row : rows) {
+            out.add(new AlertMarker((String) row.get("alert_id"), (String) row.get("kind"), (String) row.get("severity"),
+                    (String) row.get("case_id"), (String) row.get("grid_code"), (String) row.get("community_code"),
+                    (String) row.get("street_code"), (String) row.get("county_code"),
+                    Instant.ofEpochMilli(((Number) row.get("raised_ms")).longValue()), (String) row.get("policy_id")));
+        }
+        return out;
+    }
+
+    /** Open alerts in the area about the department's cases, of one kind or of all kinds when kind is null. */
+    public long openAlertCount(AreaCode area, String department, String kind) {
+        var rows = clickHouse.query("SELECT count() AS n FROM gridpulse.alerts FINAL WHERE " + AreaSql.within(area)
+                + " AND status = 'open'" + (kind == null ? "" : " AND kind = " + SqlLiteral.string(kind))
+                + " AND " + alertCondition(department, area));
+        return ((Number) rows.getFirst().get("n")).longValue();
+    }
+
+    /** Open alerts about the department's cases per child of the area, of one kind or all when null, most first. */
+    public List<AreaCount> openAlertCountsByChild(AreaCode area, String department, String kind) {
+        var rows = clickHouse.query("SELECT " + AreaSql.childColumn(area.level()) + " AS code, count() AS n"
+                + " FROM gridpulse.alerts FINAL WHERE " + AreaSql.within(area) + " AND status = 'open'"
+                + (kind == null ? "" : " AND kind = " + SqlLiteral.string(kind))
+                + " AND " + alertCondition(department, area) + " GROUP BY code ORDER BY n DESC, code");
+        var out = new ArrayList<AreaCount>(rows.size());
+        for (Map<String, Object> row : rows) {
+            out.add(new AreaCount((String) row.get("code"), ((Number) row.get("n")).longValue()));
+        }
+        return out;
+    }
+}
