@@ -12,6 +12,7 @@ import io.gridpulse.warehouse.heat.CellHeat;
 import io.gridpulse.warehouse.layers.AlertMarker;
 import io.gridpulse.warehouse.layers.DeviceMarker;
 import io.gridpulse.warehouse.layers.DeviceState;
+import io.gridpulse.warehouse.groups.GroupQueries;
 import io.gridpulse.warehouse.layers.MapLayerQueries;
 
 import java.time.Duration;
@@ -67,6 +68,7 @@ public final class MapLayers {
     private static final List<String> SLA_KINDS = List.of("sla_warning", "sla_breach", "sla_escalation");
     private final MapLayerQueries queries;
     private final CaseDepartments departments;
+    private final GroupQueries groups;
     private final Region region;
     private final Labels labels;
     private final ZoneId zone;
@@ -74,6 +76,7 @@ public final class MapLayers {
     public MapLayers(Warehouse warehouse, Region region, ZoneId zone, Labels labels) {
         this.queries = new MapLayerQueries(warehouse);
         this.departments = new CaseDepartments(warehouse);
+        this.groups = new GroupQueries(warehouse);
         this.region = region;
         this.zone = zone;
         this.labels = labels;
@@ -105,9 +108,11 @@ public final class MapLayers {
 
         // 1: demand heat
         var heatName = labels.text("map.layer.heat");
-        List<CellHeat> heat = choice.shows(MapLayer.HEAT)
-                ? queries.demandHeat(area, choice.range().from(now, zone), now, choice.demandType(), resolution(area), MAX_HEAT_CELLS)
-                : List.of();
+        // a population group narrows the heat to its residents' demands (read from the events' groups, every type)
+        List<CellHeat> heat = !choice.shows(MapLayer.HEAT) ? List.of()
+                : choice.group() != null
+                ? groups.demandCells(area, choice.range().from(now, zone), now, choice.group(), resolution(area), MAX_HEAT_CELLS)
+                : queries.demandHeat(area, choice.range().from(now, zone), now, choice.demandType(), resolution(area), MAX_HEAT_CELLS);
         long heatMax = Math.max(1, heat.stream().mapToLong(CellHeat::events).max().orElse(1));
         series.add("""
                 {"id":"layer-heat","name":%s,"type":"heatmap","coordinateSystem":"geo","z":2,"pointSize":%d,"blurSize":%d,
@@ -120,7 +125,8 @@ public final class MapLayers {
             legend.add(heatName);
             long demands = heat.stream().mapToLong(CellHeat::events).sum();
             summary.put("layer-summary-heat", labels.text("map.summary.heat", demands, heat.size(),
-                    choice.demandType() == null ? labels.text("map.heat.all-types") : demandTypeName(choice.demandType()),
+                    choice.group() != null ? labels.text("map.group." + choice.group())
+                            : choice.demandType() == null ? labels.text("map.heat.all-types") : demandTypeName(choice.demandType()),
                     labels.text("map.heat.range." + choice.range().id())));
         }
         var heatVisualMap = """

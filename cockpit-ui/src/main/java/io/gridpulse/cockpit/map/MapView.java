@@ -305,7 +305,24 @@ public final class MapView extends HorizontalLayout implements HasUrlParameter<S
                     UI.getCurrent().navigate("map/" + area.value(), query(indicator));
                 }
             });
-            layerBar.add(type, range);
+            var group = new Select<String>();
+            group.setId("heat-group");
+            group.setAriaLabel(getTranslation("map.heat.group"));
+            var groups = new ArrayList<String>();
+            groups.add("");
+            groups.addAll(LayerChoice.GROUPS);
+            group.setItems(groups);
+            group.setItemLabelGenerator(g -> getTranslation(g.isEmpty() ? "map.heat.all-groups" : "map.group." + g));
+            group.setValue(layers.group() == null ? "" : layers.group());
+            // a group's heat counts its residents' demands of every type
+            type.setEnabled(layers.group() == null);
+            group.addValueChangeListener(change -> {
+                if (change.isFromClient()) {
+                    layers = layers.withGroup(change.getValue());
+                    UI.getCurrent().navigate("map/" + area.value(), query(indicator));
+                }
+            });
+            layerBar.add(type, group, range);
         }
         if (user.department() == null && user.may(Permission.VIEW_ALERTS)) {
             var choice = new Select<String>();

@@ -40,6 +40,20 @@ class LayerChoiceTest {
     }
 
     @Test
+    void aPopulationGroupNarrowsTheHeatAndAnUnknownOneIsIgnored() {
+        var choice = LayerChoice.from(Map.of("layers", List.of("heat"), "group", List.of("elderly_alone")));
+        assertThat(choice.group()).isEqualTo("elderly_alone");
+        assertThat(choice.parameters()).containsExactly(Map.entry("layers", List.of("heat")),
+                Map.entry("group", List.of("elderly_alone")));
+        assertThat(LayerChoice.from(choice.parameters())).isEqualTo(choice);
+        assertThat(choice.withGroup("").group()).isNull();
+        assertThat(LayerChoice.from(Map.of("group", List.of("everybody' OR 1=1"))).group()).isNull();
+        assertThat(LayerChoice.GROUPS).contains("elderly_alone", "left_behind_child", "disabled");
+        // the group stays in the URL only while the heat is on screen
+        assertThat(choice.with(MapLayer.HEAT, false).parameters()).isEmpty();
+    }
+
+    @Test
     void todayStartsAtLocalMidnightAndTheOtherRangesCountBackFromNow() {
         var now = Instant.parse("2026-11-23T01:30:00Z");   // 09:30 in Shanghai
         var shanghai = ZoneId.of("Asia/Shanghai");
