@@ -56,6 +56,8 @@ if [ "${WAIT_FOR_JOB:-1}" = 1 ]; then
   done
   echo "RESULT job_running seconds_after_start=$(( $(date +%s) - STARTED ))"
 fi
+# then let the catch-up after the restart settle (the job works off what arrived meanwhile): steady county load
+sleep "${SETTLE_SECONDS:-60}"
 cd "$ROOT" && ./mvnw -q -o -pl standalone dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile="$OUT/test.classpath" >/dev/null
 echo "load before measuring: $(cut -d' ' -f1-3 /proc/loadavg)"

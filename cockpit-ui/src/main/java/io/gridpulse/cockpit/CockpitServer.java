@@ -2,6 +2,8 @@ package io.gridpulse.cockpit;
 
 import com.github.mvysny.vaadinboot.VaadinBoot;
 import io.gridpulse.cockpit.live.HourRecount;
+import io.gridpulse.cockpit.wall.WallView;
+import io.gridpulse.geo.region.Region;
 
 import java.time.Clock;
 
@@ -19,6 +21,14 @@ public final class CockpitServer implements AutoCloseable {
         CockpitContext.install(context);
         var boot = new VaadinBoot().withPort(port).listenOn(host).openBrowserInDevMode(false);
         boot.start();
+        // the region's wall is read once in the background, so the first screen to open it after a start paints at once
+        Thread.ofVirtual().name("wall-prepare").start(() -> {
+            try {
+                Region.demo().roots().forEach(root -> WallView.prepare(context, root.code()));
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(CockpitServer.class).warn("could not prepare the wall: {}", e.toString());
+            }
+        });
         return new CockpitServer(boot, HourRecount.start(context.warehouse(), Clock.systemUTC()));
     }
 

@@ -70,6 +70,7 @@ public final class StreamJobs {
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF, Duration.ofSeconds(30));
         latestCheckpoint(checkpoints).ifPresent(path -> {
             log.info("restoring stream jobs from {}", path);
+            retireOlderRuns(checkpoints, path);
             conf.set(StateRecoveryOptions.SAVEPOINT_PATH, path.toUri().toString());
             // a newer build may have dropped an operator; its old state must not block the start
             conf.set(StateRecoveryOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE, true);
@@ -77,6 +78,28 @@ public final class StreamJobs {
         var env = StreamExecutionEnvironment.createLocalEnvironment(config.parallelism(), conf);
         define(env, config);
         return env.executeAsync(JOB_NAME);
+    }
+
+    /**
+     * Deletes the checkpoint folders of earlier runs but the one being restored from: each run keeps its own
+     * newest two, and without this every restart left its run's (over 1 GB at county load) behind for good.
+     * The run restored from stays until the next start, so a crash before the new run's first checkpoint still
+     * finds it.
+     */
+    static void retireOlderRuns(Path checkpoints, Path restoring) {
+        var keep = restoring.getParent();
+        try (var runs = Files.list(checkpoints)) {
+            for (var run : runs.filter(Files::isDirectory).filter(run -> !run.equals(keep)).toList()) {
+                try (var tree = Files.walk(run)) {
+                    for (var p : tree.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+                log.info("removed the checkpoints of an earlier run: {}", run);
+            }
+        } catch (IOException e) {
+            log.warn("could not remove the checkpoints of earlier runs in {}: {}", checkpoints, e.toString());
+        }
     }
 
     /** The newest complete checkpoint (one whose _metadata was written) of any earlier run. */

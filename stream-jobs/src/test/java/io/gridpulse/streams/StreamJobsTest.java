@@ -58,4 +58,24 @@ class StreamJobsTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> base.withEnvironment(java.util.Map.of("GP_HEART_RATE_LOW", "150")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("low < high");
     }
+
+    @Test
+    void aStartKeepsOnlyTheRunItRestoresFrom(@org.junit.jupiter.api.io.TempDir Path checkpoints) throws Exception {
+        var older = java.nio.file.Files.createDirectories(checkpoints.resolve("run-a/chk-7"));
+        java.nio.file.Files.writeString(older.resolve("_metadata"), "a");
+        java.nio.file.Files.createDirectories(checkpoints.resolve("run-a/shared"));
+        var newer = java.nio.file.Files.createDirectories(checkpoints.resolve("run-b/chk-9"));
+        java.nio.file.Files.writeString(newer.resolve("_metadata"), "b");
+        java.nio.file.Files.setLastModifiedTime(older.resolve("_metadata"), java.nio.file.attribute.FileTime.fromMillis(1_000));
+        java.nio.file.Files.createDirectories(checkpoints.resolve("run-c"));   // a run that never completed a checkpoint
+
+        var latest = StreamJobs.latestCheckpoint(checkpoints).orElseThrow();
+        assertThat(latest).isEqualTo(newer);
+        StreamJobs.retireOlderRuns(checkpoints, latest);
+
+        try (var left = java.nio.file.Files.list(checkpoints)) {
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactly("run-b");
+        }
+        assertThat(newer.resolve("_metadata")).exists();
+    }
 }
