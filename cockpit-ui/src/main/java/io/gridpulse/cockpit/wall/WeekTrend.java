@@ -25,10 +25,12 @@ record WeekTrend(List<DailyTrend.Day> days) {
         return new WeekTrend(new DailyTrend(warehouse).days(area, zone, LocalDate.now(clock.withZone(zone)), DAYS));
     }
 
-    /** The ECharts option: day labels like "周一" over "11-23" (or "Mon"), fonts scaled to the screen's base size. */
+    /** The ECharts option: day labels like "周一" over "23日" (or "Mon" over "23"), fonts scaled to the screen's base size. */
     String option(int basePx, Locale locale, UnaryOperator<String> translate) {
+        // the day of the month only under the weekday: "11-23" under each day overlapped its neighbours at 1920x1080
+        var chinese = locale.getLanguage().equals("zh");
         var labels = days.stream().map(d -> json(d.date().getDayOfWeek().getDisplayName(TextStyle.SHORT, locale)
-                + "\n" + d.date().toString().substring(5))).collect(Collectors.joining(","));
+                + "\n" + d.date().getDayOfMonth() + (chinese ? "日" : ""))).collect(Collectors.joining(","));
         var events = days.stream().map(d -> String.valueOf(d.events())).collect(Collectors.joining(","));
         var demands = days.stream().map(d -> String.valueOf(d.demands())).collect(Collectors.joining(","));
         var breaches = days.stream().map(d -> String.valueOf(d.breaches())).collect(Collectors.joining(","));

@@ -20,8 +20,8 @@ class WeekTrendTest {
             days.add(new DailyTrend.Day(LocalDate.parse("2026-11-17").plusDays(i), 1000 + i, 10 + i, i % 2));
         }
         var option = new ObjectMapper().readTree(new WeekTrend(days).option(18, Locale.SIMPLIFIED_CHINESE, key -> "«" + key + "»"));
-        assertThat(option.path("xAxis").path("data").get(0).asText()).isEqualTo("周二\n11-17");
-        assertThat(option.path("xAxis").path("data").get(6).asText()).isEqualTo("周一\n11-23");
+        assertThat(option.path("xAxis").path("data").get(0).asText()).isEqualTo("周二\n17日");
+        assertThat(option.path("xAxis").path("data").get(6).asText()).isEqualTo("周一\n23日");
         var series = option.path("series");
         assertThat(series.get(0).path("name").asText()).isEqualTo("«wall.trend.events»");
         assertThat(series.get(0).path("data").get(6).asLong()).isEqualTo(1006);
@@ -29,7 +29,7 @@ class WeekTrendTest {
         assertThat(series.get(2).path("data").get(1).asLong()).isEqualTo(1);
 
         var english = new ObjectMapper().readTree(new WeekTrend(days).option(36, Locale.ENGLISH, key -> key));
-        assertThat(english.path("xAxis").path("data").get(6).asText()).isEqualTo("Mon\n11-23");
+        assertThat(english.path("xAxis").path("data").get(6).asText()).isEqualTo("Mon\n23");
         assertThat(english.path("legend").path("textStyle").path("fontSize").asInt()).as("scaled for 4K").isEqualTo(30);
     }
 }
