@@ -3,7 +3,7 @@
 #   bash bench/stream-freshness.sh        # env: RATE=5000 BATCH=50 SECONDS=60 RUNS=3 CONNS=4 SUSTAIN_SECONDS=30
 #                                         #      BREACH_CASES=200 BREACH_SPREAD=20 POLL_MS=250
 # Smoke run (proves the script works, numbers do not count): SMOKE=1 bash bench/stream-freshness.sh
-# 1. starts GridPulse (simulator off, checkpoints every 10 s as in the demo) in a temp dir from
+# 1. starts GridPulse (simulator off, checkpoints at the default interval, GP_CHECKPOINT_SECONDS) in a temp dir from
 #    standalone/target (build standalone first), waits for "GridPulse is running";
 # 2. warm-up: 15 s of freshness load at RATE, not counted;
 # 3. RUNS times: bench/src/StreamFreshness.java fresh: open-loop BATCH-event POSTs to /api/v1/events:batch
