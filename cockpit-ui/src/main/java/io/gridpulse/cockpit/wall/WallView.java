@@ -268,9 +268,11 @@ public final class WallView extends Div implements HasUrlParameter<String>, HasD
     }
 
     private static LiveQuery<WallIndicators> indicatorsOf(CockpitContext context, AreaCode area) {
-        var kpiQueries = new KpiQueries(context.warehouse());
-        return INDICATORS.computeIfAbsent(area.value(), code -> new LiveQuery<>("wall-kpis-" + code,
-                () -> WallIndicators.read(kpiQueries, area, context.zone(), java.time.Clock.systemUTC()), Duration.ofSeconds(30)));
+        return INDICATORS.computeIfAbsent(area.value(), code -> {
+            var kpiQueries = new KpiQueries(context.warehouse());
+            return new LiveQuery<>("wall-kpis-" + code,
+                    () -> WallIndicators.read(kpiQueries, area, context.zone(), java.time.Clock.systemUTC()), Duration.ofSeconds(30));
+        });
     }
 
     private static LiveQuery<WallLayers> layersOf(CockpitContext context, AreaCode area, String department) {

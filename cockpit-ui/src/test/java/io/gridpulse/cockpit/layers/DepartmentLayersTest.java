@@ -40,17 +40,7 @@ class DepartmentLayersTest {
         warehouse.insertAlerts(List.of(TestCockpit.openBreach("layer-civil", GRID, ""), TestCockpit.openBreach("layer-health", GRID, ""),
                 new AlertRow("sos-layer-band", "device_sos", "critical", AlertRow.OPEN, "layer-band", "device.sos", 0, null, now,
                         null, GRID, GRID.substring(0, 12), GRID.substring(0, 9), GRID.substring(0, 6), "SOS", 1)));
-        layers = new MapLayers(warehouse, Region.demo(), TestCockpit.ZONE, new MapLayers.Labels() {
-            @Override
-            public String text(String key, Object... parameters) {
-                return key;
-            }
-
-            @Override
-            public boolean english() {
-                return false;
-            }
-        });
+        layers = new MapLayers(warehouse, Region.demo(), TestCockpit.ZONE, new KeyLabels());
     }
 
     @Test

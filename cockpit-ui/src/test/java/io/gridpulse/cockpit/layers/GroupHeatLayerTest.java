@@ -39,17 +39,7 @@ class GroupHeatLayerTest {
             rows.add(i < 3 ? row.withPopulationGroups(List.of("elderly_alone")) : row);
         }
         TestCockpit.store(rows);
-        layers = new MapLayers(TestCockpit.warehouse(), Region.demo(), TestCockpit.ZONE, new MapLayers.Labels() {
-            @Override
-            public String text(String key, Object... parameters) {
-                return key + (parameters.length == 0 ? "" : List.of(parameters).toString());
-            }
-
-            @Override
-            public boolean english() {
-                return false;
-            }
-        });
+        layers = new MapLayers(TestCockpit.warehouse(), Region.demo(), TestCockpit.ZONE, new KeyLabels());
     }
 
     @Test
