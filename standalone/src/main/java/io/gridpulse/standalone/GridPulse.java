@@ -18,6 +18,7 @@ import io.gridpulse.simulator.load.LiveFeed;
 import io.gridpulse.simulator.wire.WireOptions;
 import io.gridpulse.standalone.kafka.EmbeddedKafka;
 import io.gridpulse.standalone.registry.RegistryTopic;
+import io.gridpulse.streams.StateStore;
 import io.gridpulse.streams.StreamJobs;
 import io.gridpulse.streams.StreamJobsConfig;
 import io.gridpulse.warehouse.Warehouse;
@@ -100,7 +101,8 @@ public final class GridPulse implements AutoCloseable {
             // the edge alone: for measuring it, or when the job runs on a Flink cluster of its own
             log.warn("GP_STREAM_JOBS=off: no Flink job runs here; events stay on Kafka until one reads them");
         } else {
-            var job = StreamJobs.startEmbedded(jobConfig, config.dataDir().resolve("flink"));
+            var job = StreamJobs.startEmbedded(jobConfig, config.dataDir().resolve("flink"),
+                    StateStore.named(env.get("GP_STATE_BACKEND")));
             stopInReverse.push(() -> stopJob(job));
         }
 

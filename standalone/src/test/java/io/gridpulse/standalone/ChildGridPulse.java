@@ -20,6 +20,12 @@ final class ChildGridPulse {
 
     /** Starts the child (simulator off, 2 s checkpoints) and waits until it says it is running. */
     static Process start(Path dataDir, int ingestPort, String name) throws IOException, InterruptedException {
+        return start(dataDir, ingestPort, name, java.util.Map.of());
+    }
+
+    /** Starts the child with these variables set besides (or instead of) the usual ones. */
+    static Process start(Path dataDir, int ingestPort, String name, java.util.Map<String, String> extraEnv)
+            throws IOException, InterruptedException {
         var log = dataDir.resolveSibling(dataDir.getFileName() + "-" + name + ".log");
         var builder = new ProcessBuilder(java(), "--enable-native-access=ALL-UNNAMED", "-Xmx1g",
                 "-Dgridpulse.chdb.lib=" + System.getProperty("gridpulse.chdb.lib", ""),
@@ -33,6 +39,7 @@ final class ChildGridPulse {
         env.put("GP_COCKPIT_PORT", Integer.toString(SharedStack.freePort()));
         env.put("GP_CHECKPOINT_SECONDS", "2");
         env.put("GP_SIMULATOR", "off");
+        env.putAll(extraEnv);
         var process = builder.start();
         var deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (System.nanoTime() < deadline) {

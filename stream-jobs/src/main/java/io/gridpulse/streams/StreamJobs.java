@@ -7,18 +7,16 @@ import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 
 /**
  * Assembles the GridPulse jobs into one Flink job graph. The same graph runs in an embedded
@@ -52,25 +50,53 @@ public final class StreamJobs {
     }
 
     /**
-     * Starts the jobs in a MiniCluster inside this JVM, restoring the newest retained checkpoint
-     * under {@code flinkDir} if there is one, so that a restart after a crash resumes where the
+     * Starts the jobs in a MiniCluster inside this JVM, with keyed state in RocksDB, restoring the newest
+     * retained checkpoint under {@code flinkDir} if there is one, so that a restart after a crash resumes where the
      * last checkpoint left off.
      */
     public static JobClient startEmbedded(StreamJobsConfig config, Path flinkDir) throws Exception {
-        var checkpoints = flinkDir.resolve("checkpoints");
-        Files.createDirectories(checkpoints);
+        return startEmbedded(config, flinkDir, StateStore.ROCKSDB);
+    }
+
+    /**
+     * Starts the jobs in a MiniCluster inside this JVM with keyed state in the given store, restoring the newest
+     * retained checkpoint or savepoint under {@code flinkDir} if there is one.
+     *
+     * <p>A checkpoint restores only into the store that wrote it. When the store changed since (an upgrade from a
+     * build that kept state on the heap, or {@code GP_STATE_BACKEND} set otherwise), the job first runs once in the old
+     * store from that checkpoint and stops with a savepoint in Flink's canonical format, which either store reads; the
+     * new store starts from that. Starting afresh instead would forget every running SLA clock.
+     */
+    public static JobClient startEmbedded(StreamJobsConfig config, Path flinkDir, StateStore store) throws Exception {
+        var snapshots = new Snapshots(flinkDir);
+        Files.createDirectories(snapshots.checkpoints());
+        var latest = snapshots.latest();
+        var writtenBy = snapshots.writtenBy();
+        if (latest.isPresent() && writtenBy != store) {
+            latest = Optional.of(convert(config, snapshots, latest.get(), writtenBy, store));
+        }
+        snapshots.writtenFromNowBy(store);
+        return start(config, snapshots, store, latest);
+    }
+
+    private static JobClient start(StreamJobsConfig config, Snapshots snapshots, StateStore store, Optional<Path> restore)
+            throws Exception {
         var conf = new Configuration();
+        // RocksDB's working files are a scratch copy: restored from the checkpoint on every start, and a killed run
+        // leaves its copy behind, so they are cleared here
+        Snapshots.deleteTree(snapshots.scratch());
+        store.configure(conf, snapshots.scratch());
         conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
-        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
+        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, snapshots.checkpoints().toUri().toString());
         conf.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION, ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
         conf.set(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS, 2);
         conf.set(ExecutionOptions.SNAPSHOT_COMPRESSION, true);
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF, Duration.ofMillis(500));
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF, Duration.ofSeconds(30));
-        latestCheckpoint(checkpoints).ifPresent(path -> {
-            log.info("restoring stream jobs from {}", path);
-            retireOlderRuns(checkpoints, path);
+        restore.ifPresent(path -> {
+            log.info("restoring stream jobs from {} ({} state)", path, store.name().toLowerCase(java.util.Locale.ROOT));
+            snapshots.retireAllBut(path);
             conf.set(StateRecoveryOptions.SAVEPOINT_PATH, path.toUri().toString());
             // a newer build may have dropped an operator; its old state must not block the start
             conf.set(StateRecoveryOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE, true);
@@ -81,45 +107,30 @@ public final class StreamJobs {
     }
 
     /**
-     * Deletes the checkpoint folders of earlier runs but the one being restored from: each run keeps its own
-     * newest two, and without this every restart left its run's (over 1 GB at county load) behind for good.
-     * The run restored from stays until the next start, so a crash before the new run's first checkpoint still
-     * finds it.
+     * Runs the job in the store that wrote {@code checkpoint} and stops it with a canonical savepoint, which the other
+     * store restores from. Asked while the tasks still restore, a savepoint is refused; it is asked again until taken.
      */
-    static void retireOlderRuns(Path checkpoints, Path restoring) {
-        var keep = restoring.getParent();
-        try (var runs = Files.list(checkpoints)) {
-            for (var run : runs.filter(Files::isDirectory).filter(run -> !run.equals(keep)).toList()) {
-                try (var tree = Files.walk(run)) {
-                    for (var p : tree.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.deleteIfExists(p);
-                    }
+    private static Path convert(StreamJobsConfig config, Snapshots snapshots, Path checkpoint, StateStore from,
+                                StateStore to) throws Exception {
+        log.warn("{} holds {} state and the job now keeps it in {}: converting it through a canonical savepoint, once",
+                checkpoint, from.name().toLowerCase(java.util.Locale.ROOT), to.name().toLowerCase(java.util.Locale.ROOT));
+        var job = start(config, snapshots, from, Optional.of(checkpoint));
+        var giveUp = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+        while (true) {
+            try {
+                var taken = job.stopWithSavepoint(false, snapshots.savepoints().toUri().toString(),
+                        SavepointFormatType.CANONICAL).get();
+                job.getJobExecutionResult().get();
+                var savepoint = Path.of(java.net.URI.create(taken));
+                log.info("converted the job's state into {}", savepoint);
+                return savepoint;
+            } catch (ExecutionException refused) {
+                if (System.nanoTime() > giveUp || job.getJobStatus().get().isGloballyTerminalState()) {
+                    throw new IllegalStateException("could not convert the stream jobs' state in " + checkpoint
+                            + " from " + from + " to " + to + "; to start afresh, delete " + snapshots.checkpoints(), refused);
                 }
-                log.info("removed the checkpoints of an earlier run: {}", run);
+                Thread.sleep(2_000);
             }
-        } catch (IOException e) {
-            log.warn("could not remove the checkpoints of earlier runs in {}: {}", checkpoints, e.toString());
-        }
-    }
-
-    /** The newest complete checkpoint (one whose _metadata was written) of any earlier run. */
-    static Optional<Path> latestCheckpoint(Path checkpoints) {
-        if (!Files.isDirectory(checkpoints)) {
-            return Optional.empty();
-        }
-        try (var paths = Files.find(checkpoints, 3, (p, attrs) -> p.getFileName().toString().equals("_metadata")
-                && p.getParent().getFileName().toString().startsWith("chk-"))) {
-            return paths.max(Comparator.comparing(StreamJobs::modified)).map(Path::getParent);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not look for checkpoints in " + checkpoints, e);
-        }
-    }
-
-    private static FileTime modified(Path p) {
-        try {
-            return Files.getLastModifiedTime(p);
-        } catch (IOException e) {
-            return FileTime.fromMillis(0);
         }
     }
 }

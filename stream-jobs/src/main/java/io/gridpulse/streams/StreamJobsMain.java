@@ -9,7 +9,8 @@ import java.time.Duration;
  * Entry point for a Flink cluster ({@code flink run stream-jobs.jar}): configuration comes from the
  * environment (GP_KAFKA_BOOTSTRAP, GP_EVENTS_TOPIC, GP_WAREHOUSE_URL, GP_CHECKPOINT_SECONDS and the thresholds of
  * {@link StreamJobsConfig#withEnvironment});
- * checkpoint storage and restarts come from the cluster's own configuration.
+ * checkpoint storage, the state backend and restarts come from the cluster's own configuration (use RocksDB with
+ * incremental checkpoints there too: the job remembers two weeks of eventIds, see {@link StateStore}).
  */
 public final class StreamJobsMain {
     private StreamJobsMain() {}
@@ -20,7 +21,7 @@ public final class StreamJobsMain {
                         env.getOrDefault("GP_KAFKA_BOOTSTRAP", "localhost:9092"),
                         env.getOrDefault("GP_EVENTS_TOPIC", "gp.events"),
                         WarehouseConfig.fromEnv())
-                .withCheckpointInterval(Duration.ofSeconds(Long.parseLong(env.getOrDefault("GP_CHECKPOINT_SECONDS", "5"))))
+                .withCheckpointInterval(Duration.ofSeconds(Long.parseLong(env.getOrDefault("GP_CHECKPOINT_SECONDS", "60"))))
                 .withEnvironment(env);
         var flink = StreamExecutionEnvironment.getExecutionEnvironment();
         StreamJobs.define(flink, config);

@@ -4,7 +4,9 @@ import io.gridpulse.warehouse.WarehouseConfig;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,22 +62,65 @@ class StreamJobsTest {
     }
 
     @Test
-    void aStartKeepsOnlyTheRunItRestoresFrom(@org.junit.jupiter.api.io.TempDir Path checkpoints) throws Exception {
-        var older = java.nio.file.Files.createDirectories(checkpoints.resolve("run-a/chk-7"));
-        java.nio.file.Files.writeString(older.resolve("_metadata"), "a");
-        java.nio.file.Files.createDirectories(checkpoints.resolve("run-a/shared"));
-        var newer = java.nio.file.Files.createDirectories(checkpoints.resolve("run-b/chk-9"));
-        java.nio.file.Files.writeString(newer.resolve("_metadata"), "b");
-        java.nio.file.Files.setLastModifiedTime(older.resolve("_metadata"), java.nio.file.attribute.FileTime.fromMillis(1_000));
-        java.nio.file.Files.createDirectories(checkpoints.resolve("run-c"));   // a run that never completed a checkpoint
+    void aStartKeepsOnlyTheRunItRestoresFrom(@org.junit.jupiter.api.io.TempDir Path flink) throws Exception {
+        var snapshots = new Snapshots(flink);
+        var checkpoints = snapshots.checkpoints();
+        var older = Files.createDirectories(checkpoints.resolve("run-a/chk-7"));
+        Files.writeString(older.resolve("_metadata"), "a");
+        Files.createDirectories(checkpoints.resolve("run-a/shared"));
+        var newer = Files.createDirectories(checkpoints.resolve("run-b/chk-9"));
+        Files.writeString(newer.resolve("_metadata"), "b");
+        Files.setLastModifiedTime(older.resolve("_metadata"), FileTime.fromMillis(1_000));
+        Files.createDirectories(checkpoints.resolve("run-c"));   // a run that never completed a checkpoint
+        var oldSavepoint = Files.createDirectories(snapshots.savepoints().resolve("savepoint-1"));
+        Files.writeString(oldSavepoint.resolve("_metadata"), "s");
+        Files.setLastModifiedTime(oldSavepoint.resolve("_metadata"), FileTime.fromMillis(2_000));
 
-        var latest = StreamJobs.latestCheckpoint(checkpoints).orElseThrow();
+        var latest = snapshots.latest().orElseThrow();
         assertThat(latest).isEqualTo(newer);
-        StreamJobs.retireOlderRuns(checkpoints, latest);
+        snapshots.retireAllBut(latest);
 
-        try (var left = java.nio.file.Files.list(checkpoints)) {
+        try (var left = Files.list(checkpoints)) {
             assertThat(left.map(p -> p.getFileName().toString())).containsExactly("run-b");
         }
         assertThat(newer.resolve("_metadata")).exists();
+        assertThat(oldSavepoint).doesNotExist();
+    }
+
+    @Test
+    void aSavepointNewerThanEveryCheckpointIsRestoredAndTheCheckpointsRetired(@org.junit.jupiter.api.io.TempDir Path flink)
+            throws Exception {
+        var snapshots = new Snapshots(flink);
+        var checkpoint = Files.createDirectories(snapshots.checkpoints().resolve("run-a/chk-3"));
+        Files.writeString(checkpoint.resolve("_metadata"), "a");
+        Files.setLastModifiedTime(checkpoint.resolve("_metadata"), FileTime.fromMillis(1_000));
+        var savepoint = Files.createDirectories(snapshots.savepoints().resolve("savepoint-abc"));
+        Files.writeString(savepoint.resolve("_metadata"), "s");
+
+        assertThat(snapshots.latest()).contains(savepoint);
+        snapshots.retireAllBut(savepoint);
+
+        assertThat(snapshots.checkpoints().resolve("run-a")).doesNotExist();
+        assertThat(savepoint.resolve("_metadata")).exists();
+    }
+
+    @Test
+    void snapshotsFromBeforeTheStoreCouldBeChosenAreHeapSnapshots(@org.junit.jupiter.api.io.TempDir Path flink) throws Exception {
+        var snapshots = new Snapshots(flink);
+        assertThat(snapshots.writtenBy()).isEqualTo(StateStore.HEAP);
+
+        snapshots.writtenFromNowBy(StateStore.ROCKSDB);
+
+        assertThat(snapshots.writtenBy()).isEqualTo(StateStore.ROCKSDB);
+    }
+
+    @Test
+    void theStateStoreIsRocksDbUnlessHeapIsNamed() {
+        assertThat(StateStore.named(null)).isEqualTo(StateStore.ROCKSDB);
+        assertThat(StateStore.named(" RocksDB ")).isEqualTo(StateStore.ROCKSDB);
+        assertThat(StateStore.named("hashmap")).isEqualTo(StateStore.HEAP);
+        assertThat(StateStore.named("heap")).isEqualTo(StateStore.HEAP);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> StateStore.named("forst"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("GP_STATE_BACKEND");
     }
 }
