@@ -2,7 +2,7 @@ package io.gridpulse.streams;
 
 import io.gridpulse.streams.groups.PopulationGroups;
 import io.gridpulse.streams.groups.RegistryEntry;
-import io.gridpulse.streams.groups.RegistryEntryDeserializer;
+import io.gridpulse.streams.registry.RegistryRecords;
 import io.gridpulse.streams.raw.DecodeEvents;
 import io.gridpulse.streams.raw.FirstSeenOnly;
 import io.gridpulse.streams.raw.LoggedEvent;
@@ -75,7 +75,7 @@ final class RawEventsPipeline {
                 .setTopics(config.registryTopic())
                 .setGroupId(config.consumerGroup() + "-registry-groups")
                 .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
-                .setDeserializer(new RegistryEntryDeserializer())
+                .setDeserializer(new RegistryRecords<>(RegistryEntry.class, RegistryEntry::of))
                 .setProperty("partition.discovery.interval.ms", "60000")
                 .setProperty("commit.offsets.on.checkpoint", "true")
                 .build();

@@ -1,7 +1,7 @@
 package io.gridpulse.streams;
 
 import io.gridpulse.streams.sla.LiveOrReplayWatermarks;
-import io.gridpulse.streams.visits.RegistryDeserializer;
+import io.gridpulse.streams.registry.RegistryRecords;
 import io.gridpulse.streams.visits.RegistryStep;
 import io.gridpulse.streams.visits.VisitObligationClocks;
 import io.gridpulse.streams.visits.VisitStep;
@@ -40,7 +40,7 @@ final class VisitObligationsPipeline {
                 .setTopics(config.registryTopic())
                 .setGroupId(config.consumerGroup() + "-registry")
                 .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
-                .setDeserializer(new RegistryDeserializer())
+                .setDeserializer(new RegistryRecords<>(RegistryStep.class, RegistryStep::of))
                 .setProperty("partition.discovery.interval.ms", "60000")
                 .setProperty("commit.offsets.on.checkpoint", "true")
                 .build();
