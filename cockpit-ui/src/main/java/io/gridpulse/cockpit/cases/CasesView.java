@@ -13,6 +13,9 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
@@ -26,6 +29,7 @@ import io.gridpulse.cockpit.security.Requires;
 import io.gridpulse.cockpit.security.SignedIn;
 import io.gridpulse.cockpit.shell.Languages;
 import io.gridpulse.cockpit.shell.MainLayout;
+import io.gridpulse.model.area.AreaCode;
 import io.gridpulse.warehouse.cases.CaseFilter;
 import io.gridpulse.warehouse.cases.CaseQueries;
 import io.gridpulse.warehouse.cases.CaseRow;
@@ -46,29 +50,18 @@ import java.util.function.Function;
  * by case id and description, sortable by every column, with CSV and Excel exports for users who may
  * export. The scope always comes from the signed-in user on the server, never from the page; personal
  * identifiers in descriptions are masked on screen and in the exports.
+ *
+ * <p>The URL may narrow the list ({@link CaseListQuery}: area, period, department, population group, open alerts or
+ * breaches only, search), as the map's side panel does for the cases behind a number; a parameter never widens it:
+ * an area outside the scope is refused (audited) and the whole scope listed, and what cannot be honoured is named
+ * in a notice.
  */
 @Route(value = "cases", layout = MainLayout.class)
 @Requires(Permission.EXPLORE_MAP)
-public final class CasesView extends VerticalLayout implements HasDynamicTitle {
+public final class CasesView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
     /** At most this many cases on screen; the exports take up to {@link CaseFilter#MAX_LIMIT}. */
     static final int SHOWN = 1_000;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-
-    /** The periods to choose from, each ending at the end of today (local time). */
-    enum Period {
-        TODAY("today", 1), WEEK("7d", 7), MONTH("30d", 30);
-
-        final String id;
-        final int days;
-
-        Period(String id, int days) {
-            this.id = id;
-            this.days = days;
-        }
-    }
-
-    /** What the page shows: read by the download handlers when an export is made. */
-    private record Selection(Period period, String search) {}
 
     private final CockpitUser user = SignedIn.required();
     private final CockpitContext context = CockpitContext.get();
@@ -77,8 +70,13 @@ public final class CasesView extends VerticalLayout implements HasDynamicTitle {
     private final Grid<CaseRow> grid = new Grid<>();
     private final TextField search = new TextField();
     private final Span count = new Span();
-    private final Map<Period, Button> periodButtons = new EnumMap<>(Period.class);
-    private volatile Selection selection = new Selection(Period.WEEK, null);
+    private final Div filters = new Div();
+    private final Div notice = new Div();
+    private final HorizontalLayout bar;
+    private final List<Anchor> exports = new ArrayList<>();
+    private final Map<CasePeriod, Button> periodButtons = new EnumMap<>(CasePeriod.class);
+    /** What the page shows: read by the download handlers when an export is made. */
+    private volatile CaseListQuery selection = CaseListQuery.of(user);
 
     public CasesView() {
         setSizeFull();
@@ -86,21 +84,27 @@ public final class CasesView extends VerticalLayout implements HasDynamicTitle {
         search.setPlaceholder(getTranslation("cases.search"));
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.ON_CHANGE);
-        search.addValueChangeListener(e -> show(new Selection(selection.period(), e.getValue())));
-        var bar = new HorizontalLayout(search);
+        search.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                choose(selection.withSearch(e.getValue()));
+            }
+        });
+        bar = new HorizontalLayout(search);
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);
-        for (var period : Period.values()) {
-            var button = new Button(getTranslation("cases.period." + period.id),
-                    click -> show(new Selection(period, selection.search())));
-            button.setId("period-" + period.id);
+        for (var period : CasePeriod.values()) {
+            var button = new Button(getTranslation("cases.period." + period.id()),
+                    click -> choose(selection.withPeriod(period)));
+            button.setId("period-" + period.id());
             periodButtons.put(period, button);
             bar.add(button);
         }
         count.setId("case-count");
         bar.add(count);
-        if (user.may(Permission.EXPORT)) {
-            bar.add(exportLink("csv"), exportLink("xlsx"));
-        }
+        filters.setId("cases-filters");
+        filters.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-s)")
+                .set("align-items", "baseline").set("font-size", "var(--lumo-font-size-s)");
+        notice.setId("cases-notice");
+        notice.getStyle().set("color", "var(--lumo-error-text-color)").set("font-size", "var(--lumo-font-size-s)");
 
         grid.setId("case-list");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
@@ -125,9 +129,34 @@ public final class CasesView extends VerticalLayout implements HasDynamicTitle {
         time(CaseRow::closedAt, "closed");
         grid.addColumn(CaseRow::openBreaches).setHeader(getTranslation("cases.column.breaches")).setSortable(true)
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
-        add(new H1(getTranslation("cases.title")), bar, grid);
+        add(new H1(getTranslation("cases.title")), bar, filters, notice, grid);
         setFlexGrow(1, grid);
-        show(selection);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        var read = CaseListQuery.read(user, event.getLocation().getQueryParameters().getParameters(),
+                code -> context.areaNames().containsKey(code));
+        var notes = new ArrayList<String>();
+        if (read.refusedArea() != null) {
+            // as the map and the case page do: an area outside the scope is refused on the server and audited
+            context.audit().append(user.name(), "refused", "/cases?area=" + read.refusedArea());
+            notes.add(getTranslation("cases.notice.area", read.refusedArea()));
+        }
+        if (!read.ignored().isEmpty()) {
+            notes.add(getTranslation("cases.notice.ignored", String.join(", ", read.ignored())));
+        }
+        notice.setText(String.join(" ", notes));
+        notice.setVisible(!notes.isEmpty());
+        search.setValue(read.query().search() == null ? "" : read.query().search());
+        exports.forEach(bar::remove);
+        exports.clear();
+        if (user.may(Permission.EXPORT)) {
+            exports.add(exportLink("csv", read.query().area()));
+            exports.add(exportLink("xlsx", read.query().area()));
+            exports.forEach(bar::add);
+        }
+        show(read.query());
     }
 
     @Override
@@ -135,8 +164,16 @@ public final class CasesView extends VerticalLayout implements HasDynamicTitle {
         return getTranslation("cases.title") + " · " + getTranslation("app.title");
     }
 
-    private void show(Selection chosen) {
+    /** Shows what the user chose on the page and puts it in the URL, so that a reload or a bookmark keeps it. */
+    private void choose(CaseListQuery chosen) {
+        show(chosen);
+        getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
+                new com.vaadin.flow.router.Location("cases", chosen.parameters())));
+    }
+
+    private void show(CaseListQuery chosen) {
         selection = chosen;
+        showFilters(chosen);
         periodButtons.forEach((period, button) -> {
             button.removeThemeVariants(ButtonVariant.LUMO_PRIMARY);
             if (period == chosen.period()) {
@@ -148,19 +185,49 @@ public final class CasesView extends VerticalLayout implements HasDynamicTitle {
         count.setText(getTranslation(rows.size() >= SHOWN ? "cases.count.capped" : "cases.count", rows.size()));
     }
 
-    /** The cases of the user's scope and department: neither is ever taken from the page. */
-    private List<CaseRow> read(Selection chosen, int limit) {
-        ZoneId zone = context.zone();
-        var today = LocalDate.now(zone);
-        var from = today.minusDays(chosen.period().days - 1L).atStartOfDay(zone).toInstant();
-        var to = today.plusDays(1).atStartOfDay(zone).toInstant();
-        return queries.cases(new CaseFilter(user.scope(), from, to, null, chosen.search(), user.department(), limit));
+    /** The narrowing filters in force, each named, with a way back to the whole list. */
+    private void showFilters(CaseListQuery chosen) {
+        filters.removeAll();
+        if (!chosen.area().equals(user.scope())) {
+            filters.add(chip("cases-filter-area", getTranslation("cases.filter.area", areaName(chosen.area().value()))));
+        }
+        if (chosen.department() != null && user.department() == null) {
+            filters.add(chip("cases-filter-department", getTranslation("cases.filter.department",
+                    label("department.", chosen.department()))));
+        }
+        if (chosen.group() != null) {
+            filters.add(chip("cases-filter-group", getTranslation("cases.filter.group", getTranslation("map.group." + chosen.group()))));
+        }
+        if (chosen.alerting() != CaseFilter.Alerting.EVERY_CASE) {
+            filters.add(chip("cases-filter-alerts", getTranslation(chosen.alerting() == CaseFilter.Alerting.OPEN_BREACH
+                    ? "cases.filter.alerts.breaches" : "cases.filter.alerts.open")));
+        }
+        if (filters.getComponentCount() > 0) {
+            var clear = new RouterLink(getTranslation("cases.filter.clear"), CasesView.class);
+            clear.setId("cases-filter-clear");
+            filters.add(clear);
+        }
+        filters.setVisible(filters.getComponentCount() > 0);
     }
 
-    private Anchor exportLink(String format) {
+    private static Span chip(String id, String text) {
+        var chip = new Span(text);
+        chip.setId(id);
+        chip.getElement().getThemeList().add("badge contrast");
+        return chip;
+    }
+
+    /** The cases of the user's scope and department: the URL may only narrow them (see {@link CaseListQuery#read}). */
+    private List<CaseRow> read(CaseListQuery chosen, int limit) {
+        ZoneId zone = context.zone();
+        return queries.cases(chosen.filter(LocalDate.now(zone), zone, limit));
+    }
+
+    private Anchor exportLink(String format, AreaCode area) {
         var csv = format.equals("csv");
-        var fileName = "gridpulse-cases-" + user.scope() + "." + format;
-        var handler = Exports.guarded(user, user.scope(), "/cases?scope=" + user.scope() + " " + format, fileName,
+        var fileName = "gridpulse-cases-" + area + "." + format;
+        var handler = Exports.guarded(user, area, "/cases?scope=" + user.scope()
+                + (area.equals(user.scope()) ? "" : "&area=" + area) + " " + format, fileName,
                 csv ? Exports.CSV : Exports.XLSX, out -> {
                     var rows = read(selection, CaseFilter.MAX_LIMIT).stream().map(this::exportRow).toList();
                     if (csv) {

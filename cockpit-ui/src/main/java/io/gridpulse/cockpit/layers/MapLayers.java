@@ -98,7 +98,8 @@ public final class MapLayers {
 
     /**
      * The layers of the area; with a {@code department}, the breach layer draws only the alerts of the cases last
-     * assigned to it (the caller decides the department: a department head's own, whatever the URL says).
+     * assigned to it and the device layer no device in SOS (an alert that belongs to no department), the caller
+     * deciding the department: a department head's own, whatever the URL says.
      */
     public Drawn draw(AreaCode area, LayerChoice choice, String department, Instant now) {
         var series = new ArrayList<String>();
@@ -171,6 +172,12 @@ public final class MapLayers {
 
         // 5-8: devices by state
         List<DeviceMarker> devices = choice.shows(MapLayer.DEVICES) ? queries.devices(area, now, MAX_DEVICES) : List.of();
+        var sosShown = department == null;
+        if (!sosShown) {
+            // an SOS is an alert about a person's device, not about a case: it belongs to no department and stays with
+            // the area's watchers (as in the inbox, AlertRights and the wall), so a department's view leaves it out
+            devices = devices.stream().filter(d -> d.state() != DeviceState.SOS).toList();
+        }
         var byState = new EnumMap<DeviceState, List<String>>(DeviceState.class);
         for (var state : DeviceState.values()) {
             byState.put(state, new ArrayList<>());
@@ -190,7 +197,7 @@ public final class MapLayers {
             series.add(markers("layer-devices-" + state.wireName(), labels.text("map.legend.device." + state.wireName()),
                     sos ? "effectScatter" : "scatter", "circle", sos ? 12 : 8, deviceColour(state), sos ? 6 : 4,
                     byState.get(state)));
-            if (choice.shows(MapLayer.DEVICES)) {
+            if (choice.shows(MapLayer.DEVICES) && (sosShown || !sos)) {
                 legend.add(labels.text("map.legend.device." + state.wireName()));
             }
         }

@@ -21,8 +21,13 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.OptionalParameter;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import io.gridpulse.cockpit.CockpitContext;
+import io.gridpulse.cockpit.cases.CaseListQuery;
+import io.gridpulse.cockpit.cases.CasePeriod;
+import io.gridpulse.cockpit.cases.CaseView;
+import io.gridpulse.cockpit.cases.CasesView;
 import io.gridpulse.cockpit.charts.EChart;
 import io.gridpulse.cockpit.export.Exports;
 import io.gridpulse.cockpit.layers.HeatRange;
@@ -40,6 +45,9 @@ import io.gridpulse.cockpit.shell.MainLayout;
 import io.gridpulse.geo.region.Region;
 import io.gridpulse.model.area.Area;
 import io.gridpulse.model.area.AreaCode;
+import io.gridpulse.warehouse.cases.CaseFilter;
+import io.gridpulse.warehouse.cases.CaseQueries;
+import io.gridpulse.warehouse.cases.CaseRow;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -65,6 +73,11 @@ import java.util.stream.Collectors;
  * and the children coloured by them) count only the alerts of the cases last assigned to their department;
  * users without a department may narrow them to one with {@code &dept=<code>}, which a department head's URL
  * cannot change (see {@link CockpitUser#alertDepartment}).
+ *
+ * <p>The cases behind a number: a click on the panel's "demands today", "open alerts" or "open breaches" lists
+ * under the figures the newest cases behind it in the area on screen (read only then, not on every drill-down),
+ * narrowed as the figure is (scope, department) and, while the heat layer shows one population group, to that
+ * group; a link opens the full case list with the same filters ({@link CaseListQuery}).
  */
 @Route(value = "map", layout = MainLayout.class)
 @Requires(value = Permission.EXPLORE_MAP, areaInPath = true)
@@ -79,6 +92,8 @@ public final class MapView extends HorizontalLayout implements HasUrlParameter<S
     private final EChart map = new EChart(null);
     private final VerticalLayout panel = new VerticalLayout();
     private final Grid<Map.Entry<Area, Long>> children = new Grid<>();
+    /** The cases behind the figure last clicked; empty and hidden until a click. */
+    private final Div panelCases = new Div();
     private CockpitUser user;
     private AreaCode area;
     private Indicator indicator = Indicator.EVENTS_7_DAYS;
@@ -370,9 +385,16 @@ public final class MapView extends HorizontalLayout implements HasUrlParameter<S
         var title = new H2(name(self));
         title.setId("map-area-name");
         panel.add(title, new Span(getTranslation("level." + self.level().name().toLowerCase()) + " · " + self.code()));
-        panel.add(figure("today", figures.eventsToday()), figure("week", figures.events7Days()),
-                figure("demands", figures.demandsToday()), figure("alerts", figures.openAlerts()),
-                figure("breaches", figures.openBreaches()));
+        // events today and this week count every event (device reports, visits, tickets ...): no case list is
+        // honestly behind them. Alerts name cases in real time: a role without the inbox gets plain numbers.
+        var alertsShown = user.may(Permission.VIEW_ALERTS);
+        panel.add(figure("today", figures.eventsToday(), null), figure("week", figures.events7Days(), null),
+                figure("demands", figures.demandsToday(), CaseFigure.DEMANDS),
+                figure("alerts", figures.openAlerts(), alertsShown ? CaseFigure.ALERTS : null),
+                figure("breaches", figures.openBreaches(), alertsShown ? CaseFigure.BREACHES : null));
+        panelCases.removeAll();
+        panelCases.setVisible(false);
+        panel.add(panelCases);
         if (!drawnLayers.summary().isEmpty()) {
             var summary = new Div();
             summary.setId("layer-summary");
@@ -402,13 +424,154 @@ public final class MapView extends HorizontalLayout implements HasUrlParameter<S
         }
     }
 
-    private Div figure(String key, long value) {
+    private Div figure(String key, long value, CaseFigure cases) {
         var label = new Span(getTranslation("map.figure." + key));
-        var number = new Span(numbers.format(value));
+        com.vaadin.flow.component.Component number;
+        if (cases == null) {
+            number = new Span(numbers.format(value));
+        } else {
+            var button = new Button(numbers.format(value), click -> showCases(cases));
+            button.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+            button.getElement().setAttribute("title", getTranslation("map.cases.show"));
+            button.setAriaLabel(getTranslation("map.figure." + key) + " " + numbers.format(value) + " · " + getTranslation("map.cases.show"));
+            button.getStyle().set("text-decoration", "underline dotted");
+            number = button;
+        }
         number.setId("figure-" + key);
-        number.getStyle().set("font-weight", "600").set("font-size", "var(--lumo-font-size-xl)");
-        var row = new Div(label, new Span(" "), number);
-        return row;
+        number.getElement().getStyle().set("font-weight", "600").set("font-size", "var(--lumo-font-size-xl)");
+        return new Div(label, new Span(" "), number);
+    }
+
+    /** The figures with a case list behind them: which cases, raised when. */
+    private enum CaseFigure {
+        DEMANDS("demands", CasePeriod.TODAY, CaseFilter.Alerting.EVERY_CASE),
+        // an alert stays open however old its case is
+        ALERTS("alerts", CasePeriod.ALL, CaseFilter.Alerting.OPEN_ALERT),
+        BREACHES("breaches", CasePeriod.ALL, CaseFilter.Alerting.OPEN_BREACH);
+
+        final String id;
+        final CasePeriod period;
+        final CaseFilter.Alerting alerting;
+
+        CaseFigure(String id, CasePeriod period, CaseFilter.Alerting alerting) {
+            this.id = id;
+            this.period = period;
+            this.alerting = alerting;
+        }
+    }
+
+    /** At most this many cases in the panel; the link opens the full list. */
+    static final int PANEL_CASES = 50;
+    private static final java.time.format.DateTimeFormatter RAISED = java.time.format.DateTimeFormatter.ofPattern("MM-dd HH:mm");
+
+    /**
+     * Lists under the figures the cases behind one of them, in the area on screen (checked against the scope in
+     * setParameter), of the department shown, and of the heat layer's population group when it has one.
+     */
+    private void showCases(CaseFigure figure) {
+        var group = layers.shows(MapLayer.HEAT) ? layers.group() : null;
+        var query = new CaseListQuery(area, figure.period, department, group, figure.alerting, null);
+        var zone = context.zone();
+        var today = java.time.LocalDate.now(zone);
+        var queries = new CaseQueries(context.warehouse());
+        var rows = queries.cases(query.filter(today, zone, PANEL_CASES));
+        long total = rows.size() < PANEL_CASES ? rows.size() : queries.count(query.filter(today, zone, 1));
+        context.audit().append(user.name(), "view", "/map/" + area + " cases behind " + figure.id);
+
+        panelCases.removeAll();
+        panelCases.setId("panel-cases");
+        panelCases.getElement().setAttribute("data-figure", figure.id);
+        panelCases.setWidthFull();
+        panelCases.getStyle().set("box-sizing", "border-box").set("flex-shrink", "0")
+                .set("border-top", "1px solid var(--lumo-contrast-20pct)").set("padding-top", "var(--lumo-space-xs)");
+        var title = new Span(getTranslation("map.cases.title." + figure.id));
+        title.setId("panel-cases-title");
+        title.getStyle().set("font-weight", "600");
+        var close = new Button(getTranslation("map.cases.close"), click -> {
+            panelCases.removeAll();
+            panelCases.setVisible(false);
+        });
+        close.setId("panel-cases-close");
+        close.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
+        var header = new Div(title, close);
+        header.getStyle().set("display", "flex").set("justify-content", "space-between").set("align-items", "baseline")
+                .set("gap", "var(--lumo-space-s)");
+        panelCases.add(header);
+
+        var notes = new ArrayList<String>();
+        if (department != null) {
+            notes.add(getTranslation("map.cases.department", departmentName(department)));
+            if (figure == CaseFigure.DEMANDS) {
+                notes.add(getTranslation("map.cases.note.demands-department", departmentName(department)));
+            }
+        }
+        if (group != null) {
+            notes.add(getTranslation("map.cases.note.group", getTranslation("map.group." + group)));
+        }
+        if (figure != CaseFigure.DEMANDS) {
+            notes.add(getTranslation("map.cases.note.alerts"));
+        }
+        if (!notes.isEmpty()) {
+            var note = new Div(new Span(String.join(" ", notes)));
+            note.setId("panel-cases-note");
+            note.getStyle().set("font-size", "var(--lumo-font-size-xs)").set("color", "var(--lumo-secondary-text-color)")
+                    .set("line-height", "var(--lumo-line-height-xs)");
+            panelCases.add(note);
+        }
+
+        var list = new Div();
+        list.setId("panel-cases-list");
+        list.getStyle().set("max-height", "16em").set("overflow-y", "auto").set("font-size", "var(--lumo-font-size-s)");
+        if (rows.isEmpty()) {
+            list.add(new Span(getTranslation("map.cases.none")));
+        }
+        for (var row : rows) {
+            list.add(caseLine(row, zone));
+        }
+        panelCases.add(list);
+
+        var count = new Span(rows.size() < total
+                ? getTranslation("map.cases.count.capped", numbers.format(rows.size()), numbers.format(total))
+                : getTranslation("map.cases.count", numbers.format(total)));
+        count.setId("panel-cases-count");
+        var all = new RouterLink(getTranslation("map.cases.all"), CasesView.class);
+        // as in the map's own URL, a department head's department is not written in it: it comes from their account
+        all.setQueryParameters((user.department() == null ? query : query.withDepartment(null)).parameters());
+        all.setId("panel-cases-all");
+        var footer = new Div(count, all);
+        footer.getStyle().set("display", "flex").set("justify-content", "space-between").set("gap", "var(--lumo-space-s)")
+                .set("font-size", "var(--lumo-font-size-s)").set("padding-top", "var(--lumo-space-xs)");
+        panelCases.add(footer);
+        panelCases.setVisible(true);
+    }
+
+    /** One case: its id (to the case page), type and open breaches; below, when raised and its latest step. */
+    private Div caseLine(CaseRow row, java.time.ZoneId zone) {
+        var link = new RouterLink(row.caseId(), CaseView.class, new RouteParameters("caseId", row.caseId()));
+        link.addClassName("panel-case");
+        link.getElement().setAttribute("data-case", row.caseId());
+        var first = new Div(link, new Span(" " + label("cases.type.", row.demandType())));
+        if (row.openBreaches() > 0) {
+            var breaches = new Span(getTranslation("map.cases.breaches", row.openBreaches()));
+            breaches.getElement().getThemeList().add("badge error small");
+            breaches.getStyle().set("margin-left", "var(--lumo-space-xs)");
+            first.add(breaches);
+        }
+        var second = new Div(new Span(RAISED.withZone(zone).format(row.createdAt()) + " · "
+                + label("cases.step.", row.latestStep())));
+        second.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-xs)");
+        var line = new Div(first, second);
+        line.getStyle().set("padding", "var(--lumo-space-xs) 0").set("border-bottom", "1px solid var(--lumo-contrast-5pct)");
+        return line;
+    }
+
+    /** The translation of a coded value, or the code itself when it has none (as the case list shows it). */
+    private String label(String prefix, String code) {
+        if (code == null || code.isEmpty()) {
+            return "";
+        }
+        var text = getTranslation(prefix + code);
+        return text.startsWith("!") || text.equals(prefix + code) ? code : text;
     }
 
     private Anchor exportLink(Area self, List<Area> kids, AreaFigures figures) {

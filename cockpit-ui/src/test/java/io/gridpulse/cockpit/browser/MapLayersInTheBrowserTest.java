@@ -153,10 +153,13 @@ class MapLayersInTheBrowserTest {
     void aDepartmentHeadOfOneStreetGetsNoPointOfAnotherStreetInAnyLayer() throws Exception {
         signIn("head");
         open("map/439901001?layers=heat,breaches,devices,facilities");
-        wait(30).until(d -> ids(option(d), "layer-devices-sos").contains("map-dev-sos-dc"));
+        wait(30).until(d -> ids(option(d), "layer-devices-online").contains("map-dev-dc-online"));
         var option = option(browser);
         var text = option.toString();
         assertThat(text).doesNotContain("case-map-xc", "map-dev-sos-xc", "西城");
+        // a device's SOS belongs to no department: the civil-affairs head's map leaves the SOS device of their street out
+        assertThat(ids(option, "layer-devices-sos")).isEmpty();
+        assertThat(text).doesNotContain("map-dev-sos-dc");
 
         // every marker lies in 东城街道; the heat is exactly 东城's cells (their centres may cross a border)
         for (var id : List.of("layer-breaches-fresh", "layer-breaches", "layer-warnings", "layer-devices-sos",

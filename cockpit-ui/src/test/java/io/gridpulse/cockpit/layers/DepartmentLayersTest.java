@@ -35,12 +35,21 @@ class DepartmentLayersTest {
                 TestCockpit.demandCreated("layer-civil", GRID, "elderly_care", ""),
                 TestCockpit.demandAssigned("layer-civil", GRID, "civil_affairs"),
                 TestCockpit.demandCreated("layer-health", GRID, "medical", ""),
-                TestCockpit.demandAssigned("layer-health", GRID, "health")));
+                TestCockpit.demandAssigned("layer-health", GRID, "health"),
+                telemetry("layer-band"), telemetry("layer-band-quiet")));
         var now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         warehouse.insertAlerts(List.of(TestCockpit.openBreach("layer-civil", GRID, ""), TestCockpit.openBreach("layer-health", GRID, ""),
                 new AlertRow("sos-layer-band", "device_sos", "critical", AlertRow.OPEN, "layer-band", "device.sos", 0, null, now,
                         null, GRID, GRID.substring(0, 12), GRID.substring(0, 9), GRID.substring(0, 6), "SOS", 1)));
         layers = new MapLayers(warehouse, Region.demo(), TestCockpit.ZONE, new KeyLabels());
+    }
+
+    /** A wristband's report a minute ago in the grid. */
+    private static io.gridpulse.warehouse.EventRow telemetry(String device) {
+        var at = Instant.now().truncatedTo(ChronoUnit.MILLIS).minusSeconds(60);
+        return new io.gridpulse.warehouse.EventRow(java.util.UUID.randomUUID().toString(), "telemetry", at, at, "test", GRID,
+                GRID.substring(0, 12), GRID.substring(0, 9), GRID.substring(0, 6), null, null,
+                "{\"deviceId\":\"" + device + "\",\"deviceType\":\"wristband\",\"status\":\"online\",\"batteryPercent\":80}");
     }
 
     @Test
@@ -50,6 +59,17 @@ class DepartmentLayersTest {
         assertThat(civil).contains("layer-civil").doesNotContain("layer-health");
         var every = layers.draw(COMMUNITY, choice, null, Instant.now()).series();
         assertThat(every).contains("layer-civil", "layer-health");
+    }
+
+    @Test
+    void theDeviceLayerOfADepartmentLeavesOutDevicesInSosWhichBelongToTheAreasWatchers() {
+        var choice = LayerChoice.none().with(MapLayer.DEVICES, true);
+        var civil = layers.draw(COMMUNITY, choice, "civil_affairs", Instant.now());
+        assertThat(civil.series()).contains("layer-band-quiet").doesNotContain("\"layer-band\"");
+        assertThat(civil.legend()).doesNotContain("map.legend.device.sos").contains("map.legend.device.online");
+        var every = layers.draw(COMMUNITY, choice, null, Instant.now());
+        assertThat(every.series()).contains("\"layer-band\"", "layer-band-quiet");
+        assertThat(every.legend()).contains("map.legend.device.sos");
     }
 
     @Test

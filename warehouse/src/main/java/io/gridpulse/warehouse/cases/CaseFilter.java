@@ -21,15 +21,37 @@ import java.util.Objects;
  * @param populationGroup only cases raised by a resident of a household in this priority group (a wire name of
  *                   {@link PopulationGroup}: {@code elderly_alone}, {@code left_behind_child} ...); null or blank for
  *                   every case
+ * @param alerting   every case, or only the cases with an open alert (of any kind) or an open SLA breach in the
+ *                   alerts table; null reads as {@link Alerting#EVERY_CASE}
  */
 public record CaseFilter(AreaCode area, Instant from, Instant to, String demandType, String search, String department,
-                         int limit, String populationGroup) {
+                         int limit, String populationGroup, Alerting alerting) {
     /** The most cases one query returns: the list is for people and exports, not for bulk extraction. */
     public static final int MAX_LIMIT = 10_000;
 
+    /**
+     * Which cases the alerts table keeps: the map's "open alerts" and "open breaches" figures count alerts, and the
+     * cases behind them are those with at least one such alert open now (alerts that are not about a demand case,
+     * a device's SOS or a household's visit clock, have no case to list).
+     */
+    public enum Alerting {
+        /** Every case, with or without alerts. */
+        EVERY_CASE,
+        /** Only cases with at least one open alert of any kind (warning, breach, escalation). */
+        OPEN_ALERT,
+        /** Only cases with at least one open SLA breach. */
+        OPEN_BREACH
+    }
+
+    /** A filter over cases of one population group (null for all), with or without alerts. */
+    public CaseFilter(AreaCode area, Instant from, Instant to, String demandType, String search, String department,
+                      int limit, String populationGroup) {
+        this(area, from, to, demandType, search, department, limit, populationGroup, Alerting.EVERY_CASE);
+    }
+
     /** A filter over cases of every population group. */
     public CaseFilter(AreaCode area, Instant from, Instant to, String demandType, String search, String department, int limit) {
-        this(area, from, to, demandType, search, department, limit, null);
+        this(area, from, to, demandType, search, department, limit, null, Alerting.EVERY_CASE);
     }
 
     public CaseFilter {
@@ -46,11 +68,22 @@ public record CaseFilter(AreaCode area, Instant from, Instant to, String demandT
         search = search == null || search.isBlank() ? null : search.strip();
         department = department == null || department.isBlank() ? null : department.strip();
         populationGroup = populationGroup == null || populationGroup.isBlank() ? null : wireName(populationGroup.strip());
+        alerting = alerting == null ? Alerting.EVERY_CASE : alerting;
     }
 
     /** This filter keeping only cases of this population group (a wire name such as {@code elderly_alone}; null for all). */
     public CaseFilter withPopulationGroup(String group) {
-        return new CaseFilter(area, from, to, demandType, search, department, limit, group);
+        return new CaseFilter(area, from, to, demandType, search, department, limit, group, alerting);
+    }
+
+    /** This filter keeping only the cases with open alerts or open breaches ({@link Alerting#EVERY_CASE}: all). */
+    public CaseFilter withAlerting(Alerting wanted) {
+        return new CaseFilter(area, from, to, demandType, search, department, limit, populationGroup, wanted);
+    }
+
+    /** This filter with another limit (1 to {@link #MAX_LIMIT}). */
+    public CaseFilter withLimit(int newLimit) {
+        return new CaseFilter(area, from, to, demandType, search, department, newLimit, populationGroup, alerting);
     }
 
     /**

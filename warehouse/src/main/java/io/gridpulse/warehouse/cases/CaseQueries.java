@@ -10,7 +10,9 @@ import java.util.Map;
 
 /**
  * The case list: one row per demand case raised inside an area and period, folded from the
- * {@code demand.*} events, with its open SLA breaches from the alerts table.
+ * {@code demand.*} events, with its open SLA breaches from the alerts table. A filter may keep only the
+ * cases with an alert or a breach open now ({@link CaseFilter.Alerting}): the cases behind the map's alert figures.
+ * The steps are read from {@code gridpulse.case_events}, the copy of the events of demand cases.
  */
 public final class CaseQueries {
     private static final String KINDS = "('demand.created', 'demand.classified', 'demand.assigned', 'demand.responded',"
@@ -36,7 +38,27 @@ public final class CaseQueries {
                 .append(" if(c.answers > 0, toUnixTimestamp64Milli(c.first_answer), NULL) AS first_answer_ms,")
                 .append(" if(c.closes > 0 AND c.last_closed > c.last_reopened, toUnixTimestamp64Milli(c.last_closed), NULL) AS closed_ms,")
                 .append(" b.breaches AS open_breaches, c.department AS department")
-                .append(" FROM (SELECT case_id,")
+                .append(" FROM (").append(folded(filter)).append(") AS c LEFT JOIN (SELECT case_id, count() AS breaches")
+                .append(" FROM gridpulse.alerts FINAL WHERE ").append(within)
+                .append(" AND kind = 'sla_breach' AND status = 'open' AND ").append(NOT_WITHDRAWN)
+                .append(" GROUP BY case_id) AS b ON b.case_id = c.case_id")
+                .append(" ORDER BY c.created DESC, c.case_id LIMIT ").append(filter.limit());
+        return warehouse.clickHouse().query(sql.toString()).stream().map(CaseQueries::row).toList();
+    }
+
+    /**
+     * How many cases the filter keeps, whatever its limit: the "n cases" beside a list that shows only the newest.
+     */
+    public long count(CaseFilter filter) {
+        var rows = warehouse.clickHouse().query("SELECT count() AS n FROM (" + folded(filter) + ")");
+        return ((Number) rows.getFirst().get("n")).longValue();
+    }
+
+    /** One row per case the filter keeps (without its breaches and unordered), folded from its demand steps. */
+    private static String folded(CaseFilter filter) {
+        var within = AreaSql.within(filter.area());
+        var sql = new StringBuilder()
+                .append("SELECT case_id,")
                 .append(" countIf(kind = 'demand.created') AS raised,")
                 .append(" minIf(occurred_at, kind = 'demand.created') AS created,")
                 .append(" argMinIf(grid_code, occurred_at, kind = 'demand.created') AS grid,")
@@ -54,11 +76,21 @@ public final class CaseQueries {
                 .append(" countIf(kind = 'demand.closed') AS closes,")
                 .append(" maxIf(occurred_at, kind = 'demand.closed') AS last_closed,")
                 .append(" maxIf(occurred_at, kind = 'demand.reopened') AS last_reopened")
-                .append(" FROM gridpulse.events WHERE ").append(within)
+                // the narrow copy of the demand steps (V017, with the groups since V019): the same rows as the events
+                // with a case id, without the device reports among which they lie scattered
+                .append(" FROM gridpulse.case_events WHERE ").append(within)
                 .append(" AND kind IN ").append(KINDS)
                 // a case's later steps come after its creation, so nothing before the period belongs to its cases
-                .append(" AND occurred_at >= ").append(SqlLiteral.dateTime64(filter.from()))
-                .append(" GROUP BY case_id HAVING raised > 0 AND case_id != ''")
+                .append(" AND occurred_at >= ").append(SqlLiteral.dateTime64(filter.from()));
+        if (filter.alerting() != CaseFilter.Alerting.EVERY_CASE) {
+            // the cases with an alert open now, read first from the small alerts table; the case_id bloom index
+            // then skips the granules of every other case
+            sql.append(" AND case_id IN (SELECT case_id FROM gridpulse.alerts FINAL WHERE ").append(within)
+                    .append(" AND status = 'open' AND case_id != ''")
+                    .append(filter.alerting() == CaseFilter.Alerting.OPEN_BREACH ? " AND kind = 'sla_breach'" : "")
+                    .append(")");
+        }
+        sql.append(" GROUP BY case_id HAVING raised > 0 AND case_id != ''")
                 .append(" AND created >= ").append(SqlLiteral.dateTime64(filter.from()))
                 .append(" AND created < ").append(SqlLiteral.dateTime64(filter.to()));
         if (filter.demandType() != null) {
@@ -75,11 +107,7 @@ public final class CaseQueries {
             sql.append(" AND (positionCaseInsensitiveUTF8(case_id, ").append(text).append(") > 0")
                     .append(" OR positionCaseInsensitiveUTF8(description, ").append(text).append(") > 0)");
         }
-        sql.append(") AS c LEFT JOIN (SELECT case_id, count() AS breaches FROM gridpulse.alerts FINAL WHERE ").append(within)
-                .append(" AND kind = 'sla_breach' AND status = 'open' AND ").append(NOT_WITHDRAWN)
-                .append(" GROUP BY case_id) AS b ON b.case_id = c.case_id")
-                .append(" ORDER BY c.created DESC, c.case_id LIMIT ").append(filter.limit());
-        return warehouse.clickHouse().query(sql.toString()).stream().map(CaseQueries::row).toList();
+        return sql.toString();
     }
 
     private static CaseRow row(Map<String, Object> r) {

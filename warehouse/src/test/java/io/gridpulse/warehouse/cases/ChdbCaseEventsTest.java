@@ -47,6 +47,52 @@ class ChdbCaseEventsTest {
                 "ce-4 case-ce    ");
     }
 
+    @Test
+    void theGroupsOfTheResidentWhoRaisedACaseAreCopiedToo() {
+        var at = Instant.parse("2026-11-23T02:00:00Z");
+        warehouse.insertEvents(List.of(
+                new EventRow("ceg-1", "demand.created", at, at, "test", GRID, GRID.substring(0, 12), GRID.substring(0, 9),
+                        GRID.substring(0, 6), null, null, "{\"caseId\":\"case-ceg\"}", List.of("elderly_alone", "disabled")),
+                row("ceg-2", "demand.assigned", at.plusSeconds(60), "{\"caseId\":\"case-ceg\",\"department\":\"health\"}")));
+        var rows = warehouse.clickHouse().query("SELECT event_id, toString(population_groups) AS groups"
+                + " FROM gridpulse.case_events WHERE event_id LIKE 'ceg-%' ORDER BY event_id");
+        assertThat(rows).extracting(r -> r.get("event_id") + " " + r.get("groups"))
+                .containsExactly("ceg-1 ['disabled','elderly_alone']", "ceg-2 []");
+    }
+
+    @Test
+    void theMigrationThatAddedTheGroupsRefillsTheCopyWithThemFromTheEvents() {
+        var at = Instant.parse("2026-11-23T03:00:00Z");
+        warehouse.insertEvents(List.of(
+                new EventRow("cem-1", "demand.created", at, at, "test", GRID, GRID.substring(0, 12), GRID.substring(0, 9),
+                        GRID.substring(0, 6), null, null, "{\"caseId\":\"case-cem\"}", List.of("migrant")),
+                row("cem-2", "telemetry", at, "{\"deviceId\":\"w-2\"}")));
+        var clickHouse = warehouse.clickHouse();
+        // the copy as V017 left it: every case event, without groups
+        clickHouse.execute("TRUNCATE TABLE gridpulse.case_events");
+        clickHouse.execute("INSERT INTO gridpulse.case_events (event_id, kind, occurred_at, ingested_at, case_id, county_code,"
+                + " street_code, community_code, grid_code, payload) SELECT event_id, kind, occurred_at, ingested_at, case_id,"
+                + " county_code, street_code, community_code, grid_code, payload FROM gridpulse.events WHERE case_id != ''");
+        assertThat(groupsOf("cem-1")).isEqualTo("[]");
+
+        var v019 = io.gridpulse.warehouse.migrations.Migrations.gridpulse().migrations().stream()
+                .filter(m -> m.version() == 19).findFirst().orElseThrow();
+        v019.statements().forEach(clickHouse::execute);
+
+        assertThat(groupsOf("cem-1")).isEqualTo("['migrant']");
+        // every event of a case once, and nothing else
+        assertThat(clickHouse.query("SELECT count() AS n, uniqExact(event_id) AS u FROM gridpulse.case_events").getFirst())
+                .isEqualTo(clickHouse.query("SELECT count() AS n, uniqExact(event_id) AS u FROM gridpulse.events WHERE case_id != ''")
+                        .getFirst());
+        assertThat(clickHouse.query("SELECT count() AS n FROM gridpulse.case_events WHERE event_id = 'cem-2'").getFirst().get("n"))
+                .isEqualTo(0L);
+    }
+
+    private static String groupsOf(String eventId) {
+        return warehouse.clickHouse().query("SELECT toString(population_groups) AS g FROM gridpulse.case_events WHERE event_id = '"
+                + eventId + "'").getFirst().get("g").toString();
+    }
+
     private static EventRow row(String id, String kind, Instant at, String payload) {
         return new EventRow(id, kind, at, at, "test", GRID, GRID.substring(0, 12), GRID.substring(0, 9), GRID.substring(0, 6),
                 null, null, payload);

@@ -32,7 +32,7 @@ class ChdbCaseQueriesTest {
     @BeforeAll
     static void firstWeekOfNovember() {
         warehouse = Warehouse.open(TestChdb.config());
-        for (var table : List.of("events", "alerts")) {
+        for (var table : List.of("events", "case_events", "alerts")) {
             warehouse.clickHouse().execute("TRUNCATE TABLE gridpulse." + table);
         }
         warehouse.insertEvents(List.of(
@@ -59,7 +59,10 @@ class ChdbCaseQueriesTest {
                 demand("demand.created", "k5", "2026-11-08T00:00:00Z", GRID, ",\"demandType\":\"elderly_care\""),
                 // k6: another street; k0: a step without its raising
                 demand("demand.created", "k6", "2026-11-03T00:00:00Z", OTHER_GRID, ",\"demandType\":\"elderly_care\""),
-                demand("demand.responded", "k0", "2026-11-03T00:00:00Z", GRID, "")));
+                demand("demand.responded", "k0", "2026-11-03T00:00:00Z", GRID, ""),
+                // k7: raised long before the period, its response warning still open
+                demand("demand.created", "k7", "2026-10-20T08:00:00Z", GRID, ",\"demandType\":\"employment\""),
+                demand("demand.assigned", "k7", "2026-10-20T09:00:00Z", GRID, ",\"department\":\"civil_affairs\"")));
         warehouse.insertAlerts(List.of(
                 alert("sla:k2:closed", "sla_breach", AlertRow.OPEN, "k2", "2026-11-06T16:00:00Z", null, 1),
                 // withdrawn (cleared at the instant it was raised) and a warning: neither counts
@@ -67,9 +70,13 @@ class ChdbCaseQueriesTest {
                 alert("sla:k2:warn", "sla_warning", AlertRow.OPEN, "k2", "2026-11-06T00:00:00Z", null, 1),
                 // k3: one breach open, one open at first and cleared later (the later version wins)
                 alert("sla:k3:closed", "sla_breach", AlertRow.OPEN, "k3", "2026-11-08T12:00:00Z", null, 1),
-                alert("sla:k3:resp", "sla_breach", AlertRow.OPEN, "k3", "2026-11-08T12:00:00Z", null, 1)));
+                alert("sla:k3:resp", "sla_breach", AlertRow.OPEN, "k3", "2026-11-08T12:00:00Z", null, 1),
+                alert("sla:k7:resp", "sla_warning", AlertRow.OPEN, "k7", "2026-10-21T08:00:00Z", null, 1),
+                // k1's breach was open once and is cleared now
+                alert("sla:k1:resp", "sla_breach", AlertRow.OPEN, "k1", "2026-11-02T04:00:00Z", null, 1)));
         warehouse.insertAlerts(List.of(
-                alert("sla:k3:resp", "sla_breach", AlertRow.CLEARED, "k3", "2026-11-08T12:00:00Z", "2026-11-08T13:00:00Z", 2)));
+                alert("sla:k3:resp", "sla_breach", AlertRow.CLEARED, "k3", "2026-11-08T12:00:00Z", "2026-11-08T13:00:00Z", 2),
+                alert("sla:k1:resp", "sla_breach", AlertRow.CLEARED, "k1", "2026-11-02T04:00:00Z", "2026-11-02T05:00:00Z", 2)));
         cases = new CaseQueries(warehouse);
     }
 
@@ -154,6 +161,53 @@ class ChdbCaseQueriesTest {
                 .extracting(CaseRow::caseId).containsExactly("k1");
         assertThat(byId("k1").department()).isEqualTo("health");
         assertThat(byId("k2").department()).isEmpty();
+    }
+
+    @Test
+    void onlyTheCasesWithAnOpenBreachInItsLatestVersion() {
+        // k2 and k3 have a breach open; k1's was cleared, k7 has only a warning (and was raised before the period)
+        var breached = CaseFilter.of(STREET, FROM, TO, 100).withAlerting(CaseFilter.Alerting.OPEN_BREACH);
+        assertThat(cases.cases(breached)).extracting(CaseRow::caseId).containsExactly("k3", "k2");
+        assertThat(cases.cases(breached.withLimit(1))).extracting(CaseRow::caseId).containsExactly("k3");
+    }
+
+    @Test
+    void onlyTheCasesWithAnOpenAlertOfAnyKindRaisedAtAnyTime() {
+        var since = Instant.EPOCH;
+        var alerting = CaseFilter.of(STREET, since, TO, 100).withAlerting(CaseFilter.Alerting.OPEN_ALERT);
+        assertThat(cases.cases(alerting)).extracting(CaseRow::caseId).containsExactly("k3", "k2", "k7");
+        assertThat(cases.cases(alerting.withAlerting(CaseFilter.Alerting.OPEN_BREACH))).extracting(CaseRow::caseId)
+                .containsExactly("k3", "k2");
+        assertThat(cases.cases(alerting.withAlerting(CaseFilter.Alerting.EVERY_CASE))).extracting(CaseRow::caseId)
+                .containsExactly("k3", "k2", "k1", "k4", "k7");
+    }
+
+    @Test
+    void theOpenAlertOptionCombinesWithTheDepartment() {
+        // civil affairs holds k3 (breached) and k7 (a warning only)
+        var civil = new CaseFilter(STREET, Instant.EPOCH, TO, null, null, "civil_affairs", 100);
+        assertThat(cases.cases(civil.withAlerting(CaseFilter.Alerting.OPEN_ALERT))).extracting(CaseRow::caseId)
+                .containsExactly("k3", "k7");
+        assertThat(cases.cases(civil.withAlerting(CaseFilter.Alerting.OPEN_BREACH))).extracting(CaseRow::caseId)
+                .containsExactly("k3");
+        assertThat(cases.cases(new CaseFilter(STREET, Instant.EPOCH, TO, null, null, "health", 100)
+                .withAlerting(CaseFilter.Alerting.OPEN_ALERT))).isEmpty();
+    }
+
+    @Test
+    void countsEveryCaseTheFilterKeepsWhateverItsLimit() {
+        assertThat(cases.count(CaseFilter.of(STREET, FROM, TO, 1))).isEqualTo(3);
+        assertThat(cases.count(CaseFilter.of(STREET, Instant.EPOCH, TO, 1).withAlerting(CaseFilter.Alerting.OPEN_ALERT)))
+                .isEqualTo(3);
+        assertThat(cases.count(CaseFilter.of(AreaCode.of(OTHER_GRID), FROM, TO, 1)
+                .withAlerting(CaseFilter.Alerting.OPEN_BREACH))).isZero();
+    }
+
+    @Test
+    void aFilterWithoutAlertingKeepsEveryCase() {
+        assertThat(new CaseFilter(STREET, FROM, TO, null, null, null, 10, null, null).alerting())
+                .isEqualTo(CaseFilter.Alerting.EVERY_CASE);
+        assertThat(new CaseFilter(STREET, FROM, TO, null, null, null, 10).alerting()).isEqualTo(CaseFilter.Alerting.EVERY_CASE);
     }
 
     @Test

@@ -40,6 +40,8 @@ class ChdbGroupQueriesTest {
     static void demandsOfAWeek() {
         warehouse = Warehouse.open(TestChdb.config());
         warehouse.clickHouse().execute("TRUNCATE TABLE gridpulse.events");
+        // the case list reads the copy of the demand steps, which other classes' cases of the street also filled
+        warehouse.clickHouse().execute("TRUNCATE TABLE gridpulse.case_events");
         warehouse.clickHouse().execute("TRUNCATE TABLE gridpulse.alerts");
         warehouse.insertEvents(List.of(
                 // g1, g2: an elderly resident living alone in community 1; g2 also disabled
