@@ -197,9 +197,10 @@ public final class GridPulse implements AutoCloseable {
     }
 
     /**
-     * The simulator's wristbands report at random intervals averaging 5 minutes, not on a fixed beat as
-     * real ones do, so a 10-minute offline rule would see about one device in seven offline at any time;
-     * with the simulator on, the demo waits 30 minutes unless GP_DEVICE_OFFLINE_MINUTES says otherwise.
+     * The simulator's devices take turns on a beat whose length follows the event rate: at the county preset a
+     * wristband reports every 5 minutes, but at a thinner GP_SIM_EVENTS_PER_HOUR, or for a type with many devices
+     * and few picks, a round can outlast a 10-minute offline rule and make healthy devices look offline. With the
+     * simulator on, the demo waits 30 minutes unless GP_DEVICE_OFFLINE_MINUTES says otherwise.
      */
     private static Map<String, String> jobEnvironment(StandaloneConfig config, Map<String, String> env) {
         if (!config.simulation().enabled() || env.containsKey("GP_DEVICE_OFFLINE_MINUTES")) {
