@@ -16,7 +16,8 @@ import java.time.Duration;
 
 /**
  * {@code ./gridpulse screenshots}: signs in to a running cockpit in headless Chromium and saves
- * the wall screen at 1920x1080 and 3840x2160 and the map explorer drilled down to a community,
+ * the wall screen at 1920x1080 and 3840x2160, the map explorer drilled down to a community, and a street's side
+ * panel listing the cases behind its demands of today,
  * so that what leaders see can be looked at (and kept in docs/screenshots).
  * Usage: Screenshots COCKPIT_URL USER PASSWORD OUT_DIR
  */
@@ -47,6 +48,15 @@ public final class Screenshots {
             wait.until(d -> !d.findElements(By.cssSelector("canvas")).isEmpty());
             Thread.sleep(4_000);
             save(browser, out.resolve("map-community-1920x1080.png"));
+
+            // a street's side panel with the cases behind its demands of today open
+            browser.get(url + "/map/439901001");
+            wait.until(d -> !d.findElements(By.id("figure-demands")).isEmpty());
+            Thread.sleep(2_000);
+            browser.findElement(By.id("figure-demands")).click();
+            wait.until(d -> !d.findElements(By.id("panel-cases")).isEmpty());
+            Thread.sleep(1_000);
+            save(browser, out.resolve("map-panel-cases-1920x1080.png"));
         } finally {
             browser.quit();
         }

@@ -329,8 +329,19 @@ class MapLayersInTheBrowserTest {
         if (found.isEmpty()) {
             return null;
         }
-        var text = (String) ((JavascriptExecutor) d).executeScript("return window.gpEcharts && window.gpEcharts.option(arguments[0])",
-                found.getFirst());
+        String text;
+        try {
+            text = (String) ((JavascriptExecutor) d).executeScript("return window.gpEcharts && window.gpEcharts.option(arguments[0])",
+                    found.getFirst());
+        } catch (org.openqa.selenium.WebDriverException e) {
+            // the page redrew the chart between finding it and reading it (a language switch re-renders the view):
+            // no option yet; a wait asks again and finds the new chart
+            if (e instanceof org.openqa.selenium.StaleElementReferenceException
+                    || String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return null;
+            }
+            throw e;
+        }
         try {
             return text == null ? null : JSON.readTree(text);
         } catch (java.io.IOException e) {
