@@ -7,7 +7,6 @@ import io.gridpulse.warehouse.Warehouse;
 import io.gridpulse.warehouse.actions.AlertAction;
 import io.gridpulse.warehouse.actions.AlertActions;
 import io.gridpulse.warehouse.audit.AuditLog;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -32,6 +31,8 @@ class CaseHandlingInTheBrowserTest {
     static final String TAOHUA = "439901104002003";
     /** 东城街道 第一社区 第一网格: the demo department head's street. */
     static final String DONGCHENG = "439901001001001";
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static final SignedInBrowser.ForClass BROWSER = new SignedInBrowser.ForClass(1600, 1000);
     private static SignedInBrowser browser;
     private static Warehouse warehouse;
 
@@ -53,14 +54,7 @@ class CaseHandlingInTheBrowserTest {
         warehouse.insertAlerts(List.of(new AlertRow("alert-case-th-9", "sla_breach", "major", AlertRow.OPEN, "case-th-9",
                 "resolve_now.first_response", 0, raised, raised, null, TAOHUA, TAOHUA.substring(0, 12),
                 TAOHUA.substring(0, 9), TAOHUA.substring(0, 6), "首次响应超时", 1)));
-        browser = new SignedInBrowser(TestCockpit.url(), 1600, 1000);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
+        browser = BROWSER.open();
     }
 
     @Test

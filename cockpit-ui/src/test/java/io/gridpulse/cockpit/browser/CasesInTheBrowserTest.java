@@ -3,7 +3,6 @@ package io.gridpulse.cockpit.browser;
 import io.gridpulse.cockpit.TestCockpit;
 import io.gridpulse.warehouse.Warehouse;
 import io.gridpulse.warehouse.audit.AuditLog;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -25,6 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @org.junit.jupiter.api.extension.ExtendWith(TestCockpit.Shared.class)
 class CasesInTheBrowserTest {
     private static String url;
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static final SignedInBrowser.ForClass BROWSER = new SignedInBrowser.ForClass(1400, 900);
     private static SignedInBrowser session;
     private static WebDriver browser;
     private static Warehouse warehouse;
@@ -38,15 +39,8 @@ class CasesInTheBrowserTest {
                 // the demo department head is civil affairs: the case must be theirs to be listed for them
                 TestCockpit.demandAssigned("case-dc-77", "439901001001001", "civil_affairs")));
         url = TestCockpit.url();
-        session = new SignedInBrowser(url, 1400, 900);
+        session = BROWSER.open();
         browser = session.driver;
-    }
-
-    @AfterAll
-    static void stop() {
-        if (session != null) {
-            session.close();
-        }
     }
 
     @Test

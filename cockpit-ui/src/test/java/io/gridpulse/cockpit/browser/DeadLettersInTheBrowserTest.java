@@ -2,7 +2,6 @@ package io.gridpulse.cockpit.browser;
 
 import io.gridpulse.cockpit.TestCockpit;
 import io.gridpulse.warehouse.DeadLetterRow;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -16,20 +15,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The dead letters an administrator reviews, masked, and that nobody else may open. */
 @org.junit.jupiter.api.extension.ExtendWith(TestCockpit.Shared.class)
 class DeadLettersInTheBrowserTest {
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static final SignedInBrowser.ForClass BROWSER = new SignedInBrowser.ForClass(1400, 900);
     private static SignedInBrowser browser;
 
     @BeforeAll
     static void start() throws Exception {
         TestCockpit.warehouse().insertDeadLetters(List.of(new DeadLetterRow("ev-dl-1", Instant.now(), "kiosk-77",
                 "point (113.9, 28.4) is outside the region", "{\"eventId\":\"ev-dl-1\",\"note\":\"回电 13712340000\"}")));
-        browser = new SignedInBrowser(TestCockpit.url(), 1400, 900);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
+        browser = BROWSER.open();
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.gridpulse.cockpit.browser;
 
 import io.gridpulse.cockpit.TestCockpit;
 import io.gridpulse.warehouse.Warehouse;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -21,6 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DepartmentsInTheBrowserTest {
     /** 东城街道 第二社区 第二网格: inside the demo department head's street. */
     static final String GRID = "439901001002002";
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static final SignedInBrowser.ForClass BROWSER = new SignedInBrowser.ForClass(1600, 1000);
     private static SignedInBrowser browser;
 
     @BeforeAll
@@ -33,14 +34,7 @@ class DepartmentsInTheBrowserTest {
                 TestCockpit.demandAssigned("case-dept-health", GRID, "health")));
         warehouse.insertAlerts(List.of(TestCockpit.openBreach("case-dept-civil", GRID, "民政 超时"),
                 TestCockpit.openBreach("case-dept-health", GRID, "卫健 超时")));
-        browser = new SignedInBrowser(TestCockpit.url(), 1600, 1000);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
+        browser = BROWSER.open();
     }
 
     @Test

@@ -16,7 +16,6 @@ import io.gridpulse.warehouse.heat.HeatQueries;
 import io.gridpulse.warehouse.heat.HeatRow;
 import io.gridpulse.warehouse.registry.HouseholdRegistry;
 import io.gridpulse.warehouse.registry.HouseholdRow;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -56,6 +55,8 @@ class MapLayersInTheBrowserTest {
     static final String XC_GRID = "439901002001001";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Region REGION = Region.demo();
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static final SignedInBrowser.ForClass BROWSER = new SignedInBrowser.ForClass(1600, 1000);
     private static SignedInBrowser session;
     private static WebDriver browser;
     private static Set<Long> dongchengHeatCells = new HashSet<>();
@@ -63,15 +64,8 @@ class MapLayersInTheBrowserTest {
     @BeforeAll
     static void start() throws Exception {
         seedABusyMorning(TestCockpit.warehouse());
-        session = new SignedInBrowser(TestCockpit.url(), 1600, 1000);
+        session = BROWSER.open();
         browser = session.driver;
-    }
-
-    @AfterAll
-    static void stop() {
-        if (session != null) {
-            session.close();
-        }
     }
 
     @Test

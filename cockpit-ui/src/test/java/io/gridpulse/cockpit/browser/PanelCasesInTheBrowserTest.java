@@ -2,7 +2,6 @@ package io.gridpulse.cockpit.browser;
 
 import io.gridpulse.cockpit.TestCockpit;
 import io.gridpulse.warehouse.audit.AuditLog;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -27,6 +26,8 @@ class PanelCasesInTheBrowserTest {
     static final String STREET = "439901001";
     static final String GRID = "439901001003004";
     static final String ELSEWHERE = "439901003001002";
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static final SignedInBrowser.ForClass BROWSER = new SignedInBrowser.ForClass(1600, 1000);
     private static SignedInBrowser browser;
 
     @BeforeAll
@@ -44,14 +45,7 @@ class PanelCasesInTheBrowserTest {
                 TestCockpit.openBreach("case-panel-civil", GRID, "民政 超时"),
                 TestCockpit.openBreach("case-panel-health", GRID, "卫健 超时"),
                 TestCockpit.openBreach("case-panel-elsewhere", ELSEWHERE, "别处 超时")));
-        browser = new SignedInBrowser(TestCockpit.url(), 1600, 1000);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
+        browser = BROWSER.open();
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.gridpulse.cockpit.browser;
 
 import io.gridpulse.cockpit.TestCockpit;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -48,5 +50,36 @@ final class SignedInBrowser implements AutoCloseable {
     @Override
     public void close() {
         driver.quit();
+    }
+
+    /**
+     * One browser for a test class, on the shared test cockpit, quit after the class's tests:
+     * {@code @RegisterExtension static final SignedInBrowser.ForClass BROWSER = new SignedInBrowser.ForClass(1600, 1000);}
+     */
+    static final class ForClass implements AfterAllCallback {
+        private final int width;
+        private final int height;
+        private SignedInBrowser browser;
+
+        ForClass(int width, int height) {
+            this.width = width;
+            this.height = height;
+        }
+
+        /** The class's browser, started on first use (once the test cockpit runs). */
+        SignedInBrowser open() throws Exception {
+            if (browser == null) {
+                browser = new SignedInBrowser(TestCockpit.url(), width, height);
+            }
+            return browser;
+        }
+
+        @Override
+        public void afterAll(ExtensionContext context) {
+            if (browser != null) {
+                browser.close();
+                browser = null;
+            }
+        }
     }
 }
