@@ -68,17 +68,9 @@ final class RawEventsPipeline {
      * The household registry topic for the population groups, read on its own (the visit obligations read it too, but
      * only when visit rules are configured), from the earliest entry on a first start and from the checkpoint after.
      */
-    @SuppressWarnings("deprecation") // OffsetResetStrategy: the connector's API still takes it
     private static DataStream<RegistryEntry> registry(StreamExecutionEnvironment env, StreamJobsConfig config) {
-        var source = KafkaSource.<RegistryEntry>builder()
-                .setBootstrapServers(config.kafkaBootstrap())
-                .setTopics(config.registryTopic())
-                .setGroupId(config.consumerGroup() + "-registry-groups")
-                .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
-                .setDeserializer(new RegistryRecords<>(RegistryEntry.class, RegistryEntry::of))
-                .setProperty("partition.discovery.interval.ms", "60000")
-                .setProperty("commit.offsets.on.checkpoint", "true")
-                .build();
+        var source = RegistryRecords.source(config.kafkaBootstrap(), config.registryTopic(),
+                config.consumerGroup() + "-registry-groups", RegistryEntry.class, RegistryEntry::of);
         return env.fromSource(source, WatermarkStrategy.noWatermarks(), config.registryTopic() + " (population groups)")
                 .uid("source-gp-registry-groups");
     }

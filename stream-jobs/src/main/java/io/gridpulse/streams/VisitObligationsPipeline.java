@@ -10,11 +10,8 @@ import io.gridpulse.warehouse.AlertRow;
 import io.gridpulse.warehouse.EventRow;
 import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.connector.kafka.source.KafkaSource;
-import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
 import java.time.Clock;
 import java.time.ZoneId;
@@ -33,17 +30,9 @@ import java.time.ZoneId;
 final class VisitObligationsPipeline {
     private VisitObligationsPipeline() {}
 
-    @SuppressWarnings("deprecation") // OffsetResetStrategy: the connector's API still takes it
     static DataStream<AlertRow> define(StreamExecutionEnvironment env, DataStream<EventRow> uniqueEvents, StreamJobsConfig config) {
-        var source = KafkaSource.<RegistryStep>builder()
-                .setBootstrapServers(config.kafkaBootstrap())
-                .setTopics(config.registryTopic())
-                .setGroupId(config.consumerGroup() + "-registry")
-                .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
-                .setDeserializer(new RegistryRecords<>(RegistryStep.class, RegistryStep::of))
-                .setProperty("partition.discovery.interval.ms", "60000")
-                .setProperty("commit.offsets.on.checkpoint", "true")
-                .build();
+        var source = RegistryRecords.source(config.kafkaBootstrap(), config.registryTopic(), config.consumerGroup() + "-registry",
+                RegistryStep.class, RegistryStep::of);
         return clocks(env.fromSource(source, WatermarkStrategy.noWatermarks(), config.registryTopic()).uid("source-gp-registry"),
                 uniqueEvents, config);
     }

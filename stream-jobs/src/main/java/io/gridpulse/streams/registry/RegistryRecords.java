@@ -2,9 +2,12 @@ package io.gridpulse.streams.registry;
 
 import io.gridpulse.model.registry.HouseholdRegistration;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +35,23 @@ public final class RegistryRecords<T> implements KafkaRecordDeserializationSchem
     public RegistryRecords(Class<T> type, As<T> as) {
         this.type = type;
         this.as = as;
+    }
+
+    /**
+     * The registry topic for one reader, with a consumer group of its own: from the earliest entry on a first start
+     * (the topic is compacted: every household's newest entry), from the checkpoint after.
+     */
+    @SuppressWarnings("deprecation") // OffsetResetStrategy: the connector's API still takes it
+    public static <T> KafkaSource<T> source(String bootstrap, String topic, String groupId, Class<T> type, As<T> as) {
+        return KafkaSource.<T>builder()
+                .setBootstrapServers(bootstrap)
+                .setTopics(topic)
+                .setGroupId(groupId)
+                .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+                .setDeserializer(new RegistryRecords<>(type, as))
+                .setProperty("partition.discovery.interval.ms", "60000")
+                .setProperty("commit.offsets.on.checkpoint", "true")
+                .build();
     }
 
     @Override
