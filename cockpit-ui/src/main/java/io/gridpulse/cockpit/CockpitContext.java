@@ -6,6 +6,7 @@ import io.gridpulse.model.area.Area;
 import io.gridpulse.warehouse.Warehouse;
 import io.gridpulse.warehouse.audit.AuditLog;
 
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Objects;
@@ -20,13 +21,21 @@ import java.util.Objects;
  * @param zone      the zone times are shown in (Asia/Shanghai unless configured)
  * @param live      the live queries every screen shares
  * @param audit     the hash-chained log of sign-ins, views, refusals and exports
+ * @param clock     what "now", "today" and "this week" are read from (the system clock, but for tests)
  */
 public record CockpitContext(Warehouse warehouse, CockpitUsers users, Map<String, Area> areaNames, ZoneId zone,
-                             LiveQueries live, AuditLog audit) {
+                             LiveQueries live, AuditLog audit, Clock clock) {
     private static volatile CockpitContext current;
 
-    public static CockpitContext of(Warehouse warehouse, CockpitUsers users, Map<String, Area> areaNames, ZoneId zone) {
-        return new CockpitContext(warehouse, users, areaNames, zone, new LiveQueries(warehouse), AuditLog.of(warehouse));
+    public static CockpitContext of(Warehouse warehouse, CockpitUsers users, Map<String, Area> areaNames, ZoneId zone,
+                                    Clock clock) {
+        return new CockpitContext(warehouse, users, areaNames, zone, new LiveQueries(warehouse), AuditLog.of(warehouse, clock),
+                clock);
+    }
+
+    /** Today in the cockpit's zone. */
+    public java.time.LocalDate today() {
+        return java.time.LocalDate.now(clock.withZone(zone));
     }
 
     public static void install(CockpitContext context) {

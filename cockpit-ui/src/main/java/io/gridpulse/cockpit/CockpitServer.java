@@ -5,7 +5,6 @@ import io.gridpulse.cockpit.live.HourRecount;
 import io.gridpulse.cockpit.wall.WallView;
 import io.gridpulse.geo.region.Region;
 
-import java.time.Clock;
 
 /** The cockpit's web server (embedded Jetty through vaadin-boot). */
 public final class CockpitServer implements AutoCloseable {
@@ -29,7 +28,7 @@ public final class CockpitServer implements AutoCloseable {
                 org.slf4j.LoggerFactory.getLogger(CockpitServer.class).warn("could not prepare the wall: {}", e.toString());
             }
         });
-        return new CockpitServer(boot, HourRecount.start(context.warehouse(), Clock.systemUTC()));
+        return new CockpitServer(boot, HourRecount.start(context.warehouse(), context.clock()));
     }
 
     public String url() {

@@ -12,7 +12,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
+import io.gridpulse.model.testing.TestClock;
+
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -30,6 +36,8 @@ public final class TestCockpit {
     private static CockpitServer server;
     private static CockpitContext context;
     private static int port;
+    private static Instant now;
+    private static Clock clock;
 
     private TestCockpit() {}
 
@@ -53,7 +61,7 @@ public final class TestCockpit {
             }
             // target/classes holds the production bundle, but its build-info token may still say development
             System.setProperty("vaadin.productionMode", "true");
-            context = CockpitContext.of(warehouse(), CockpitUsers.demo(PASSWORD), RegionDirectory.demo().byCode(), ZONE);
+            context = CockpitContext.of(warehouse(), CockpitUsers.demo(PASSWORD), RegionDirectory.demo().byCode(), ZONE, clock());
             server = CockpitServer.start(context, "127.0.0.1", port);
         }
         return "http://127.0.0.1:" + port + "/";
@@ -87,6 +95,65 @@ public final class TestCockpit {
     }
 
     /**
+     * The instant the cockpit's tests live at: {@link TestClock}'s now when first asked, then still for the whole
+     * run. The cockpit reads "now" and "today" from it too, so a test's "a minute ago" and the cockpit's "today" are
+     * judged at the same instant however long the run takes, and the run may start at any hour
+     * ({@code ./gridpulse test --at}).
+     */
+    public static synchronized Instant now() {
+        if (now == null) {
+            now = TestClock.now().truncatedTo(ChronoUnit.MILLIS);
+        }
+        return now;
+    }
+
+    /**
+     * The cockpit's clock in tests: it starts at {@link #now()} and each reading is a millisecond after the one
+     * before, so actions keep their order while the day the tests see stays the same (a run reads it a few
+     * thousand times).
+     */
+    public static synchronized Clock clock() {
+        if (clock == null) {
+            clock = new SteppingClock(now(), new java.util.concurrent.atomic.AtomicLong(), ZoneOffset.UTC);
+        }
+        return clock;
+    }
+
+    private static final class SteppingClock extends Clock {
+        private final Instant start;
+        private final java.util.concurrent.atomic.AtomicLong readings;
+        private final java.time.ZoneId zone;
+
+        SteppingClock(Instant start, java.util.concurrent.atomic.AtomicLong readings, java.time.ZoneId zone) {
+            this.start = start;
+            this.readings = readings;
+            this.zone = zone;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return zone;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId other) {
+            return new SteppingClock(start, readings, other);
+        }
+
+        @Override
+        public Instant instant() {
+            return start.plusMillis(readings.incrementAndGet());
+        }
+    }
+
+    /** {@code ago} before {@link #now()}, but not before that day's midnight in Shanghai: still today at any hour. */
+    public static Instant earlierToday(Duration ago) {
+        var midnight = LocalDate.ofInstant(now(), ZONE).atStartOfDay(ZONE).toInstant();
+        var at = now().minus(ago);
+        return at.isBefore(midnight) ? midnight : at;
+    }
+
+    /**
      * Stores events as the stream jobs would: the rows, and the full counts of the hours they fall in, which the
      * cockpit's counters read.
      */
@@ -100,7 +167,7 @@ public final class TestCockpit {
     /** {@code n} events of one kind today in a grid (the grid code carries its lineage). */
     public static List<EventRow> eventsToday(String grid, String kind, int n) {
         var rows = new ArrayList<EventRow>();
-        var at = Instant.now().truncatedTo(ChronoUnit.MILLIS).minusSeconds(60);
+        var at = earlierToday(Duration.ofSeconds(60));
         for (int i = 0; i < n; i++) {
             rows.add(new EventRow(UUID.randomUUID().toString(), kind, at, at, "test", grid, grid.substring(0, 12),
                     grid.substring(0, 9), grid.substring(0, 6), null, null, "{}"));
@@ -108,18 +175,18 @@ public final class TestCockpit {
         return rows;
     }
 
-    /** A demand case raised a minute ago in a grid, with the resident's words. */
+    /** A demand case raised a minute ago (today) in a grid, with the resident's words. */
     public static EventRow demandCreated(String caseId, String grid, String demandType, String description) {
-        var at = Instant.now().truncatedTo(ChronoUnit.MILLIS).minusSeconds(60);
+        var at = earlierToday(Duration.ofSeconds(60));
         var payload = "{\"caseId\":\"" + caseId + "\",\"demandType\":\"" + demandType
                 + "\",\"channel\":\"hotline_12345\",\"description\":\"" + description + "\"}";
         return new EventRow(UUID.randomUUID().toString(), "demand.created", at, at, "test", grid, grid.substring(0, 12),
                 grid.substring(0, 9), grid.substring(0, 6), null, null, payload);
     }
 
-    /** A case assigned to a department a minute ago. */
+    /** A case assigned to a department a minute ago (today). */
     public static EventRow demandAssigned(String caseId, String grid, String department) {
-        var at = Instant.now().truncatedTo(ChronoUnit.MILLIS).minusSeconds(59);
+        var at = earlierToday(Duration.ofSeconds(59));
         var payload = "{\"caseId\":\"" + caseId + "\",\"department\":\"" + department + "\"}";
         return new EventRow(UUID.randomUUID().toString(), "demand.assigned", at, at, "test", grid, grid.substring(0, 12),
                 grid.substring(0, 9), grid.substring(0, 6), null, null, payload);
@@ -127,7 +194,7 @@ public final class TestCockpit {
 
     /** An open breach of a case in a grid, with a sentence for people. */
     public static AlertRow openBreach(String caseId, String grid, String detail) {
-        var now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        var now = now();
         return new AlertRow("alert-" + caseId, "sla_breach", "major", AlertRow.OPEN, caseId, "resolve_now.first_response",
                 0, now.minusSeconds(600), now.minusSeconds(300), null, grid, grid.substring(0, 12), grid.substring(0, 9),
                 grid.substring(0, 6), detail, 1);

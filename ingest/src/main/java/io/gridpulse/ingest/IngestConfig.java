@@ -25,11 +25,13 @@ import io.gridpulse.ingest.auth.ApiKeys;
  * @param zone            the time zone periods (a day, a month) are counted in
  * @param tls             the server certificate and key (PEM) to serve HTTPS with, or null for plain HTTP
  * @param apiKeysFile     a key file followed for changes (keys added or revoked take effect within seconds), or null
+ * @param clock           what "now" is: event times are judged and periods counted on it (the system clock, but for tests)
  */
 public record IngestConfig(String host, int port, String kafkaBootstrap, String eventsTopic, ApiKeys apiKeys,
                            byte[] pseudonymKey, int maxBodyBytes, int maxInFlight, int maxBatchEvents,
                            int maxBatchBytes, String alertsTopic, int maxConnections, int eventLoops,
-                           Region region, java.time.ZoneId zone, Tls tls, java.nio.file.Path apiKeysFile) {
+                           Region region, java.time.ZoneId zone, Tls tls, java.nio.file.Path apiKeysFile,
+                           java.time.Clock clock) {
 
     public static final String DEFAULT_EVENTS_TOPIC = "gp.events";
     public static final String DEFAULT_ALERTS_TOPIC = "gp.alerts";
@@ -50,6 +52,7 @@ public record IngestConfig(String host, int port, String kafkaBootstrap, String 
         }
         java.util.Objects.requireNonNull(region, "region");
         java.util.Objects.requireNonNull(zone, "zone");
+        java.util.Objects.requireNonNull(clock, "clock");
     }
 
     /** A configuration with the default connection limit ({@value #DEFAULT_MAX_CONNECTIONS}). */
@@ -58,7 +61,7 @@ public record IngestConfig(String host, int port, String kafkaBootstrap, String 
                         String alertsTopic) {
         this(host, port, kafkaBootstrap, eventsTopic, apiKeys, pseudonymKey, maxBodyBytes, maxInFlight, maxBatchEvents,
                 maxBatchBytes, alertsTopic, DEFAULT_MAX_CONNECTIONS, DEFAULT_EVENT_LOOPS,
-                Region.demo(), DEFAULT_ZONE, null, null);
+                Region.demo(), DEFAULT_ZONE, null, null, java.time.Clock.systemUTC());
     }
 
     /** A configuration reading alerts from {@value #DEFAULT_ALERTS_TOPIC}. */
@@ -78,25 +81,25 @@ public record IngestConfig(String host, int port, String kafkaBootstrap, String 
     /** This configuration with other batch limits. */
     public IngestConfig withBatchLimits(int maxEvents, int maxBytes) {
         return new IngestConfig(host, port, kafkaBootstrap, eventsTopic, apiKeys, pseudonymKey, maxBodyBytes,
-                maxInFlight, maxEvents, maxBytes, alertsTopic, maxConnections, eventLoops, region, zone, tls, apiKeysFile);
+                maxInFlight, maxEvents, maxBytes, alertsTopic, maxConnections, eventLoops, region, zone, tls, apiKeysFile, clock);
     }
 
     /** This configuration tailing another alerts topic. */
     public IngestConfig withAlertsTopic(String topic) {
         return new IngestConfig(host, port, kafkaBootstrap, eventsTopic, apiKeys, pseudonymKey, maxBodyBytes,
-                maxInFlight, maxBatchEvents, maxBatchBytes, topic, maxConnections, eventLoops, region, zone, tls, apiKeysFile);
+                maxInFlight, maxBatchEvents, maxBatchBytes, topic, maxConnections, eventLoops, region, zone, tls, apiKeysFile, clock);
     }
 
     /** This configuration with another connection limit. */
     public IngestConfig withMaxConnections(int limit) {
         return new IngestConfig(host, port, kafkaBootstrap, eventsTopic, apiKeys, pseudonymKey, maxBodyBytes,
-                maxInFlight, maxBatchEvents, maxBatchBytes, alertsTopic, limit, eventLoops, region, zone, tls, apiKeysFile);
+                maxInFlight, maxBatchEvents, maxBatchBytes, alertsTopic, limit, eventLoops, region, zone, tls, apiKeysFile, clock);
     }
 
     /** This configuration for another region. */
     public IngestConfig withRegion(Region other) {
         return new IngestConfig(host, port, kafkaBootstrap, eventsTopic, apiKeys, pseudonymKey, maxBodyBytes,
-                maxInFlight, maxBatchEvents, maxBatchBytes, alertsTopic, maxConnections, eventLoops, other, zone, tls, apiKeysFile);
+                maxInFlight, maxBatchEvents, maxBatchBytes, alertsTopic, maxConnections, eventLoops, other, zone, tls, apiKeysFile, clock);
     }
 
     /** A PEM certificate chain and its private key. */
@@ -110,24 +113,31 @@ public record IngestConfig(String host, int port, String kafkaBootstrap, String 
     /** This configuration serving HTTPS with the given certificate and key, or plain HTTP when null. */
     public IngestConfig withTls(Tls other) {
         return new IngestConfig(host, port, kafkaBootstrap, eventsTopic, apiKeys, pseudonymKey, maxBodyBytes,
-                maxInFlight, maxBatchEvents, maxBatchBytes, alertsTopic, maxConnections, eventLoops, region, zone, other, apiKeysFile);
+                maxInFlight, maxBatchEvents, maxBatchBytes, alertsTopic, maxConnections, eventLoops, region, zone, other, apiKeysFile, clock);
     }
 
     /** This configuration also accepting the keys of a file it follows for changes. */
     public IngestConfig withApiKeysFile(java.nio.file.Path file) {
         return new IngestConfig(host, port, kafkaBootstrap, eventsTopic, apiKeys, pseudonymKey, maxBodyBytes,
-                maxInFlight, maxBatchEvents, maxBatchBytes, alertsTopic, maxConnections, eventLoops, region, zone, tls, file);
+                maxInFlight, maxBatchEvents, maxBatchBytes, alertsTopic, maxConnections, eventLoops, region, zone, tls, file, clock);
     }
 
     /** This configuration counting periods in another time zone. */
     public IngestConfig withZone(java.time.ZoneId other) {
         return new IngestConfig(host, port, kafkaBootstrap, eventsTopic, apiKeys, pseudonymKey, maxBodyBytes,
-                maxInFlight, maxBatchEvents, maxBatchBytes, alertsTopic, maxConnections, eventLoops, region, other, tls, apiKeysFile);
+                maxInFlight, maxBatchEvents, maxBatchBytes, alertsTopic, maxConnections, eventLoops, region, other, tls, apiKeysFile, clock);
+    }
+
+    /** This configuration on another clock. */
+    public IngestConfig withClock(java.time.Clock other) {
+        return new IngestConfig(host, port, kafkaBootstrap, eventsTopic, apiKeys, pseudonymKey, maxBodyBytes,
+                maxInFlight, maxBatchEvents, maxBatchBytes, alertsTopic, maxConnections, eventLoops, region, zone, tls, apiKeysFile,
+                other);
     }
 
     /** This configuration serving HTTP on another number of event loops. */
     public IngestConfig withEventLoops(int count) {
         return new IngestConfig(host, port, kafkaBootstrap, eventsTopic, apiKeys, pseudonymKey, maxBodyBytes,
-                maxInFlight, maxBatchEvents, maxBatchBytes, alertsTopic, maxConnections, count, region, zone, tls, apiKeysFile);
+                maxInFlight, maxBatchEvents, maxBatchBytes, alertsTopic, maxConnections, count, region, zone, tls, apiKeysFile, clock);
     }
 }

@@ -24,6 +24,7 @@ import io.gridpulse.ingest.metrics.IngestMetrics;
 import io.gridpulse.ingest.openapi.OpenApiDocument;
 import io.gridpulse.model.event.EventKind;
 import io.gridpulse.model.json.EventCodec;
+import io.gridpulse.model.json.Limits;
 import io.gridpulse.model.privacy.Pseudonymiser;
 import io.gridpulse.warehouse.Warehouse;
 import io.vertx.core.DeploymentOptions;
@@ -147,7 +148,7 @@ public final class IngestServer extends VerticleBase {
 
     private Router routes(Buffer openApi) {
         var timedLog = metrics.timed(eventLog);
-        var codec = EventCodec.standard();
+        var codec = new EventCodec(config.clock(), Limits.defaults());
         var admission = new EventAdmission(config.region(), new Pseudonymiser(config.pseudonymKey()));
         var limiter = new RateLimiter();
         var events = new EventsEndpoint(codec, admission, limiter, timedLog, metrics);
@@ -204,13 +205,13 @@ public final class IngestServer extends VerticleBase {
         router.get("/api/v1/alerts/stream").handler(reading).handler(readRate)
                 .handler(new AlertStreamEndpoint(alertFeed, heartbeat)::get);
         router.get("/api/v1/kpis").handler(reading).handler(readRate)
-                .handler(new KpisEndpoint(config.region(), warehouse, config.zone(), java.time.Clock.systemUTC())::get);
+                .handler(new KpisEndpoint(config.region(), warehouse, config.zone(), config.clock())::get);
         router.get("/api/v1/areas").handler(reading).handler(readRate).handler(areas::list);
         router.get("/api/v1/areas/:code").handler(reading).handler(readRate).handler(areas::one);
         router.get("/api/v1/openapi.yaml").handler(ctx -> ctx.response()
                 .putHeader("Content-Type", OpenApiDocument.CONTENT_TYPE).end(openApi));
         new Open311Api(codec, admission, limiter, timedLog, metrics, keyRing, warehouse, Open311Api.DEFAULT_JURISDICTION,
-                config.zone(), config.maxBodyBytes()).mount(router);
+                config.zone(), config.clock(), config.maxBodyBytes()).mount(router);
 
         // metrics tell how the edge is used, so they need a key as well
         router.get("/metrics").handler(authenticated).handler(ApiKeyAuthentication.requires(Right.METRICS))

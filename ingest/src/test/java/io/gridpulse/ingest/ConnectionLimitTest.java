@@ -1,5 +1,7 @@
 package io.gridpulse.ingest;
 
+import io.gridpulse.model.testing.TestClock;
+
 import io.gridpulse.ingest.auth.ApiKeys;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterAll;
@@ -28,7 +30,7 @@ class ConnectionLimitTest {
     static void start() throws Exception {
         vertx = Vertx.vertx();
         var config = new IngestConfig("127.0.0.1", 0, "unused:9092", "gp.events", ApiKeys.of(Map.of("t", "gpk_key-0123456789")),
-                "0123456789abcdef0123456789abcdef".getBytes(), 16 * 1024, 100).withMaxConnections(5);
+                "0123456789abcdef0123456789abcdef".getBytes(), 16 * 1024, 100).withClock(TestClock.get()).withMaxConnections(5);
         server = new IngestServer(config, new RecordingEventLog(), null);
         vertx.deployVerticle(server).await(10, TimeUnit.SECONDS);
     }

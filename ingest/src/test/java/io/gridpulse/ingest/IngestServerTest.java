@@ -1,5 +1,7 @@
 package io.gridpulse.ingest;
 
+import io.gridpulse.model.testing.TestClock;
+
 import io.gridpulse.ingest.auth.ApiKeys;
 import io.gridpulse.ingest.log.EventLog.LogBusyException;
 import io.gridpulse.ingest.log.EventLog.LogUnavailableException;
@@ -13,8 +15,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
@@ -33,7 +33,7 @@ class IngestServerTest {
     static void start() throws Exception {
         vertx = Vertx.vertx();
         var config = new IngestConfig("127.0.0.1", 0, "unused:9092", "gp.events", ApiKeys.of(Map.of("terminal", KEY)),
-                "0123456789abcdef0123456789abcdef".getBytes(), 16 * 1024, 100);
+                "0123456789abcdef0123456789abcdef".getBytes(), 16 * 1024, 100).withClock(TestClock.get());
         var server = new IngestServer(config, log, null);
         vertx.deployVerticle(server).await(10, TimeUnit.SECONDS);
         base = "http://127.0.0.1:" + server.port();
@@ -174,7 +174,7 @@ class IngestServerTest {
     }
 
     private static String demand(String id) {
-        var at = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusMinutes(1).truncatedTo(ChronoUnit.SECONDS);
+        var at = TestClock.offsetNow().minusMinutes(1).truncatedTo(ChronoUnit.SECONDS);
         return """
                 {"eventId":"%s","kind":"demand.created","occurredAt":"%s","source":"terminal-1",
                  "gridCode":"439901001001001","caseId":"case-1","channel":"visit","demandType":"medical_insurance",

@@ -1,5 +1,7 @@
 package io.gridpulse.ingest;
 
+import io.gridpulse.model.testing.TestClock;
+
 import io.gridpulse.ingest.auth.ApiKeys;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterAll;
@@ -38,7 +40,7 @@ class KeyRevocationTest {
         write(false);
         vertx = Vertx.vertx();
         var config = new IngestConfig("127.0.0.1", 0, "unused:9092", "gp.events", ApiKeys.of(Map.of("ops", TestIngest.KEY)),
-                "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8), 16 * 1024, 100)
+                "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8), 16 * 1024, 100).withClock(TestClock.get())
                 .withApiKeysFile(file);
         server = new IngestServer(config, new RecordingEventLog(), null, new ManualAlertSource(), Duration.ofSeconds(15));
         vertx.deployVerticle(server).await(10, TimeUnit.SECONDS);
@@ -53,7 +55,7 @@ class KeyRevocationTest {
         Files.writeString(file, "{\"keys\":[{\"client\":\"terminal-9\",\"sha256\":\"" + ApiKeys.hash(TERMINAL_KEY)
                 + "\",\"rights\":[\"write\"],\"revoked\":" + revoked + "}]}");
         // a later modification time even on file systems with coarse timestamps
-        Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(revoked ? 60 : 0)));
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(revoked ? 60 : 0))); // wall clock: file system time
     }
 
     private int post(String key) throws Exception {

@@ -1,5 +1,7 @@
 package io.gridpulse.ingest;
 
+import io.gridpulse.model.testing.TestClock;
+
 import io.gridpulse.ingest.auth.ApiKeys;
 import io.gridpulse.ingest.log.KafkaEventLog;
 import io.gridpulse.ingest.mqtt.MqttConfig;
@@ -55,11 +57,12 @@ class MqttDevicesTest {
         vertx = Vertx.vertx();
         var key = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8);
         var config = new IngestConfig("127.0.0.1", 0, TestKafka.bootstrap(), TOPIC,
-                ApiKeys.of(Map.of("terminal", TestIngest.KEY)), key, 16 * 1024, 100);
+                ApiKeys.of(Map.of("terminal", TestIngest.KEY)), key, 16 * 1024, 100).withClock(TestClock.get());
         http = new IngestServer(config, eventLog, null, new ManualAlertSource());
         vertx.deployVerticle(http).await(10, TimeUnit.SECONDS);
         var devices = ApiKeys.of(Map.of(DEVICE, DEVICE_KEY, OTHER, OTHER_KEY));
-        mqtt = new MqttDeviceServer(MqttConfig.of("127.0.0.1", 0, devices), eventLog, key, http.metrics());
+        mqtt = new MqttDeviceServer(MqttConfig.of("127.0.0.1", 0, devices), eventLog, key, http.metrics(),
+                io.gridpulse.geo.region.Region.demo(), TestClock.get());
         vertx.deployVerticle(mqtt).await(10, TimeUnit.SECONDS);
         port = mqtt.port();
     }

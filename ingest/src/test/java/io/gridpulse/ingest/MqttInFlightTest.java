@@ -1,5 +1,7 @@
 package io.gridpulse.ingest;
 
+import io.gridpulse.model.testing.TestClock;
+
 import io.gridpulse.ingest.auth.ApiKeys;
 import io.gridpulse.ingest.metrics.IngestMetrics;
 import io.gridpulse.ingest.mqtt.MqttConfig;
@@ -41,7 +43,7 @@ class MqttInFlightTest {
         vertx = Vertx.vertx();
         var config = new MqttConfig("127.0.0.1", 0, ApiKeys.of(Map.of(DEVICE, KEY)), LIMIT, MqttConfig.DEFAULT_MAX_MESSAGE_BYTES);
         var server = new MqttDeviceServer(config, log, "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8),
-                new IngestMetrics());
+                new IngestMetrics(), io.gridpulse.geo.region.Region.demo(), TestClock.get());
         vertx.deployVerticle(server).await(10, TimeUnit.SECONDS);
         port = server.port();
     }

@@ -1,5 +1,7 @@
 package io.gridpulse.ingest;
 
+import io.gridpulse.model.testing.TestClock;
+
 import io.gridpulse.model.json.Decoded;
 import io.gridpulse.model.json.EventCodec;
 import io.vertx.core.json.JsonArray;
@@ -26,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MutatedEventsTest {
     private static final long SEED = 20260923L;
     private static final int CASES = 2_000;
-    private static final EventCodec codec = EventCodec.standard();
+    private static final EventCodec codec = new EventCodec(TestClock.get(), io.gridpulse.model.json.Limits.defaults());
     private static TestIngest ingest;
 
     @BeforeAll

@@ -1,5 +1,7 @@
 package io.gridpulse.ingest;
 
+import io.gridpulse.model.testing.TestClock;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridpulse.ingest.auth.ApiKeys;
 import io.gridpulse.ingest.log.KafkaEventLog;
@@ -33,7 +35,7 @@ class Open311KafkaTest {
         eventLog = new KafkaEventLog(TestKafka.bootstrap(), TOPIC, 100, Map.of());
         vertx = Vertx.vertx();
         var config = new IngestConfig("127.0.0.1", 0, TestKafka.bootstrap(), TOPIC, ApiKeys.of(Map.of("citizen-app", TestIngest.KEY)),
-                "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8), 16 * 1024, 100);
+                "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8), 16 * 1024, 100).withClock(TestClock.get());
         var server = new IngestServer(config, eventLog, null, new ManualAlertSource());
         vertx.deployVerticle(server).await(10, TimeUnit.SECONDS);
         base = "http://127.0.0.1:" + server.port() + "/open311/v2/requests.json";

@@ -1,5 +1,7 @@
 package io.gridpulse.ingest;
 
+import io.gridpulse.model.testing.TestClock;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridpulse.warehouse.EventRow;
@@ -16,7 +18,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.stream.Stream;
@@ -97,7 +98,7 @@ class Open311Test {
         // what the stream job would write: the event as it is in the log
         var event = json.readTree(stored);
         warehouse.insertEvents(List.of(new EventRow(id, "demand.created", OffsetDateTime.parse(event.get("occurredAt").asText()).toInstant(),
-                Instant.now(), event.get("source").asText(), "", "", "", "", 113.50, 27.66, stored)));
+                TestClock.now(), event.get("source").asText(), "", "", "", "", 113.50, 27.66, stored)));
 
         var one = ingest.get(BASE + "/requests/" + id + ".json?api_key=" + TestIngest.KEY, null);
         assertThat(one.statusCode()).isEqualTo(200);

@@ -1,7 +1,7 @@
 package io.gridpulse.ingest;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import io.gridpulse.model.testing.TestClock;
+
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
@@ -13,7 +13,7 @@ final class Samples {
     private Samples() {}
 
     static String now() {
-        return OffsetDateTime.now(ZoneOffset.ofHours(8)).minusMinutes(1).truncatedTo(ChronoUnit.SECONDS).toString();
+        return TestClock.offsetNow().minusMinutes(1).truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
     static String newId() {

@@ -1,5 +1,7 @@
 package io.gridpulse.ingest;
 
+import io.gridpulse.model.testing.TestClock;
+
 import io.gridpulse.ingest.auth.KeyGrant;
 import io.gridpulse.ingest.auth.Right;
 import io.gridpulse.model.area.AreaCode;
@@ -51,7 +53,7 @@ final class TestIngest implements AutoCloseable {
     static TestIngest start(Warehouse warehouse, AlertSource alerts, Duration heartbeat) {
         var vertx = Vertx.vertx();
         var config = new IngestConfig("127.0.0.1", 0, "unused:9092", "gp.events", keys(),
-                "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8), MAX_BODY, 100)
+                "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8), MAX_BODY, 100).withClock(TestClock.get())
                 .withBatchLimits(MAX_BATCH_EVENTS, MAX_BATCH_BYTES);
         var log = new RecordingEventLog();
         var server = new IngestServer(config, log, warehouse, alerts, heartbeat);

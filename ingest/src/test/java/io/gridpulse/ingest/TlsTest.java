@@ -1,5 +1,7 @@
 package io.gridpulse.ingest;
 
+import io.gridpulse.model.testing.TestClock;
+
 import io.gridpulse.ingest.auth.ApiKeys;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterAll;
@@ -47,7 +49,7 @@ class TlsTest {
         vertx = Vertx.vertx();
         log = new RecordingEventLog();
         var config = new IngestConfig("127.0.0.1", 0, "unused:9092", "gp.events", ApiKeys.of(Map.of("t", TestIngest.KEY)),
-                "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8), 16 * 1024, 100)
+                "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8), 16 * 1024, 100).withClock(TestClock.get())
                 .withTls(new IngestConfig.Tls(cert, key));
         server = new IngestServer(config, log, null, new ManualAlertSource(), Duration.ofSeconds(15));
         vertx.deployVerticle(server).await(10, TimeUnit.SECONDS);

@@ -35,7 +35,6 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
-import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
@@ -96,6 +95,7 @@ public final class GridPulse implements AutoCloseable {
         var jobConfig = StreamJobsConfig.of(kafka.bootstrapServers(), IngestConfig.DEFAULT_EVENTS_TOPIC, warehouseConfig)
                 .withCheckpointInterval(config.checkpoint())
                 .withZone(config.zone().getId())
+                .withClock(config.clock())
                 .withEnvironment(jobEnvironment(config, env));
         if ("off".equalsIgnoreCase(env.getOrDefault("GP_STREAM_JOBS", "on"))) {
             // the edge alone: for measuring it, or when the job runs on a Flink cluster of its own
@@ -119,6 +119,7 @@ public final class GridPulse implements AutoCloseable {
                 .withEventLoops(Integer.parseInt(env.getOrDefault("GP_INGEST_EVENT_LOOPS",
                         Integer.toString(IngestConfig.DEFAULT_EVENT_LOOPS))))
                 .withZone(config.zone())
+                .withClock(config.clock())
                 // terminals, devices and integrations with their rights, areas, kinds and rates; followed for revocations
                 .withApiKeysFile(env.containsKey("GP_API_KEYS_FILE") ? java.nio.file.Path.of(env.get("GP_API_KEYS_FILE")) : null)
                 .withTls(tls(env)),
@@ -133,7 +134,7 @@ public final class GridPulse implements AutoCloseable {
                 config.mqttPort(), deviceKeys,
                 Integer.parseInt(env.getOrDefault("GP_MQTT_MAX_IN_FLIGHT", Integer.toString(MqttConfig.DEFAULT_MAX_IN_FLIGHT))),
                 MqttConfig.DEFAULT_MAX_MESSAGE_BYTES), eventLog, secrets.pseudonymKey(env.get("GP_PSEUDONYM_KEY")),
-                ingest.metrics(), io.gridpulse.geo.region.Region.demo());
+                ingest.metrics(), io.gridpulse.geo.region.Region.demo(), config.clock());
         vertx.deployVerticle(mqtt).await(30, TimeUnit.SECONDS);
         mqttUrl = "mqtt://" + config.host() + ":" + mqtt.port();
         demoDeviceKey = env.containsKey("GP_DEVICE_KEYS") ? null : secrets.demoDeviceKey();
@@ -143,7 +144,7 @@ public final class GridPulse implements AutoCloseable {
         demoPassword = secrets.demoPassword();
         var users = env.containsKey("GP_COCKPIT_USERS") ? CockpitUsers.parse(env.get("GP_COCKPIT_USERS"))
                 : CockpitUsers.demo(demoPassword);
-        var cockpit = CockpitServer.start(CockpitContext.of(warehouse, users, RegionDirectory.demo().byCode(), config.zone()),
+        var cockpit = CockpitServer.start(CockpitContext.of(warehouse, users, RegionDirectory.demo().byCode(), config.zone(), config.clock()),
                 config.host(), config.cockpitPort());
         stopInReverse.push(cockpit);
         cockpitUrl = "http://" + config.host() + ":" + config.cockpitPort() + "/";
@@ -159,8 +160,9 @@ public final class GridPulse implements AutoCloseable {
             if ("perfect".equalsIgnoreCase(env.get("GP_SIM_WIRE"))) {
                 simulator = simulator.withWire(WireOptions.perfect());
             }
-            loadRegistryInBackground(simulator.city(), new Pseudonymiser(secrets.pseudonymKey(env.get("GP_PSEUDONYM_KEY"))));
-            var feed = new LiveFeed(simulator, ingestUrl, apiKey, simulation.backfill(), Clock.systemUTC()).start();
+            loadRegistryInBackground(simulator.city(), new Pseudonymiser(secrets.pseudonymKey(env.get("GP_PSEUDONYM_KEY"))),
+                    config);
+            var feed = new LiveFeed(simulator, ingestUrl, apiKey, simulation.backfill(), config.clock()).start();
             stopInReverse.push(feed);
         }
         log.info("GridPulse started in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
@@ -174,16 +176,17 @@ public final class GridPulse implements AutoCloseable {
      * load time: a household's first weekly or monthly clock is the period after it. In the background: it is
      * a few hundred thousand rows, and nothing else waits for them.
      */
-    private void loadRegistryInBackground(io.gridpulse.simulator.city.CityModel city, Pseudonymiser pseudonymiser) {
+    private void loadRegistryInBackground(io.gridpulse.simulator.city.CityModel city, Pseudonymiser pseudonymiser,
+                                          StandaloneConfig config) {
         var registry = new HouseholdRegistry(warehouse);
         Thread.ofPlatform().name("registry-load").daemon().start(() -> {
             try {
                 long t0 = System.nanoTime();
-                var today = java.time.LocalDate.now(java.time.ZoneOffset.ofHours(8));
+                var today = java.time.LocalDate.now(config.clock().withZone(config.zone()));
                 var rows = city.households().map(h -> new HouseholdRow(h.id(), h.grid().code(), h.residents().size(),
                         (int) h.residents().stream().filter(r -> r.birthDate().plusYears(60).isBefore(today.plusDays(1))).count(),
                         h.groups().stream().map(g -> g.name().toLowerCase(java.util.Locale.ROOT)).sorted().toList())).toList();
-                var loadedAt = java.time.Instant.now();
+                var loadedAt = config.clock().instant();
                 var published = RegistryTopic.publish(kafkaBootstrap, StreamJobsConfig.DEFAULT_REGISTRY_TOPIC,
                         new CityRegistry(city, pseudonymiser).entries(loadedAt).toList());
                 registry.replace(rows, loadedAt.toEpochMilli());

@@ -21,6 +21,11 @@ public final class Main {
                 }
             }
         }
+        serve(config, env);
+    }
+
+    /** Starts the system, says where to find it, and serves until the JVM is stopped. */
+    static void serve(StandaloneConfig config, java.util.Map<String, String> env) throws Exception {
         GridPulse system;
         try {
             system = GridPulse.start(config, env);

@@ -1,6 +1,7 @@
 package io.gridpulse.standalone;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
@@ -17,9 +18,10 @@ import java.util.Map;
  * @param zone           the zone times are shown in
  * @param checkpoint     Flink's checkpoint interval
  * @param simulation     the simulated city that feeds the demo, or none
+ * @param clock          what "now" is for every part (the system clock; tests move it to stress period boundaries)
  */
 public record StandaloneConfig(Path dataDir, String host, int ingestPort, int cockpitPort, int kafkaPort, int mqttPort,
-                               ZoneId zone, Duration checkpoint, Simulation simulation) {
+                               ZoneId zone, Duration checkpoint, Simulation simulation, Clock clock) {
 
     /**
      * The simulator feeding the system through its API.
@@ -33,7 +35,13 @@ public record StandaloneConfig(Path dataDir, String host, int ingestPort, int co
 
     public StandaloneConfig withoutSimulator() {
         return new StandaloneConfig(dataDir, host, ingestPort, cockpitPort, kafkaPort, mqttPort, zone, checkpoint,
-                new Simulation(false, simulation.seed(), simulation.eventsPerHour(), simulation.backfill()));
+                new Simulation(false, simulation.seed(), simulation.eventsPerHour(), simulation.backfill()), clock);
+    }
+
+    /** This configuration on another clock. */
+    public StandaloneConfig withClock(Clock other) {
+        return new StandaloneConfig(dataDir, host, ingestPort, cockpitPort, kafkaPort, mqttPort, zone, checkpoint, simulation,
+                other);
     }
 
 
@@ -53,7 +61,8 @@ public record StandaloneConfig(Path dataDir, String host, int ingestPort, int co
                 new Simulation(!"off".equalsIgnoreCase(env.getOrDefault("GP_SIMULATOR", "on")),
                         integer(env, "GP_SIM_SEED", 20260923),
                         integer(env, "GP_SIM_EVENTS_PER_HOUR", 3600),
-                        Duration.ofHours(integer(env, "GP_SIM_BACKFILL_HOURS", 1))));
+                        Duration.ofHours(integer(env, "GP_SIM_BACKFILL_HOURS", 1))),
+                Clock.systemUTC());
     }
 
     private static int integer(Map<String, String> env, String name, int fallback) {

@@ -64,7 +64,7 @@ class AnalyticsRecoveryTest {
     }
 
     private void killAndRestart(String firstStore, String secondStore) throws Exception {
-        var run = Long.toString(System.currentTimeMillis(), 36);
+        var run = Long.toString(System.nanoTime() & 0xffffffffL, 36) + Api.newEventId().substring(0, 4);
         var events = new ArrayList<String>();
         var expected = new TreeSet<String>();
         for (int i = 0; i < CASES; i++) {

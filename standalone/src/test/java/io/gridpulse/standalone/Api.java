@@ -1,13 +1,13 @@
 package io.gridpulse.standalone;
 
+import io.gridpulse.model.testing.TestClock;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
@@ -39,7 +39,7 @@ final class Api {
 
     /** A valid demand in the given grid of the demo region. */
     static String demand(String eventId, String gridCode) {
-        var at = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusMinutes(3).truncatedTo(ChronoUnit.SECONDS);
+        var at = TestClock.offsetNow().minusMinutes(3).truncatedTo(ChronoUnit.SECONDS);
         return """
                 {"eventId":"%s","kind":"demand.created","occurredAt":"%s","source":"terminal-0042",
                  "gridCode":"%s","caseId":"case-%s","channel":"visit","demandType":"medical_insurance",

@@ -1,5 +1,7 @@
 package io.gridpulse.standalone;
 
+import io.gridpulse.model.testing.TestClock;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -7,7 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * The real {@link Main} in a child JVM on a data folder of the test's, for the tests that kill the
+ * The real {@link Main} (through {@link OnTestClock}) in a child JVM on a data folder of the test's, for the tests that kill the
  * whole process (kill -9) and start it again on the same data. Its output goes to a log beside the folder.
  */
 final class ChildGridPulse {
@@ -16,6 +18,14 @@ final class ChildGridPulse {
     /** The running JVM's java, so the child runs on the same JDK. */
     static String java() {
         return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    /** {@link Main} on the test clock: the child lives at the parent's time, however the run moved it. */
+    static final class OnTestClock {
+        public static void main(String[] args) throws Exception {
+            var env = System.getenv();
+            Main.serve(StandaloneConfig.fromEnv(env).withClock(TestClock.get()), env);
+        }
     }
 
     /** Starts the child (simulator off, 2 s checkpoints) and waits until it says it is running. */
@@ -27,9 +37,11 @@ final class ChildGridPulse {
     static Process start(Path dataDir, int ingestPort, String name, java.util.Map<String, String> extraEnv)
             throws IOException, InterruptedException {
         var log = dataDir.resolveSibling(dataDir.getFileName() + "-" + name + ".log");
-        var builder = new ProcessBuilder(java(), "--enable-native-access=ALL-UNNAMED", "-Xmx1g",
-                "-Dgridpulse.chdb.lib=" + System.getProperty("gridpulse.chdb.lib", ""),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName())
+        var command = new java.util.ArrayList<>(java.util.List.of(java(), "--enable-native-access=ALL-UNNAMED", "-Xmx1g",
+                "-Dgridpulse.chdb.lib=" + System.getProperty("gridpulse.chdb.lib", "")));
+        command.addAll(TestClock.jvmOptions());
+        command.addAll(java.util.List.of("-cp", System.getProperty("java.class.path"), OnTestClock.class.getName()));
+        var builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         var env = builder.environment();

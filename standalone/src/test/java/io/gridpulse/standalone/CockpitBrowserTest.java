@@ -1,5 +1,6 @@
 package io.gridpulse.standalone;
 
+import io.gridpulse.model.testing.TestClock;
 import io.gridpulse.cockpit.browser.HeadlessChromium;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -69,7 +70,7 @@ class CockpitBrowserTest {
         wait.until(d -> !d.findElements(By.id("alert-inbox")).isEmpty());
 
         var caseId = "inbox-" + Api.newEventId().substring(0, 8);
-        var created = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(8)).minusHours(30)
+        var created = TestClock.offsetNow().minusHours(30)
                 .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         var demand = """
                 {"eventId":"%s","kind":"demand.created","occurredAt":"%s","source":"hotline-export","gridCode":"439901104002003",

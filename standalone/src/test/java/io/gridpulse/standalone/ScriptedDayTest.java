@@ -59,7 +59,7 @@ class ScriptedDayTest {
 
     private static GridPulse system;
     private static Api api;
-    private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
+    private static final String RUN = Long.toString(System.nanoTime() & 0xffffffffL, 36) + Api.newEventId().substring(0, 4);
 
     private static final String A = "case-day-a-" + RUN;
     private static final String B = "case-day-b-" + RUN;

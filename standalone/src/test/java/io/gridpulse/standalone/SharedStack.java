@@ -1,5 +1,7 @@
 package io.gridpulse.standalone;
 
+import io.gridpulse.model.testing.TestClock;
+
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -39,7 +41,7 @@ final class SharedStack implements ParameterResolver {
                         "GP_COCKPIT_PORT", Integer.toString(freePort()),
                         "GP_CHECKPOINT_SECONDS", "2",
                         "GP_SIMULATOR", "off"));
-                system = GridPulse.start(config, Map.of());
+                system = GridPulse.start(config.withClock(TestClock.get()), Map.of());
             } catch (Exception e) {
                 throw new IllegalStateException("could not start the embedded stack: " + e.getMessage(), e);
             }

@@ -1,5 +1,6 @@
 package io.gridpulse.standalone;
 
+import io.gridpulse.model.testing.TestClock;
 import io.gridpulse.warehouse.AlertRow;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -7,7 +8,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.Predicate;
@@ -29,7 +29,7 @@ class SlaAlertsEndToEndTest {
     @Test
     void aDemandUploadedAfterItsDeadlineRaisesWarningBreachAndFirstEscalationThenClearsOnResponse() throws Exception {
         var caseId = "case-" + Api.newEventId();
-        var created = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusHours(25).truncatedTo(ChronoUnit.SECONDS);
+        var created = TestClock.offsetNow().minusHours(25).truncatedTo(ChronoUnit.SECONDS);
         assertThat(api.post("/api/v1/events", demand(caseId, "demand.created", created)).statusCode()).isEqualTo(202);
 
         var raised = awaitAlerts(caseId, alerts -> alerts.size() >= 3);
@@ -41,7 +41,7 @@ class SlaAlertsEndToEndTest {
             assertThat(a.streetCode()).isEqualTo("439901001");
         });
 
-        var responded = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusMinutes(1).truncatedTo(ChronoUnit.SECONDS);
+        var responded = TestClock.offsetNow().minusMinutes(1).truncatedTo(ChronoUnit.SECONDS);
         assertThat(api.post("/api/v1/events", demand(caseId, "demand.responded", responded)).statusCode()).isEqualTo(202);
         var after = awaitAlerts(caseId, alerts -> alerts.stream().allMatch(a -> a.status().equals(AlertRow.CLEARED)));
         assertThat(after).hasSize(3).allSatisfy(a -> assertThat(a.clearedAt()).isEqualTo(responded.toInstant()));
@@ -80,7 +80,7 @@ class SlaAlertsEndToEndTest {
     void aDeadlinePassesOnTimeWhenNoFurtherEventArrives() throws Exception {
         var caseId = "case-" + Api.newEventId();
         // due ten seconds from now; nothing else is sent, so only the clock can raise the breach
-        var created = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusHours(24).plusSeconds(10).truncatedTo(ChronoUnit.SECONDS);
+        var created = TestClock.offsetNow().minusHours(24).plusSeconds(10).truncatedTo(ChronoUnit.SECONDS);
         assertThat(api.post("/api/v1/events", demand(caseId, "demand.created", created)).statusCode()).isEqualTo(202);
 
         var breach = awaitAlerts(caseId, alerts -> alerts.stream().anyMatch(a -> a.kind().equals("sla_breach")));

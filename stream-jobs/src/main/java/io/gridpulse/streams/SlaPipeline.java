@@ -6,6 +6,7 @@ import io.gridpulse.streams.sla.LiveOrReplayWatermarks;
 import io.gridpulse.streams.sla.SlaClocks;
 import io.gridpulse.warehouse.AlertRow;
 import io.gridpulse.warehouse.EventRow;
+import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
@@ -31,10 +32,17 @@ final class SlaPipeline {
 
     private SlaPipeline() {}
 
+    /**
+     * The time every clock of the job runs on: events while they flow, the wall clock (given, so that tests can
+     * move it) when the log is quiet.
+     */
+    static <T> WatermarkStrategy<T> liveOrReplay(SerializableTimestampAssigner<T> timestamp, Clock wallClock) {
+        return WatermarkStrategy.<T>forGenerator(ctx -> new LiveOrReplayWatermarks<>(LATENESS, IDLE_AFTER, WALL_LATENESS, wallClock))
+                .withTimestampAssigner(timestamp);
+    }
+
     static DataStream<AlertRow> define(DataStream<EventRow> uniqueEvents, StreamJobsConfig config) {
-        var watermarks = WatermarkStrategy.<CaseEvent>forGenerator(ctx -> new LiveOrReplayWatermarks<>(LATENESS, IDLE_AFTER, WALL_LATENESS,
-                Clock.systemUTC()))
-                .withTimestampAssigner((event, previous) -> event.occurredAt().toEpochMilli());
+        var watermarks = liveOrReplay((CaseEvent event, long previous) -> event.occurredAt().toEpochMilli(), config.clock());
         return uniqueEvents
                 .process(new CaseEventsFromRows()).uid("case-events").name("demand lifecycle")
                 .assignTimestampsAndWatermarks(watermarks).uid("case-event-time").name("case event time")

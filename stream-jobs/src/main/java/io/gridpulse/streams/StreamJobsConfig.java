@@ -5,6 +5,7 @@ import io.gridpulse.streams.visits.VisitRules;
 import io.gridpulse.warehouse.WarehouseConfig;
 
 import java.io.Serializable;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,12 +33,15 @@ import java.util.Map;
  * @param visits             the recurring visit obligations (elderly living alone weekly, left-behind children monthly)
  * @param serviceEscalations how long after their deadline the device repair, plaque update and hall handling clocks
  *                           escalate to the community, street and city (empty: they do not escalate)
+ * @param clock              the wall clock time follows when no events flow (the system clock, but for tests; it
+ *                           travels with the job, so it must be serializable, as {@link Clock#systemUTC()} and
+ *                           {@link Clock#offset} are)
  */
 public record StreamJobsConfig(String kafkaBootstrap, String eventsTopic, String consumerGroup, WarehouseConfig warehouse,
                                Duration checkpointInterval, int parallelism, int sinkBatchRows, Duration sinkMaxDelay,
                                String zone, String alertsTopic, DeviceRules devices, Duration heatLateness,
                                Duration plaqueUpdate, Duration hallHandling, String registryTopic, VisitRules visits,
-                               List<Duration> serviceEscalations)
+                               List<Duration> serviceEscalations, Clock clock)
         implements Serializable {
 
     public static final String DEFAULT_ALERTS_TOPIC = "gp.alerts";
@@ -57,65 +61,73 @@ public record StreamJobsConfig(String kafkaBootstrap, String eventsTopic, String
             throw new IllegalArgumentException("clock limits must be positive, got " + plaqueUpdate + " and " + hallHandling);
         }
         serviceEscalations = List.copyOf(serviceEscalations);
+        java.util.Objects.requireNonNull(clock, "clock");
     }
 
     public static StreamJobsConfig of(String kafkaBootstrap, String eventsTopic, WarehouseConfig warehouse) {
         return new StreamJobsConfig(kafkaBootstrap, eventsTopic, "gridpulse-stream-jobs", warehouse,
                 Duration.ofSeconds(5), 1, 5_000, Duration.ofMillis(300), "Asia/Shanghai", DEFAULT_ALERTS_TOPIC,
                 DeviceRules.defaults(), DEFAULT_HEAT_LATENESS, DEFAULT_PLAQUE_UPDATE, DEFAULT_HALL_HANDLING, DEFAULT_REGISTRY_TOPIC,
-                VisitRules.defaults(), io.gridpulse.model.sla.SlaPolicies.DEFAULT_ESCALATION_OFFSETS);
+                VisitRules.defaults(), io.gridpulse.model.sla.SlaPolicies.DEFAULT_ESCALATION_OFFSETS, Clock.systemUTC());
     }
 
     public StreamJobsConfig withCheckpointInterval(Duration interval) {
         return new StreamJobsConfig(kafkaBootstrap, eventsTopic, consumerGroup, warehouse, interval, parallelism,
                 sinkBatchRows, sinkMaxDelay, zone, alertsTopic, devices, heatLateness, plaqueUpdate, hallHandling, registryTopic, visits,
-                serviceEscalations);
+                serviceEscalations, clock);
     }
 
     public StreamJobsConfig withZone(String zoneId) {
         return new StreamJobsConfig(kafkaBootstrap, eventsTopic, consumerGroup, warehouse, checkpointInterval, parallelism,
                 sinkBatchRows, sinkMaxDelay, zoneId, alertsTopic, devices, heatLateness, plaqueUpdate, hallHandling, registryTopic, visits,
-                serviceEscalations);
+                serviceEscalations, clock);
     }
 
     public StreamJobsConfig withDevices(DeviceRules rules) {
         return new StreamJobsConfig(kafkaBootstrap, eventsTopic, consumerGroup, warehouse, checkpointInterval, parallelism,
                 sinkBatchRows, sinkMaxDelay, zone, alertsTopic, rules, heatLateness, plaqueUpdate, hallHandling, registryTopic, visits,
-                serviceEscalations);
+                serviceEscalations, clock);
     }
 
     public StreamJobsConfig withHeatLateness(Duration lateness) {
         return new StreamJobsConfig(kafkaBootstrap, eventsTopic, consumerGroup, warehouse, checkpointInterval, parallelism,
                 sinkBatchRows, sinkMaxDelay, zone, alertsTopic, devices, lateness, plaqueUpdate, hallHandling, registryTopic, visits,
-                serviceEscalations);
+                serviceEscalations, clock);
     }
 
     /** This configuration with other limits for the plaque update and hall handling clocks. */
     public StreamJobsConfig withClockLimits(Duration plaque, Duration hall) {
         return new StreamJobsConfig(kafkaBootstrap, eventsTopic, consumerGroup, warehouse, checkpointInterval, parallelism,
                 sinkBatchRows, sinkMaxDelay, zone, alertsTopic, devices, heatLateness, plaque, hall, registryTopic, visits,
-                serviceEscalations);
+                serviceEscalations, clock);
     }
 
     /** This configuration with other recurring visit obligations. */
     public StreamJobsConfig withVisits(VisitRules rules) {
         return new StreamJobsConfig(kafkaBootstrap, eventsTopic, consumerGroup, warehouse, checkpointInterval, parallelism,
                 sinkBatchRows, sinkMaxDelay, zone, alertsTopic, devices, heatLateness, plaqueUpdate, hallHandling, registryTopic,
-                rules, serviceEscalations);
+                rules, serviceEscalations, clock);
     }
 
     /** This configuration with other escalations of the device repair, plaque update and hall handling clocks. */
     public StreamJobsConfig withServiceEscalations(List<Duration> offsets) {
         return new StreamJobsConfig(kafkaBootstrap, eventsTopic, consumerGroup, warehouse, checkpointInterval, parallelism,
                 sinkBatchRows, sinkMaxDelay, zone, alertsTopic, devices, heatLateness, plaqueUpdate, hallHandling, registryTopic,
-                visits, offsets);
+                visits, offsets, clock);
+    }
+
+    /** This configuration on another wall clock. */
+    public StreamJobsConfig withClock(Clock other) {
+        return new StreamJobsConfig(kafkaBootstrap, eventsTopic, consumerGroup, warehouse, checkpointInterval, parallelism,
+                sinkBatchRows, sinkMaxDelay, zone, alertsTopic, devices, heatLateness, plaqueUpdate, hallHandling, registryTopic,
+                visits, serviceEscalations, other);
     }
 
     /** This configuration reading household registry entries from another topic. */
     public StreamJobsConfig withRegistryTopic(String topic) {
         return new StreamJobsConfig(kafkaBootstrap, eventsTopic, consumerGroup, warehouse, checkpointInterval, parallelism,
                 sinkBatchRows, sinkMaxDelay, zone, alertsTopic, devices, heatLateness, plaqueUpdate, hallHandling, topic, visits,
-                serviceEscalations);
+                serviceEscalations, clock);
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.gridpulse.streams;
 
-import io.gridpulse.streams.sla.LiveOrReplayWatermarks;
 import io.gridpulse.streams.registry.RegistryRecords;
 import io.gridpulse.streams.visits.RegistryStep;
 import io.gridpulse.streams.visits.VisitObligationClocks;
@@ -8,12 +7,10 @@ import io.gridpulse.streams.visits.VisitStep;
 import io.gridpulse.streams.visits.VisitSteps;
 import io.gridpulse.warehouse.AlertRow;
 import io.gridpulse.warehouse.EventRow;
-import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
-import java.time.Clock;
 import java.time.ZoneId;
 
 /**
@@ -40,11 +37,11 @@ final class VisitObligationsPipeline {
     /** The clocks over registry entries from any source (the registry topic in the job, a test source in tests). */
     static DataStream<AlertRow> clocks(DataStream<RegistryStep> entries, DataStream<EventRow> uniqueEvents, StreamJobsConfig config) {
         var registry = entries
-                .assignTimestampsAndWatermarks(eventTime((RegistryStep entry, long previous) -> entry.asOf().toEpochMilli()))
+                .assignTimestampsAndWatermarks(SlaPipeline.liveOrReplay((RegistryStep entry, long previous) -> entry.asOf().toEpochMilli(), config.clock()))
                 .uid("registry-event-time").name("registry event time");
         var visits = uniqueEvents
                 .process(new VisitSteps()).uid("visit-steps").name("household visits")
-                .assignTimestampsAndWatermarks(eventTime((VisitStep visit, long previous) -> visit.occurredAt().toEpochMilli()))
+                .assignTimestampsAndWatermarks(SlaPipeline.liveOrReplay((VisitStep visit, long previous) -> visit.occurredAt().toEpochMilli(), config.clock()))
                 .uid("visit-event-time").name("visit event time");
         return registry.keyBy(RegistryStep::householdId)
                 .connect(visits.keyBy(VisitStep::householdId))
@@ -52,9 +49,4 @@ final class VisitObligationsPipeline {
                 .uid("visit-obligations").name("visit obligations");
     }
 
-    private static <T> WatermarkStrategy<T> eventTime(SerializableTimestampAssigner<T> timestamp) {
-        return WatermarkStrategy.<T>forGenerator(ctx -> new LiveOrReplayWatermarks<>(SlaPipeline.LATENESS,
-                        SlaPipeline.IDLE_AFTER, SlaPipeline.WALL_LATENESS, Clock.systemUTC()))
-                .withTimestampAssigner(timestamp);
-    }
 }

@@ -1,5 +1,6 @@
 package io.gridpulse.streams;
 
+import io.gridpulse.model.testing.TestClock;
 import io.gridpulse.model.area.AreaCode;
 import io.gridpulse.model.event.Envelope;
 import io.gridpulse.model.event.HouseholdVisit;
@@ -38,7 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  */
 public class VisitObligationsEventTimeTest {
     static final String GRID = "439901001002003";
-    static final Instant AS_OF = Instant.now().minus(Duration.ofDays(15));
+    static final Instant AS_OF = TestClock.now().minus(Duration.ofDays(15));
 
     @Test
     void aPastDueBreachIsRaisedWhileOnlyVisitsFlow() {
@@ -57,19 +58,20 @@ public class VisitObligationsEventTimeTest {
         var zone = ZoneId.of("Asia/Shanghai");
         var due = rule.nextStart(rule.firstHeldPeriod(AS_OF, zone), zone);
         assertThat(breach.alertId()).startsWith("visit:visit.elderly_alone.weekly:hh-0:");
-        assertThat(breach.deadline()).isEqualTo(due).isBefore(Instant.now());
+        assertThat(breach.deadline()).isEqualTo(due).isBefore(TestClock.now());
         assertThat(breach.gridCode()).isEqualTo(GRID);
     }
 
     private static AlertRow firstBreach(RateLimiterStrategy<?> visitRate) throws Exception {
         var env = StreamExecutionEnvironment.createLocalEnvironment(1);
-        var config = StreamJobsConfig.of("127.0.0.1:9", "gp.events", WarehouseConfig.embedded(Path.of("/tmp/unused")));
+        var config = StreamJobsConfig.of("127.0.0.1:9", "gp.events", WarehouseConfig.embedded(Path.of("/tmp/unused")))
+                .withClock(TestClock.get());
         var asOf = AS_OF;
         GeneratorFunction<Long, RegistryStep> entries = i -> RegistryStep.of(
                 HouseholdRegistration.registered("hh-" + i, GRID, List.of("elderly_alone"), asOf));
         var registry = env.fromSource(new DataGeneratorSource<>(entries, Long.MAX_VALUE, RateLimiterStrategy.perCheckpoint(1),
                 TypeInformation.of(RegistryStep.class)), WatermarkStrategy.noWatermarks(), "registry, then quiet");
-        GeneratorFunction<Long, EventRow> visits = i -> TestEvents.row(visit("evt-visit-%06d".formatted(i), "hh-other-" + i, Instant.now()));
+        GeneratorFunction<Long, EventRow> visits = i -> TestEvents.row(visit("evt-visit-%06d".formatted(i), "hh-other-" + i, TestClock.now()));
         var events = env.fromSource(new DataGeneratorSource<>(visits, Long.MAX_VALUE, visitRate, TypeInformation.of(EventRow.class)),
                 WatermarkStrategy.noWatermarks(), "visits");
         var breaches = VisitObligationsPipeline.clocks(registry, events, config).filter(a -> a.kind().equals("sla_breach"));

@@ -1,5 +1,6 @@
 package io.gridpulse.warehouse;
 
+import io.gridpulse.model.testing.TestClock;
 import io.gridpulse.model.area.AreaCode;
 import io.gridpulse.warehouse.migrations.Migrations;
 import org.junit.jupiter.api.BeforeEach;
@@ -111,7 +112,7 @@ public abstract class WarehouseContract {
 
     @Test
     void deadLettersAreKeptWithTheirReasonAndListedNewestFirst() {
-        var now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        var now = TestClock.now().truncatedTo(ChronoUnit.MILLIS);
         var older = new DeadLetterRow("", now.minusSeconds(60), "mqtt", "not JSON: unexpected '<'", "<xml/>");
         var newer = new DeadLetterRow("evt-9", now, "http", "缺少字段 \"kind\"\nline 2", "{\"eventId\":\"evt-9\"}");
         warehouse().insertDeadLetters(List.of(older, newer));

@@ -348,7 +348,7 @@ public final class AlertInboxView extends VerticalLayout implements HasDynamicTi
             return;
         }
         var recorded = new AlertAction(UUID.randomUUID().toString(), alert.alertId(), action, user.name(), assignee,
-                comment, Instant.now(), alert.countyCode(), alert.streetCode(), alert.communityCode(), alert.gridCode());
+                comment, CockpitContext.get().clock().instant(), alert.countyCode(), alert.streetCode(), alert.communityCode(), alert.gridCode());
         actions.record(recorded);
         audit.append(user.name(), action, alert.alertId() + (assignee == null ? "" : " -> " + assignee));
         // shown at once here (the insert is synchronous); the live inbox brings it to the other screens of the area

@@ -35,7 +35,6 @@ import io.gridpulse.warehouse.cases.CaseQueries;
 import io.gridpulse.warehouse.cases.CaseRow;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -220,7 +219,7 @@ public final class CasesView extends VerticalLayout implements HasDynamicTitle, 
     /** The cases of the user's scope and department: the URL may only narrow them (see {@link CaseListQuery#read}). */
     private List<CaseRow> read(CaseListQuery chosen, int limit) {
         ZoneId zone = context.zone();
-        return queries.cases(chosen.filter(LocalDate.now(zone), zone, limit));
+        return queries.cases(chosen.filter(context.today(), zone, limit));
     }
 
     private Anchor exportLink(String format, AreaCode area) {

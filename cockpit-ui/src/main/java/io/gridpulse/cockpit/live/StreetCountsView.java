@@ -82,7 +82,8 @@ public final class StreetCountsView extends VerticalLayout implements HasDynamic
         grid.setItems(counts);
         var sum = counts.stream().mapToLong(AreaCount::events).sum();
         total.setText(getTranslation(scope.level().compareTo(AreaLevel.COUNTY) <= 0 ? "streets.total" : "streets.total.within", NumberFormat.getIntegerInstance(Languages.current()).format(sum)));
-        var now = ZonedDateTime.now(CockpitContext.get().zone());
+        var context = CockpitContext.get();
+        var now = ZonedDateTime.now(context.clock().withZone(context.zone()));
         updated.setText(getTranslation("streets.updated",
                 now.format(DateTimeFormatter.ofLocalizedTime(FormatStyle.MEDIUM).withLocale(Languages.current()))));
     }

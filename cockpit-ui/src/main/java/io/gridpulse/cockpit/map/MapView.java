@@ -202,7 +202,7 @@ public final class MapView extends HorizontalLayout implements HasUrlParameter<S
         var drawnParent = leaf ? area.parent().orElse(area) : area;
         var drawn = leaf ? region.children(drawnParent) : kids;
         drawnByName = drawn.stream().collect(Collectors.toMap(this::name, Area::code, (a, b) -> a));
-        var now = Instant.now();
+        var now = context.clock().instant();
         var figures = ofDepartment(AreaFigures.read(context.warehouse(), area, indicator, context.zone(), now), leaf);
         // the layers read the area shown (a grid: the grid alone), which setParameter checked against the scope
         var drawnLayers = mapLayers.draw(area, layers, department, now);
@@ -472,7 +472,7 @@ public final class MapView extends HorizontalLayout implements HasUrlParameter<S
         var group = layers.shows(MapLayer.HEAT) ? layers.group() : null;
         var query = new CaseListQuery(area, figure.period, department, group, figure.alerting, null);
         var zone = context.zone();
-        var today = java.time.LocalDate.now(zone);
+        var today = context.today();
         var queries = new CaseQueries(context.warehouse());
         var rows = queries.cases(query.filter(today, zone, PANEL_CASES));
         long total = rows.size() < PANEL_CASES ? rows.size() : queries.count(query.filter(today, zone, 1));

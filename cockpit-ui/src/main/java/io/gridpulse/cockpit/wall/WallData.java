@@ -37,8 +37,8 @@ public record WallData(long eventsToday, long demandsToday, long openAlerts, lon
         return warehouse.alerts(AlertFilter.ANY.inArea(AreaCode.of(areaCode)), null, TICKER_SIZE).items();
     }
 
-    static WallData read(Warehouse warehouse, String areaCode, ZoneId zone) {
-        Instant midnight = LocalDate.now(zone).atStartOfDay(zone).toInstant();
+    static WallData read(Warehouse warehouse, String areaCode, ZoneId zone, java.time.Clock clock) {
+        Instant midnight = LocalDate.now(clock.withZone(zone)).atStartOfDay(zone).toInstant();
         var area = AreaCode.of(areaCode);
         var hours = new EventHours(warehouse);   // the hourly rollup: a few hundred rows, not a day of events
         return new WallData(

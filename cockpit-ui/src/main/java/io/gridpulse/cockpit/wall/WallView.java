@@ -32,7 +32,6 @@ import io.gridpulse.warehouse.AreaCount;
 
 import java.text.NumberFormat;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
@@ -203,7 +202,7 @@ public final class WallView extends Div implements HasUrlParameter<String>, HasD
             }
         });
         // the clock ticks in the browser, every second, with no server traffic: an unattended screen shows it is alive
-        clock.setText(ZonedDateTime.now(context.zone()).format(CLOCK));
+        clock.setText(ZonedDateTime.now(context.clock().withZone(context.zone())).format(CLOCK));
         clock.getElement().executeJs("const el = this, zone = $0;"
                 + "const fmt = new Intl.DateTimeFormat('sv-SE', {timeZone: zone, year: 'numeric', month: '2-digit',"
                 + " day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false});"
@@ -264,27 +263,27 @@ public final class WallView extends Div implements HasUrlParameter<String>, HasD
     /** The key of the live queries of this screen's reader: the area, and the department of a department head. */
     private static LiveQuery<WallData> countsOf(CockpitContext context, AreaCode area) {
         return QUERIES.computeIfAbsent(area.value(), code -> new LiveQuery<>("wall-" + code,
-                () -> WallData.read(context.warehouse(), code, context.zone()), Duration.ofSeconds(2)));
+                () -> WallData.read(context.warehouse(), code, context.zone(), context.clock()), Duration.ofSeconds(2)));
     }
 
     private static LiveQuery<WallIndicators> indicatorsOf(CockpitContext context, AreaCode area) {
         return INDICATORS.computeIfAbsent(area.value(), code -> {
             var kpiQueries = new KpiQueries(context.warehouse());
             return new LiveQuery<>("wall-kpis-" + code,
-                    () -> WallIndicators.read(kpiQueries, area, context.zone(), java.time.Clock.systemUTC()), Duration.ofSeconds(30));
+                    () -> WallIndicators.read(kpiQueries, area, context.zone(), context.clock()), Duration.ofSeconds(30));
         });
     }
 
     private static LiveQuery<WallLayers> layersOf(CockpitContext context, AreaCode area, String department) {
         return LAYERS.computeIfAbsent(area.value() + (department == null ? "" : "|" + department),
                 code -> new LiveQuery<>("wall-layers-" + code,
-                        () -> WallLayers.read(context.warehouse(), Region.demo(), area, department, context.zone(), Instant.now()),
+                        () -> WallLayers.read(context.warehouse(), Region.demo(), area, department, context.zone(), context.clock().instant()),
                         Duration.ofSeconds(5)));
     }
 
     private static LiveQuery<WeekTrend> trendOf(CockpitContext context, AreaCode area) {
         return TRENDS.computeIfAbsent(area.value(), code -> new LiveQuery<>("wall-trend-" + code,
-                () -> WeekTrend.read(context.warehouse(), area, context.zone(), java.time.Clock.systemUTC()), Duration.ofSeconds(60)));
+                () -> WeekTrend.read(context.warehouse(), area, context.zone(), context.clock()), Duration.ofSeconds(60)));
     }
 
     /**

@@ -10,8 +10,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,7 +72,7 @@ class AlertRightsTest {
     }
 
     private static AlertRow sos(String device, String grid) {
-        var now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        var now = TestCockpit.now();
         return new AlertRow("sos-" + device, "device_sos", "critical", AlertRow.OPEN, device, "device.sos", 0, null, now,
                 null, grid, grid.substring(0, 12), grid.substring(0, 9), grid.substring(0, 6), "SOS", 1);
     }

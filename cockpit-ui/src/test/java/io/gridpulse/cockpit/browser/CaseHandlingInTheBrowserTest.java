@@ -39,7 +39,7 @@ class CaseHandlingInTheBrowserTest {
     @BeforeAll
     static void start() throws Exception {
         warehouse = TestCockpit.warehouse();
-        var t = Instant.now().truncatedTo(ChronoUnit.MILLIS).minus(3, ChronoUnit.HOURS);
+        var t = TestCockpit.now().minus(3, ChronoUnit.HOURS);
         TestCockpit.store(List.of(
                 event("demand.created", "case-th-9", TAOHUA, t, ",\"demandType\":\"elderly_care\",\"demandClass\":\"resolve_now\","
                         + "\"channel\":\"hotline_12345\",\"description\":\"老人独居 请联系 13912340000\""),

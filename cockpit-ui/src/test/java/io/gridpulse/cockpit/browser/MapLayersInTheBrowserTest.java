@@ -231,8 +231,10 @@ class MapLayersInTheBrowserTest {
     // ---- the data: a morning in the county, and the few things the assertions name
 
     private static void seedABusyMorning(Warehouse warehouse) {
-        var now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        var minute = Instant.ofEpochSecond(now.getEpochSecond() / 60 * 60 - 60);
+        var now = TestCockpit.now();
+        // the heat and the visits are counted today and this month: at any hour, they stay in them
+        var minute = TestCockpit.earlierToday(Duration.ofSeconds(60)).truncatedTo(ChronoUnit.MINUTES);
+        var visited = TestCockpit.earlierToday(Duration.ofSeconds(120));
         var random = new Random(5);
         var types = List.of("medical_insurance", "employment_guidance", "elderly_care", "counselling");
         var grids = REGION.areas(AreaLevel.GRID);
@@ -276,10 +278,10 @@ class MapLayersInTheBrowserTest {
             households.add(new HouseholdRow("map-h2-" + i, AreaCode.of(DC_GRID_2), 2, 0, List.of()));
         }
         new HouseholdRegistry(warehouse).replace(households, now.toEpochMilli());
-        for (var visited : List.of("map-h1-0", "map-h1-1", "map-h1-2")) {
-            events.add(visit(visited, DC_GRID, now.minusSeconds(120)));
+        for (var household : List.of("map-h1-0", "map-h1-1", "map-h1-2")) {
+            events.add(visit(household, DC_GRID, visited));
         }
-        events.add(visit("map-h2-0", DC_GRID_2, now.minusSeconds(120)));
+        events.add(visit("map-h2-0", DC_GRID_2, visited));
         TestCockpit.store(events);
         warehouse.insertAlerts(List.of(
                 alert("case-map-fresh", "sla_breach", DC_GRID, now.minusSeconds(120)),

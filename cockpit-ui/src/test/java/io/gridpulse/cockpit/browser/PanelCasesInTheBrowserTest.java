@@ -183,7 +183,7 @@ class PanelCasesInTheBrowserTest {
 
     /** A case raised a minute ago by a resident the registry lists as elderly living alone. */
     private static io.gridpulse.warehouse.EventRow raisedByAnElderlyResidentLivingAlone(String caseId) {
-        var at = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).minusSeconds(60);
+        var at = TestCockpit.earlierToday(java.time.Duration.ofSeconds(60));
         return new io.gridpulse.warehouse.EventRow(java.util.UUID.randomUUID().toString(), "demand.created", at, at, "test", GRID,
                 GRID.substring(0, 12), GRID.substring(0, 9), GRID.substring(0, 6), null, null,
                 "{\"caseId\":\"" + caseId + "\",\"demandType\":\"elderly_care\"}", List.of("elderly_alone"));

@@ -8,9 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.time.Instant;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 
@@ -37,7 +35,7 @@ class DepartmentLayersTest {
                 TestCockpit.demandCreated("layer-health", GRID, "medical", ""),
                 TestCockpit.demandAssigned("layer-health", GRID, "health"),
                 telemetry("layer-band"), telemetry("layer-band-quiet")));
-        var now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        var now = TestCockpit.now();
         warehouse.insertAlerts(List.of(TestCockpit.openBreach("layer-civil", GRID, ""), TestCockpit.openBreach("layer-health", GRID, ""),
                 new AlertRow("sos-layer-band", "device_sos", "critical", AlertRow.OPEN, "layer-band", "device.sos", 0, null, now,
                         null, GRID, GRID.substring(0, 12), GRID.substring(0, 9), GRID.substring(0, 6), "SOS", 1)));
@@ -46,7 +44,7 @@ class DepartmentLayersTest {
 
     /** A wristband's report a minute ago in the grid. */
     private static io.gridpulse.warehouse.EventRow telemetry(String device) {
-        var at = Instant.now().truncatedTo(ChronoUnit.MILLIS).minusSeconds(60);
+        var at = TestCockpit.earlierToday(java.time.Duration.ofSeconds(60));
         return new io.gridpulse.warehouse.EventRow(java.util.UUID.randomUUID().toString(), "telemetry", at, at, "test", GRID,
                 GRID.substring(0, 12), GRID.substring(0, 9), GRID.substring(0, 6), null, null,
                 "{\"deviceId\":\"" + device + "\",\"deviceType\":\"wristband\",\"status\":\"online\",\"batteryPercent\":80}");
@@ -55,19 +53,19 @@ class DepartmentLayersTest {
     @Test
     void theBreachLayerOfADepartmentDrawsOnlyItsCases() {
         var choice = LayerChoice.none().with(MapLayer.BREACHES, true);
-        var civil = layers.draw(COMMUNITY, choice, "civil_affairs", Instant.now()).series();
+        var civil = layers.draw(COMMUNITY, choice, "civil_affairs", TestCockpit.now()).series();
         assertThat(civil).contains("layer-civil").doesNotContain("layer-health");
-        var every = layers.draw(COMMUNITY, choice, null, Instant.now()).series();
+        var every = layers.draw(COMMUNITY, choice, null, TestCockpit.now()).series();
         assertThat(every).contains("layer-civil", "layer-health");
     }
 
     @Test
     void theDeviceLayerOfADepartmentLeavesOutDevicesInSosWhichBelongToTheAreasWatchers() {
         var choice = LayerChoice.none().with(MapLayer.DEVICES, true);
-        var civil = layers.draw(COMMUNITY, choice, "civil_affairs", Instant.now());
+        var civil = layers.draw(COMMUNITY, choice, "civil_affairs", TestCockpit.now());
         assertThat(civil.series()).contains("layer-band-quiet").doesNotContain("\"layer-band\"");
         assertThat(civil.legend()).doesNotContain("map.legend.device.sos").contains("map.legend.device.online");
-        var every = layers.draw(COMMUNITY, choice, null, Instant.now());
+        var every = layers.draw(COMMUNITY, choice, null, TestCockpit.now());
         assertThat(every.series()).contains("\"layer-band\"", "layer-band-quiet");
         assertThat(every.legend()).contains("map.legend.device.sos");
     }
@@ -75,9 +73,9 @@ class DepartmentLayersTest {
     @Test
     void theWallPulsesOfADepartmentLeaveOutOtherDepartmentsAndDevices() {
         var warehouse = TestCockpit.warehouse();
-        var civil = WallLayers.read(warehouse, Region.demo(), COMMUNITY, "civil_affairs", ZoneId.of("Asia/Shanghai"), Instant.now());
+        var civil = WallLayers.read(warehouse, Region.demo(), COMMUNITY, "civil_affairs", ZoneId.of("Asia/Shanghai"), TestCockpit.now());
         assertThat(civil.pulses()).extracting(WallLayers.Pulse::caseId).containsExactly("layer-civil");
-        var every = WallLayers.read(warehouse, Region.demo(), COMMUNITY, ZoneId.of("Asia/Shanghai"), Instant.now());
+        var every = WallLayers.read(warehouse, Region.demo(), COMMUNITY, ZoneId.of("Asia/Shanghai"), TestCockpit.now());
         assertThat(Set.copyOf(every.pulses().stream().map(WallLayers.Pulse::caseId).toList()))
                 .isEqualTo(Set.of("layer-civil", "layer-health", "layer-band"));
     }

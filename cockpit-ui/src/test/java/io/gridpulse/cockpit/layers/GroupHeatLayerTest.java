@@ -8,8 +8,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -30,7 +28,7 @@ class GroupHeatLayerTest {
     @BeforeAll
     static void demandsOfTheElderlyAndOfOthers() {
         var centre = Region.demo().geometry(AreaCode.of(GRID)).orElseThrow().getInteriorPoint().getCoordinate();
-        var at = Instant.now().truncatedTo(ChronoUnit.MILLIS).minusSeconds(60);
+        var at = TestCockpit.earlierToday(java.time.Duration.ofSeconds(60));
         var rows = new ArrayList<EventRow>();
         for (int i = 0; i < 5; i++) {
             var row = new EventRow(UUID.randomUUID().toString(), "demand.created", at, at, "test", GRID, GRID.substring(0, 12),
@@ -45,11 +43,11 @@ class GroupHeatLayerTest {
     @Test
     void theHeatOfAGroupCountsOnlyItsResidentsDemands() {
         var heat = LayerChoice.none().with(MapLayer.HEAT, true);
-        var elderly = layers.draw(COMMUNITY, heat.withGroup("elderly_alone"), null, Instant.now());
+        var elderly = layers.draw(COMMUNITY, heat.withGroup("elderly_alone"), null, TestCockpit.now());
         assertThat(elderly.summary().get("layer-summary-heat")).startsWith("map.summary.heat[3, 1, map.group.elderly_alone");
-        var children = layers.draw(COMMUNITY, heat.withGroup("left_behind_child"), null, Instant.now());
+        var children = layers.draw(COMMUNITY, heat.withGroup("left_behind_child"), null, TestCockpit.now());
         assertThat(children.summary().get("layer-summary-heat")).startsWith("map.summary.heat[0, 0,");
-        var everybody = layers.draw(COMMUNITY, heat, null, Instant.now());
+        var everybody = layers.draw(COMMUNITY, heat, null, TestCockpit.now());
         assertThat(everybody.summary().get("layer-summary-heat")).startsWith("map.summary.heat[");
     }
 }

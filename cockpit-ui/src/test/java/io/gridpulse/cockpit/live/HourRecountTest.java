@@ -7,7 +7,6 @@ import io.gridpulse.warehouse.counts.EventHourRow;
 import io.gridpulse.warehouse.counts.EventHours;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -21,9 +20,9 @@ class HourRecountTest {
     @Test
     void anHourTheJobsUndercountedIsRaisedToItsDistinctEventsAtStart() throws Exception {
         var warehouse = TestCockpit.warehouse();
-        var at = Instant.now().truncatedTo(ChronoUnit.MILLIS).minusSeconds(5);
-        var hour = at.truncatedTo(ChronoUnit.HOURS);
-        var rows = List.of(row(at), row(at), row(at.minusMillis(1)));
+        // three events in the hour now is in, none after now, at any minute of the hour
+        var hour = TestCockpit.now().truncatedTo(ChronoUnit.HOURS);
+        var rows = List.of(row(hour), row(hour), row(hour.plusMillis(1)));
         warehouse.insertEvents(rows);
         warehouse.insertEvents(List.of(rows.getFirst()));   // a redelivered copy, not yet merged away
         var hours = new EventHours(warehouse);
@@ -31,7 +30,7 @@ class HourRecountTest {
         hours.insert(List.of(new EventHourRow(hour, "439901", "439901003", "439901003001", GRID, "test.recount", 1)));
         assertThat(hours.count(AreaCode.of(GRID), hour, "test.recount")).isEqualTo(1);
 
-        try (var ignored = HourRecount.start(warehouse, Clock.systemUTC())) {
+        try (var ignored = HourRecount.start(warehouse, TestCockpit.clock())) {
             long deadline = System.nanoTime() + 20_000_000_000L;
             while (hours.count(AreaCode.of(GRID), hour, "test.recount") != 3 && System.nanoTime() < deadline) {
                 Thread.sleep(100);

@@ -37,7 +37,7 @@ public final class MqttDeviceServer extends VerticleBase {
     private final MqttMetrics metrics;
     private final DevicePayload payloads;
     private final EventAdmission admission;
-    private final EventCodec codec = EventCodec.standard();
+    private final EventCodec codec;
     private MqttServer server;
 
     /**
@@ -51,7 +51,14 @@ public final class MqttDeviceServer extends VerticleBase {
 
     /** Devices of the given region: a message placed outside it is refused like the HTTP edge refuses it. */
     public MqttDeviceServer(MqttConfig config, EventLog eventLog, byte[] pseudonymKey, IngestMetrics metrics, Region region) {
+        this(config, eventLog, pseudonymKey, metrics, region, java.time.Clock.systemUTC());
+    }
+
+    /** Devices of the given region, their event times judged against the given clock. */
+    public MqttDeviceServer(MqttConfig config, EventLog eventLog, byte[] pseudonymKey, IngestMetrics metrics, Region region,
+                            java.time.Clock clock) {
         this.config = config;
+        this.codec = new EventCodec(clock, io.gridpulse.model.json.Limits.defaults());
         this.ingestMetrics = metrics;
         this.eventLog = metrics.timed(eventLog);
         this.metrics = new MqttMetrics(metrics.registry());

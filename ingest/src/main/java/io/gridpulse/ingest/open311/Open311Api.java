@@ -77,7 +77,7 @@ public final class Open311Api {
      */
     public Open311Api(EventCodec codec, EventAdmission admission, RateLimiter limiter, EventLog eventLog,
                       IngestMetrics metrics, KeyRing keys, Warehouse warehouse, String jurisdiction, ZoneId zone,
-                      int maxBodyBytes) {
+                      Clock clock, int maxBodyBytes) {
         this.codec = codec;
         this.admission = admission;
         this.limiter = limiter;
@@ -88,7 +88,7 @@ public final class Open311Api {
         this.jurisdiction = jurisdiction;
         this.maxBodyBytes = maxBodyBytes;
         this.zone = zone;
-        this.requests = new ServiceRequests(codec, Clock.systemUTC(), zone);
+        this.requests = new ServiceRequests(codec, clock, zone);
     }
 
     /** Adds the Open311 routes; anything else under {@code /open311/} gets an Open311 error. */

@@ -22,6 +22,10 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class EventAdmissionTest {
+    /** The events below happened on 2026-11-20; judged a day later, whatever day the suite runs. */
+    private static final EventCodec CODEC = new EventCodec(
+            java.time.Clock.fixed(java.time.Instant.parse("2026-11-21T02:00:00Z"), java.time.ZoneOffset.UTC),
+            io.gridpulse.model.json.Limits.defaults());
     private static final Region REGION = Region.demo();
     private final EventAdmission admission = new EventAdmission(REGION,
             new Pseudonymiser("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8)));
@@ -33,7 +37,7 @@ class EventAdmissionTest {
         var json = """
                 {"eventId":"%s","kind":"visit","occurredAt":"2026-11-20T10:00:00+08:00","source":"t-1",%s,
                  "visitorId":"w-7","householdId":"h-42","visitType":"routine","durationMinutes":25}""".formatted(UUID.randomUUID(), placement);
-        return switch (EventCodec.standard().decode(json.getBytes(StandardCharsets.UTF_8))) {
+        return switch (CODEC.decode(json.getBytes(StandardCharsets.UTF_8))) {
             case Decoded.Valid(var e) -> e;
             case Decoded.Invalid(var problems) -> throw new AssertionError(problems.toString());
         };
@@ -81,7 +85,7 @@ class EventAdmissionTest {
                 {"eventId":"%s","kind":"demand.created","occurredAt":"2026-11-20T10:00:00+08:00","source":"t-1",
                  "gridCode":"439901001001001","caseId":"c-1","channel":"visit","demandType":"medical_insurance"}"""
                 .formatted(UUID.randomUUID());
-        var event = ((Decoded.Valid) EventCodec.standard().decode(demand.getBytes(StandardCharsets.UTF_8))).event();
+        var event = ((Decoded.Valid) CODEC.decode(demand.getBytes(StandardCharsets.UTF_8))).event();
         var verdict = admission.judge(event, streetVisits);
         assertThat(verdict).isEqualTo(refusal(403, "/kind", verdict));
     }

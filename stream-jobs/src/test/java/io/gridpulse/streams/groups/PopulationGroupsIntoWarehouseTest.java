@@ -1,5 +1,6 @@
 package io.gridpulse.streams.groups;
 
+import io.gridpulse.model.testing.TestClock;
 import io.gridpulse.model.area.AreaCode;
 import io.gridpulse.model.event.DemandChannel;
 import io.gridpulse.model.event.DemandCreated;
@@ -112,13 +113,13 @@ class PopulationGroupsIntoWarehouseTest {
             default -> TestEvents.feedback(id(i), Rating.stars(4));
         };
         var row = TestEvents.row(event);
-        return new EventRow(row.eventId(), row.kind(), row.occurredAt(), Instant.now(), row.source(), row.gridCode(),
+        return new EventRow(row.eventId(), row.kind(), row.occurredAt(), TestClock.now(), row.source(), row.gridCode(),
                 row.communityCode(), row.streetCode(), row.countyCode(), row.lon(), row.lat(), row.payload());
     }
 
     static void writeAndTime(Warehouse warehouse, List<EventRow> rows) {
         warehouse.insertEvents(rows);
-        long now = System.currentTimeMillis();
+        long now = TestClock.get().millis();
         for (var row : rows) {
             LATENCIES.add(new long[] {row.kind().equals("feedback") ? 4 : 0, now - row.ingestedAt().toEpochMilli()});
         }

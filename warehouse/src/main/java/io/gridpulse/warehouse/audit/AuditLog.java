@@ -39,9 +39,14 @@ public final class AuditLog {
         this.pageSize = pageSize;
     }
 
-    /** The audit log of this warehouse. */
+    /** The audit log of this warehouse, stamped by the system clock. */
     public static AuditLog of(Warehouse warehouse) {
-        return new AuditLog(warehouse.clickHouse(), "gridpulse.audit_log", Clock.systemUTC());
+        return of(warehouse, Clock.systemUTC());
+    }
+
+    /** The audit log of this warehouse, stamped by the given clock. */
+    public static AuditLog of(Warehouse warehouse, Clock clock) {
+        return new AuditLog(warehouse.clickHouse(), "gridpulse.audit_log", clock);
     }
 
     /** Appends one row at the current time and returns it, with its place in the chain. */
