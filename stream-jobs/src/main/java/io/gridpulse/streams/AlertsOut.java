@@ -5,7 +5,6 @@ import io.gridpulse.streams.sla.AlertMessages;
 import io.gridpulse.warehouse.AlertRow;
 import io.gridpulse.warehouse.Warehouse;
 import org.apache.flink.connector.base.DeliveryGuarantee;
-import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
@@ -29,11 +28,7 @@ final class AlertsOut {
         return KafkaSink.<AlertRow>builder()
                 .setBootstrapServers(config.kafkaBootstrap())
                 .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
-                .setRecordSerializer(KafkaRecordSerializationSchema.<AlertRow>builder()
-                        .setTopic(config.alertsTopic())
-                        .setKeySerializationSchema(new AlertMessages.Key())
-                        .setValueSerializationSchema(new AlertMessages.Value())
-                        .build())
+                .setRecordSerializer(new AlertMessages.Records(config.alertsTopic()))
                 .setKafkaProducerConfig(producerConfig())
                 .build();
     }

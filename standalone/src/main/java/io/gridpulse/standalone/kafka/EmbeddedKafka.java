@@ -46,6 +46,14 @@ public final class EmbeddedKafka implements AutoCloseable {
      * folder remembers nothing of ports, so a restart may use another.
      */
     public static EmbeddedKafka start(Path dataDir, int port) throws IOException {
+        return start(dataDir, port, java.time.Clock.systemUTC());
+    }
+
+    /**
+     * The broker on the given clock: the times it stamps and checks records with (a record stamped more than an hour
+     * ahead of it is refused) are the system's, so a system run on a moved clock (tests) keeps one time throughout.
+     */
+    public static EmbeddedKafka start(Path dataDir, int port, java.time.Clock clock) throws IOException {
         var logDir = dataDir.resolve("kafka");
         Files.createDirectories(logDir);
         int brokerPort = port == 0 ? freePort() : port;
@@ -76,11 +84,29 @@ public final class EmbeddedKafka implements AutoCloseable {
         format(logDir, props);
 
         var config = KafkaConfig.fromProps(props);
-        var server = new KafkaRaftServer(config, Time.SYSTEM);
+        var server = new KafkaRaftServer(config, clock.equals(java.time.Clock.systemUTC()) ? Time.SYSTEM : new ClockTime(clock));
         server.startup();
         var bootstrap = "127.0.0.1:" + brokerPort;
         log.info("kafka broker listening on {}", bootstrap);
         return new EmbeddedKafka(server, bootstrap);
+    }
+
+    /** Kafka's time read from a clock; durations still from the monotonic nanosecond timer. */
+    private record ClockTime(java.time.Clock clock) implements Time {
+        @Override
+        public long milliseconds() {
+            return clock.millis();
+        }
+
+        @Override
+        public long nanoseconds() {
+            return System.nanoTime();
+        }
+
+        @Override
+        public void sleep(long ms) {
+            Time.SYSTEM.sleep(ms);
+        }
     }
 
     private static void format(Path logDir, Properties props) throws IOException {

@@ -2,7 +2,8 @@ package io.gridpulse.streams.sla;
 
 import io.gridpulse.warehouse.AlertJson;
 import io.gridpulse.warehouse.AlertRow;
-import org.apache.flink.api.common.serialization.SerializationSchema;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
 import java.nio.charset.StandardCharsets;
 
@@ -10,19 +11,23 @@ import java.nio.charset.StandardCharsets;
 public final class AlertMessages {
     private AlertMessages() {}
 
-    /** The record key: the alert id, so every state of one alert lands in order. */
-    public static final class Key implements SerializationSchema<AlertRow> {
-        @Override
-        public byte[] serialize(AlertRow alert) {
-            return alert.alertId().getBytes(StandardCharsets.UTF_8);
-        }
-    }
+    /**
+     * The records: keyed by alert id, with no timestamp of their own, so that the producer stamps them when it sends
+     * them. An alert's event time (a deadline, a reading) can lie weeks back in a replay of history, and the topic's
+     * retention counts from the records' timestamps: stamped with it, a replay's alerts would be deleted as soon as
+     * they were written. Its own times travel in the value.
+     */
+    public static final class Records implements KafkaRecordSerializationSchema<AlertRow> {
+        private final String topic;
 
-    /** The record value: the alert's JSON. */
-    public static final class Value implements SerializationSchema<AlertRow> {
+        public Records(String topic) {
+            this.topic = topic;
+        }
+
         @Override
-        public byte[] serialize(AlertRow alert) {
-            return AlertJson.encode(alert);
+        public ProducerRecord<byte[], byte[]> serialize(AlertRow alert, KafkaSinkContext context, Long timestamp) {
+            return new ProducerRecord<>(topic, null, null, alert.alertId().getBytes(StandardCharsets.UTF_8),
+                    AlertJson.encode(alert));
         }
     }
 }
