@@ -4,7 +4,8 @@
 #   GP_STREAM_JOBS=off bash bench/ingest-load.sh   # the edge and Kafka alone, without the Flink job reading
 # 1. starts GridPulse (simulator off) in a temp dir, waits for "GridPulse is running";
 # 2. generates realistic NDJSON once with the simulator (unique eventIds), cuts 1,000-event batch files;
-#    each run rewrites the first hex digit of every eventId (still a valid UUID) so no run resends an id;
+#    each run rewrites the first character of every eventId (still a valid UUID) and caseId, so that no run
+#    resends an id or creates a case of an earlier run again (the edge refuses a second creation with 409);
 # 3. for each of RUNS rounds, alternating: (a) bench/src/BatchLoad.java POSTs EVENTS_PER_RUN events as
 #    1,000-event NDJSON batches to /api/v1/events:batch over each of CONNS connections, checking every
 #    answer is 200 and summing the body's "accepted"; (b) Kafka's ProducerPerformance (kafka-tools,
@@ -62,7 +63,8 @@ echo "events: $(wc -l < "$OUT/events.ndjson"), median event size $SIZE bytes"
 # batch files for a run: the first hex digit of every eventId becomes $1
 make_batches() {
   rm -rf "$OUT/batches"; mkdir -p "$OUT/batches"
-  head -n "$EVENTS_PER_RUN" "$OUT/events.ndjson" | sed "s/^{\"eventId\":\"./{\"eventId\":\"$1/" \
+  head -n "$EVENTS_PER_RUN" "$OUT/events.ndjson" | sed -e "s/^{\"eventId\":\"./{\"eventId\":\"$1/" \
+    -e "s/\"caseId\":\"./\"caseId\":\"$1/g" \
     | split -l 1000 -d -a 5 --additional-suffix=.ndjson - "$OUT/batches/b"
 }
 batch_run() { # $1 connections, $2 id digit, $3 label

@@ -37,7 +37,8 @@ public class LatencyLoad {
                 if (!it.hasNext()) throw new IllegalArgumentException("not enough events in " + a[2]);
                 var l = it.next();
                 if (!l.startsWith("{\"eventId\":\"")) throw new IllegalArgumentException("eventId must come first: " + l);
-                bodies[i] = l.substring(0, 12) + prefix + l.substring(13);
+                // and the first character of its case, so that no run creates a case of an earlier one again (409)
+                bodies[i] = (l.substring(0, 12) + prefix + l.substring(13)).replaceAll("\"caseId\":\".", "\"caseId\":\"" + prefix);
             }
         }
         var pool0 = new java.util.concurrent.LinkedBlockingDeque<Conn>();

@@ -18,8 +18,9 @@ import io.gridpulse.ingest.auth.ApiKeys;
  * @param maxBatchEvents  the most events one {@code events:batch} request may carry
  * @param maxBatchBytes   the largest {@code events:batch} body accepted
  * @param alertsTopic     the one-partition topic the alert stream tails
- * @param maxConnections  open HTTP connections beyond which new ones are closed at once: a flood of
- *                        clients must not take the file descriptors the log and the warehouse need
+ * @param connections     how many connections may be open, from one address and in all, and how long one may stay
+ *                        silent or take over a request: a flood of clients must not take the file descriptors the
+ *                        log and the warehouse need, nor lock terminals and probes out
  * @param eventLoops      how many event loops serve HTTP; connections are spread over them
  * @param region          the region events must lie in, and whose hierarchy {@code /api/v1/areas} serves
  * @param zone            the time zone periods (a day, a month) are counted in
@@ -29,7 +30,7 @@ import io.gridpulse.ingest.auth.ApiKeys;
  */
 public record IngestConfig(String host, int port, String kafkaBootstrap, String eventsTopic, ApiKeys apiKeys,
                            byte[] pseudonymKey, int maxBodyBytes, int maxInFlight, int maxBatchEvents,
-                           int maxBatchBytes, String alertsTopic, int maxConnections, int eventLoops,
+                           int maxBatchBytes, String alertsTopic, Connections connections, int eventLoops,
                            Region region, java.time.ZoneId zone, Tls tls, java.nio.file.Path apiKeysFile,
                            java.time.Clock clock) {
 
@@ -37,16 +38,15 @@ public record IngestConfig(String host, int port, String kafkaBootstrap, String 
     public static final String DEFAULT_ALERTS_TOPIC = "gp.alerts";
     public static final int DEFAULT_MAX_BATCH_EVENTS = 1_000;
     public static final int DEFAULT_MAX_BATCH_BYTES = 4 * 1024 * 1024;
-    public static final int DEFAULT_MAX_CONNECTIONS = 1_000;
     public static final java.time.ZoneId DEFAULT_ZONE = java.time.ZoneId.of("Asia/Shanghai");
     /** One event loop per core: decoding and validating events is CPU work. */
     public static final int DEFAULT_EVENT_LOOPS = Runtime.getRuntime().availableProcessors();
 
     public IngestConfig {
-        if (maxBodyBytes < 1 || maxInFlight < 1 || maxBatchEvents < 1 || maxBatchBytes < 1 || maxConnections < 1
-                || eventLoops < 1) {
-            throw new IllegalArgumentException("body, batch, in-flight, connection and event-loop counts must be positive");
+        if (maxBodyBytes < 1 || maxInFlight < 1 || maxBatchEvents < 1 || maxBatchBytes < 1 || eventLoops < 1) {
+            throw new IllegalArgumentException("body, batch, in-flight and event-loop counts must be positive");
         }
+        java.util.Objects.requireNonNull(connections, "connections");
         if (alertsTopic == null || alertsTopic.isBlank()) {
             throw new IllegalArgumentException("the alerts topic must be named");
         }
@@ -55,12 +55,12 @@ public record IngestConfig(String host, int port, String kafkaBootstrap, String 
         java.util.Objects.requireNonNull(clock, "clock");
     }
 
-    /** A configuration with the default connection limit ({@value #DEFAULT_MAX_CONNECTIONS}). */
+    /** A configuration with the default connection limits ({@link Connections#defaults()}). */
     public IngestConfig(String host, int port, String kafkaBootstrap, String eventsTopic, ApiKeys apiKeys,
                         byte[] pseudonymKey, int maxBodyBytes, int maxInFlight, int maxBatchEvents, int maxBatchBytes,
                         String alertsTopic) {
         this(host, port, kafkaBootstrap, eventsTopic, apiKeys, pseudonymKey, maxBodyBytes, maxInFlight, maxBatchEvents,
-                maxBatchBytes, alertsTopic, DEFAULT_MAX_CONNECTIONS, DEFAULT_EVENT_LOOPS,
+                maxBatchBytes, alertsTopic, Connections.defaults(), DEFAULT_EVENT_LOOPS,
                 Region.demo(), DEFAULT_ZONE, null, null, java.time.Clock.systemUTC());
     }
 
@@ -81,25 +81,76 @@ public record IngestConfig(String host, int port, String kafkaBootstrap, String 
     /** This configuration with other batch limits. */
     public IngestConfig withBatchLimits(int maxEvents, int maxBytes) {
         return new IngestConfig(host, port, kafkaBootstrap, eventsTopic, apiKeys, pseudonymKey, maxBodyBytes,
-                maxInFlight, maxEvents, maxBytes, alertsTopic, maxConnections, eventLoops, region, zone, tls, apiKeysFile, clock);
+                maxInFlight, maxEvents, maxBytes, alertsTopic, connections, eventLoops, region, zone, tls, apiKeysFile, clock);
     }
 
     /** This configuration tailing another alerts topic. */
     public IngestConfig withAlertsTopic(String topic) {
         return new IngestConfig(host, port, kafkaBootstrap, eventsTopic, apiKeys, pseudonymKey, maxBodyBytes,
-                maxInFlight, maxBatchEvents, maxBatchBytes, topic, maxConnections, eventLoops, region, zone, tls, apiKeysFile, clock);
+                maxInFlight, maxBatchEvents, maxBatchBytes, topic, connections, eventLoops, region, zone, tls, apiKeysFile, clock);
     }
 
-    /** This configuration with another connection limit. */
-    public IngestConfig withMaxConnections(int limit) {
+    /** This configuration with other connection limits. */
+    public IngestConfig withConnections(Connections limits) {
         return new IngestConfig(host, port, kafkaBootstrap, eventsTopic, apiKeys, pseudonymKey, maxBodyBytes,
-                maxInFlight, maxBatchEvents, maxBatchBytes, alertsTopic, limit, eventLoops, region, zone, tls, apiKeysFile, clock);
+                maxInFlight, maxBatchEvents, maxBatchBytes, alertsTopic, limits, eventLoops, region, zone, tls, apiKeysFile, clock);
+    }
+
+    /** This configuration with another limit on open connections in all. */
+    public IngestConfig withMaxConnections(int limit) {
+        return withConnections(connections.withMaxConnections(limit));
+    }
+
+    /**
+     * What one client, and all of them, may hold of the edge.
+     *
+     * @param maxConnections   connections open at once, in all; a new one beyond it is closed as it is accepted
+     * @param maxPerAddress    connections open at once from one remote address
+     * @param probeReserve     the last connections below {@code maxConnections}, kept for health probes: a connection
+     *                         let in on them that asks for anything but {@code /health/*} is answered 503 and closed
+     * @param idleTimeout      a connection that sends and receives nothing this long is closed (an idle keep-alive,
+     *                         a client that stopped in the middle of a request)
+     * @param headTimeout      the time a client has, from connecting or from its last answer, to send a whole
+     *                         request head (line and headers); a client dribbling bytes is cut off at it
+     * @param bodyTimeout      the time a client has, after its request head, to send the whole body (408 after it)
+     * @param maxStreamsPerKey alert streams (server-sent events) one key may hold open; 429 beyond
+     */
+    public record Connections(int maxConnections, int maxPerAddress, int probeReserve, java.time.Duration idleTimeout,
+                              java.time.Duration headTimeout, java.time.Duration bodyTimeout, int maxStreamsPerKey) {
+        public Connections {
+            if (maxConnections < 1 || maxPerAddress < 1 || maxStreamsPerKey < 1 || probeReserve < 0
+                    || probeReserve >= maxConnections) {
+                throw new IllegalArgumentException("connection limits must be positive, and the probes' reserve smaller"
+                        + " than the limit: got " + maxConnections + " in all, " + maxPerAddress + " per address, "
+                        + probeReserve + " reserved, " + maxStreamsPerKey + " streams per key");
+            }
+            for (var timeout : java.util.List.of(idleTimeout, headTimeout, bodyTimeout)) {
+                if (timeout.isNegative() || timeout.isZero() || timeout.toSeconds() > Integer.MAX_VALUE) {
+                    throw new IllegalArgumentException("connection timeouts must be positive, got " + timeout);
+                }
+            }
+        }
+
+        /**
+         * 1,000 connections (16 kept for probes), 256 from one address (a street's terminals behind one gateway),
+         * 60 s idle (above the alert stream's 15 s heartbeat), 10 s for a request head, 30 s for a body, 8 streams
+         * per key.
+         */
+        public static Connections defaults() {
+            return new Connections(1_000, 256, 16, java.time.Duration.ofSeconds(60), java.time.Duration.ofSeconds(10),
+                    java.time.Duration.ofSeconds(30), 8);
+        }
+
+        public Connections withMaxConnections(int limit) {
+            return new Connections(limit, Math.min(maxPerAddress, limit), Math.min(probeReserve, limit - 1), idleTimeout,
+                    headTimeout, bodyTimeout, maxStreamsPerKey);
+        }
     }
 
     /** This configuration for another region. */
     public IngestConfig withRegion(Region other) {
         return new IngestConfig(host, port, kafkaBootstrap, eventsTopic, apiKeys, pseudonymKey, maxBodyBytes,
-                maxInFlight, maxBatchEvents, maxBatchBytes, alertsTopic, maxConnections, eventLoops, other, zone, tls, apiKeysFile, clock);
+                maxInFlight, maxBatchEvents, maxBatchBytes, alertsTopic, connections, eventLoops, other, zone, tls, apiKeysFile, clock);
     }
 
     /** A PEM certificate chain and its private key. */
@@ -113,31 +164,31 @@ public record IngestConfig(String host, int port, String kafkaBootstrap, String 
     /** This configuration serving HTTPS with the given certificate and key, or plain HTTP when null. */
     public IngestConfig withTls(Tls other) {
         return new IngestConfig(host, port, kafkaBootstrap, eventsTopic, apiKeys, pseudonymKey, maxBodyBytes,
-                maxInFlight, maxBatchEvents, maxBatchBytes, alertsTopic, maxConnections, eventLoops, region, zone, other, apiKeysFile, clock);
+                maxInFlight, maxBatchEvents, maxBatchBytes, alertsTopic, connections, eventLoops, region, zone, other, apiKeysFile, clock);
     }
 
     /** This configuration also accepting the keys of a file it follows for changes. */
     public IngestConfig withApiKeysFile(java.nio.file.Path file) {
         return new IngestConfig(host, port, kafkaBootstrap, eventsTopic, apiKeys, pseudonymKey, maxBodyBytes,
-                maxInFlight, maxBatchEvents, maxBatchBytes, alertsTopic, maxConnections, eventLoops, region, zone, tls, file, clock);
+                maxInFlight, maxBatchEvents, maxBatchBytes, alertsTopic, connections, eventLoops, region, zone, tls, file, clock);
     }
 
     /** This configuration counting periods in another time zone. */
     public IngestConfig withZone(java.time.ZoneId other) {
         return new IngestConfig(host, port, kafkaBootstrap, eventsTopic, apiKeys, pseudonymKey, maxBodyBytes,
-                maxInFlight, maxBatchEvents, maxBatchBytes, alertsTopic, maxConnections, eventLoops, region, other, tls, apiKeysFile, clock);
+                maxInFlight, maxBatchEvents, maxBatchBytes, alertsTopic, connections, eventLoops, region, other, tls, apiKeysFile, clock);
     }
 
     /** This configuration on another clock. */
     public IngestConfig withClock(java.time.Clock other) {
         return new IngestConfig(host, port, kafkaBootstrap, eventsTopic, apiKeys, pseudonymKey, maxBodyBytes,
-                maxInFlight, maxBatchEvents, maxBatchBytes, alertsTopic, maxConnections, eventLoops, region, zone, tls, apiKeysFile,
+                maxInFlight, maxBatchEvents, maxBatchBytes, alertsTopic, connections, eventLoops, region, zone, tls, apiKeysFile,
                 other);
     }
 
     /** This configuration serving HTTP on another number of event loops. */
     public IngestConfig withEventLoops(int count) {
         return new IngestConfig(host, port, kafkaBootstrap, eventsTopic, apiKeys, pseudonymKey, maxBodyBytes,
-                maxInFlight, maxBatchEvents, maxBatchBytes, alertsTopic, maxConnections, count, region, zone, tls, apiKeysFile, clock);
+                maxInFlight, maxBatchEvents, maxBatchBytes, alertsTopic, connections, count, region, zone, tls, apiKeysFile, clock);
     }
 }

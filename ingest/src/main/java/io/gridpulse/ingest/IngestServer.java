@@ -12,11 +12,13 @@ import io.gridpulse.ingest.auth.RateLimiter;
 import io.gridpulse.ingest.auth.Right;
 import io.gridpulse.ingest.counts.EventCountsEndpoint;
 import io.gridpulse.ingest.events.BatchEndpoint;
+import io.gridpulse.ingest.events.CaseHomes;
 import io.gridpulse.ingest.events.EventAdmission;
 import io.gridpulse.ingest.kpis.KpisEndpoint;
 import io.gridpulse.ingest.open311.Open311Api;
 import io.gridpulse.ingest.events.EventsEndpoint;
 import io.gridpulse.ingest.http.CanonicalPaths;
+import io.gridpulse.ingest.http.ConnectionGate;
 import io.gridpulse.ingest.http.ProblemResponse;
 import io.gridpulse.ingest.http.RequestIds;
 import io.gridpulse.ingest.log.EventLog;
@@ -74,6 +76,8 @@ public final class IngestServer extends VerticleBase {
     static final Duration KEY_FILE_CHECK = Duration.ofSeconds(2);
     private final java.util.concurrent.atomic.AtomicInteger openConnections = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicLong refusedConnections = new java.util.concurrent.atomic.AtomicLong();
+    private final ConnectionGate gate;
+    private volatile ConnectionGate.Guard guard;
     private Router router;
 
     /** The edge with its alert stream tailing the configured alerts topic. */
@@ -88,11 +92,28 @@ public final class IngestServer extends VerticleBase {
 
     IngestServer(IngestConfig config, EventLog eventLog, Warehouse warehouse, AlertSource alertSource,
                  Duration heartbeat) {
+        this(config, eventLog, warehouse, alertSource, heartbeat, null);
+    }
+
+    /**
+     * The edge behind a connection gate: its Vert.x must have been built with {@link ConnectionGate#transport()},
+     * so that connections are counted and timed from the moment they are accepted. Without a gate they are counted
+     * from their first request only, and a client that never finishes one is not.
+     */
+    public IngestServer(IngestConfig config, EventLog eventLog, Warehouse warehouse, AlertSource alertSource,
+                        Duration heartbeat, ConnectionGate gate) {
         this.config = config;
         this.eventLog = eventLog;
         this.warehouse = warehouse;
         this.alertSource = alertSource;
         this.heartbeat = heartbeat;
+        this.gate = gate;
+    }
+
+    /** The edge with its alert stream tailing the configured alerts topic, behind the given connection gate. */
+    public IngestServer(IngestConfig config, EventLog eventLog, Warehouse warehouse, ConnectionGate gate) {
+        this(config, eventLog, warehouse, new KafkaAlertSource(config.kafkaBootstrap(), config.alertsTopic(), Map.of()),
+                AlertStreamEndpoint.HEARTBEAT, gate);
     }
 
     @Override
@@ -108,6 +129,9 @@ public final class IngestServer extends VerticleBase {
             // servers of one Vertx on the same host and port (port 0 included) share one socket
             return vertx.deployVerticle(Listener::new, new DeploymentOptions().setInstances(config.eventLoops()));
         }).onSuccess(deployed -> {
+            if (gate != null) {
+                guard = gate.guard(boundPort, config.connections());
+            }
             alertSource.start(alertFeed);
             log.info("ingest listening on {}://{}:{} with {} event loops", config.tls() == null ? "http" : "https",
                     config.host(), boundPort,
@@ -119,14 +143,18 @@ public final class IngestServer extends VerticleBase {
     private final class Listener extends VerticleBase {
         @Override
         public Future<?> start() {
-            var options = new HttpServerOptions();
+            var options = new HttpServerOptions()
+                    .setIdleTimeout((int) config.connections().idleTimeout().toSeconds());
             if (config.tls() != null) {
                 options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
                         .setCertPath(config.tls().certificate().toString())
                         .setKeyPath(config.tls().key().toString()));
             }
-            return vertx.createHttpServer(options)
-                    .connectionHandler(IngestServer.this::admit)
+            var http = vertx.createHttpServer(options);
+            if (gate == null) {
+                http.connectionHandler(IngestServer.this::admit);
+            }
+            return http
                     .requestHandler(router)
                     .listen(config.port(), config.host())
                     .onSuccess(server -> {
@@ -139,6 +167,9 @@ public final class IngestServer extends VerticleBase {
 
     @Override
     public Future<?> stop() {
+        if (guard != null) {
+            guard.close();
+        }
         // the tail's thread joins, which blocks
         return vertx.executeBlocking(() -> {
             alertSource.close();
@@ -151,9 +182,10 @@ public final class IngestServer extends VerticleBase {
         var codec = new EventCodec(config.clock(), Limits.defaults());
         var admission = new EventAdmission(config.region(), new Pseudonymiser(config.pseudonymKey()));
         var limiter = new RateLimiter();
-        var events = new EventsEndpoint(codec, admission, limiter, timedLog, metrics);
+        var homes = CaseHomes.over(warehouse);
+        var events = new EventsEndpoint(codec, admission, limiter, timedLog, metrics, homes);
         var batch = new BatchEndpoint(codec, admission, limiter, timedLog, metrics, config.maxBatchEvents(),
-                config.maxInFlight());
+                config.maxInFlight(), homes);
         var areas = new AreasEndpoint(config.region());
         var authenticated = new ApiKeyAuthentication(keyRing);
         var reading = ApiKeyAuthentication.requires(Right.READ);
@@ -161,6 +193,8 @@ public final class IngestServer extends VerticleBase {
         var readRate = ApiKeyAuthentication.limitedBy(limiter);
 
         var router = Router.router(vertx);
+        // before anything is measured: a method outside the fixed set would add a meter per name
+        router.route().handler(this::gateRequest);
         router.route().handler(metrics.requestTimer());
         router.route().handler(new RequestIds());
         router.route().handler(new CanonicalPaths());
@@ -203,7 +237,7 @@ public final class IngestServer extends VerticleBase {
                 .handler(new EventCountsEndpoint(warehouse)::get);
         router.get("/api/v1/alerts").handler(reading).handler(readRate).handler(new AlertsEndpoint(warehouse)::get);
         router.get("/api/v1/alerts/stream").handler(reading).handler(readRate)
-                .handler(new AlertStreamEndpoint(alertFeed, heartbeat)::get);
+                .handler(new AlertStreamEndpoint(alertFeed, heartbeat, config.connections().maxStreamsPerKey())::get);
         router.get("/api/v1/kpis").handler(reading).handler(readRate)
                 .handler(new KpisEndpoint(config.region(), warehouse, config.zone(), config.clock())::get);
         router.get("/api/v1/areas").handler(reading).handler(readRate).handler(areas::list);
@@ -211,7 +245,7 @@ public final class IngestServer extends VerticleBase {
         router.get("/api/v1/openapi.yaml").handler(ctx -> ctx.response()
                 .putHeader("Content-Type", OpenApiDocument.CONTENT_TYPE).end(openApi));
         new Open311Api(codec, admission, limiter, timedLog, metrics, keyRing, warehouse, Open311Api.DEFAULT_JURISDICTION,
-                config.zone(), config.clock(), config.maxBodyBytes()).mount(router);
+                config.zone(), config.clock(), config.maxBodyBytes(), homes).mount(router);
 
         // metrics tell how the edge is used, so they need a key as well
         router.get("/metrics").handler(authenticated).handler(ApiKeyAuthentication.requires(Right.METRICS))
@@ -244,12 +278,57 @@ public final class IngestServer extends VerticleBase {
         return router;
     }
 
+    /** The methods of RFC 9110 and PATCH; a request with any other is refused before anything is counted. */
+    static final Set<io.vertx.core.http.HttpMethod> KNOWN_METHODS = Set.of(io.vertx.core.http.HttpMethod.GET,
+            io.vertx.core.http.HttpMethod.HEAD, io.vertx.core.http.HttpMethod.POST, io.vertx.core.http.HttpMethod.PUT,
+            io.vertx.core.http.HttpMethod.DELETE, io.vertx.core.http.HttpMethod.PATCH, io.vertx.core.http.HttpMethod.OPTIONS,
+            io.vertx.core.http.HttpMethod.TRACE, io.vertx.core.http.HttpMethod.CONNECT);
+
     /**
-     * Closes a new connection at once when the limit is reached. Every connection is a file descriptor;
+     * The first handler of every request: refuses unknown methods (501), turns away a connection let in on the
+     * probes' reserve that asks for anything but a probe (503), stops the connection's head timer and restarts
+     * it once answered, and gives the body {@link IngestConfig.Connections#bodyTimeout()} to arrive (408).
+     */
+    private void gateRequest(RoutingContext ctx) {
+        var request = ctx.request();
+        if (!KNOWN_METHODS.contains(request.method())) {
+            ctx.response().putHeader("Connection", "close");
+            ProblemResponse.send(ctx, 501, "not-implemented", "Method not implemented",
+                    "the method is not one this edge knows; it serves GET, HEAD and POST");
+            return;
+        }
+        var remote = guard == null || request.remoteAddress() == null ? null : ConnectionGate.Remote.of(request.remoteAddress());
+        if (remote != null) {
+            var onReserve = guard.headArrived(remote);
+            if (Boolean.TRUE.equals(onReserve) && !ctx.normalizedPath().startsWith("/health/")) {
+                ctx.response().putHeader("Connection", "close");
+                ProblemResponse.retryLater(ctx, 503, "overloaded", "Too many connections",
+                        "the edge holds its last connections for health probes; retry shortly", 1);
+                return;
+            }
+            ctx.addEndHandler(done -> guard.answered(remote));
+        }
+        if (!request.isEnded()) {
+            long timer = vertx.setTimer(config.connections().bodyTimeout().toMillis(), id -> {
+                if (!request.isEnded() && !ctx.response().ended()) {
+                    ctx.response().putHeader("Connection", "close");
+                    ProblemResponse.send(ctx, 408, "request-timeout", "Request body too slow",
+                            "the body did not arrive within " + config.connections().bodyTimeout().toSeconds()
+                                    + " s of the request head; nothing of it was stored");
+                    request.connection().close();
+                }
+            });
+            ctx.addEndHandler(done -> vertx.cancelTimer(timer));
+        }
+        ctx.next();
+    }
+
+    /**
+     * Without a gate, closes a new connection at once when the limit is reached. Every connection is a file descriptor;
      * a flood of slow clients once exhausted them and took Kafka's log and the warehouse down with it.
      */
     private void admit(io.vertx.core.http.HttpConnection connection) {
-        if (openConnections.incrementAndGet() > config.maxConnections()) {
+        if (openConnections.incrementAndGet() > config.connections().maxConnections()) {
             openConnections.decrementAndGet();
             refusedConnections.incrementAndGet();
             connection.close();
@@ -258,9 +337,14 @@ public final class IngestServer extends VerticleBase {
         connection.closeHandler(closed -> openConnections.decrementAndGet());
     }
 
-    /** Connections closed at once because the limit was reached, since start. */
+    /** Connections open now, counted from their accept (from their first request without a gate). */
+    public int openConnections() {
+        return guard != null ? guard.open() : openConnections.get();
+    }
+
+    /** Connections closed at once because a limit was reached, since start. */
     public long refusedConnections() {
-        return refusedConnections.get();
+        return guard != null ? guard.refused() : refusedConnections.get();
     }
 
     /** The port actually bound (differs from the configured one when that was 0). */

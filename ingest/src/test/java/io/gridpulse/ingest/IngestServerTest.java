@@ -177,7 +177,7 @@ class IngestServerTest {
         var at = TestClock.offsetNow().minusMinutes(1).truncatedTo(ChronoUnit.SECONDS);
         return """
                 {"eventId":"%s","kind":"demand.created","occurredAt":"%s","source":"terminal-1",
-                 "gridCode":"439901001001001","caseId":"case-1","channel":"visit","demandType":"medical_insurance",
-                 "resident":{"idNumber":"11010519491231002X","phone":"13812345678"}}""".formatted(id, at);
+                 "gridCode":"439901001001001","caseId":"case-%s","channel":"visit","demandType":"medical_insurance",
+                 "resident":{"idNumber":"11010519491231002X","phone":"13812345678"}}""".formatted(id, at, id);
     }
 }

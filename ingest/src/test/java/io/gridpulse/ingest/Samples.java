@@ -23,8 +23,8 @@ final class Samples {
     static String demand(String id) {
         return """
                 {"eventId":"%s","kind":"demand.created","occurredAt":"%s","source":"terminal-1",
-                 "gridCode":"439901001001001","caseId":"case-1","channel":"visit","demandType":"medical_insurance",
-                 "resident":{"idNumber":"11010519491231002X","phone":"13812345678"}}""".formatted(id, now());
+                 "gridCode":"439901001001001","caseId":"case-%s","channel":"visit","demandType":"medical_insurance",
+                 "resident":{"idNumber":"11010519491231002X","phone":"13812345678"}}""".formatted(id, now(), id);
     }
 
     static String visit(String id) {

@@ -7,6 +7,7 @@ import io.gridpulse.geo.region.RegionDirectory;
 import io.gridpulse.ingest.IngestConfig;
 import io.gridpulse.ingest.IngestServer;
 import io.gridpulse.ingest.auth.ApiKeys;
+import io.gridpulse.ingest.http.ConnectionGate;
 import io.gridpulse.ingest.log.KafkaEventLog;
 import io.gridpulse.ingest.mqtt.MqttConfig;
 import io.gridpulse.ingest.mqtt.MqttDeviceServer;
@@ -79,7 +80,7 @@ public final class GridPulse implements AutoCloseable {
         stopInReverse.push(lock(config));
         var secrets = new Secrets(config.dataDir());
 
-        var kafka = EmbeddedKafka.start(config.dataDir(), config.kafkaPort());
+        var kafka = EmbeddedKafka.start(config.dataDir(), config.kafkaPort(), config.clock());
         stopInReverse.push(kafka);
         kafkaBootstrap = kafka.bootstrapServers();
         // gp.alerts has one partition: its offsets are the total order watchers resume from
@@ -110,12 +111,13 @@ public final class GridPulse implements AutoCloseable {
         var apiKeys = env.containsKey("GP_API_KEYS") ? ApiKeys.parse(env.get("GP_API_KEYS")) : ApiKeys.of(Map.of("demo", apiKey));
         var eventLog = new KafkaEventLog(kafka.bootstrapServers(), IngestConfig.DEFAULT_EVENTS_TOPIC, 20_000, Map.of());
         stopInReverse.push(eventLog);
-        var vertx = Vertx.vertx();
+        // connections are counted and timed from the moment they are accepted (see ConnectionGate)
+        var gate = new ConnectionGate();
+        var vertx = Vertx.builder().withTransport(gate.transport()).build();
         stopInReverse.push(() -> vertx.close().await(10, TimeUnit.SECONDS));
         var ingest = new IngestServer(new IngestConfig(config.host(), config.ingestPort(), kafka.bootstrapServers(),
                 IngestConfig.DEFAULT_EVENTS_TOPIC, apiKeys, secrets.pseudonymKey(env.get("GP_PSEUDONYM_KEY")), 256 * 1024, 20_000)
-                .withMaxConnections(Integer.parseInt(env.getOrDefault("GP_INGEST_MAX_CONNECTIONS",
-                        Integer.toString(IngestConfig.DEFAULT_MAX_CONNECTIONS))))
+                .withConnections(connections(env))
                 .withEventLoops(Integer.parseInt(env.getOrDefault("GP_INGEST_EVENT_LOOPS",
                         Integer.toString(IngestConfig.DEFAULT_EVENT_LOOPS))))
                 .withZone(config.zone())
@@ -123,7 +125,7 @@ public final class GridPulse implements AutoCloseable {
                 // terminals, devices and integrations with their rights, areas, kinds and rates; followed for revocations
                 .withApiKeysFile(env.containsKey("GP_API_KEYS_FILE") ? java.nio.file.Path.of(env.get("GP_API_KEYS_FILE")) : null)
                 .withTls(tls(env)),
-                eventLog, warehouse);
+                eventLog, warehouse, gate);
         vertx.deployVerticle(ingest).await(30, TimeUnit.SECONDS);
         ingestUrl = (tls(env) == null ? "http://" : "https://") + config.host() + ":" + ingest.port();
 
@@ -212,6 +214,31 @@ public final class GridPulse implements AutoCloseable {
         var adjusted = new java.util.HashMap<>(env);
         adjusted.put("GP_DEVICE_OFFLINE_MINUTES", "30");
         return adjusted;
+    }
+
+    /** The edge's connection limits from GP_INGEST_* variables, each defaulting to {@link IngestConfig.Connections#defaults()}. */
+    static IngestConfig.Connections connections(Map<String, String> env) {
+        var d = IngestConfig.Connections.defaults();
+        return new IngestConfig.Connections(
+                whole(env, "GP_INGEST_MAX_CONNECTIONS", d.maxConnections()),
+                whole(env, "GP_INGEST_MAX_CONNECTIONS_PER_ADDRESS", d.maxPerAddress()),
+                whole(env, "GP_INGEST_PROBE_RESERVE", d.probeReserve()),
+                java.time.Duration.ofSeconds(whole(env, "GP_INGEST_IDLE_TIMEOUT_SECONDS", (int) d.idleTimeout().toSeconds())),
+                java.time.Duration.ofSeconds(whole(env, "GP_INGEST_HEAD_TIMEOUT_SECONDS", (int) d.headTimeout().toSeconds())),
+                java.time.Duration.ofSeconds(whole(env, "GP_INGEST_BODY_TIMEOUT_SECONDS", (int) d.bodyTimeout().toSeconds())),
+                whole(env, "GP_INGEST_MAX_STREAMS_PER_KEY", d.maxStreamsPerKey()));
+    }
+
+    private static int whole(Map<String, String> env, String name, int fallback) {
+        var value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, got '" + value + "'", e);
+        }
     }
 
     /** HTTPS for the edge when both GP_INGEST_TLS_CERT and GP_INGEST_TLS_KEY name PEM files; one without the other is an error. */

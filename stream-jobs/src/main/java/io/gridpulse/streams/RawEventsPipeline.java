@@ -3,6 +3,7 @@ package io.gridpulse.streams;
 import io.gridpulse.streams.groups.PopulationGroups;
 import io.gridpulse.streams.groups.RegistryEntry;
 import io.gridpulse.streams.registry.RegistryRecords;
+import io.gridpulse.streams.raw.CaseHomes;
 import io.gridpulse.streams.raw.DecodeEvents;
 import io.gridpulse.streams.raw.FirstSeenOnly;
 import io.gridpulse.streams.raw.LoggedEvent;
@@ -51,17 +52,27 @@ final class RawEventsPipeline {
                 .process(new DecodeEvents())
                 .uid("decode-events").name("decode events");
 
-        var unique = decoded.keyBy(EventRow::eventId)
+        var firstSeen = decoded.keyBy(EventRow::eventId)
                 .process(new FirstSeenOnly(REMEMBER_EVENT_IDS))
                 .uid("first-seen-only").name("drop repeated eventIds");
+        // a demand case stays where it was created: its steps from elsewhere, and second creations, are not stored
+        var demands = firstSeen.filter(RawEventsPipeline::isDemand).uid("demand-events").name("demand events")
+                .keyBy(CaseHomes::caseIdOf)
+                .process(new CaseHomes(CaseHomes.DEFAULT_HOLD))
+                .uid("case-homes").name("cases stay home");
+        var unique = firstSeen.filter(row -> !isDemand(row)).uid("other-events").name("other events").union(demands);
         PopulationGroups.enrich(unique, registry(env, config))
                 .sinkTo(new WarehouseSink<>(config.warehouse(), Warehouse::insertEvents, config.sinkBatchRows(), config.sinkMaxDelay()))
                 .uid("sink-events").name("events table");
 
-        decoded.getSideOutput(DecodeEvents.DEAD_LETTERS)
+        decoded.getSideOutput(DecodeEvents.DEAD_LETTERS).union(demands.getSideOutput(CaseHomes.REFUSED))
                 .sinkTo(new WarehouseSink<>(config.warehouse(), Warehouse::insertDeadLetters, 500, config.sinkMaxDelay()))
                 .uid("sink-dead-letters").name("dead letters table");
         return unique;
+    }
+
+    private static boolean isDemand(EventRow row) {
+        return row.kind().startsWith("demand.");
     }
 
     /**

@@ -45,10 +45,15 @@ public final class AlertStreamEndpoint {
 
     private final AlertFeed feed;
     private final Duration heartbeat;
+    private final int maxStreamsPerKey;
+    private final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> streamsByKey =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
-    public AlertStreamEndpoint(AlertFeed feed, Duration heartbeat) {
+    /** @param maxStreamsPerKey streams one key may hold open at once; one more is answered 429 */
+    public AlertStreamEndpoint(AlertFeed feed, Duration heartbeat, int maxStreamsPerKey) {
         this.feed = feed;
         this.heartbeat = heartbeat;
+        this.maxStreamsPerKey = maxStreamsPerKey;
     }
 
     public void get(RoutingContext ctx) {
@@ -59,13 +64,22 @@ public final class AlertStreamEndpoint {
             ProblemResponse.invalidParameters(ctx, query.status(), query.problems());
             return;
         }
+        var client = ApiKeyAuthentication.grant(ctx).client();
+        var open = streamsByKey.computeIfAbsent(client, c -> new java.util.concurrent.atomic.AtomicInteger());
+        if (open.incrementAndGet() > maxStreamsPerKey) {
+            release(client, open);
+            ProblemResponse.retryLater(ctx, 429, "too-many-streams", "Too many alert streams",
+                    "the key of " + client + " holds " + maxStreamsPerKey + " alert streams already; close one first",
+                    (int) heartbeat.toSeconds());
+            return;
+        }
         var response = ctx.response()
                 .setChunked(true)
                 .putHeader("Content-Type", CONTENT_TYPE)
                 .putHeader("Cache-Control", "no-cache")
                 .putHeader("X-Accel-Buffering", "no");
         response.setWriteQueueMaxSize(WRITE_QUEUE_BYTES);
-        new Connection(ctx.vertx().getOrCreateContext(), response, filter, after).open();
+        new Connection(ctx.vertx().getOrCreateContext(), response, filter, after, () -> release(client, open)).open();
     }
 
     /** One client's stream: pumps from its subscription into the socket on the event loop. */
@@ -74,14 +88,17 @@ public final class AlertStreamEndpoint {
         private final HttpServerResponse response;
         private final Predicate<AlertRow> filter;
         private final OptionalLong after;
+        private final Runnable onClose;
         private final AtomicBoolean scheduled = new AtomicBoolean();
         private AlertFeed.Subscription subscription;
         private boolean delivered;
         private boolean closed;
         private long heartbeatTimer;
 
-        Connection(Context context, HttpServerResponse response, Predicate<AlertRow> filter, OptionalLong after) {
+        Connection(Context context, HttpServerResponse response, Predicate<AlertRow> filter, OptionalLong after,
+                   Runnable onClose) {
             this.context = context;
+            this.onClose = onClose;
             this.response = response;
             this.filter = filter;
             this.after = after;
@@ -152,10 +169,17 @@ public final class AlertStreamEndpoint {
                 return;
             }
             closed = true;
+            onClose.run();
             context.owner().cancelTimer(heartbeatTimer);
             if (subscription != null) {
                 subscription.close();
             }
+        }
+    }
+
+    private void release(String client, java.util.concurrent.atomic.AtomicInteger open) {
+        if (open.decrementAndGet() <= 0) {
+            streamsByKey.remove(client, open);
         }
     }
 

@@ -10,6 +10,9 @@ import io.gridpulse.ingest.http.MediaType;
 import io.gridpulse.ingest.http.ProblemResponse;
 import io.gridpulse.ingest.log.EventLog;
 import io.gridpulse.ingest.metrics.IngestMetrics;
+import io.gridpulse.model.area.AreaCode;
+import io.gridpulse.model.event.DemandCreated;
+import io.gridpulse.model.event.DemandEvent;
 import io.gridpulse.model.event.Event;
 import io.gridpulse.model.json.Decoded;
 import io.gridpulse.model.json.EventCodec;
@@ -23,8 +26,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code POST /api/v1/events:batch}: many events in one request, as a JSON array or NDJSON. Each
@@ -44,13 +49,15 @@ public final class BatchEndpoint {
     private final IngestMetrics metrics;
     private final BatchReader reader;
     private final int appendWindow;
+    private final CaseHomes homes;
 
     /**
      * @param maxEvents    the most items a batch may carry
      * @param appendWindow the most appends one batch keeps waiting for the log at once
      */
     public BatchEndpoint(EventCodec codec, EventAdmission admission, RateLimiter limiter, EventLog eventLog,
-                         IngestMetrics metrics, int maxEvents, int appendWindow) {
+                         IngestMetrics metrics, int maxEvents, int appendWindow, CaseHomes homes) {
+        this.homes = homes;
         this.codec = codec;
         this.admission = admission;
         this.limiter = limiter;
@@ -83,40 +90,67 @@ public final class BatchEndpoint {
                     ApiKeyAuthentication.tooMany(ctx, wait);
                     return;
                 }
-                judge(ctx, items, grant);
+                var decoded = items.stream().map(codec::decode).toList();
+                var events = decoded.stream().<Event>mapMulti((d, out) -> {
+                    if (d instanceof Decoded.Valid(var event)) {
+                        out.accept(event);
+                    }
+                }).toList();
+                homes.homes(ctx.vertx(), CaseHomes.casesOf(events))
+                        .onSuccess(found -> judge(ctx, items, decoded, grant, new HashMap<>(found)))
+                        .onFailure(ctx::fail);
             }
         }
     }
 
-    private void judge(RoutingContext ctx, List<JsonNode> items, KeyGrant grant) {
+    /**
+     * Judges each item; {@code homes} holds the homes of the batch's cases, and takes those its own creations
+     * found, so that a step after its case's creation in one batch is judged against it.
+     */
+    private void judge(RoutingContext ctx, List<JsonNode> items, List<Decoded> decoded, KeyGrant grant,
+                       Map<String, CaseHomes.Home> homes) {
         var results = new Item[items.size()];
         var allProblems = new ArrayList<Problem>();
-        // one append per eventId: duplicates inside a batch share its outcome
+        // one append per eventId: copies of an event inside a batch share its outcome; another event under its id is refused
         var byEventId = new LinkedHashMap<String, Append>();
+        var firstOf = new HashMap<String, Integer>();
         for (int i = 0; i < items.size(); i++) {
             var prefix = "/" + i;
-            switch (codec.decode(items.get(i))) {
+            switch (decoded.get(i)) {
                 case Decoded.Invalid(var problems) -> {
                     var under = problems.stream().map(p -> p.under(prefix)).toList();
                     allProblems.addAll(under);
                     results[i] = new Item(claimedEventId(items.get(i)), under);
                 }
                 case Decoded.Valid(var event) -> {
-                    var known = byEventId.get(event.eventId());
-                    if (known != null) {
-                        results[i] = new Item(event.eventId(), known);
+                    var first = firstOf.putIfAbsent(event.eventId(), i);
+                    if (first != null) {
+                        if (decoded.get(first) instanceof Decoded.Valid(var earlier) && earlier.equals(event)) {
+                            // a copy: appended once, and told the same as the first
+                            results[i] = results[first].append() != null ? new Item(event.eventId(), results[first].append())
+                                    : new Item(event.eventId(), results[first].problems());
+                        } else {
+                            var problem = new Problem(prefix + "/eventId", "is the eventId of item " + first
+                                    + ", a different event; every event needs its own eventId");
+                            allProblems.add(problem);
+                            results[i] = new Item(event.eventId(), List.of(problem));
+                        }
                         continue;
                     }
-                    switch (admission.judge(event, grant)) {
+                    var home = event instanceof DemandEvent demand ? homes.get(demand.caseId()) : null;
+                    switch (admission.judge(event, grant, home)) {
                         case EventAdmission.Verdict.Refuse(var status, var type, var problems) -> {
                             var under = problems.stream().map(p -> p.under(prefix)).toList();
                             allProblems.addAll(under);
                             results[i] = new Item(event.eventId(), under);
                         }
-                        case EventAdmission.Verdict.Admit(var admitted) -> {
-                            var append = new Append(admitted);
+                        case EventAdmission.Verdict.Admit(var admitted, var area) -> {
+                            var append = new Append(admitted, area);
                             byEventId.put(event.eventId(), append);
                             results[i] = new Item(event.eventId(), append);
+                            if (event instanceof DemandCreated creation && area != null) {
+                                homes.putIfAbsent(creation.caseId(), new CaseHomes.Home(area, creation.eventId()));
+                            }
                         }
                     }
                 }
@@ -210,10 +244,12 @@ public final class BatchEndpoint {
     /** One append to the log and, once settled, its error (null when acknowledged). Touched only on the request's context. */
     private static final class Append {
         final Event event;
+        final AreaCode area;
         Throwable error;
 
-        Append(Event event) {
+        Append(Event event, AreaCode area) {
             this.event = event;
+            this.area = area;
         }
     }
 
@@ -251,6 +287,8 @@ public final class BatchEndpoint {
                         settled++;
                         if (result.failed()) {
                             append.error = result.cause();
+                        } else if (event instanceof DemandCreated creation) {
+                            homes.created(creation, append.area);
                         }
                         if (settled == appends.size()) {
                             done.run();

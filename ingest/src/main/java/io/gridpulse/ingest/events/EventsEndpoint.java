@@ -1,15 +1,20 @@
 package io.gridpulse.ingest.events;
 
 import io.gridpulse.ingest.auth.ApiKeyAuthentication;
+import io.gridpulse.ingest.auth.KeyGrant;
 import io.gridpulse.ingest.auth.RateLimiter;
 import io.gridpulse.ingest.http.MediaType;
 import io.gridpulse.ingest.http.ProblemResponse;
 import io.gridpulse.ingest.log.EventLog;
 import io.gridpulse.ingest.log.EventLog.LogBusyException;
 import io.gridpulse.ingest.metrics.IngestMetrics;
+import io.gridpulse.model.area.AreaCode;
+import io.gridpulse.model.event.DemandCreated;
+import io.gridpulse.model.event.DemandEvent;
 import io.gridpulse.model.event.Event;
 import io.gridpulse.model.event.EventKind;
 import io.vertx.core.Handler;
+import java.util.List;
 import java.util.function.Function;
 import io.gridpulse.model.json.Decoded;
 import io.gridpulse.model.json.EventCodec;
@@ -32,9 +37,11 @@ public final class EventsEndpoint {
     private final RateLimiter limiter;
     private final EventLog eventLog;
     private final IngestMetrics metrics;
+    private final CaseHomes homes;
 
     public EventsEndpoint(EventCodec codec, EventAdmission admission, RateLimiter limiter, EventLog eventLog,
-                          IngestMetrics metrics) {
+                          IngestMetrics metrics, CaseHomes homes) {
+        this.homes = homes;
         this.codec = codec;
         this.admission = admission;
         this.limiter = limiter;
@@ -74,20 +81,37 @@ public final class EventsEndpoint {
         }
         switch (decode.apply(body)) {
             case Decoded.Invalid(var problems) -> ProblemResponse.invalid(ctx, "The event is not valid", problems);
-            case Decoded.Valid(var event) -> {
-                switch (admission.judge(event, grant)) {
-                    case EventAdmission.Verdict.Refuse(var status, var type, var problems) ->
-                            ProblemResponse.refused(ctx, status, type, status == 403
-                                    ? "The event is outside this key's scope" : "The event is not valid", problems);
-                    case EventAdmission.Verdict.Admit(var admitted) -> append(ctx, admitted);
-                }
-            }
+            case Decoded.Valid(var event) when event instanceof DemandEvent demand ->
+                    homes.homes(ctx.vertx(), List.of(demand.caseId()))
+                            .onSuccess(found -> judge(ctx, event, grant, found.get(demand.caseId())))
+                            .onFailure(ctx::fail);
+            case Decoded.Valid(var event) -> judge(ctx, event, grant, null);
         }
     }
 
-    private void append(RoutingContext ctx, Event event) {
+    private void judge(RoutingContext ctx, Event event, KeyGrant grant, CaseHomes.Home home) {
+        switch (admission.judge(event, grant, home)) {
+            case EventAdmission.Verdict.Refuse(var status, var type, var problems) ->
+                    ProblemResponse.refused(ctx, status, type, title(status), problems);
+            case EventAdmission.Verdict.Admit(var admitted, var area) -> append(ctx, admitted, area);
+        }
+    }
+
+    /** The title of a refusal by its status. */
+    static String title(int status) {
+        return switch (status) {
+            case 403 -> "The event is outside this key's scope";
+            case 409 -> "The event conflicts with a stored one";
+            default -> "The event is not valid";
+        };
+    }
+
+    private void append(RoutingContext ctx, Event event, AreaCode area) {
         Future.fromCompletionStage(eventLog.append(event.eventId(), codec.encode(event)), ctx.vertx().getOrCreateContext())
                 .onSuccess(v -> {
+                    if (event instanceof DemandCreated creation) {
+                        homes.created(creation, area);
+                    }
                     metrics.accepted("single", 1);
                     ctx.response()
                             .setStatusCode(202)

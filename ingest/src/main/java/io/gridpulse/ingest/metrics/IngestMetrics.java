@@ -25,6 +25,7 @@ public final class IngestMetrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final AtomicInteger requestsInFlight = new AtomicInteger();
     private volatile Set<String> routes = Set.of();
+    private volatile java.util.List<java.util.Map.Entry<java.util.regex.Pattern, String>> templates = java.util.List.of();
 
     public IngestMetrics() {
         Gauge.builder("ingest.requests.in.flight", requestsInFlight, AtomicInteger::get)
@@ -32,9 +33,30 @@ public final class IngestMetrics {
                 .register(registry);
     }
 
-    /** Names the route templates that requests are labelled with; any other path counts as {@code unmatched}. */
+    /**
+     * Names the route templates that requests are labelled with ({@code /api/v1/areas/{code}} for
+     * {@code /api/v1/areas/439901}); any other path counts as {@code unmatched}, so labels come from a fixed set.
+     */
     public void routes(Set<String> templates) {
         this.routes = Set.copyOf(templates);
+        this.templates = templates.stream().filter(t -> t.contains("{")).sorted()
+                .map(t -> java.util.Map.entry(java.util.regex.Pattern.compile(
+                        java.util.Arrays.stream(t.split("\\{[^}/]+}", -1)).map(java.util.regex.Pattern::quote)
+                                .collect(java.util.stream.Collectors.joining("[^/]+"))), t))
+                .toList();
+    }
+
+    /** The template a path belongs to, or {@code unmatched}. */
+    String routeOf(String path) {
+        if (routes.contains(path)) {
+            return path;
+        }
+        for (var template : templates) {
+            if (template.getKey().matcher(path).matches()) {
+                return template.getValue();
+            }
+        }
+        return "unmatched";
     }
 
     /** A first handler for every request: counts it in flight and times it until the answer is sent. */
@@ -44,8 +66,7 @@ public final class IngestMetrics {
             requestsInFlight.incrementAndGet();
             ctx.addEndHandler(done -> {
                 requestsInFlight.decrementAndGet();
-                var path = ctx.normalizedPath();
-                var route = routes.contains(path) ? path : "unmatched";
+                var route = routeOf(ctx.normalizedPath());
                 var status = Integer.toString(ctx.response().getStatusCode());
                 Timer.builder("http.server.requests")
                         .description("HTTP requests by route, method and status, until the answer was sent")

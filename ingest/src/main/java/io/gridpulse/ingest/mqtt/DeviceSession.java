@@ -99,7 +99,7 @@ final class DeviceSession {
             }
             case Decoded.Valid(var event) -> {
                 switch (admission.judge(event, grant)) {
-                    case EventAdmission.Verdict.Admit(var admitted) -> append(message, admitted);
+                    case EventAdmission.Verdict.Admit(var admitted, var area) -> append(message, admitted);
                     case EventAdmission.Verdict.Refuse(var status, var type, var problems) -> refuse(message,
                             status == 403 ? "not-authorized" : "invalid-payload",
                             status == 403 ? MqttPubAckReasonCode.NOT_AUTHORIZED : MqttPubAckReasonCode.PAYLOAD_FORMAT_INVALID,

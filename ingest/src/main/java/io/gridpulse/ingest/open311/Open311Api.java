@@ -4,6 +4,7 @@ import io.gridpulse.ingest.auth.KeyGrant;
 import io.gridpulse.ingest.auth.KeyRing;
 import io.gridpulse.ingest.auth.RateLimiter;
 import io.gridpulse.ingest.auth.Right;
+import io.gridpulse.ingest.events.CaseHomes;
 import io.gridpulse.ingest.events.EventAdmission;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -16,7 +17,9 @@ import io.gridpulse.ingest.log.EventLog;
 import io.gridpulse.ingest.log.EventLog.LogBusyException;
 import io.gridpulse.ingest.metrics.IngestMetrics;
 import io.gridpulse.ingest.open311.Open311Errors.FieldError;
+import io.gridpulse.model.area.AreaCode;
 import io.gridpulse.model.json.EventCodec;
+import io.gridpulse.model.privacy.Masking;
 import io.gridpulse.warehouse.EventRow;
 import io.gridpulse.warehouse.Warehouse;
 import io.vertx.core.Future;
@@ -66,6 +69,7 @@ public final class Open311Api {
     private final ServiceRequests requests;
     private final int maxBodyBytes;
     private final ZoneId zone;
+    private final CaseHomes homes;
     private final JsonMapper mapper = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -77,7 +81,8 @@ public final class Open311Api {
      */
     public Open311Api(EventCodec codec, EventAdmission admission, RateLimiter limiter, EventLog eventLog,
                       IngestMetrics metrics, KeyRing keys, Warehouse warehouse, String jurisdiction, ZoneId zone,
-                      Clock clock, int maxBodyBytes) {
+                      Clock clock, int maxBodyBytes, CaseHomes homes) {
+        this.homes = homes;
         this.codec = codec;
         this.admission = admission;
         this.limiter = limiter;
@@ -139,9 +144,11 @@ public final class Open311Api {
                             .map(p -> new FieldError(OPEN311_FIELD.getOrDefault(p.pointer(), p.pointer()), p.reason())).toList());
                     return;
                 }
-                var event = ((EventAdmission.Verdict.Admit) verdict).event();
+                var admitted = (EventAdmission.Verdict.Admit) verdict;
+                var event = admitted.event();
                 Future.fromCompletionStage(eventLog.append(event.eventId(), codec.encode(event)), ctx.vertx().getOrCreateContext())
                         .onSuccess(v -> {
+                            homes.created(created, admitted.area());
                             metrics.accepted("open311", 1);
                             ctx.response().putHeader("Location", BASE + "/requests/" + event.eventId() + ".json");
                             json(ctx, 201, new JsonArray().add(new JsonObject()
@@ -166,7 +173,8 @@ public final class Open311Api {
 
     private void listRequests(RoutingContext ctx) {
         var query = ctx.queryParams();
-        if (authenticate(ctx, single(query, "api_key")).isEmpty() || !inJurisdiction(ctx, single(query, "jurisdiction_id"))) {
+        var grant = authenticate(ctx, single(query, "api_key"));
+        if (grant.isEmpty() || !inJurisdiction(ctx, single(query, "jurisdiction_id")) || overRate(ctx, grant.get())) {
             return;
         }
         var ids = single(query, "service_request_id");
@@ -187,12 +195,13 @@ public final class Open311Api {
             Open311Errors.send(ctx, 400, "open311-invalid-request", errors);
             return;
         }
-        read(ctx, wanted.stream().map(String::strip).distinct().toList());
+        read(ctx, grant.get(), wanted.stream().map(String::strip).distinct().toList());
     }
 
     private void oneRequest(RoutingContext ctx) {
         var query = ctx.queryParams();
-        if (authenticate(ctx, single(query, "api_key")).isEmpty() || !inJurisdiction(ctx, single(query, "jurisdiction_id"))) {
+        var grant = authenticate(ctx, single(query, "api_key"));
+        if (grant.isEmpty() || !inJurisdiction(ctx, single(query, "jurisdiction_id")) || overRate(ctx, grant.get())) {
             return;
         }
         var id = ctx.pathParam("param0");
@@ -200,10 +209,36 @@ public final class Open311Api {
             Open311Errors.send(ctx, 404, "not-found", "service_request_id", "no request has this id");
             return;
         }
-        read(ctx, List.of(id));
+        read(ctx, grant.get(), List.of(id));
     }
 
-    private void read(RoutingContext ctx, List<String> ids) {
+    /** Reads are charged to the key's rate as on /api/v1; true once a 429 was answered. */
+    private boolean overRate(RoutingContext ctx, KeyGrant grant) {
+        var wait = limiter.take(grant, 1);
+        if (wait <= 0) {
+            return false;
+        }
+        ctx.response().putHeader("Retry-After", Long.toString(wait));
+        Open311Errors.send(ctx, 429, "rate-limited", "api_key", "belongs to " + grant.client()
+                + ", which is over its rate of " + grant.perSecond() + " per second; retry after " + wait + " s");
+        return true;
+    }
+
+    /**
+     * Whether the key may see this request: one it filed, or, with the read right, one in its areas. Anything
+     * else reads as absent (404), so that ids outside a key's reach tell nothing.
+     */
+    private static boolean mayRead(KeyGrant grant, EventRow row) {
+        if (row.source().equals(ServiceRequests.SOURCE_PREFIX + grant.client())) {
+            return true;
+        }
+        if (!grant.has(Right.READ)) {
+            return false;
+        }
+        return !grant.isAreaScoped() || (!row.gridCode().isEmpty() && grant.covers(AreaCode.of(row.gridCode())));
+    }
+
+    private void read(RoutingContext ctx, KeyGrant grant, List<String> ids) {
         if (warehouse == null) {
             ctx.response().putHeader("Retry-After", "30");
             Open311Errors.send(ctx, 503, "warehouse-unavailable", "", "requests cannot be read back here: no warehouse is attached");
@@ -212,7 +247,9 @@ public final class Open311Api {
         ctx.vertx().executeBlocking(() -> {
             var found = new JsonArray();
             for (var id : ids) {
-                warehouse.event(id).filter(Open311Api::isOpen311Request).map(this::asRequest).ifPresent(found::add);
+                warehouse.event(id).filter(Open311Api::isOpen311Request).filter(row -> mayRead(grant, row))
+                        .map(row -> asRequest(row, row.source().equals(ServiceRequests.SOURCE_PREFIX + grant.client())))
+                        .ifPresent(found::add);
             }
             return found;
         }, false).onSuccess(found -> {
@@ -233,10 +270,11 @@ public final class Open311Api {
     }
 
     /**
-     * A stored demand as GeoReport describes a request. Its lifecycle is not joined here (the
-     * warehouse has no case query yet), so the status is always {@code open}.
+     * A stored demand as GeoReport describes a request, its text with identifiers masked. Its filer sees where it
+     * was filed; another reader sees the place to about 100 m (three decimals). Its lifecycle is not joined here
+     * (the warehouse has no case query yet), so the status is always {@code open}.
      */
-    private JsonObject asRequest(EventRow row) {
+    private JsonObject asRequest(EventRow row, boolean filer) {
         var payload = new JsonObject(row.payload());
         var code = payload.getString("demandType");
         var service = Open311Service.byCode(code);
@@ -245,15 +283,19 @@ public final class Open311Api {
                 .put("status", "open")
                 .put("service_code", code)
                 .put("service_name", service.map(Open311Service::name).orElse(code))
-                .put("description", payload.getString("description"))
+                .put("description", Masking.maskText(payload.getString("description")))
                 .put("agency_responsible", service.map(Open311Service::group).orElse(null))
                 .put("requested_datetime", payload.getString("occurredAt"))
                 .put("updated_datetime", row.ingestedAt().atZone(zone).toOffsetDateTime().toString())
                 .put("address_id", row.gridCode().isEmpty() ? null : row.gridCode());
         if (row.lat() != null && row.lon() != null) {
-            request.put("lat", row.lat()).put("long", row.lon());
+            request.put("lat", filer ? row.lat() : coarse(row.lat())).put("long", filer ? row.lon() : coarse(row.lon()));
         }
         return request;
+    }
+
+    private static double coarse(double degrees) {
+        return Math.round(degrees * 1_000) / 1_000.0;
     }
 
     private void notFound(RoutingContext ctx) {

@@ -54,6 +54,9 @@ final class ServiceRequests {
         this.zone = zone;
     }
 
+    /** What a filed request's source starts with; the key's client follows. */
+    static final String SOURCE_PREFIX = "open311:";
+
     Mapped map(Map<String, String> parameters, String client) {
         var errors = new ArrayList<FieldError>();
         var event = JsonNodeFactory.instance.objectNode();
@@ -61,7 +64,7 @@ final class ServiceRequests {
         event.put("eventId", id);
         event.put("kind", "demand.created");
         event.put("occurredAt", OffsetDateTime.now(clock.withZone(zone)).truncatedTo(ChronoUnit.MILLIS).toString());
-        event.put("source", "open311:" + client);
+        event.put("source", SOURCE_PREFIX + client);
         event.put("caseId", id);
         event.put("channel", "open311");
 

@@ -154,11 +154,14 @@ public final class SlaClocks extends KeyedProcessFunction<String, CaseEvent, Ale
         }
         known = known.seen(kind, event.occurredAt());
         switch (kind) {
+            // a case is created once: a second creation (the job's case homes keep them out) never re-homes it
             case DemandClockRules.CREATED -> {
-                known = known.withCreation(event.occurredAt(), event.demandClass(), event.demandType(), event.gridCode(),
-                        event.communityCode(), event.streetCode(), event.countyCode());
-                for (var policy : rules.atCreation(event.demandClass(), event.demandType())) {
-                    start(policy, known, event.occurredAt(), ctx, out);
+                if (known.createdAt() == null) {
+                    known = known.withCreation(event.occurredAt(), event.demandClass(), event.demandType(), event.gridCode(),
+                            event.communityCode(), event.streetCode(), event.countyCode());
+                    for (var policy : rules.atCreation(event.demandClass(), event.demandType())) {
+                        start(policy, known, event.occurredAt(), ctx, out);
+                    }
                 }
             }
             case DemandClockRules.CLASSIFIED -> {

@@ -1,0 +1,58 @@
+package io.gridpulse.warehouse.cases;
+
+import io.gridpulse.warehouse.SqlLiteral;
+import io.gridpulse.warehouse.Warehouse;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Where each case was created: its first {@code demand.created} event in {@code gridpulse.case_events}. A case
+ * belongs to that area for good; the edge reads it to refuse a step from a key outside it, or a second creation.
+ */
+public final class CaseOrigins {
+    /** The most case ids one read may ask for. */
+    public static final int MAX_IDS = 1_000;
+
+    private final Warehouse warehouse;
+
+    public CaseOrigins(Warehouse warehouse) {
+        this.warehouse = warehouse;
+    }
+
+    /**
+     * A case's creation.
+     *
+     * @param caseId    the case
+     * @param areaCode  the most precise area it was created in: its grid, or a coarser area when the creation named one
+     * @param eventId   the creating event
+     * @param createdAt when it was created
+     */
+    public record CaseOrigin(String caseId, String areaCode, String eventId, Instant createdAt) {}
+
+    /** The origins of those of these cases that were created (stored), by case id; at most {@link #MAX_IDS} ids. */
+    public Map<String, CaseOrigin> of(Collection<String> caseIds) {
+        if (caseIds.isEmpty()) {
+            return Map.of();
+        }
+        if (caseIds.size() > MAX_IDS) {
+            throw new IllegalArgumentException("at most " + MAX_IDS + " case ids a read, got " + caseIds.size());
+        }
+        var ids = caseIds.stream().map(SqlLiteral::string).collect(Collectors.joining(", "));
+        var rows = warehouse.clickHouse().query("SELECT case_id, argMin(multiIf(grid_code != '', grid_code, community_code != '', community_code,"
+                + " street_code != '', street_code, county_code), (occurred_at, event_id)) AS area,"
+                + " argMin(event_id, (occurred_at, event_id)) AS event, toUnixTimestamp64Milli(min(occurred_at)) AS created_ms"
+                + " FROM gridpulse.case_events WHERE kind = 'demand.created' AND case_id IN (" + ids + ")"
+                + " GROUP BY case_id");
+        var out = new LinkedHashMap<String, CaseOrigin>();
+        for (var row : rows) {
+            var caseId = (String) row.get("case_id");
+            out.put(caseId, new CaseOrigin(caseId, (String) row.get("area"), (String) row.get("event"),
+                    Instant.ofEpochMilli(((Number) row.get("created_ms")).longValue())));
+        }
+        return out;
+    }
+}
