@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.BitSet;
 import java.util.Collections;
@@ -87,6 +88,16 @@ public final class WorkingDayCalendar {
             throw new CalendarNotLoadedException(date.getYear(), years());
         }
         return days.get(date.getDayOfYear() - 1);
+    }
+
+    /**
+     * Whether a day of a year without its State Council notice is a working day as far as the law alone tells:
+     * Monday to Friday and not a statutory holiday ({@link StatutoryHolidays}). The notice may still add bridging days
+     * off and weekend make-up working days, so a count on it is provisional.
+     */
+    public static boolean isProvisionalWorkingDay(LocalDate date) {
+        var weekday = date.getDayOfWeek() != DayOfWeek.SATURDAY && date.getDayOfWeek() != DayOfWeek.SUNDAY;
+        return weekday && !StatutoryHolidays.isHoliday(date);
     }
 
     /**
