@@ -3,6 +3,7 @@ package io.gridpulse.cockpit;
 import io.gridpulse.cockpit.live.LiveQueries;
 import io.gridpulse.cockpit.security.CockpitUsers;
 import io.gridpulse.model.area.Area;
+import io.gridpulse.model.sla.CalendarDirectory;
 import io.gridpulse.warehouse.Warehouse;
 import io.gridpulse.warehouse.audit.AuditLog;
 
@@ -22,15 +23,16 @@ import java.util.Objects;
  * @param live      the live queries every screen shares
  * @param audit     the hash-chained log of sign-ins, views, refusals and exports
  * @param clock     what "now", "today" and "this week" are read from (the system clock, but for tests)
+ * @param calendars the working-day calendar, shipped and from the operators' folder, that the case pages count on
  */
 public record CockpitContext(Warehouse warehouse, CockpitUsers users, Map<String, Area> areaNames, ZoneId zone,
-                             LiveQueries live, AuditLog audit, Clock clock) {
+                             LiveQueries live, AuditLog audit, Clock clock, CalendarDirectory calendars) {
     private static volatile CockpitContext current;
 
     public static CockpitContext of(Warehouse warehouse, CockpitUsers users, Map<String, Area> areaNames, ZoneId zone,
-                                    Clock clock) {
+                                    Clock clock, CalendarDirectory calendars) {
         return new CockpitContext(warehouse, users, areaNames, zone, new LiveQueries(warehouse), AuditLog.of(warehouse, clock),
-                clock);
+                clock, calendars);
     }
 
     /** Today in the cockpit's zone. */

@@ -61,7 +61,8 @@ public final class TestCockpit {
             }
             // target/classes holds the production bundle, but its build-info token may still say development
             System.setProperty("vaadin.productionMode", "true");
-            context = CockpitContext.of(warehouse(), CockpitUsers.demo(PASSWORD), RegionDirectory.demo().byCode(), ZONE, clock());
+            context = CockpitContext.of(warehouse(), CockpitUsers.demo(PASSWORD), RegionDirectory.demo().byCode(), ZONE, clock(),
+                    io.gridpulse.model.sla.CalendarDirectory.of(null));
             server = CockpitServer.start(context, "127.0.0.1", port);
         }
         return "http://127.0.0.1:" + port + "/";

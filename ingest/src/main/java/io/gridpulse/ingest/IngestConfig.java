@@ -27,12 +27,14 @@ import io.gridpulse.ingest.auth.ApiKeys;
  * @param tls             the server certificate and key (PEM) to serve HTTPS with, or null for plain HTTP
  * @param apiKeysFile     a key file followed for changes (keys added or revoked take effect within seconds), or null
  * @param clock           what "now" is: event times are judged and periods counted on it (the system clock, but for tests)
+ * @param calendarDir     the folder of operators' working-day calendar files (GP_CALENDAR_DIR), read by the deadline
+ *                        preview; null for the years shipped with the product
  */
 public record IngestConfig(String host, int port, String kafkaBootstrap, String eventsTopic, ApiKeys apiKeys,
                            byte[] pseudonymKey, int maxBodyBytes, int maxInFlight, int maxBatchEvents,
                            int maxBatchBytes, String alertsTopic, Connections connections, int eventLoops,
                            Region region, java.time.ZoneId zone, Tls tls, java.nio.file.Path apiKeysFile,
-                           java.time.Clock clock) {
+                           java.time.Clock clock, java.nio.file.Path calendarDir) {
 
     public static final String DEFAULT_EVENTS_TOPIC = "gp.events";
     public static final String DEFAULT_ALERTS_TOPIC = "gp.alerts";
@@ -61,7 +63,7 @@ public record IngestConfig(String host, int port, String kafkaBootstrap, String 
                         String alertsTopic) {
         this(host, port, kafkaBootstrap, eventsTopic, apiKeys, pseudonymKey, maxBodyBytes, maxInFlight, maxBatchEvents,
                 maxBatchBytes, alertsTopic, Connections.defaults(), DEFAULT_EVENT_LOOPS,
-                Region.demo(), DEFAULT_ZONE, null, null, java.time.Clock.systemUTC());
+                Region.demo(), DEFAULT_ZONE, null, null, java.time.Clock.systemUTC(), null);
     }
 
     /** A configuration reading alerts from {@value #DEFAULT_ALERTS_TOPIC}. */
@@ -81,19 +83,19 @@ public record IngestConfig(String host, int port, String kafkaBootstrap, String 
     /** This configuration with other batch limits. */
     public IngestConfig withBatchLimits(int maxEvents, int maxBytes) {
         return new IngestConfig(host, port, kafkaBootstrap, eventsTopic, apiKeys, pseudonymKey, maxBodyBytes,
-                maxInFlight, maxEvents, maxBytes, alertsTopic, connections, eventLoops, region, zone, tls, apiKeysFile, clock);
+                maxInFlight, maxEvents, maxBytes, alertsTopic, connections, eventLoops, region, zone, tls, apiKeysFile, clock, calendarDir);
     }
 
     /** This configuration tailing another alerts topic. */
     public IngestConfig withAlertsTopic(String topic) {
         return new IngestConfig(host, port, kafkaBootstrap, eventsTopic, apiKeys, pseudonymKey, maxBodyBytes,
-                maxInFlight, maxBatchEvents, maxBatchBytes, topic, connections, eventLoops, region, zone, tls, apiKeysFile, clock);
+                maxInFlight, maxBatchEvents, maxBatchBytes, topic, connections, eventLoops, region, zone, tls, apiKeysFile, clock, calendarDir);
     }
 
     /** This configuration with other connection limits. */
     public IngestConfig withConnections(Connections limits) {
         return new IngestConfig(host, port, kafkaBootstrap, eventsTopic, apiKeys, pseudonymKey, maxBodyBytes,
-                maxInFlight, maxBatchEvents, maxBatchBytes, alertsTopic, limits, eventLoops, region, zone, tls, apiKeysFile, clock);
+                maxInFlight, maxBatchEvents, maxBatchBytes, alertsTopic, limits, eventLoops, region, zone, tls, apiKeysFile, clock, calendarDir);
     }
 
     /** This configuration with another limit on open connections in all. */
@@ -150,7 +152,7 @@ public record IngestConfig(String host, int port, String kafkaBootstrap, String 
     /** This configuration for another region. */
     public IngestConfig withRegion(Region other) {
         return new IngestConfig(host, port, kafkaBootstrap, eventsTopic, apiKeys, pseudonymKey, maxBodyBytes,
-                maxInFlight, maxBatchEvents, maxBatchBytes, alertsTopic, connections, eventLoops, other, zone, tls, apiKeysFile, clock);
+                maxInFlight, maxBatchEvents, maxBatchBytes, alertsTopic, connections, eventLoops, other, zone, tls, apiKeysFile, clock, calendarDir);
     }
 
     /** A PEM certificate chain and its private key. */
@@ -164,31 +166,38 @@ public record IngestConfig(String host, int port, String kafkaBootstrap, String 
     /** This configuration serving HTTPS with the given certificate and key, or plain HTTP when null. */
     public IngestConfig withTls(Tls other) {
         return new IngestConfig(host, port, kafkaBootstrap, eventsTopic, apiKeys, pseudonymKey, maxBodyBytes,
-                maxInFlight, maxBatchEvents, maxBatchBytes, alertsTopic, connections, eventLoops, region, zone, other, apiKeysFile, clock);
+                maxInFlight, maxBatchEvents, maxBatchBytes, alertsTopic, connections, eventLoops, region, zone, other, apiKeysFile, clock, calendarDir);
     }
 
     /** This configuration also accepting the keys of a file it follows for changes. */
     public IngestConfig withApiKeysFile(java.nio.file.Path file) {
         return new IngestConfig(host, port, kafkaBootstrap, eventsTopic, apiKeys, pseudonymKey, maxBodyBytes,
-                maxInFlight, maxBatchEvents, maxBatchBytes, alertsTopic, connections, eventLoops, region, zone, tls, file, clock);
+                maxInFlight, maxBatchEvents, maxBatchBytes, alertsTopic, connections, eventLoops, region, zone, tls, file, clock, calendarDir);
     }
 
     /** This configuration counting periods in another time zone. */
     public IngestConfig withZone(java.time.ZoneId other) {
         return new IngestConfig(host, port, kafkaBootstrap, eventsTopic, apiKeys, pseudonymKey, maxBodyBytes,
-                maxInFlight, maxBatchEvents, maxBatchBytes, alertsTopic, connections, eventLoops, region, other, tls, apiKeysFile, clock);
+                maxInFlight, maxBatchEvents, maxBatchBytes, alertsTopic, connections, eventLoops, region, other, tls, apiKeysFile, clock, calendarDir);
+    }
+
+    /** This configuration counting working days with the year files of this folder too (null: shipped years only). */
+    public IngestConfig withCalendarDir(java.nio.file.Path folder) {
+        return new IngestConfig(host, port, kafkaBootstrap, eventsTopic, apiKeys, pseudonymKey, maxBodyBytes,
+                maxInFlight, maxBatchEvents, maxBatchBytes, alertsTopic, connections, eventLoops, region, zone, tls, apiKeysFile,
+                clock, folder);
     }
 
     /** This configuration on another clock. */
     public IngestConfig withClock(java.time.Clock other) {
         return new IngestConfig(host, port, kafkaBootstrap, eventsTopic, apiKeys, pseudonymKey, maxBodyBytes,
                 maxInFlight, maxBatchEvents, maxBatchBytes, alertsTopic, connections, eventLoops, region, zone, tls, apiKeysFile,
-                other);
+                other, calendarDir);
     }
 
     /** This configuration serving HTTP on another number of event loops. */
     public IngestConfig withEventLoops(int count) {
         return new IngestConfig(host, port, kafkaBootstrap, eventsTopic, apiKeys, pseudonymKey, maxBodyBytes,
-                maxInFlight, maxBatchEvents, maxBatchBytes, alertsTopic, connections, count, region, zone, tls, apiKeysFile, clock);
+                maxInFlight, maxBatchEvents, maxBatchBytes, alertsTopic, connections, count, region, zone, tls, apiKeysFile, clock, calendarDir);
     }
 }

@@ -24,6 +24,8 @@ import io.gridpulse.ingest.http.RequestIds;
 import io.gridpulse.ingest.log.EventLog;
 import io.gridpulse.ingest.metrics.IngestMetrics;
 import io.gridpulse.ingest.openapi.OpenApiDocument;
+import io.gridpulse.ingest.sla.DeadlinePreviewEndpoint;
+import io.gridpulse.model.sla.CalendarDirectory;
 import io.gridpulse.model.event.EventKind;
 import io.gridpulse.model.json.EventCodec;
 import io.gridpulse.model.json.Limits;
@@ -240,6 +242,8 @@ public final class IngestServer extends VerticleBase {
                 .handler(new AlertStreamEndpoint(alertFeed, heartbeat, config.connections().maxStreamsPerKey())::get);
         router.get("/api/v1/kpis").handler(reading).handler(readRate)
                 .handler(new KpisEndpoint(config.region(), warehouse, config.zone(), config.clock())::get);
+        router.get("/api/v1/sla/deadline").handler(reading).handler(readRate).handler(new DeadlinePreviewEndpoint(
+                CalendarDirectory.of(config.calendarDir(), log::info), config.zone())::get);
         router.get("/api/v1/areas").handler(reading).handler(readRate).handler(areas::list);
         router.get("/api/v1/areas/:code").handler(reading).handler(readRate).handler(areas::one);
         router.get("/api/v1/openapi.yaml").handler(ctx -> ctx.response()

@@ -111,8 +111,13 @@ final class HardenedEdge implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        vertx.close().await(10, TimeUnit.SECONDS);
-        log.close();
+    public void close() {
+        try {
+            vertx.close().await(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("vert.x did not close", e);
+        } finally {
+            log.close();
+        }
     }
 }

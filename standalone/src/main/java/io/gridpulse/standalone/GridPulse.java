@@ -12,6 +12,7 @@ import io.gridpulse.ingest.log.KafkaEventLog;
 import io.gridpulse.ingest.mqtt.MqttConfig;
 import io.gridpulse.ingest.mqtt.MqttDeviceServer;
 import io.gridpulse.model.privacy.Pseudonymiser;
+import io.gridpulse.model.sla.CalendarDirectory;
 import io.gridpulse.simulator.Simulator;
 import io.gridpulse.simulator.city.CityRegistry;
 import io.gridpulse.simulator.events.Mix;
@@ -93,7 +94,12 @@ public final class GridPulse implements AutoCloseable {
         warehouse = Warehouse.open(warehouseConfig);
         stopInReverse.push(warehouse);
 
+        // the operators' working-day calendar files (a year's State Council notice), read again whenever one changes
+        var calendarDir = java.nio.file.Path.of(env.getOrDefault("GP_CALENDAR_DIR",
+                config.dataDir().resolve("calendars").toString())).toAbsolutePath();
+        Files.createDirectories(calendarDir);
         var jobConfig = StreamJobsConfig.of(kafka.bootstrapServers(), IngestConfig.DEFAULT_EVENTS_TOPIC, warehouseConfig)
+                .withCalendarDir(calendarDir.toString())
                 .withCheckpointInterval(config.checkpoint())
                 .withZone(config.zone().getId())
                 .withClock(config.clock())
@@ -122,6 +128,7 @@ public final class GridPulse implements AutoCloseable {
                         Integer.toString(IngestConfig.DEFAULT_EVENT_LOOPS))))
                 .withZone(config.zone())
                 .withClock(config.clock())
+                .withCalendarDir(calendarDir)
                 // terminals, devices and integrations with their rights, areas, kinds and rates; followed for revocations
                 .withApiKeysFile(env.containsKey("GP_API_KEYS_FILE") ? java.nio.file.Path.of(env.get("GP_API_KEYS_FILE")) : null)
                 .withTls(tls(env)),
@@ -146,7 +153,8 @@ public final class GridPulse implements AutoCloseable {
         demoPassword = secrets.demoPassword();
         var users = env.containsKey("GP_COCKPIT_USERS") ? CockpitUsers.parse(env.get("GP_COCKPIT_USERS"))
                 : CockpitUsers.demo(demoPassword);
-        var cockpit = CockpitServer.start(CockpitContext.of(warehouse, users, RegionDirectory.demo().byCode(), config.zone(), config.clock()),
+        var cockpit = CockpitServer.start(CockpitContext.of(warehouse, users, RegionDirectory.demo().byCode(), config.zone(), config.clock(),
+                        CalendarDirectory.of(calendarDir, log::info)),
                 config.host(), config.cockpitPort());
         stopInReverse.push(cockpit);
         cockpitUrl = "http://" + config.host() + ":" + config.cockpitPort() + "/";

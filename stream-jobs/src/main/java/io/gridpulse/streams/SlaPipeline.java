@@ -47,6 +47,6 @@ final class SlaPipeline {
                 .process(new CaseEventsFromRows()).uid("case-events").name("demand lifecycle")
                 .assignTimestampsAndWatermarks(watermarks).uid("case-event-time").name("case event time")
                 .keyBy(CaseEvent::caseId)
-                .process(new SlaClocks(ZoneId.of(config.zone()))).uid("sla-clocks").name("SLA clocks");
+                .process(new SlaClocks(ZoneId.of(config.zone()), config.calendarDir())).uid("sla-clocks").name("SLA clocks");
     }
 }

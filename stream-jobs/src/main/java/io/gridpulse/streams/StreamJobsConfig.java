@@ -36,12 +36,14 @@ import java.util.Map;
  * @param clock              the wall clock time follows when no events flow (the system clock, but for tests; it
  *                           travels with the job, so it must be serializable, as {@link Clock#systemUTC()} and
  *                           {@link Clock#offset} are)
+ * @param calendarDir        the folder of operators' working-day calendar files (GP_CALENDAR_DIR), or null for the
+ *                           years shipped with the product; read again when a file in it changes
  */
 public record StreamJobsConfig(String kafkaBootstrap, String eventsTopic, String consumerGroup, WarehouseConfig warehouse,
                                Duration checkpointInterval, int parallelism, int sinkBatchRows, Duration sinkMaxDelay,
                                String zone, String alertsTopic, DeviceRules devices, Duration heatLateness,
                                Duration plaqueUpdate, Duration hallHandling, String registryTopic, VisitRules visits,
-                               List<Duration> serviceEscalations, Clock clock)
+                               List<Duration> serviceEscalations, Clock clock, String calendarDir)
         implements Serializable {
 
     public static final String DEFAULT_ALERTS_TOPIC = "gp.alerts";
@@ -68,66 +70,73 @@ public record StreamJobsConfig(String kafkaBootstrap, String eventsTopic, String
         return new StreamJobsConfig(kafkaBootstrap, eventsTopic, "gridpulse-stream-jobs", warehouse,
                 Duration.ofSeconds(5), 1, 5_000, Duration.ofMillis(300), "Asia/Shanghai", DEFAULT_ALERTS_TOPIC,
                 DeviceRules.defaults(), DEFAULT_HEAT_LATENESS, DEFAULT_PLAQUE_UPDATE, DEFAULT_HALL_HANDLING, DEFAULT_REGISTRY_TOPIC,
-                VisitRules.defaults(), io.gridpulse.model.sla.SlaPolicies.DEFAULT_ESCALATION_OFFSETS, Clock.systemUTC());
+                VisitRules.defaults(), io.gridpulse.model.sla.SlaPolicies.DEFAULT_ESCALATION_OFFSETS, Clock.systemUTC(), null);
     }
 
     public StreamJobsConfig withCheckpointInterval(Duration interval) {
         return new StreamJobsConfig(kafkaBootstrap, eventsTopic, consumerGroup, warehouse, interval, parallelism,
                 sinkBatchRows, sinkMaxDelay, zone, alertsTopic, devices, heatLateness, plaqueUpdate, hallHandling, registryTopic, visits,
-                serviceEscalations, clock);
+                serviceEscalations, clock, calendarDir);
     }
 
     public StreamJobsConfig withZone(String zoneId) {
         return new StreamJobsConfig(kafkaBootstrap, eventsTopic, consumerGroup, warehouse, checkpointInterval, parallelism,
                 sinkBatchRows, sinkMaxDelay, zoneId, alertsTopic, devices, heatLateness, plaqueUpdate, hallHandling, registryTopic, visits,
-                serviceEscalations, clock);
+                serviceEscalations, clock, calendarDir);
     }
 
     public StreamJobsConfig withDevices(DeviceRules rules) {
         return new StreamJobsConfig(kafkaBootstrap, eventsTopic, consumerGroup, warehouse, checkpointInterval, parallelism,
                 sinkBatchRows, sinkMaxDelay, zone, alertsTopic, rules, heatLateness, plaqueUpdate, hallHandling, registryTopic, visits,
-                serviceEscalations, clock);
+                serviceEscalations, clock, calendarDir);
     }
 
     public StreamJobsConfig withHeatLateness(Duration lateness) {
         return new StreamJobsConfig(kafkaBootstrap, eventsTopic, consumerGroup, warehouse, checkpointInterval, parallelism,
                 sinkBatchRows, sinkMaxDelay, zone, alertsTopic, devices, lateness, plaqueUpdate, hallHandling, registryTopic, visits,
-                serviceEscalations, clock);
+                serviceEscalations, clock, calendarDir);
     }
 
     /** This configuration with other limits for the plaque update and hall handling clocks. */
     public StreamJobsConfig withClockLimits(Duration plaque, Duration hall) {
         return new StreamJobsConfig(kafkaBootstrap, eventsTopic, consumerGroup, warehouse, checkpointInterval, parallelism,
                 sinkBatchRows, sinkMaxDelay, zone, alertsTopic, devices, heatLateness, plaque, hall, registryTopic, visits,
-                serviceEscalations, clock);
+                serviceEscalations, clock, calendarDir);
     }
 
     /** This configuration with other recurring visit obligations. */
     public StreamJobsConfig withVisits(VisitRules rules) {
         return new StreamJobsConfig(kafkaBootstrap, eventsTopic, consumerGroup, warehouse, checkpointInterval, parallelism,
                 sinkBatchRows, sinkMaxDelay, zone, alertsTopic, devices, heatLateness, plaqueUpdate, hallHandling, registryTopic,
-                rules, serviceEscalations, clock);
+                rules, serviceEscalations, clock, calendarDir);
     }
 
     /** This configuration with other escalations of the device repair, plaque update and hall handling clocks. */
     public StreamJobsConfig withServiceEscalations(List<Duration> offsets) {
         return new StreamJobsConfig(kafkaBootstrap, eventsTopic, consumerGroup, warehouse, checkpointInterval, parallelism,
                 sinkBatchRows, sinkMaxDelay, zone, alertsTopic, devices, heatLateness, plaqueUpdate, hallHandling, registryTopic,
-                visits, offsets, clock);
+                visits, offsets, clock, calendarDir);
     }
 
     /** This configuration on another wall clock. */
     public StreamJobsConfig withClock(Clock other) {
         return new StreamJobsConfig(kafkaBootstrap, eventsTopic, consumerGroup, warehouse, checkpointInterval, parallelism,
                 sinkBatchRows, sinkMaxDelay, zone, alertsTopic, devices, heatLateness, plaqueUpdate, hallHandling, registryTopic,
-                visits, serviceEscalations, other);
+                visits, serviceEscalations, other, calendarDir);
+    }
+
+    /** This configuration counting working days with the year files of this folder too (null: shipped years only). */
+    public StreamJobsConfig withCalendarDir(String folder) {
+        return new StreamJobsConfig(kafkaBootstrap, eventsTopic, consumerGroup, warehouse, checkpointInterval, parallelism,
+                sinkBatchRows, sinkMaxDelay, zone, alertsTopic, devices, heatLateness, plaqueUpdate, hallHandling, registryTopic,
+                visits, serviceEscalations, clock, folder);
     }
 
     /** This configuration reading household registry entries from another topic. */
     public StreamJobsConfig withRegistryTopic(String topic) {
         return new StreamJobsConfig(kafkaBootstrap, eventsTopic, consumerGroup, warehouse, checkpointInterval, parallelism,
                 sinkBatchRows, sinkMaxDelay, zone, alertsTopic, devices, heatLateness, plaqueUpdate, hallHandling, topic, visits,
-                serviceEscalations, clock);
+                serviceEscalations, clock, calendarDir);
     }
 
     /**

@@ -23,28 +23,45 @@ final class CaseClocks {
     /** Where a clock stands, least serious first. */
     enum State { QUIET, CLEARED, WARNING, BREACHED, ESCALATED }
 
-    /** One clock: {@code level} is the escalation level when {@link State#ESCALATED}. */
-    record Clock(String policyId, Instant deadline, State state, int level, Instant since) { }
+    /**
+     * One clock: {@code level} is the escalation level when {@link State#ESCALATED}; {@code provisionalYears} names the
+     * years whose holiday notice its deadline was computed without (empty when exact).
+     */
+    record Clock(String policyId, Instant deadline, State state, int level, Instant since, String provisionalYears) {
+        boolean provisional() {
+            return !provisionalYears.isEmpty();
+        }
+    }
+
+    /** The years an alert's detail says its deadline is provisional for ("2027"), or "". */
+    static String provisionalYears(AlertRow alert) {
+        var matcher = PROVISIONAL.matcher(alert.detail() == null ? "" : alert.detail());
+        return matcher.find() ? matcher.group(1) : "";
+    }
+
+    private static final java.util.regex.Pattern PROVISIONAL = java.util.regex.Pattern.compile(
+            "; provisional: no holiday notice for ([0-9,]+) is loaded");
 
     private CaseClocks() {}
 
     static List<Clock> of(Instant createdAt, String demandClass, List<AlertRow> alerts, DeadlineCalculator deadlines) {
         var byPolicy = new LinkedHashMap<String, Clock>();
         for (var a : alerts.stream().sorted(Comparator.comparing(AlertRow::raisedAt)).toList()) {
-            var clock = new Clock(a.policyId(), a.deadline(), state(a), a.level(), a.raisedAt());
+            var clock = new Clock(a.policyId(), a.deadline(), state(a), a.level(), a.raisedAt(), provisionalYears(a));
             byPolicy.merge(a.policyId(), clock, CaseClocks::worse);
         }
         if (createdAt != null) {
             for (var policy : applicable(demandClass)) {
                 byPolicy.computeIfAbsent(policy.id(), id -> {
-                    Instant deadline;
                     try {
-                        deadline = deadlines.deadline(createdAt, policy.limit());
-                    } catch (RuntimeException noCalendar) {
-                        // a recurring limit or a year without a calendar: the clock is shown without a deadline
-                        deadline = null;
+                        var schedule = deadlines.schedule(createdAt, policy.limit());
+                        var years = schedule.provisionalYears().stream().map(String::valueOf)
+                                .collect(java.util.stream.Collectors.joining(","));
+                        return new Clock(id, schedule.deadline(), State.QUIET, 0, null, years);
+                    } catch (RuntimeException beyondTheLaw) {
+                        // a year past the statutory holidays known: the clock is shown without a deadline
+                        return new Clock(id, null, State.QUIET, 0, null, "");
                     }
-                    return new Clock(id, deadline, State.QUIET, 0, null);
                 });
             }
         }

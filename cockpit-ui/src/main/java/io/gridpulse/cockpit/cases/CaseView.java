@@ -22,7 +22,6 @@ import io.gridpulse.cockpit.security.SignedIn;
 import io.gridpulse.cockpit.shell.Languages;
 import io.gridpulse.cockpit.shell.MainLayout;
 import io.gridpulse.model.sla.DeadlineCalculator;
-import io.gridpulse.model.sla.WorkingDayCalendar;
 import io.gridpulse.warehouse.cases.CaseFile;
 import io.gridpulse.warehouse.cases.CaseFiles;
 
@@ -40,10 +39,6 @@ import java.time.format.DateTimeFormatter;
 @Requires(Permission.EXPLORE_MAP)
 public final class CaseView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-    /** One calculator for every page: the mainland calendar is read once. */
-    private static final DeadlineCalculator DEADLINES = new DeadlineCalculator(WorkingDayCalendar.mainland(),
-            CockpitContext.get().zone());
-
     private final CockpitUser user = SignedIn.required();
     private final CockpitContext context = CockpitContext.get();
     private final boolean english = Languages.current().getLanguage().equals("en");
@@ -94,13 +89,15 @@ public final class CaseView extends VerticalLayout implements BeforeEnterObserve
         clocks.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER);
         clocks.setAllRowsVisible(true);
         clocks.addColumn(c -> label("policy.", c.policyId())).setHeader(getTranslation("alerts.policy")).setFlexGrow(3);
-        clocks.addColumn(c -> format(c.deadline())).setHeader(getTranslation("alerts.deadline")).setFlexGrow(2);
+        clocks.addColumn(c -> format(c.deadline()) + (c.provisional() ? " " + getTranslation("case.clock.provisional",
+                c.provisionalYears()) : "")).setHeader(getTranslation("alerts.deadline")).setFlexGrow(2);
         clocks.addComponentColumn(this::clockState).setHeader(getTranslation("alerts.status")).setFlexGrow(2);
         clocks.addColumn(c -> format(c.since())).setHeader(getTranslation("case.clock.since")).setFlexGrow(2);
         var withAlerts = user.may(Permission.VIEW_ALERTS);
         // an analyst sees the deadlines but not the alerts: the clocks of the rules alone
         clocks.setItems(CaseClocks.of(summary.createdAt(), summary.demandClass(),
-                withAlerts ? file.alerts() : java.util.List.of(), DEADLINES));
+                withAlerts ? file.alerts() : java.util.List.of(),
+                new DeadlineCalculator(context.calendars().calendar(), context.zone())));
 
         var timeline = new Div();
         timeline.setId("case-timeline");

@@ -4,7 +4,7 @@ import io.gridpulse.model.sla.CalendarNotLoadedException;
 import io.gridpulse.model.sla.DeadlineCalculator;
 import io.gridpulse.model.sla.SlaPolicies;
 import io.gridpulse.model.sla.SlaPolicy;
-import io.gridpulse.model.sla.WorkingDayCalendar;
+import io.gridpulse.model.sla.CalendarDirectory;
 import io.gridpulse.warehouse.AlertRow;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
@@ -14,6 +14,8 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -37,17 +39,33 @@ import java.util.List;
  * (written again as cleared with {@code clearedAt == raisedAt}) and the others never fire. A step that
  * arrives later still but happened even earlier settles the stopped clock again.
  */
+/*
+ * A working-day clock that reaches a year whose State Council notice is not loaded is scheduled provisionally (the
+ * weekdays that are not statutory holidays count there; see DeadlineCalculator#schedule), its alerts say so, and it is
+ * looked at again every RECHECK: once the calendar (shipped, or GP_CALENDAR_DIR) has the year, its stages are computed
+ * again. A stage that fired and is still due is written again with its new times; one that fired but is no longer due
+ * is withdrawn and fires again at its new time under the same id; a stopped clock is settled again. Versions only grow,
+ * so the alerts table keeps the newest row of every id and nothing is counted twice.
+ */
 public final class SlaClocks extends KeyedProcessFunction<String, CaseEvent, AlertRow> {
     static final Duration REMEMBER_CASES = Duration.ofDays(180);
     /** How long (event time) a closed case is remembered for follow-ups uploaded after its closing. */
     static final Duration REMEMBER_CLOSED = Duration.ofDays(30);
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
+    private static final Logger log = LoggerFactory.getLogger(SlaClocks.class);
+    /** How often a provisional clock is looked at again for its year's notice. */
+    static final Duration RECHECK = Duration.ofMinutes(10);
+
     private final String zone;
+    private final String calendarDir;
+    private final Duration checkEvery;
     private transient DemandClockRules rules;
-    private transient DeadlineCalculator calculator;
+    private transient CalendarDirectory calendars;
     private transient ValueState<CaseInfo> info;
     private transient MapState<String, Clock> clocks;
+    /** The clocks scheduled provisionally, by policy id: the years whose notice they lack, as "2027" or "2027,2028". */
+    private transient MapState<String, String> provisional;
 
     /**
      * What the clocks remember of the case between events.
@@ -118,6 +136,20 @@ public final class SlaClocks extends KeyedProcessFunction<String, CaseEvent, Ale
             return new Clock(policyId, round, startedAt, warningAt, deadline, escalations, raised, at, version);
         }
 
+        /** The same clock on other instants, running again (a stopped one is settled again at its stop). */
+        Clock rescheduled(Instant newWarningAt, Instant newDeadline, List<Instant> newEscalations) {
+            return new Clock(policyId, round, startedAt, newWarningAt, newDeadline, newEscalations, fired, null, settledVersion);
+        }
+
+        Clock unfiring(int stage) {
+            return new Clock(policyId, round, startedAt, warningAt, deadline, escalations, fired & ~(1 << stage), stoppedAt,
+                    settledVersion);
+        }
+
+        Clock withVersion(long version) {
+            return new Clock(policyId, round, startedAt, warningAt, deadline, escalations, fired, stoppedAt, version);
+        }
+
         boolean hasFired(int stage) {
             return (fired & (1 << stage)) != 0;
         }
@@ -129,13 +161,28 @@ public final class SlaClocks extends KeyedProcessFunction<String, CaseEvent, Ale
 
     /** @param zone the zone whose calendar days count (Asia/Shanghai unless configured) */
     public SlaClocks(ZoneId zone) {
+        this(zone, null);
+    }
+
+    /**
+     * @param zone        the zone whose calendar days count (Asia/Shanghai unless configured)
+     * @param calendarDir the folder of operators' year files (GP_CALENDAR_DIR), or null for the shipped years only
+     */
+    public SlaClocks(ZoneId zone, String calendarDir) {
+        this(zone, calendarDir, CalendarDirectory.CHECK_EVERY);
+    }
+
+    /** As above, the folder looked at for changes at most once every {@code checkEvery} (tests look at once). */
+    SlaClocks(ZoneId zone, String calendarDir, Duration checkEvery) {
         this.zone = zone.getId();
+        this.calendarDir = calendarDir;
+        this.checkEvery = checkEvery;
     }
 
     @Override
     public void open(OpenContext openContext) {
         rules = new DemandClockRules(SlaPolicies.defaults());
-        calculator = new DeadlineCalculator(WorkingDayCalendar.mainland(), ZoneId.of(zone));
+        calendars = CalendarDirectory.of(calendarDir == null ? null : java.nio.file.Path.of(calendarDir), log::info, checkEvery);
         var ttl = StateTtlConfig.newBuilder(REMEMBER_CASES).setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite).build();
         var infoDescriptor = new ValueStateDescriptor<>("case", CaseInfo.class);
         infoDescriptor.enableTimeToLive(ttl);
@@ -143,6 +190,14 @@ public final class SlaClocks extends KeyedProcessFunction<String, CaseEvent, Ale
         var clocksDescriptor = new MapStateDescriptor<>("clocks", String.class, Clock.class);
         clocksDescriptor.enableTimeToLive(ttl);
         clocks = getRuntimeContext().getMapState(clocksDescriptor);
+        var provisionalDescriptor = new MapStateDescriptor<>("provisional-clocks", String.class, String.class);
+        provisionalDescriptor.enableTimeToLive(ttl);
+        provisional = getRuntimeContext().getMapState(provisionalDescriptor);
+    }
+
+    /** Working days counted on the calendar of now: the shipped years and the operators' files. */
+    private DeadlineCalculator calculator() {
+        return new DeadlineCalculator(calendars.calendar(), ZoneId.of(zone));
     }
 
     @Override
@@ -216,22 +271,100 @@ public final class SlaClocks extends KeyedProcessFunction<String, CaseEvent, Ale
         if (existing != null && (existing.running() || existing.round() == known.round())) {
             return;
         }
-        Instant deadline;
-        Instant warning;
+        DeadlineCalculator.Schedule schedule;
+        var calculator = calculator();
         try {
-            deadline = calculator.deadline(from, policy.limit());
-            warning = calculator.warningAt(from, policy.limit(), policy.warning());
+            schedule = calculator.schedule(from, policy.limit(), policy.warning());
         } catch (CalendarNotLoadedException e) {
             // not a stage: written once, on arrival
             out.collect(alert(ctx.getCurrentKey(), policy, known, known.round(), "unscheduled", "sla_unscheduled", "major", 0,
                     null, from, "the clock of " + policy.name() + " could not start: " + e.getMessage()));
             return;
         }
-        var clock = new Clock(policy.id(), known.round(), from, warning, deadline, calculator.escalations(deadline), 0, null, 1);
+        var clock = new Clock(policy.id(), known.round(), from, schedule.warningAt(), schedule.deadline(),
+                calculator.escalations(schedule.deadline()), 0, null, 1);
         clocks.put(policy.id(), clock);
+        if (schedule.provisional()) {
+            provisional.put(policy.id(), years(schedule));
+            ctx.timerService().registerProcessingTimeTimer(ctx.timerService().currentProcessingTime() + RECHECK.toMillis());
+        } else {
+            provisional.remove(policy.id());
+        }
         for (var at : clock.stages()) {
             ctx.timerService().registerEventTimeTimer(at.toEpochMilli());
         }
+    }
+
+    private static String years(DeadlineCalculator.Schedule schedule) {
+        return schedule.provisionalYears().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+    }
+
+    /**
+     * Computes the provisional clocks again on the calendar of now; those still provisional are looked at again
+     * after {@link #RECHECK}.
+     */
+    private void recheck(OnTimerContext ctx, Collector<AlertRow> out) throws Exception {
+        var known = info.value();
+        if (known == null) {
+            provisional.clear();
+            return;
+        }
+        var calculator = calculator();
+        var stillProvisional = false;
+        for (var policyId : toList(provisional.keys())) {
+            var clock = clocks.get(policyId);
+            if (clock == null) {
+                provisional.remove(policyId);
+                continue;
+            }
+            var policy = rules.policy(policyId);
+            var schedule = calculator.schedule(clock.startedAt(), policy.limit(), policy.warning());
+            var escalations = calculator.escalations(schedule.deadline());
+            var moved = !schedule.deadline().equals(clock.deadline()) || !schedule.warningAt().equals(clock.warningAt());
+            if (schedule.provisional()) {
+                provisional.put(policyId, years(schedule));
+                stillProvisional = true;
+            } else {
+                provisional.remove(policyId);
+            }
+            if (moved || !schedule.provisional()) {
+                reschedule(clock, clock.rescheduled(schedule.warningAt(), schedule.deadline(), escalations), known, ctx, out);
+            }
+        }
+        if (stillProvisional) {
+            ctx.timerService().registerProcessingTimeTimer(ctx.timerService().currentProcessingTime() + RECHECK.toMillis());
+        }
+    }
+
+    /**
+     * Puts a clock on its new instants. A stopped one is settled again at its stop. A running one: each stage that
+     * fired is written again (still due) or withdrawn (not due any more, to fire again at its new time); stages not
+     * fired get timers at their new times.
+     */
+    private void reschedule(Clock old, Clock moved, CaseInfo known, Context ctx, Collector<AlertRow> out) throws Exception {
+        if (!old.running()) {
+            settle(moved, old.stoppedAt(), known, ctx, out);
+            return;
+        }
+        var version = Math.max(old.settledVersion(), 1) + 1;
+        var updated = moved.withVersion(version);
+        var stages = updated.stages();
+        long watermark = ctx.timerService().currentWatermark();
+        for (int stage = 0; stage < stages.size(); stage++) {
+            if (old.hasFired(stage)) {
+                if (stages.get(stage).toEpochMilli() <= watermark) {
+                    out.collect(version(stageAlert(ctx.getCurrentKey(), updated, stage, known), version));
+                } else {
+                    var was = stageAlert(ctx.getCurrentKey(), old, stage, known);
+                    out.collect(withdrawn(version(was.cleared(was.raisedAt()), version)));
+                    updated = updated.unfiring(stage);
+                    ctx.timerService().registerEventTimeTimer(stages.get(stage).toEpochMilli());
+                }
+            } else {
+                ctx.timerService().registerEventTimeTimer(stages.get(stage).toEpochMilli());
+            }
+        }
+        clocks.put(updated.policyId(), updated);
     }
 
     /**
@@ -309,6 +442,10 @@ public final class SlaClocks extends KeyedProcessFunction<String, CaseEvent, Ale
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<AlertRow> out) throws Exception {
+        if (ctx.timeDomain() == org.apache.flink.streaming.api.TimeDomain.PROCESSING_TIME) {
+            recheck(ctx, out);
+            return;
+        }
         var known = info.value();
         if (known == null) {
             return;
@@ -324,7 +461,13 @@ public final class SlaClocks extends KeyedProcessFunction<String, CaseEvent, Ale
             var changed = clock;
             for (int stage = 0; stage < stages.size(); stage++) {
                 if (!changed.hasFired(stage) && stages.get(stage).toEpochMilli() <= timestamp) {
-                    out.collect(stageAlert(ctx.getCurrentKey(), changed, stage, known));
+                    // a clock moved by its year's notice wrote versions above 1: a stage raised again must outrank them
+                    if (changed.settledVersion() > 1) {
+                        changed = changed.withVersion(changed.settledVersion() + 1);
+                        out.collect(version(stageAlert(ctx.getCurrentKey(), changed, stage, known), changed.settledVersion()));
+                    } else {
+                        out.collect(stageAlert(ctx.getCurrentKey(), changed, stage, known));
+                    }
                     changed = changed.firing(stage);
                 }
             }
@@ -338,6 +481,7 @@ public final class SlaClocks extends KeyedProcessFunction<String, CaseEvent, Ale
         if (closedLongAgo && !running) {
             info.clear();
             clocks.clear();
+            provisional.clear();
         }
     }
 
@@ -357,19 +501,29 @@ public final class SlaClocks extends KeyedProcessFunction<String, CaseEvent, Ale
                 row.countyCode(), row.detail(), version);
     }
 
-    private AlertRow stageAlert(String caseId, Clock clock, int stage, CaseInfo known) {
+    private AlertRow stageAlert(String caseId, Clock clock, int stage, CaseInfo known) throws Exception {
         var policy = rules.policy(clock.policyId());
-        var due = clock.deadline().atZone(calculator.zone()).format(LOCAL);
+        var due = clock.deadline().atZone(ZoneId.of(zone)).format(LOCAL);
+        var years = provisional.get(clock.policyId());
+        var note = years == null ? "" : PROVISIONAL.formatted(years);
         return switch (stage) {
             case 0 -> alert(caseId, policy, known, clock.round(), "warning", "sla_warning", "warning", 0, clock.deadline(),
-                    clock.warningAt(), policy.name() + " is due at " + due);
+                    clock.warningAt(), policy.name() + " is due at " + due + note);
             case 1 -> alert(caseId, policy, known, clock.round(), "breach", "sla_breach", "major", 0, clock.deadline(),
-                    clock.deadline(), policy.name() + " was due at " + due);
+                    clock.deadline(), policy.name() + " was due at " + due + note);
             default -> alert(caseId, policy, known, clock.round(), "escalation-" + (stage - 1), "sla_escalation", "critical",
                     stage - 1, clock.deadline(), clock.stages().get(stage),
-                    policy.name() + " was due at " + due + "; escalated to " + LEVELS[Math.min(stage - 1, LEVELS.length - 1)]);
+                    policy.name() + " was due at " + due + "; escalated to " + LEVELS[Math.min(stage - 1, LEVELS.length - 1)]
+                            + note);
         };
     }
+
+    /**
+     * Ends the detail of an alert whose deadline is provisional: the same words the API and the screens show, so that a
+     * reader of any of them can tell (and search for "provisional").
+     */
+    public static final String PROVISIONAL = "; provisional: no holiday notice for %s is loaded, so only the statutory"
+            + " holidays were counted there; computed again when it is";
 
     private static final String[] LEVELS = {"", "the community", "the street", "the city"};
 

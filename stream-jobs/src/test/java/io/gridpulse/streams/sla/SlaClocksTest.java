@@ -112,10 +112,16 @@ class SlaClocksTest {
     }
 
     @Test
-    void aCaseBeyondTheLoadedCalendarIsReportedNotSilentlyIgnored() throws Exception {
+    void aCaseBeyondTheLoadedCalendarRunsProvisionallyAndOnlyBeyondTheLawsReachIsReportedUnscheduled() throws Exception {
+        // 2027 has no notice yet: the clock runs on the statutory holidays (see ProvisionalClocksTest)
         send(event("c-6", "demand.created", at("2026-12-30T10:00:00+08:00"), "coordinate", "employment_guidance"));
+        watermark(at("2027-01-10T00:00:00+08:00"));
+        assertThat(alerts()).isNotEmpty().noneMatch(a -> a.kind().equals("sla_unscheduled"))
+                .allSatisfy(a -> assertThat(a.detail()).contains("provisional").contains("2027"));
+        // 2100: no statutory holidays are known there either; the case is reported, never silently ignored
+        send(event("c-6b", "demand.created", at("2099-12-30T10:00:00+08:00"), "coordinate", "employment_guidance"));
         assertThat(alerts()).filteredOn(a -> a.kind().equals("sla_unscheduled")).isNotEmpty()
-                .allSatisfy(a -> assertThat(a.detail()).contains("2027"));
+                .allSatisfy(a -> assertThat(a.detail()).contains("2100"));
     }
 
     @Test
