@@ -10,7 +10,6 @@ import io.gridpulse.ingest.http.MediaType;
 import io.gridpulse.ingest.http.ProblemResponse;
 import io.gridpulse.ingest.log.EventLog;
 import io.gridpulse.ingest.metrics.IngestMetrics;
-import io.gridpulse.model.area.AreaCode;
 import io.gridpulse.model.event.DemandCreated;
 import io.gridpulse.model.event.DemandEvent;
 import io.gridpulse.model.event.Event;
@@ -96,7 +95,7 @@ public final class BatchEndpoint {
                         out.accept(event);
                     }
                 }).toList();
-                homes.homes(ctx.vertx(), CaseHomes.casesOf(events))
+                homes.homes(ctx.vertx(), CaseHomes.casesOf(events), grant)
                         .onSuccess(found -> judge(ctx, items, decoded, grant, new HashMap<>(found)))
                         .onFailure(ctx::fail);
             }
@@ -137,7 +136,8 @@ public final class BatchEndpoint {
                         }
                         continue;
                     }
-                    var home = event instanceof DemandEvent demand ? homes.get(demand.caseId()) : null;
+                    var home = event instanceof DemandEvent demand
+                            ? homes.computeIfAbsent(demand.caseId(), this.homes::remembered) : null;
                     switch (admission.judge(event, grant, home)) {
                         case EventAdmission.Verdict.Refuse(var status, var type, var problems) -> {
                             var under = problems.stream().map(p -> p.under(prefix)).toList();
@@ -145,11 +145,12 @@ public final class BatchEndpoint {
                             results[i] = new Item(event.eventId(), under);
                         }
                         case EventAdmission.Verdict.Admit(var admitted, var area) -> {
-                            var append = new Append(admitted, area);
+                            var append = new Append(admitted);
                             byEventId.put(event.eventId(), append);
                             results[i] = new Item(event.eventId(), append);
-                            if (event instanceof DemandCreated creation && area != null) {
+                            if (admitted instanceof DemandCreated creation && area != null) {
                                 homes.putIfAbsent(creation.caseId(), new CaseHomes.Home(area, creation.eventId()));
+                                this.homes.created(creation, area);
                             }
                         }
                     }
@@ -244,12 +245,10 @@ public final class BatchEndpoint {
     /** One append to the log and, once settled, its error (null when acknowledged). Touched only on the request's context. */
     private static final class Append {
         final Event event;
-        final AreaCode area;
         Throwable error;
 
-        Append(Event event, AreaCode area) {
+        Append(Event event) {
             this.event = event;
-            this.area = area;
         }
     }
 
@@ -287,8 +286,9 @@ public final class BatchEndpoint {
                         settled++;
                         if (result.failed()) {
                             append.error = result.cause();
-                        } else if (event instanceof DemandCreated creation) {
-                            homes.created(creation, append.area);
+                            if (event instanceof DemandCreated creation) {
+                                homes.lost(creation);
+                            }
                         }
                         if (settled == appends.size()) {
                             done.run();

@@ -8,7 +8,6 @@ import io.gridpulse.ingest.http.ProblemResponse;
 import io.gridpulse.ingest.log.EventLog;
 import io.gridpulse.ingest.log.EventLog.LogBusyException;
 import io.gridpulse.ingest.metrics.IngestMetrics;
-import io.gridpulse.model.area.AreaCode;
 import io.gridpulse.model.event.DemandCreated;
 import io.gridpulse.model.event.DemandEvent;
 import io.gridpulse.model.event.Event;
@@ -81,8 +80,10 @@ public final class EventsEndpoint {
         }
         switch (decode.apply(body)) {
             case Decoded.Invalid(var problems) -> ProblemResponse.invalid(ctx, "The event is not valid", problems);
+            case Decoded.Valid(var event) when event instanceof DemandCreated created ->
+                    judge(ctx, event, grant, homes.remembered(created.caseId()));
             case Decoded.Valid(var event) when event instanceof DemandEvent demand ->
-                    homes.homes(ctx.vertx(), List.of(demand.caseId()))
+                    homes.homes(ctx.vertx(), List.of(demand.caseId()), grant)
                             .onSuccess(found -> judge(ctx, event, grant, found.get(demand.caseId())))
                             .onFailure(ctx::fail);
             case Decoded.Valid(var event) -> judge(ctx, event, grant, null);
@@ -93,7 +94,12 @@ public final class EventsEndpoint {
         switch (admission.judge(event, grant, home)) {
             case EventAdmission.Verdict.Refuse(var status, var type, var problems) ->
                     ProblemResponse.refused(ctx, status, type, title(status), problems);
-            case EventAdmission.Verdict.Admit(var admitted, var area) -> append(ctx, admitted, area);
+            case EventAdmission.Verdict.Admit(var admitted, var area) -> {
+                if (admitted instanceof DemandCreated creation) {
+                    homes.created(creation, area);
+                }
+                append(ctx, admitted);
+            }
         }
     }
 
@@ -106,12 +112,9 @@ public final class EventsEndpoint {
         };
     }
 
-    private void append(RoutingContext ctx, Event event, AreaCode area) {
+    private void append(RoutingContext ctx, Event event) {
         Future.fromCompletionStage(eventLog.append(event.eventId(), codec.encode(event)), ctx.vertx().getOrCreateContext())
                 .onSuccess(v -> {
-                    if (event instanceof DemandCreated creation) {
-                        homes.created(creation, area);
-                    }
                     metrics.accepted("single", 1);
                     ctx.response()
                             .setStatusCode(202)
@@ -119,6 +122,9 @@ public final class EventsEndpoint {
                             .end(new JsonObject().put("eventId", event.eventId()).put("status", "accepted").encode());
                 })
                 .onFailure(error -> {
+                    if (event instanceof DemandCreated creation) {
+                        homes.lost(creation);
+                    }
                     if (LogOutcome.isBusy(error)) {
                         ProblemResponse.retryLater(ctx, 503, "overloaded", "Too many events in flight",
                                 "the service is at its limit of events waiting for the log; retry shortly", 1);

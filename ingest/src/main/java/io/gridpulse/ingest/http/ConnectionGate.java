@@ -35,7 +35,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * in front of Vert.x as its transport (NIO underneath) and, for every server {@link #guard guarded} on its port:
  * closes a connection at once beyond the limit in all or per remote address, marks the last few below the limit
  * as the probes' reserve, and closes a connection that has not sent a whole request head within the head timeout
- * of connecting or of its last answer. The server tells the gate when a request head arrived and when it answered.
+ * of connecting, or of the first byte of its next request after an answer (a kept-alive connection waiting for its
+ * next request is the idle timeout's). The server tells the gate when a request head arrived and when it answered.
  *
  * <p>Servers on ports nobody guards pass through untouched.
  */
@@ -131,11 +132,11 @@ public final class ConnectionGate {
             return connection.onReserve;
         }
 
-        /** The connection answered a request; it has the head timeout again to send the next one. */
+        /** The connection answered a request; its next request's head is timed from its first byte. */
         public void answered(Remote remote) {
             var connection = admitted.get(remote);
             if (connection != null) {
-                connection.startHeadTimer();
+                connection.awaitingNextRequest = true;
             }
         }
 
@@ -164,7 +165,7 @@ public final class ConnectionGate {
                 admitted.remove(key, connection);
                 release(remote, fromAddress);
             });
-            child.pipeline().addFirst("gridpulse-gate", new HeadTimerStart(connection));
+            child.pipeline().addFirst("gridpulse-gate", new HeadWatch(connection));
             return true;
         }
 
@@ -180,6 +181,7 @@ public final class ConnectionGate {
             private final Channel channel;
             private final boolean onReserve;
             private ScheduledFuture<?> headTimer;
+            private volatile boolean awaitingNextRequest;
 
             Admitted(Channel channel, boolean onReserve) {
                 this.channel = channel;
@@ -202,19 +204,27 @@ public final class ConnectionGate {
             }
         }
 
-        /** Starts the first head timer once the connection is registered with its event loop. */
-        private static final class HeadTimerStart extends ChannelInboundHandlerAdapter {
+        /** Starts the head timer when the connection opens, and at the first byte of each request after an answer. */
+        private static final class HeadWatch extends ChannelInboundHandlerAdapter {
             private final Admitted connection;
 
-            HeadTimerStart(Admitted connection) {
+            HeadWatch(Admitted connection) {
                 this.connection = connection;
             }
 
             @Override
             public void channelActive(ChannelHandlerContext ctx) {
                 connection.startHeadTimer();
-                ctx.pipeline().remove(this);
                 ctx.fireChannelActive();
+            }
+
+            @Override
+            public void channelRead(ChannelHandlerContext ctx, Object message) {
+                if (connection.awaitingNextRequest) {
+                    connection.awaitingNextRequest = false;
+                    connection.startHeadTimer();
+                }
+                ctx.fireChannelRead(message);
             }
         }
     }

@@ -146,9 +146,9 @@ public final class Open311Api {
                 }
                 var admitted = (EventAdmission.Verdict.Admit) verdict;
                 var event = admitted.event();
+                homes.created(created, admitted.area());
                 Future.fromCompletionStage(eventLog.append(event.eventId(), codec.encode(event)), ctx.vertx().getOrCreateContext())
                         .onSuccess(v -> {
-                            homes.created(created, admitted.area());
                             metrics.accepted("open311", 1);
                             ctx.response().putHeader("Location", BASE + "/requests/" + event.eventId() + ".json");
                             json(ctx, 201, new JsonArray().add(new JsonObject()
@@ -158,6 +158,7 @@ public final class Open311Api {
                                     .putNull("account_id")));
                         })
                         .onFailure(error -> {
+                            homes.lost(created);
                             var cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
                             boolean busy = cause instanceof LogBusyException;
                             if (!busy) {
