@@ -86,7 +86,7 @@ class ScriptedDayTest {
         // B: resolve now, created 08:00, never answered. Hours are clock time, the holiday counts:
         // due Oct 1 08:00; warning at 80% of 24 h = 19 h 12 min -> Oct 1 03:12; escalations +0, +24 h, +72 h.
         day.add(demand(B, G12, "2026-09-30T08:00", "resolve_now", "medical_insurance"));
-        // C: coordinate, created 15:00 (the example of domain.md §3). Connected within 3 working days, the
+        // C: coordinate, created 15:00 (the example of docs/domain.md §3). Connected within 3 working days, the
         // start day not counted: Oct 1-7 off, Oct 8 (1), Oct 9 (2), Sat Oct 10 make-up (3) -> due Oct 11 00:00,
         // warning at the start of the last working day, Oct 10 00:00; escalations Oct 11, Oct 12, Oct 14 00:00.
         // Closed loop (complex problem) within 7 working days: Oct 8, 9, 10, 12, 13, 14, 15 -> due Oct 16 00:00,

@@ -14,7 +14,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import java.time.ZoneId;
 
 /**
- * The recurring visit obligations (domain.md §3): the household registry topic and the visits, both keyed by
+ * The recurring visit obligations (docs/domain.md §3): the household registry topic and the visits, both keyed by
  * household id, connected into {@link VisitObligationClocks}; alerts for {@link AlertsOut}.
  *
  * <p>Time: a two-input operator's event time is the minimum of its inputs' watermarks, and the registry is

@@ -8,7 +8,7 @@ public enum Indicator {
     OPEN_ALERTS("alerts"),
     /** Open breaches: cases past their deadline. */
     OPEN_BREACHES("breaches"),
-    /** Households visited this month, in percent of the registered ones (domain.md §4, indicator 1). */
+    /** Households visited this month, in percent of the registered ones (docs/domain.md §4, indicator 1). */
     VISIT_COVERAGE("coverage");
 
     private final String id;

@@ -50,7 +50,7 @@ class CaseTimelineTest {
             assertThat(c.state()).isEqualTo(CaseClocks.State.BREACHED);
             assertThat(c.since()).isEqualTo(Instant.parse("2026-10-10T16:00:00Z"));
         });
-        // no alert: 3 working days from Wed 2026-09-30 are Oct 8, 9 and the make-up Saturday Oct 10 (domain.md §3)
+        // no alert: 3 working days from Wed 2026-09-30 are Oct 8, 9 and the make-up Saturday Oct 10 (docs/domain.md §3)
         assertThat(CaseClocks.of(CREATED, "coordinate", List.of(), DEADLINES)).singleElement().satisfies(c -> {
             assertThat(c.state()).isEqualTo(CaseClocks.State.QUIET);
             assertThat(c.deadline()).isEqualTo(Instant.parse("2026-10-10T16:00:00Z"));

@@ -1,7 +1,7 @@
 package io.gridpulse.model.kpi;
 
 /**
- * The twelve indicators of the cockpit ({@code domain.md} §4, after the Liling plan's 12-indicator
+ * The twelve indicators of the cockpit ({@code docs/domain.md} §4, after the Liling plan's 12-indicator
  * cockpit), each with its default target and whether higher or lower is better. Targets are
  * defaults; deployments may set their own.
  */

@@ -1,7 +1,7 @@
 package io.gridpulse.model.kpi;
 
 /**
- * The satisfaction index of {@code domain.md} §4: an area's mean score shrunk toward its parent's
+ * The satisfaction index of {@code docs/domain.md} §4: an area's mean score shrunk toward its parent's
  * mean so that a handful of ratings cannot top or bottom a ranking:
  * {@code S = 100 * (n * mean + m * parentMean) / (n + m)}, with prior weight {@code m} (default 20).
  */

@@ -19,7 +19,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A set of SLA policies with unique ids; {@link #defaults()} is the table of domain.md §3, the one
+ * A set of SLA policies with unique ids; {@link #defaults()} is the table of docs/domain.md §3, the one
  * place its numbers live until configuration overrides them.
  */
 public final class SlaPolicies {
@@ -74,7 +74,7 @@ public final class SlaPolicies {
         this.byId = byId;
     }
 
-    /** The default policies of domain.md §3. */
+    /** The default policies of docs/domain.md §3. */
     public static SlaPolicies defaults() {
         return DEFAULTS;
     }

@@ -81,7 +81,7 @@ public final class EventGenerator implements Iterator<Event> {
     /** Share of visits that raise demands (the rest record notes only). */
     static final double DEMAND_VISIT_SHARE = 0.30;
     static final double SECOND_DEMAND_IN_VISIT = 0.10;
-    /** Response limits the generated delays are drawn against (defaults of domain.md §3; 3 working days ~ 72 h). */
+    /** Response limits the generated delays are drawn against (defaults of docs/domain.md §3; 3 working days ~ 72 h). */
     static final Duration RESOLVE_NOW_RESPONSE_LIMIT = Duration.ofHours(24);
     static final Duration COORDINATE_RESPONSE_LIMIT = Duration.ofHours(72);
     static final double CASE_FEEDBACK = 0.60;

@@ -11,7 +11,7 @@ import java.util.Locale;
  * <ul>
  * <li>{@link #demo(double)}: a lively cockpit at a small rate (3,600/h by default): 40% telemetry, 22% visits,
  *     17% residents' demands, 15% hall tickets, 4% plaques, 2% detections.</li>
- * <li>{@link #county()}: the demo region at its real size ({@code domain.md} §1: 1.08 million residents, about
+ * <li>{@link #county()}: the demo region at its real size ({@code docs/domain.md} §1: 1.08 million residents, about
  *     350,000 households, 5,000 wristbands, 15 halls), about 21.6 events/s; see the method for the derivation.</li>
  * <li>{@link #province()}: {@value #COUNTIES_PER_PROVINCE} counties' worth (a province of about 66 million,
  *     Hunan's 2020 census, / 1.08 million), about 1,320 events/s, driven through the one demo city.</li>
@@ -22,7 +22,7 @@ public record Mix(double telemetry, double visits, double demands, double hallTi
     /** County-sized regions in a province: Hunan's 66.4 million residents (2020 census) / 1.08 million. */
     public static final int COUNTIES_PER_PROVINCE = 61;
 
-    // --- the county's figures (domain.md §1 and §3, and assumptions where the plans give none) ----------
+    // --- the county's figures (docs/domain.md §1 and §3, and assumptions where the plans give none) ----------
     /** Wristbands ({@code 002}) and how often each reports (assumed: every 5 minutes). */
     static final double WRISTBANDS = 5_000;
     static final double WRISTBAND_REPORTS_PER_HOUR = 12;
@@ -30,7 +30,7 @@ public record Mix(double telemetry, double visits, double demands, double hallTi
     static final double WRISTBAND_SHARE_OF_TELEMETRY = 0.80;
     /** Households of the demo city (1.08 M residents at 3.16 per rural and 2.98 per urban household). */
     static final double HOUSEHOLDS = 349_600;
-    /** Households of one resident aged 60+, visited weekly rather than monthly (domain.md §3). */
+    /** Households of one resident aged 60+, visited weekly rather than monthly (docs/domain.md §3). */
     static final double ELDERLY_ALONE_HOUSEHOLDS = 23_800;
     /** Demands filed by residents themselves (12345, app, kiosk, observers, Open311): assumed 1 per 1,000 residents a day. */
     static final double RESIDENT_DEMANDS_PER_DAY = 1_080;

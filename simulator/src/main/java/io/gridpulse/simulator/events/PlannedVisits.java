@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
- * The visits a grid worker owes on a schedule (domain.md §3): every household of an elderly person living
+ * The visits a grid worker owes on a schedule (docs/domain.md §3): every household of an elderly person living
  * alone each calendar week, every household with a left-behind child each calendar month. Each group is
  * visited in a round robin that comes round {@value #MARGIN} times as fast as its period, so every calendar
  * period holds a visit however the weekly profile moves the rate; in each round {@value #MISSED} of the

@@ -12,7 +12,7 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * At the county's visit rate the grid workers keep the schedule of domain.md §3: nearly every household
+ * At the county's visit rate the grid workers keep the schedule of docs/domain.md §3: nearly every household
  * of an elderly person living alone is visited in each calendar week and nearly every household with a
  * left-behind child in each calendar month; about one in a hundred is missed, for the cockpit to show.
  * Only visits are generated (the county's visit rate, nothing else), so a month takes seconds.

@@ -14,7 +14,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The handling time of one hall ticket (keyed by {@link TicketStep#ticketKey()}), domain.md §3 (20
+ * The handling time of one hall ticket (keyed by {@link TicketStep#ticketKey()}), docs/domain.md §3 (20
  * minutes by default): serving the ticket starts the clock (policy {@value #POLICY}); if it is not
  * completed within the limit, one {@code sla_warning} is raised at the instant the limit passes, by an
  * event-time timer, so it fires with no further input and the same way in a replay; escalations follow it

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The update clock of one plaque (keyed by plaque id), domain.md §2-3: a plaque reported damaged or
+ * The update clock of one plaque (keyed by plaque id), docs/domain.md §2-3: a plaque reported damaged or
  * out of date, or whose subject's information changed, is to be updated or replaced within the limit
  * (24 clock hours by default). The report starts the clock (policy {@value #POLICY}); a warning at 80%
  * of the limit, a breach at its end and escalations after it (by default +0, +24 h, +72 h: community,

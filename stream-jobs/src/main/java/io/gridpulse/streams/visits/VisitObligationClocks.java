@@ -20,7 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The recurring visit obligations of one household (keyed by household id), domain.md §3: the registry
+ * The recurring visit obligations of one household (keyed by household id), docs/domain.md §3: the registry
  * (first input) says which groups the household belongs to and where it lives; visits (second input) keep
  * its obligations. For every {@link VisitRule} whose group the household belongs to, each calendar period
  * is a clock: without a visit in it, a warning fires at {@link VisitRule#stages} 0 (the start of the last

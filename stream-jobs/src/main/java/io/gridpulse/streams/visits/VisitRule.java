@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A recurring visit obligation of domain.md §3: every household of one priority group is visited at least
+ * A recurring visit obligation of docs/domain.md §3: every household of one priority group is visited at least
  * once in every calendar period (a week from Monday 00:00, or a month from the 1st 00:00, local time). A
  * period without a visit warns {@code warnBefore} before its end (default: at the start of its last day),
  * breaches at its end and escalates after it, by {@code escalationOffsets} from the end, as demand clocks do.

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The recurring visit obligations the job keeps clocks for. Defaults (domain.md §3): the elderly living
+ * The recurring visit obligations the job keeps clocks for. Defaults (docs/domain.md §3): the elderly living
  * alone weekly, left-behind children monthly. The "every household monthly" obligation is deliberately
  * not a per-household clock: 350k alerts at each month end would drown the watchers; it is the
  * coverage indicator instead.

@@ -87,7 +87,7 @@ class SlaClocksTest {
 
     @Test
     void aCoordinatedCaseCountsWorkingDaysAcrossTheNationalDayHoliday() throws Exception {
-        // domain.md's example: created Wed 2026-09-30 15:00, 3 working days: Oct 8, 9, 10 (make-up Saturday)
+        // docs/domain.md's example: created Wed 2026-09-30 15:00, 3 working days: Oct 8, 9, 10 (make-up Saturday)
         send(event("c-4", "demand.created", at("2026-09-30T15:00:00+08:00"), "coordinate", "employment_guidance"));
         watermark(at("2026-10-10T23:59:59+08:00"));
         assertThat(alerts()).filteredOn(a -> a.policyId().equals("coordinate.connected"))

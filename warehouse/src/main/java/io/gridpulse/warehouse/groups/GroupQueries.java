@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Figures by priority population group (domain.md §1: the explorer filters by group): how many demands residents
+ * Figures by priority population group (docs/domain.md §1: the explorer filters by group): how many demands residents
  * of one group raised per child area and per H3 cell, their open SLA breaches per child area, and how the demands
  * of an area split across the groups. Read from the
  * {@code population_groups} column of the events table, which the stream jobs fill from the household registry;

@@ -31,10 +31,10 @@ public final class KpiQueries {
      */
     static final String NOT_WITHDRAWN = "NOT (status = 'cleared' AND cleared_at = raised_at)";
 
-    /** An SOS must be acknowledged within 5 minutes (the emergency response of domain.md §3), a breach within a day. */
+    /** An SOS must be acknowledged within 5 minutes (the emergency response of docs/domain.md §3), a breach within a day. */
     static final long SOS_ACK_SECONDS = 300;
     static final long BREACH_ACK_SECONDS = 86_400;
-    /** Elderly people living alone are visited every week, left-behind children every month ({@code domain.md} §3). */
+    /** Elderly people living alone are visited every week, left-behind children every month ({@code docs/domain.md} §3). */
     static final Duration ELDERLY_ALONE_EVERY = Duration.ofDays(7);
     static final Duration LEFT_BEHIND_CHILD_EVERY = Duration.ofDays(30);
     /** Demand events of a case up to this long before the period still count for its cases. */
