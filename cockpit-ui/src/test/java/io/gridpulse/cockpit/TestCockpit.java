@@ -2,7 +2,12 @@ package io.gridpulse.cockpit;
 
 import io.gridpulse.cockpit.security.CockpitUsers;
 import io.gridpulse.geo.region.RegionDirectory;
-import io.gridpulse.warehouse.AlertRow;
+import io.gridpulse.model.alerts.Alert;
+import io.gridpulse.model.alerts.AlertKind;
+import io.gridpulse.model.alerts.AlertStatus;
+import io.gridpulse.model.alerts.Severity;
+import io.gridpulse.model.area.AreaLineage;
+import io.gridpulse.model.testing.TestClock;
 import io.gridpulse.warehouse.EventRow;
 import io.gridpulse.warehouse.Warehouse;
 import io.gridpulse.warehouse.WarehouseConfig;
@@ -12,14 +17,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
-import io.gridpulse.model.testing.TestClock;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -194,10 +197,10 @@ public final class TestCockpit {
     }
 
     /** An open breach of a case in a grid, with a sentence for people. */
-    public static AlertRow openBreach(String caseId, String grid, String detail) {
+    public static Alert openBreach(String caseId, String grid, String detail) {
         var now = now();
-        return new AlertRow("alert-" + caseId, "sla_breach", "major", AlertRow.OPEN, caseId, "resolve_now.first_response",
-                0, now.minusSeconds(600), now.minusSeconds(300), null, grid, grid.substring(0, 12), grid.substring(0, 9),
-                grid.substring(0, 6), detail, 1);
+        return new Alert("alert-" + caseId, AlertKind.SLA_BREACH, Severity.MAJOR, AlertStatus.OPEN, caseId,
+                "resolve_now.first_response", 0, now.minusSeconds(600), now.minusSeconds(300), null,
+                new AreaLineage(grid, grid.substring(0, 12), grid.substring(0, 9), grid.substring(0, 6)), detail, 1);
     }
 }

@@ -1,8 +1,12 @@
 package io.gridpulse.ingest;
 
 import io.gridpulse.ingest.alerts.AlertFeed;
+import io.gridpulse.model.alerts.Alert;
+import io.gridpulse.model.alerts.AlertKind;
+import io.gridpulse.model.alerts.AlertStatus;
+import io.gridpulse.model.alerts.Severity;
+import io.gridpulse.model.area.AreaLineage;
 import io.gridpulse.warehouse.AlertJson;
-import io.gridpulse.warehouse.AlertRow;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -11,7 +15,6 @@ import org.junit.jupiter.api.Timeout;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -55,9 +58,9 @@ class AlertStreamTest {
     /** Publishes an alert at the next offset and returns that offset. */
     static long publish(String kind, String grid) {
         long offset = nextOffset.getAndIncrement();
-        feed().publish(offset, new AlertRow("alert-" + offset, kind, "major", AlertRow.OPEN, "case-" + offset, "p", 0,
-                null, T0.plusSeconds(offset), null, grid, grid.substring(0, 12), grid.substring(0, 9),
-                grid.substring(0, 6), "第 " + offset + " 条", 1));
+        feed().publish(offset, new Alert("alert-" + offset, AlertKind.of(kind), Severity.MAJOR, AlertStatus.OPEN,
+                "case-" + offset, "p", 0, null, T0.plusSeconds(offset), null, new AreaLineage(grid, grid.substring(0,
+                12), grid.substring(0, 9), grid.substring(0, 6)), "第 " + offset + " 条", 1));
         return offset;
     }
 

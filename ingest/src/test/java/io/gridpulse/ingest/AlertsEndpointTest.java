@@ -1,6 +1,10 @@
 package io.gridpulse.ingest;
 
-import io.gridpulse.warehouse.AlertRow;
+import io.gridpulse.model.alerts.Alert;
+import io.gridpulse.model.alerts.AlertKind;
+import io.gridpulse.model.alerts.AlertStatus;
+import io.gridpulse.model.alerts.Severity;
+import io.gridpulse.model.area.AreaLineage;
 import io.gridpulse.warehouse.Warehouse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -39,10 +43,10 @@ class AlertsEndpointTest {
         warehouse.clickHouse().execute("TRUNCATE TABLE gridpulse.alerts");
     }
 
-    static AlertRow alert(String id, String kind, String severity, Instant raisedAt, String grid) {
-        return new AlertRow(id, kind, severity, AlertRow.OPEN, "case-" + id, "resolve_now.first_response", 0,
-                raisedAt.plusSeconds(3600), raisedAt, null, grid, grid.substring(0, 12), grid.substring(0, 9),
-                grid.substring(0, 6), "首次响应超时 " + id, 1);
+    static Alert alert(String id, String kind, String severity, Instant raisedAt, String grid) {
+        return new Alert(id, AlertKind.of(kind), Severity.of(severity), AlertStatus.OPEN, "case-" + id,
+                "resolve_now.first_response", 0, raisedAt.plusSeconds(3600), raisedAt, null, new AreaLineage(grid,
+                grid.substring(0, 12), grid.substring(0, 9), grid.substring(0, 6)), "首次响应超时 " + id, 1);
     }
 
     @Test
@@ -103,7 +107,7 @@ class AlertsEndpointTest {
 
     @Test
     void pagesFollowTheirCursorsThroughEveryAlertOnceWithoutGaps() {
-        var rows = new ArrayList<AlertRow>();
+        var rows = new ArrayList<Alert>();
         for (int i = 0; i < 57; i++) {
             // alerts share raise times in fours, so ties must page by id
             rows.add(alert("p-%02d".formatted(i), "sla_breach", "major", T0.plusSeconds(i / 4), "439901001001001"));
@@ -124,13 +128,13 @@ class AlertsEndpointTest {
         assertThat(new HashSet<>(seen)).hasSize(57);
         var expected = rows.stream().sorted((a, b) -> a.raisedAt().equals(b.raisedAt())
                 ? b.alertId().compareTo(a.alertId()) : b.raisedAt().compareTo(a.raisedAt()))
-                .map(AlertRow::alertId).toList();
+                .map(Alert::alertId).toList();
         assertThat(seen).containsExactlyElementsOf(expected);
     }
 
     @Test
     void theLimitDefaultsToFiftyAndAllowsFiveHundred() {
-        var rows = new ArrayList<AlertRow>();
+        var rows = new ArrayList<Alert>();
         for (int i = 0; i < 60; i++) {
             rows.add(alert("l-" + i, "sla_warning", "warning", T0.plusSeconds(i), "439901001001001"));
         }

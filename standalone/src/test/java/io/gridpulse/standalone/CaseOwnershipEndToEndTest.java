@@ -1,7 +1,9 @@
 package io.gridpulse.standalone;
 
+import io.gridpulse.model.alerts.Alert;
+import io.gridpulse.model.alerts.AlertKind;
+import io.gridpulse.model.alerts.AlertStatus;
 import io.gridpulse.model.testing.TestClock;
-import io.gridpulse.warehouse.AlertRow;
 import io.gridpulse.warehouse.DeadLetterRow;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -56,11 +58,11 @@ class CaseOwnershipEndToEndTest {
         assertThat(deadLetter(system, forged).reason()).contains("outside 439901104").contains(caseId);
         assertThat(system.warehouse().event(forged)).isEmpty();
         var breach = breach(system, caseId);
-        assertThat(breach.status()).as("not withdrawn").isEqualTo(AlertRow.OPEN);
+        assertThat(breach.status()).as("not withdrawn").isEqualTo(AlertStatus.OPEN);
     }
 
-    private static AlertRow breach(GridPulse system, String caseId) {
-        return system.warehouse().alertsForCase(caseId).stream().filter(a -> a.kind().equals("sla_breach")).findFirst()
+    private static Alert breach(GridPulse system, String caseId) {
+        return system.warehouse().alertsForCase(caseId).stream().filter(a -> a.kind() == AlertKind.SLA_BREACH).findFirst()
                 .orElse(null);
     }
 

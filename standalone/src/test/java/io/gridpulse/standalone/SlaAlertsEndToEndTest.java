@@ -1,7 +1,9 @@
 package io.gridpulse.standalone;
 
+import io.gridpulse.model.alerts.Alert;
+import io.gridpulse.model.alerts.AlertKind;
+import io.gridpulse.model.alerts.AlertStatus;
 import io.gridpulse.model.testing.TestClock;
-import io.gridpulse.warehouse.AlertRow;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,30 +35,30 @@ class SlaAlertsEndToEndTest {
         assertThat(api.post("/api/v1/events", demand(caseId, "demand.created", created)).statusCode()).isEqualTo(202);
 
         var raised = awaitAlerts(caseId, alerts -> alerts.size() >= 3);
-        assertThat(raised).extracting(AlertRow::kind)
-                .containsExactlyInAnyOrder("sla_warning", "sla_breach", "sla_escalation");
+        assertThat(raised).extracting(Alert::kind)
+                .containsExactlyInAnyOrder(AlertKind.SLA_WARNING, AlertKind.SLA_BREACH, AlertKind.SLA_ESCALATION);
         assertThat(raised).allSatisfy(a -> {
-            assertThat(a.status()).isEqualTo(AlertRow.OPEN);
+            assertThat(a.status()).isEqualTo(AlertStatus.OPEN);
             assertThat(a.deadline()).isEqualTo(created.plusHours(24).toInstant());
-            assertThat(a.streetCode()).isEqualTo("439901001");
+            assertThat(a.area().street()).isEqualTo("439901001");
         });
 
         var responded = TestClock.offsetNow().minusMinutes(1).truncatedTo(ChronoUnit.SECONDS);
         assertThat(api.post("/api/v1/events", demand(caseId, "demand.responded", responded)).statusCode()).isEqualTo(202);
-        var after = awaitAlerts(caseId, alerts -> alerts.stream().allMatch(a -> a.status().equals(AlertRow.CLEARED)));
+        var after = awaitAlerts(caseId, alerts -> alerts.stream().allMatch(a -> a.status().equals(AlertStatus.CLEARED)));
         assertThat(after).hasSize(3).allSatisfy(a -> assertThat(a.clearedAt()).isEqualTo(responded.toInstant()));
 
         // watchers and integrators read the same alerts, open then cleared, from the alerts topic
         var published = alertsOnTopic(caseId, 6);
-        assertThat(published).extracting(AlertRow::alertId).containsAll(after.stream().map(AlertRow::alertId).toList());
-        assertThat(published).filteredOn(a -> a.status().equals(AlertRow.CLEARED)).hasSize(3);
+        assertThat(published).extracting(Alert::alertId).containsAll(after.stream().map(Alert::alertId).toList());
+        assertThat(published).filteredOn(a -> a.status().equals(AlertStatus.CLEARED)).hasSize(3);
     }
 
-    private static List<AlertRow> alertsOnTopic(String caseId, int atLeast) {
+    private static List<Alert> alertsOnTopic(String caseId, int atLeast) {
         var props = java.util.Map.<String, Object>of(
                 org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, system.kafkaBootstrap(),
                 org.apache.kafka.clients.consumer.ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        var found = new java.util.ArrayList<AlertRow>();
+        var found = new java.util.ArrayList<Alert>();
         try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(props,
                 new org.apache.kafka.common.serialization.StringDeserializer(),
                 new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
@@ -83,12 +85,12 @@ class SlaAlertsEndToEndTest {
         var created = TestClock.offsetNow().minusHours(24).plusSeconds(10).truncatedTo(ChronoUnit.SECONDS);
         assertThat(api.post("/api/v1/events", demand(caseId, "demand.created", created)).statusCode()).isEqualTo(202);
 
-        var breach = awaitAlerts(caseId, alerts -> alerts.stream().anyMatch(a -> a.kind().equals("sla_breach")));
-        assertThat(breach).filteredOn(a -> a.kind().equals("sla_breach")).singleElement()
+        var breach = awaitAlerts(caseId, alerts -> alerts.stream().anyMatch(a -> a.kind() == AlertKind.SLA_BREACH));
+        assertThat(breach).filteredOn(a -> a.kind() == AlertKind.SLA_BREACH).singleElement()
                 .satisfies(a -> assertThat(a.raisedAt()).isEqualTo(created.plusHours(24).toInstant()));
     }
 
-    private static List<AlertRow> awaitAlerts(String caseId, Predicate<List<AlertRow>> done) throws InterruptedException {
+    private static List<Alert> awaitAlerts(String caseId, Predicate<List<Alert>> done) throws InterruptedException {
         var deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
         var alerts = system.warehouse().alertsForCase(caseId);
         while (!done.test(alerts) && System.nanoTime() < deadline) {

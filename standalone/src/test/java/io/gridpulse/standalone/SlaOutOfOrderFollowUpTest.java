@@ -1,6 +1,8 @@
 package io.gridpulse.standalone;
 
-import io.gridpulse.warehouse.AlertRow;
+import io.gridpulse.model.alerts.Alert;
+import io.gridpulse.model.alerts.AlertKind;
+import io.gridpulse.model.alerts.AlertStatus;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -47,8 +49,8 @@ class SlaOutOfOrderFollowUpTest {
 
         awaitQuiet(caseId);
         assertThat(system.warehouse().alertsForCase(caseId))
-                .extracting(AlertRow::kind, AlertRow::status, AlertRow::raisedAt, AlertRow::clearedAt)
-                .containsExactly(tuple("sla_warning", AlertRow.CLEARED, at("2026-10-01T04:12:00+08:00"),
+                .extracting(Alert::kind, Alert::status, Alert::raisedAt, Alert::clearedAt)
+                .containsExactly(tuple(AlertKind.SLA_WARNING, AlertStatus.CLEARED, at("2026-10-01T04:12:00+08:00"),
                         at("2026-10-01T05:00:00+08:00")));
     }
 
@@ -60,15 +62,16 @@ class SlaOutOfOrderFollowUpTest {
         awaitUntil(() -> system.warehouse().alertsForCase(caseId).size() == 5);
         post(responded(caseId, "2026-10-01T05:00:00+08:00"));
 
-        awaitUntil(() -> system.warehouse().alertsForCase(caseId).stream().allMatch(a -> a.status().equals(AlertRow.CLEARED)));
+        awaitUntil(() -> system.warehouse().alertsForCase(caseId).stream().allMatch(a -> a.status().equals(AlertStatus.CLEARED)));
         var alerts = system.warehouse().alertsForCase(caseId);
         assertThat(alerts).as("no alert may be cleared before it was raised")
                 .allSatisfy(a -> assertThat(a.clearedAt()).isAfterOrEqualTo(a.raisedAt()));
         assertThat(alerts).filteredOn(a -> !a.clearedAt().equals(a.raisedAt())).as("what was really due")
-                .extracting(AlertRow::kind).containsExactly("sla_warning");
+                .extracting(Alert::kind).containsExactly(AlertKind.SLA_WARNING);
         assertThat(alerts).filteredOn(a -> a.clearedAt().equals(a.raisedAt())).as("withdrawn")
-                .extracting(AlertRow::kind).containsExactlyInAnyOrder("sla_breach", "sla_escalation", "sla_escalation",
-                        "sla_escalation");
+                .extracting(Alert::kind).containsExactlyInAnyOrder(AlertKind.SLA_BREACH, AlertKind.SLA_ESCALATION,
+                        AlertKind.SLA_ESCALATION,
+                        AlertKind.SLA_ESCALATION);
     }
 
     private static void awaitQuiet(String caseId) throws InterruptedException {

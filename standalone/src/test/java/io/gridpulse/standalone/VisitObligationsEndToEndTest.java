@@ -1,11 +1,13 @@
 package io.gridpulse.standalone;
 
-import io.gridpulse.model.testing.TestClock;
+import io.gridpulse.model.alerts.Alert;
+import io.gridpulse.model.alerts.AlertKind;
+import io.gridpulse.model.alerts.AlertStatus;
 import io.gridpulse.model.registry.HouseholdRegistration;
+import io.gridpulse.model.testing.TestClock;
 import io.gridpulse.standalone.registry.RegistryTopic;
 import io.gridpulse.streams.StreamJobsConfig;
 import io.gridpulse.streams.visits.VisitRule;
-import io.gridpulse.warehouse.AlertRow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -43,18 +45,18 @@ class VisitObligationsEndToEndTest {
                 HouseholdRegistration.registered(unvisited, GRID, List.of("elderly_alone", "hardship"), asOf),
                 HouseholdRegistration.registered(visited, GRID, List.of("elderly_alone"), asOf)));
 
-        var raised = awaitAlerts(system, unvisited, alerts -> alerts.stream().anyMatch(a -> a.kind().equals("sla_breach")));
+        var raised = awaitAlerts(system, unvisited, alerts -> alerts.stream().anyMatch(a -> a.kind() == AlertKind.SLA_BREACH));
         var prefix = "visit:visit.elderly_alone.weekly:" + unvisited + ":" + weekStart.atZone(SHANGHAI).toLocalDate() + ":";
-        assertThat(raised).filteredOn(a -> a.alertId().startsWith(prefix)).extracting(AlertRow::alertId)
+        assertThat(raised).filteredOn(a -> a.alertId().startsWith(prefix)).extracting(Alert::alertId)
                 .contains(prefix + "warning", prefix + "breach", prefix + "escalation-1");
         var breach = raised.stream().filter(a -> a.alertId().equals(prefix + "breach")).findFirst().orElseThrow();
         assertThat(breach.deadline()).isEqualTo(deadline);
         assertThat(breach.raisedAt()).isEqualTo(deadline);
-        assertThat(breach.status()).isEqualTo(AlertRow.OPEN);
+        assertThat(breach.status()).isEqualTo(AlertStatus.OPEN);
         assertThat(breach.policyId()).isEqualTo("visit.elderly_alone.weekly");
         assertThat(breach.caseId()).isEqualTo(unvisited);
-        assertThat(breach.gridCode()).isEqualTo(GRID);
-        assertThat(breach.streetCode()).isEqualTo("439901001");
+        assertThat(breach.area().grid()).isEqualTo(GRID);
+        assertThat(breach.area().street()).isEqualTo("439901001");
 
         // the other household was visited on the week's third day, by a terminal that uploads only now
         var visitedAt = weekStart.plus(Duration.ofDays(2)).plus(Duration.ofHours(10));
@@ -63,16 +65,16 @@ class VisitObligationsEndToEndTest {
         var other = "visit:visit.elderly_alone.weekly:" + visited + ":" + weekStart.atZone(SHANGHAI).toLocalDate() + ":";
         // Only that week's alerts: a later week may rightly be due by now (it is, whenever the week after
         // weekStart has already ended in Shanghai), and its breach must stay open.
-        Predicate<AlertRow> thatWeek = a -> a.alertId().startsWith(other);
+        Predicate<Alert> thatWeek = a -> a.alertId().startsWith(other);
         var settled = awaitAlerts(system, visited, alerts -> alerts.stream().anyMatch(thatWeek)
-                && alerts.stream().filter(thatWeek).allMatch(a -> a.status().equals(AlertRow.CLEARED)));
+                && alerts.stream().filter(thatWeek).allMatch(a -> a.status().equals(AlertStatus.CLEARED)));
         assertThat(settled).filteredOn(thatWeek).isNotEmpty()
                 .allSatisfy(a -> assertThat(a.clearedAt()).as("withdrawn: cleared at its own raise time").isEqualTo(a.raisedAt()));
         assertThat(system.warehouse().alertsForCase(unvisited)).filteredOn(a -> a.alertId().equals(prefix + "breach"))
-                .singleElement().extracting(AlertRow::status).isEqualTo(AlertRow.OPEN);
+                .singleElement().extracting(Alert::status).isEqualTo(AlertStatus.OPEN);
     }
 
-    private static List<AlertRow> awaitAlerts(GridPulse system, String caseId, Predicate<List<AlertRow>> done)
+    private static List<Alert> awaitAlerts(GridPulse system, String caseId, Predicate<List<Alert>> done)
             throws InterruptedException {
         var until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         var alerts = system.warehouse().alertsForCase(caseId);

@@ -36,9 +36,9 @@ final class WarehouseDump {
                 System.out.println("event-hours " + count.areaCode() + " " + count.events());
             }
             warehouse.recentAlerts(Warehouse.MAX_ALERT_PAGE * 10).stream()
-                    .filter(a -> a.streetCode().equals(area.value()))
+                    .filter(a -> a.area().street().equals(area.value()))
                     .sorted(Comparator.comparing(a -> a.alertId()))
-                    .forEach(a -> System.out.println("alert " + a.alertId() + " " + a.kind() + " " + a.status() + " "
+                    .forEach(a -> System.out.println("alert " + a.alertId() + " " + a.kind().wireName() + " " + a.status().wireName() + " "
                             + a.level() + " " + a.deadline() + " " + a.raisedAt() + " " + a.clearedAt()));
             System.out.println("end of dump");
         }

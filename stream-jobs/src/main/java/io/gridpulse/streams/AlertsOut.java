@@ -1,8 +1,8 @@
 package io.gridpulse.streams;
 
+import io.gridpulse.model.alerts.Alert;
 import io.gridpulse.streams.sink.WarehouseSink;
 import io.gridpulse.streams.sla.AlertMessages;
-import io.gridpulse.warehouse.AlertRow;
 import io.gridpulse.warehouse.Warehouse;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
@@ -14,7 +14,7 @@ import java.util.Properties;
 final class AlertsOut {
     private AlertsOut() {}
 
-    static void define(DataStream<AlertRow> alerts, StreamJobsConfig config) {
+    static void define(DataStream<Alert> alerts, StreamJobsConfig config) {
         alerts.sinkTo(new WarehouseSink<>(config.warehouse(), Warehouse::insertAlerts, 500, config.sinkMaxDelay()))
                 .uid("sink-alerts").name("alerts table");
         alerts.sinkTo(alertTopic(config)).uid("sink-alerts-topic").name("gp.alerts");
@@ -24,8 +24,8 @@ final class AlertsOut {
      * Alerts for watchers and integrators, keyed by alert id. At least once: after a restore an
      * alert may be published again, with the same id and version, so consumers keep the highest version.
      */
-    private static KafkaSink<AlertRow> alertTopic(StreamJobsConfig config) {
-        return KafkaSink.<AlertRow>builder()
+    private static KafkaSink<Alert> alertTopic(StreamJobsConfig config) {
+        return KafkaSink.<Alert>builder()
                 .setBootstrapServers(config.kafkaBootstrap())
                 .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
                 .setRecordSerializer(new AlertMessages.Records(config.alertsTopic()))

@@ -1,9 +1,9 @@
 package io.gridpulse.streams;
 
+import io.gridpulse.model.alerts.Alert;
 import io.gridpulse.streams.devices.DeviceHealth;
 import io.gridpulse.streams.devices.DeviceReading;
 import io.gridpulse.streams.devices.DeviceReadings;
-import io.gridpulse.warehouse.AlertRow;
 import io.gridpulse.warehouse.EventRow;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
@@ -12,7 +12,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 final class DevicePipeline {
     private DevicePipeline() {}
 
-    static DataStream<AlertRow> define(DataStream<EventRow> uniqueEvents, StreamJobsConfig config) {
+    static DataStream<Alert> define(DataStream<EventRow> uniqueEvents, StreamJobsConfig config) {
         // the same time as the SLA clocks: events while they flow, the wall clock when the log is quiet
         var watermarks = SlaPipeline.liveOrReplay((DeviceReading reading, long previous) -> reading.occurredAt().toEpochMilli(),
                 config.clock());

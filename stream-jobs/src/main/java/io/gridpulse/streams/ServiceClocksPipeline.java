@@ -1,12 +1,12 @@
 package io.gridpulse.streams;
 
+import io.gridpulse.model.alerts.Alert;
 import io.gridpulse.streams.hall.HallHandling;
 import io.gridpulse.streams.hall.TicketStep;
 import io.gridpulse.streams.hall.TicketSteps;
 import io.gridpulse.streams.plaques.PlaqueClocks;
 import io.gridpulse.streams.plaques.PlaqueStep;
 import io.gridpulse.streams.plaques.PlaqueSteps;
-import io.gridpulse.warehouse.AlertRow;
 import io.gridpulse.warehouse.EventRow;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
@@ -15,7 +15,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 final class ServiceClocksPipeline {
     private ServiceClocksPipeline() {}
 
-    static DataStream<AlertRow> define(DataStream<EventRow> uniqueEvents, StreamJobsConfig config) {
+    static DataStream<Alert> define(DataStream<EventRow> uniqueEvents, StreamJobsConfig config) {
         var plaques = uniqueEvents
                 .process(new PlaqueSteps()).uid("plaque-steps").name("plaque events")
                 .assignTimestampsAndWatermarks(SlaPipeline.liveOrReplay((PlaqueStep step, long previous) -> step.occurredAt().toEpochMilli(), config.clock()))

@@ -1,10 +1,10 @@
 package io.gridpulse.streams;
 
+import io.gridpulse.model.alerts.Alert;
 import io.gridpulse.streams.sla.CaseEvent;
 import io.gridpulse.streams.sla.CaseEventsFromRows;
 import io.gridpulse.streams.sla.LiveOrReplayWatermarks;
 import io.gridpulse.streams.sla.SlaClocks;
-import io.gridpulse.warehouse.AlertRow;
 import io.gridpulse.warehouse.EventRow;
 import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -41,7 +41,7 @@ final class SlaPipeline {
                 .withTimestampAssigner(timestamp);
     }
 
-    static DataStream<AlertRow> define(DataStream<EventRow> uniqueEvents, StreamJobsConfig config) {
+    static DataStream<Alert> define(DataStream<EventRow> uniqueEvents, StreamJobsConfig config) {
         var watermarks = liveOrReplay((CaseEvent event, long previous) -> event.occurredAt().toEpochMilli(), config.clock());
         return uniqueEvents
                 .process(new CaseEventsFromRows()).uid("case-events").name("demand lifecycle")

@@ -1,11 +1,11 @@
 package io.gridpulse.streams;
 
+import io.gridpulse.model.alerts.Alert;
 import io.gridpulse.streams.registry.RegistryRecords;
 import io.gridpulse.streams.visits.RegistryStep;
 import io.gridpulse.streams.visits.VisitObligationClocks;
 import io.gridpulse.streams.visits.VisitStep;
 import io.gridpulse.streams.visits.VisitSteps;
-import io.gridpulse.warehouse.AlertRow;
 import io.gridpulse.warehouse.EventRow;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -27,7 +27,7 @@ import java.time.ZoneId;
 final class VisitObligationsPipeline {
     private VisitObligationsPipeline() {}
 
-    static DataStream<AlertRow> define(StreamExecutionEnvironment env, DataStream<EventRow> uniqueEvents, StreamJobsConfig config) {
+    static DataStream<Alert> define(StreamExecutionEnvironment env, DataStream<EventRow> uniqueEvents, StreamJobsConfig config) {
         var source = RegistryRecords.source(config.kafkaBootstrap(), config.registryTopic(), config.consumerGroup() + "-registry",
                 RegistryStep.class, RegistryStep::of);
         return clocks(env.fromSource(source, WatermarkStrategy.noWatermarks(), config.registryTopic()).uid("source-gp-registry"),
@@ -35,7 +35,8 @@ final class VisitObligationsPipeline {
     }
 
     /** The clocks over registry entries from any source (the registry topic in the job, a test source in tests). */
-    static DataStream<AlertRow> clocks(DataStream<RegistryStep> entries, DataStream<EventRow> uniqueEvents, StreamJobsConfig config) {
+    static DataStream<Alert> clocks(DataStream<RegistryStep> entries, DataStream<EventRow> uniqueEvents,
+            StreamJobsConfig config) {
         var registry = entries
                 .assignTimestampsAndWatermarks(SlaPipeline.liveOrReplay((RegistryStep entry, long previous) -> entry.asOf().toEpochMilli(), config.clock()))
                 .uid("registry-event-time").name("registry event time");

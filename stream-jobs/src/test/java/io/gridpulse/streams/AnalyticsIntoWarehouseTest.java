@@ -2,6 +2,9 @@ package io.gridpulse.streams;
 
 import io.gridpulse.geo.hex.HexCells;
 import io.gridpulse.geo.region.Region;
+import io.gridpulse.model.alerts.Alert;
+import io.gridpulse.model.alerts.AlertKind;
+import io.gridpulse.model.alerts.AlertStatus;
 import io.gridpulse.model.area.AreaCode;
 import io.gridpulse.model.event.DemandChannel;
 import io.gridpulse.model.event.DemandCreated;
@@ -10,7 +13,6 @@ import io.gridpulse.model.event.Event;
 import io.gridpulse.model.event.Rating;
 import io.gridpulse.model.event.Telemetry;
 import io.gridpulse.streams.sink.WarehouseSink;
-import io.gridpulse.warehouse.AlertRow;
 import io.gridpulse.warehouse.AreaCount;
 import io.gridpulse.warehouse.EventRow;
 import io.gridpulse.warehouse.Warehouse;
@@ -107,7 +109,7 @@ class AnalyticsIntoWarehouseTest {
         EventHoursPipeline.define(events, jobConfig);
         SatisfactionPipeline.define(events, jobConfig);
         DevicePipeline.define(events, jobConfig)
-                .sinkTo(new WarehouseSink<AlertRow>(config, Warehouse::insertAlerts, 100, Duration.ofMillis(100)));
+                .sinkTo(new WarehouseSink<Alert>(config, Warehouse::insertAlerts, 100, Duration.ofMillis(100)));
         env.execute("analytics-into-warehouse");
     }
 
@@ -156,12 +158,16 @@ class AnalyticsIntoWarehouseTest {
 
     @Test
     void deviceAlertsAreRaisedOnceWithStableIdsAcrossTheReplay() {
-        assertThat(warehouse.recentAlerts(100)).extracting(AlertRow::alertId, AlertRow::kind, AlertRow::status)
+        assertThat(warehouse.recentAlerts(100)).extracting(Alert::alertId, Alert::kind, Alert::status)
                 .containsExactlyInAnyOrder(
-                        tuple("device:w-1:sos:" + NINE_THIRTY.plusSeconds(30).toEpochMilli(), "device_sos", "open"),
-                        tuple("device:k-1:low_battery:" + NINE_THIRTY.plusSeconds(40).toEpochMilli(), "device_low_battery", "open"),
+                        tuple("device:w-1:sos:" + NINE_THIRTY.plusSeconds(30).toEpochMilli(), AlertKind.DEVICE_SOS,
+                                AlertStatus.OPEN),
+                        tuple("device:k-1:low_battery:" + NINE_THIRTY.plusSeconds(40).toEpochMilli(),
+                                AlertKind.DEVICE_LOW_BATTERY, AlertStatus.OPEN),
                         // the input ends, time runs to its end, and both devices have been silent for too long
-                        tuple("device:w-1:offline:" + NINE_THIRTY.plusSeconds(30).toEpochMilli(), "device_offline", "open"),
-                        tuple("device:k-1:offline:" + NINE_THIRTY.plusSeconds(40).toEpochMilli(), "device_offline", "open"));
+                        tuple("device:w-1:offline:" + NINE_THIRTY.plusSeconds(30).toEpochMilli(),
+                                AlertKind.DEVICE_OFFLINE, AlertStatus.OPEN),
+                        tuple("device:k-1:offline:" + NINE_THIRTY.plusSeconds(40).toEpochMilli(),
+                                AlertKind.DEVICE_OFFLINE, AlertStatus.OPEN));
     }
 }

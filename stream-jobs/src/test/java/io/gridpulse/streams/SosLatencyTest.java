@@ -1,10 +1,11 @@
 package io.gridpulse.streams;
 
-import io.gridpulse.model.testing.TestClock;
+import io.gridpulse.model.alerts.Alert;
+import io.gridpulse.model.alerts.AlertKind;
 import io.gridpulse.model.event.DeviceType;
 import io.gridpulse.model.event.Telemetry;
+import io.gridpulse.model.testing.TestClock;
 import io.gridpulse.streams.sink.WarehouseSink;
-import io.gridpulse.warehouse.AlertRow;
 import io.gridpulse.warehouse.EventRow;
 import io.gridpulse.warehouse.Warehouse;
 import io.gridpulse.warehouse.WarehouseConfig;
@@ -54,7 +55,7 @@ class SosLatencyTest {
                     TypeInformation.of(EventRow.class));
             var readings = env.fromSource(source, WatermarkStrategy.noWatermarks(), "sos readings");
             DevicePipeline.define(readings, config)
-                    .sinkTo(new WarehouseSink<AlertRow>(warehouseConfig, SosLatencyTest::writeAndTime, 500, config.sinkMaxDelay()));
+                    .sinkTo(new WarehouseSink<Alert>(warehouseConfig, SosLatencyTest::writeAndTime, 500, config.sinkMaxDelay()));
             env.execute("sos-latency");
 
             var sorted = new ArrayList<>(LATENCIES);
@@ -63,7 +64,7 @@ class SosLatencyTest {
                     READINGS, PER_SECOND, at(sorted.subList(0, READINGS), 0.50), at(sorted.subList(0, READINGS), 0.95),
                     at(sorted.subList(0, READINGS), 0.99), sorted.get(READINGS - 1));
             System.out.println("SosLatencyTest: inserts (ms): " + INSERTS);
-            assertThat(warehouse.recentAlerts(1_000)).filteredOn(a -> a.kind().equals("device_sos")).hasSize(READINGS);
+            assertThat(warehouse.recentAlerts(1_000)).filteredOn(a -> a.kind() == AlertKind.DEVICE_SOS).hasSize(READINGS);
             assertThat(sorted).hasSize(2 * READINGS); // an SOS and, when the input ends, an offline alert per device
             // written while the readings flowed (5 s of them), not in one flush after the input ended
             assertThat(at(sorted.subList(0, READINGS), 0.50)).isLessThan(READINGS * 1_000L / PER_SECOND);
@@ -71,13 +72,13 @@ class SosLatencyTest {
     }
 
     /** Writes the batch, then notes for each SOS alert how long after its reading it became visible. */
-    static void writeAndTime(Warehouse warehouse, List<AlertRow> rows) {
+    static void writeAndTime(Warehouse warehouse, List<Alert> rows) {
         long before = TestClock.get().millis();
         warehouse.insertAlerts(rows);
         long now = TestClock.get().millis();
         INSERTS.add(now - before);
         for (var row : rows) {
-            LATENCIES.add(row.kind().equals("device_sos") ? now - row.raisedAt().toEpochMilli() : Long.MAX_VALUE);
+            LATENCIES.add(row.kind() == AlertKind.DEVICE_SOS ? now - row.raisedAt().toEpochMilli() : Long.MAX_VALUE);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.gridpulse.streams;
 
-import io.gridpulse.model.testing.TestClock;
+import io.gridpulse.model.alerts.Alert;
+import io.gridpulse.model.alerts.AlertKind;
 import io.gridpulse.model.area.AreaCode;
 import io.gridpulse.model.event.Envelope;
 import io.gridpulse.model.event.HouseholdVisit;
@@ -8,9 +9,9 @@ import io.gridpulse.model.event.Placement;
 import io.gridpulse.model.event.PopulationGroup;
 import io.gridpulse.model.event.VisitType;
 import io.gridpulse.model.registry.HouseholdRegistration;
+import io.gridpulse.model.testing.TestClock;
 import io.gridpulse.streams.visits.RegistryStep;
 import io.gridpulse.streams.visits.VisitRule;
-import io.gridpulse.warehouse.AlertRow;
 import io.gridpulse.warehouse.EventRow;
 import io.gridpulse.warehouse.WarehouseConfig;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -59,10 +60,10 @@ public class VisitObligationsEventTimeTest {
         var due = rule.nextStart(rule.firstHeldPeriod(AS_OF, zone), zone);
         assertThat(breach.alertId()).startsWith("visit:visit.elderly_alone.weekly:hh-0:");
         assertThat(breach.deadline()).isEqualTo(due).isBefore(TestClock.now());
-        assertThat(breach.gridCode()).isEqualTo(GRID);
+        assertThat(breach.area().grid()).isEqualTo(GRID);
     }
 
-    private static AlertRow firstBreach(RateLimiterStrategy<?> visitRate) throws Exception {
+    private static Alert firstBreach(RateLimiterStrategy<?> visitRate) throws Exception {
         var env = StreamExecutionEnvironment.createLocalEnvironment(1);
         var config = StreamJobsConfig.of("127.0.0.1:9", "gp.events", WarehouseConfig.embedded(Path.of("/tmp/unused")))
                 .withClock(TestClock.get());
@@ -74,7 +75,7 @@ public class VisitObligationsEventTimeTest {
         GeneratorFunction<Long, EventRow> visits = i -> TestEvents.row(visit("evt-visit-%06d".formatted(i), "hh-other-" + i, TestClock.now()));
         var events = env.fromSource(new DataGeneratorSource<>(visits, Long.MAX_VALUE, visitRate, TypeInformation.of(EventRow.class)),
                 WatermarkStrategy.noWatermarks(), "visits");
-        var breaches = VisitObligationsPipeline.clocks(registry, events, config).filter(a -> a.kind().equals("sla_breach"));
+        var breaches = VisitObligationsPipeline.clocks(registry, events, config).filter(a -> a.kind() == AlertKind.SLA_BREACH);
         try (var collected = breaches.executeAndCollect("visit-obligations-event-time")) {
             return collected.next();
         }

@@ -1,7 +1,10 @@
 package io.gridpulse.warehouse;
 
+import io.gridpulse.model.alerts.Alert;
+import io.gridpulse.model.alerts.AlertKind;
+import io.gridpulse.model.alerts.AlertStatus;
+import io.gridpulse.model.alerts.Severity;
 import io.gridpulse.model.area.AreaCode;
-import io.gridpulse.model.area.AreaLevel;
 
 import java.time.Instant;
 import java.util.function.Predicate;
@@ -10,11 +13,10 @@ import java.util.function.Predicate;
  * Which alerts a reader wants; a null member places no constraint. The same rules decide in SQL
  * ({@link Warehouse#alerts}) and in memory ({@link #test}), so a listing and a live stream agree.
  *
- * @param area     an area of any level: a county, street, community or grid code matches the alert's
- *                 code at that level; a province or city code matches the counties inside it
- * @param kind     e.g. {@code sla_breach}
- * @param status   {@link AlertRow#OPEN} or {@link AlertRow#CLEARED}, judged on the alert's latest state
- * @param severity e.g. {@code major}
+ * @param area     an area of any level, matched as {@link io.gridpulse.model.area.AreaLineage#isIn} does
+ * @param kind     e.g. {@link AlertKind#SLA_BREACH}
+ * @param status   judged on the alert's latest state
+ * @param severity e.g. {@link Severity#MAJOR}
  * @param since    raised at or after this instant
  * @param until    raised before this instant
  * @param caseId     alerts about this case only
@@ -23,8 +25,8 @@ import java.util.function.Predicate;
  *                   case (a device, a household's visit clock, a hall ticket, a plaque) belongs to no department and
  *                   is left out. Judged in the warehouse only, never by {@link #test}
  */
-public record AlertFilter(AreaCode area, String kind, String status, String severity, Instant since, Instant until,
-                          String caseId, String department) implements Predicate<AlertRow> {
+public record AlertFilter(AreaCode area, AlertKind kind, AlertStatus status, Severity severity, Instant since,
+                          Instant until, String caseId, String department) implements Predicate<Alert> {
 
     /** Every alert. */
     public static final AlertFilter ANY = new AlertFilter(null, null, null, null, null, null, null, null);
@@ -37,7 +39,7 @@ public record AlertFilter(AreaCode area, String kind, String status, String seve
     }
 
     /** Without a department: every alert of the other members, whoever it belongs to. */
-    public AlertFilter(AreaCode area, String kind, String status, String severity, Instant since, Instant until,
+    public AlertFilter(AreaCode area, AlertKind kind, AlertStatus status, Severity severity, Instant since, Instant until,
                        String caseId) {
         this(area, kind, status, severity, since, until, caseId, null);
     }
@@ -46,15 +48,15 @@ public record AlertFilter(AreaCode area, String kind, String status, String seve
         return new AlertFilter(code, kind, status, severity, since, until, caseId, department);
     }
 
-    public AlertFilter ofKind(String value) {
+    public AlertFilter ofKind(AlertKind value) {
         return new AlertFilter(area, value, status, severity, since, until, caseId, department);
     }
 
-    public AlertFilter withStatus(String value) {
+    public AlertFilter withStatus(AlertStatus value) {
         return new AlertFilter(area, kind, value, severity, since, until, caseId, department);
     }
 
-    public AlertFilter ofSeverity(String value) {
+    public AlertFilter ofSeverity(Severity value) {
         return new AlertFilter(area, kind, status, value, since, until, caseId, department);
     }
 
@@ -79,27 +81,16 @@ public record AlertFilter(AreaCode area, String kind, String status, String seve
      *                               event the alert row does not carry, so only {@link Warehouse#alerts} can judge it
      */
     @Override
-    public boolean test(AlertRow alert) {
+    public boolean test(Alert alert) {
         if (department != null) {
             throw new IllegalStateException("an alert's department is judged in the warehouse, not on the row");
         }
-        return (area == null || isInArea(alert))
-                && (kind == null || kind.equals(alert.kind()))
-                && (status == null || status.equals(alert.status()))
-                && (severity == null || severity.equals(alert.severity()))
+        return (area == null || alert.area().isIn(area))
+                && (kind == null || kind == alert.kind())
+                && (status == null || status == alert.status())
+                && (severity == null || severity == alert.severity())
                 && (since == null || !alert.raisedAt().isBefore(since))
                 && (until == null || alert.raisedAt().isBefore(until))
                 && (caseId == null || caseId.equals(alert.caseId()));
-    }
-
-    private boolean isInArea(AlertRow alert) {
-        var code = area.value();
-        return switch (area.level()) {
-            case PROVINCE, CITY -> alert.countyCode().startsWith(code);
-            case COUNTY -> alert.countyCode().equals(code);
-            case STREET -> alert.streetCode().equals(code);
-            case COMMUNITY -> alert.communityCode().equals(code);
-            case GRID -> alert.gridCode().equals(code);
-        };
     }
 }

@@ -1,5 +1,7 @@
 package io.gridpulse.warehouse;
 
+import io.gridpulse.model.alerts.Alert;
+
 import java.util.List;
 
 /**
@@ -8,7 +10,7 @@ import java.util.List;
  * @param items the alerts on this page
  * @param next  where the following page starts, or null when this page is the last
  */
-public record AlertPage(List<AlertRow> items, AlertPosition next) {
+public record AlertPage(List<Alert> items, AlertPosition next) {
 
     public AlertPage {
         items = List.copyOf(items);

@@ -1,5 +1,7 @@
 package io.gridpulse.warehouse;
 
+import io.gridpulse.model.alerts.Alert;
+
 import java.time.Instant;
 import java.util.Objects;
 
@@ -15,7 +17,7 @@ public record AlertPosition(Instant raisedAt, String alertId) {
     }
 
     /** The position just after this alert. */
-    public static AlertPosition of(AlertRow alert) {
+    public static AlertPosition of(Alert alert) {
         return new AlertPosition(alert.raisedAt(), alert.alertId());
     }
 }

@@ -1,6 +1,11 @@
 package io.gridpulse.warehouse;
 
+import io.gridpulse.model.alerts.Alert;
+import io.gridpulse.model.alerts.AlertKind;
+import io.gridpulse.model.alerts.AlertStatus;
+import io.gridpulse.model.alerts.Severity;
 import io.gridpulse.model.area.AreaCode;
+import io.gridpulse.model.area.AreaLineage;
 import io.gridpulse.warehouse.chdb.ChdbClickHouse;
 import io.gridpulse.warehouse.jdbc.JdbcClickHouse;
 import io.gridpulse.warehouse.migrations.Migrations;
@@ -101,7 +106,7 @@ public final class Warehouse implements AutoCloseable {
     }
 
     /** Writes alerts in their current state; a later version of the same alert id replaces an earlier one. */
-    public void insertAlerts(List<AlertRow> rows) {
+    public void insertAlerts(List<Alert> rows) {
         if (rows.isEmpty()) {
             return;
         }
@@ -111,19 +116,19 @@ public final class Warehouse implements AutoCloseable {
             var row = rows.get(i);
             sql.append(i == 0 ? "(" : ",\n(");
             SqlLiteral.appendString(sql, row.alertId()).append(", ");
-            SqlLiteral.appendString(sql, row.kind()).append(", ");
-            SqlLiteral.appendString(sql, row.severity()).append(", ");
-            SqlLiteral.appendString(sql, row.status()).append(", ");
+            SqlLiteral.appendString(sql, row.kind().wireName()).append(", ");
+            SqlLiteral.appendString(sql, row.severity().wireName()).append(", ");
+            SqlLiteral.appendString(sql, row.status().wireName()).append(", ");
             SqlLiteral.appendString(sql, row.caseId()).append(", ");
             SqlLiteral.appendString(sql, row.policyId()).append(", ");
             sql.append(row.level()).append(", ");
             sql.append(row.deadline() == null ? "NULL" : SqlLiteral.dateTime64(row.deadline())).append(", ");
             sql.append(SqlLiteral.dateTime64(row.raisedAt())).append(", ");
             sql.append(row.clearedAt() == null ? "NULL" : SqlLiteral.dateTime64(row.clearedAt())).append(", ");
-            SqlLiteral.appendString(sql, row.gridCode()).append(", ");
-            SqlLiteral.appendString(sql, row.communityCode()).append(", ");
-            SqlLiteral.appendString(sql, row.streetCode()).append(", ");
-            SqlLiteral.appendString(sql, row.countyCode()).append(", ");
+            SqlLiteral.appendString(sql, row.area().grid()).append(", ");
+            SqlLiteral.appendString(sql, row.area().community()).append(", ");
+            SqlLiteral.appendString(sql, row.area().street()).append(", ");
+            SqlLiteral.appendString(sql, row.area().county()).append(", ");
             SqlLiteral.appendString(sql, row.detail()).append(", ");
             sql.append(row.version()).append(')');
         }
@@ -131,12 +136,12 @@ public final class Warehouse implements AutoCloseable {
     }
 
     /** Every alert about one case in its latest state, oldest first. */
-    public List<AlertRow> alertsForCase(String caseId) {
+    public List<Alert> alertsForCase(String caseId) {
         return alerts("case_id = " + SqlLiteral.string(caseId), "raised_at DESC, alert_id", 10_000).reversed();
     }
 
     /** The newest alerts in their latest state, newest first. */
-    public List<AlertRow> recentAlerts(int limit) {
+    public List<Alert> recentAlerts(int limit) {
         return alerts("1", "raised_at DESC, alert_id", limit);
     }
 
@@ -156,13 +161,13 @@ public final class Warehouse implements AutoCloseable {
             where.add(AreaColumns.within(filter.area()));
         }
         if (filter.kind() != null) {
-            where.add("kind = " + SqlLiteral.string(filter.kind()));
+            where.add("kind = " + SqlLiteral.string(filter.kind().wireName()));
         }
         if (filter.status() != null) {
-            where.add("status = " + SqlLiteral.string(filter.status()));
+            where.add("status = " + SqlLiteral.string(filter.status().wireName()));
         }
         if (filter.severity() != null) {
-            where.add("severity = " + SqlLiteral.string(filter.severity()));
+            where.add("severity = " + SqlLiteral.string(filter.severity().wireName()));
         }
         if (filter.caseId() != null) {
             where.add("case_id = " + SqlLiteral.string(filter.caseId()));
@@ -195,19 +200,20 @@ public final class Warehouse implements AutoCloseable {
      * Rows of the alerts table after FINAL, in the given order. WHERE is applied after FINAL has
      * picked each alert's latest version (ClickHouse's default), which is what status filters need.
      */
-    private List<AlertRow> alerts(String where, String orderBy, int limit) {
+    private List<Alert> alerts(String where, String orderBy, int limit) {
         var rows = clickHouse.query("SELECT alert_id, kind, severity, status, case_id, policy_id, level, "
                 + "toUnixTimestamp64Milli(deadline) AS deadline_ms, toUnixTimestamp64Milli(raised_at) AS raised_ms, "
                 + "toUnixTimestamp64Milli(cleared_at) AS cleared_ms, grid_code, community_code, street_code, county_code, "
                 + "detail, version FROM gridpulse.alerts FINAL WHERE " + where
                 + " ORDER BY " + orderBy + " LIMIT " + limit);
-        var out = new ArrayList<AlertRow>(rows.size());
+        var out = new ArrayList<Alert>(rows.size());
         for (var r : rows) {
-            out.add(new AlertRow((String) r.get("alert_id"), (String) r.get("kind"), (String) r.get("severity"),
-                    (String) r.get("status"), (String) r.get("case_id"), (String) r.get("policy_id"),
-                    ((Number) r.get("level")).intValue(), instantOrNull(r.get("deadline_ms")),
-                    instantOrNull(r.get("raised_ms")), instantOrNull(r.get("cleared_ms")), (String) r.get("grid_code"),
-                    (String) r.get("community_code"), (String) r.get("street_code"), (String) r.get("county_code"),
+            out.add(new Alert((String) r.get("alert_id"), AlertKind.of((String) r.get("kind")),
+                    Severity.of((String) r.get("severity")), AlertStatus.of((String) r.get("status")),
+                    (String) r.get("case_id"), (String) r.get("policy_id"), ((Number) r.get("level")).intValue(),
+                    instantOrNull(r.get("deadline_ms")), instantOrNull(r.get("raised_ms")), instantOrNull(r.get("cleared_ms")),
+                    new AreaLineage((String) r.get("grid_code"), (String) r.get("community_code"),
+                            (String) r.get("street_code"), (String) r.get("county_code")),
                     (String) r.get("detail"), ((Number) r.get("version")).longValue()));
         }
         return out;
@@ -268,18 +274,18 @@ public final class Warehouse implements AutoCloseable {
     }
 
     /** Open alerts in an area (latest state), of one kind or of all kinds when kind is null. */
-    public long openAlertCount(String areaCode, String kind) {
+    public long openAlertCount(String areaCode, AlertKind kind) {
         var sql = "SELECT count() AS n FROM gridpulse.alerts FINAL WHERE " + AreaColumns.within(AreaCode.of(areaCode))
-                + " AND status = 'open'" + (kind == null ? "" : " AND kind = " + SqlLiteral.string(kind));
+                + " AND status = 'open'" + (kind == null ? "" : " AND kind = " + SqlLiteral.string(kind.wireName()));
         return ((Number) clickHouse.query(sql).getFirst().get("n")).longValue();
     }
 
     /** Open alerts of one kind per child of an area, most first. */
-    public List<AreaCount> openAlertCountsByChild(String areaCode, String kind) {
+    public List<AreaCount> openAlertCountsByChild(String areaCode, AlertKind kind) {
         var area = AreaCode.of(areaCode);
         var child = AreaColumns.childOf(area.level());
         return clickHouse.query("SELECT " + child + " AS code, count() AS n FROM gridpulse.alerts FINAL WHERE "
-                        + AreaColumns.within(area) + " AND status = 'open' AND kind = " + SqlLiteral.string(kind)
+                        + AreaColumns.within(area) + " AND status = 'open' AND kind = " + SqlLiteral.string(kind.wireName())
                         + " GROUP BY code ORDER BY n DESC, code").stream()
                 .map(row -> new AreaCount((String) row.get("code"), ((Number) row.get("n")).longValue()))
                 .toList();

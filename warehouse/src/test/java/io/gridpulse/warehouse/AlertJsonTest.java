@@ -1,5 +1,10 @@
 package io.gridpulse.warehouse;
 
+import io.gridpulse.model.alerts.Alert;
+import io.gridpulse.model.alerts.AlertKind;
+import io.gridpulse.model.alerts.AlertStatus;
+import io.gridpulse.model.alerts.Severity;
+import io.gridpulse.model.area.AreaLineage;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -12,9 +17,9 @@ class AlertJsonTest {
     @Test
     void anAlertSurvivesTheRoundTripOpenAndCleared() {
         var raised = Instant.parse("2026-11-24T01:00:00Z");
-        var open = new AlertRow("sla:c:resolve_now.first_response:1:breach", "sla_breach", "major", AlertRow.OPEN, "c",
-                "resolve_now.first_response", 0, raised, raised, null, "439901001001001", "439901001001", "439901001",
-                "439901", "首次响应超时 \"引号\"", 1);
+        var open = new Alert("sla:c:resolve_now.first_response:1:breach", AlertKind.SLA_BREACH, Severity.MAJOR,
+                AlertStatus.OPEN, "c", "resolve_now.first_response", 0, raised, raised, null,
+                new AreaLineage("439901001001001", "439901001001", "439901001", "439901"), "首次响应超时 \"引号\"", 1);
         assertThat(AlertJson.decode(AlertJson.encode(open))).isEqualTo(open);
         var cleared = open.cleared(raised.plusSeconds(90));
         assertThat(AlertJson.decode(AlertJson.encode(cleared))).isEqualTo(cleared);

@@ -1,7 +1,12 @@
 package io.gridpulse.warehouse;
 
-import io.gridpulse.model.testing.TestClock;
+import io.gridpulse.model.alerts.Alert;
+import io.gridpulse.model.alerts.AlertKind;
+import io.gridpulse.model.alerts.AlertStatus;
+import io.gridpulse.model.alerts.Severity;
 import io.gridpulse.model.area.AreaCode;
+import io.gridpulse.model.area.AreaLineage;
+import io.gridpulse.model.testing.TestClock;
 import io.gridpulse.warehouse.migrations.Migrations;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -196,9 +201,9 @@ public abstract class WarehouseContract {
     @org.junit.jupiter.api.Test
     void anAlertReadsBackAndItsClearedVersionReplacesTheOpenOne() {
         var raised = java.time.Instant.parse("2026-11-23T01:00:00Z");
-        var open = new AlertRow("sla:case-9:resolve_now.first_response:1:breach", "sla_breach", "major", AlertRow.OPEN,
-                "case-9", "resolve_now.first_response", 0, raised, raised, null, "439901001001001", "439901001001",
-                "439901001", "439901", "首次响应超时 'quoted'", 1);
+        var open = new Alert("sla:case-9:resolve_now.first_response:1:breach", AlertKind.SLA_BREACH, Severity.MAJOR,
+                AlertStatus.OPEN, "case-9", "resolve_now.first_response", 0, raised, raised, null,
+                new AreaLineage("439901001001001", "439901001001", "439901001", "439901"), "首次响应超时 'quoted'", 1);
         warehouse().insertAlerts(java.util.List.of(open));
         org.assertj.core.api.Assertions.assertThat(warehouse().alertsForCase("case-9")).containsExactly(open);
 
@@ -209,19 +214,19 @@ public abstract class WarehouseContract {
         org.assertj.core.api.Assertions.assertThat(warehouse().recentAlerts(10)).containsExactly(cleared);
     }
 
-    static AlertRow alert(String id, String kind, String severity, Instant raisedAt, String gridCode) {
-        return new AlertRow(id, kind, severity, AlertRow.OPEN, "case-" + id, "policy", 0, raisedAt.plusSeconds(3600),
-                raisedAt, null, gridCode, gridCode.substring(0, 12), gridCode.substring(0, 9), gridCode.substring(0, 6),
-                "alert " + id, 1);
+    static Alert alert(String id, AlertKind kind, Severity severity, Instant raisedAt, String gridCode) {
+        return new Alert(id, kind, severity, AlertStatus.OPEN, "case-" + id, "policy", 0, raisedAt.plusSeconds(3600),
+                raisedAt, null, new AreaLineage(gridCode, gridCode.substring(0, 12), gridCode.substring(0, 9),
+                gridCode.substring(0, 6)), "alert " + id, 1);
     }
 
     @Test
     void aPageOfAlertsIsFilteredByAreaAtEachLevelKindSeverityCaseAndRaiseTime() {
-        var a = alert("a", "sla_breach", "major", T0, "439901001001001");
-        var b = alert("b", "sla_warning", "warning", T0.plusSeconds(10), "439901001002001");
-        var c = alert("c", "sla_escalation", "critical", T0.plusSeconds(20), "439901002001001");
-        var d = alert("d", "sla_breach", "major", T0.plusSeconds(30), "439902001001001");
-        var e = alert("e", "sla_breach", "major", T0.plusSeconds(40), "449901001001001");
+        var a = alert("a", AlertKind.SLA_BREACH, Severity.MAJOR, T0, "439901001001001");
+        var b = alert("b", AlertKind.SLA_WARNING, Severity.WARNING, T0.plusSeconds(10), "439901001002001");
+        var c = alert("c", AlertKind.SLA_ESCALATION, Severity.CRITICAL, T0.plusSeconds(20), "439901002001001");
+        var d = alert("d", AlertKind.SLA_BREACH, Severity.MAJOR, T0.plusSeconds(30), "439902001001001");
+        var e = alert("e", AlertKind.SLA_BREACH, Severity.MAJOR, T0.plusSeconds(40), "449901001001001");
         warehouse().insertAlerts(List.of(a, b, c, d, e));
 
         assertThat(ids(AlertFilter.ANY)).containsExactly("e", "d", "c", "b", "a");
@@ -232,24 +237,25 @@ public abstract class WarehouseContract {
         assertThat(ids(AlertFilter.ANY.inArea(AreaCode.of("4399")))).containsExactly("d", "c", "b", "a");
         assertThat(ids(AlertFilter.ANY.inArea(AreaCode.of("43")))).containsExactly("d", "c", "b", "a");
         assertThat(ids(AlertFilter.ANY.inArea(AreaCode.of("45")))).isEmpty();
-        assertThat(ids(AlertFilter.ANY.ofKind("sla_breach"))).containsExactly("e", "d", "a");
-        assertThat(ids(AlertFilter.ANY.ofSeverity("critical"))).containsExactly("c");
+        assertThat(ids(AlertFilter.ANY.ofKind(AlertKind.SLA_BREACH))).containsExactly("e", "d", "a");
+        assertThat(ids(AlertFilter.ANY.ofSeverity(Severity.CRITICAL))).containsExactly("c");
         assertThat(ids(AlertFilter.ANY.aboutCase("case-b"))).containsExactly("b");
         assertThat(ids(AlertFilter.ANY.raisedBetween(T0.plusSeconds(10), T0.plusSeconds(30)))).containsExactly("c", "b");
         assertThat(ids(AlertFilter.ANY.raisedBetween(T0.plusMillis(1), null))).containsExactly("e", "d", "c", "b");
         assertThat(ids(AlertFilter.ANY.raisedBetween(null, T0.plusNanos(1)))).containsExactly("a");
-        assertThat(ids(AlertFilter.ANY.ofKind("sla_breach").inArea(AreaCode.of("439901"))))
+        assertThat(ids(AlertFilter.ANY.ofKind(AlertKind.SLA_BREACH).inArea(AreaCode.of("439901"))))
                 .containsExactly("a");
         assertThat(List.of(a, b, c, d, e)).filteredOn(AlertFilter.ANY.inArea(AreaCode.of("4399")))
-                .extracting(AlertRow::alertId).containsExactly("a", "b", "c", "d");
+                .extracting(Alert::alertId).containsExactly("a", "b", "c", "d");
     }
 
     @Test
     void alertPagesRunNewestFirstAndVisitEveryAlertOnceEvenWhenRaiseTimesTie() {
-        var rows = new ArrayList<AlertRow>();
+        var rows = new ArrayList<Alert>();
         for (int i = 0; i < 23; i++) {
             // three alerts share each raise time, so the id must break ties
-            rows.add(alert("tie-" + (char) ('a' + i), "sla_breach", "major", T0.plusSeconds(i / 3), "439901001001001"));
+            rows.add(alert("tie-" + (char) ('a' + i), AlertKind.SLA_BREACH, Severity.MAJOR, T0.plusSeconds(i / 3),
+                    "439901001001001"));
         }
         warehouse().insertAlerts(rows);
 
@@ -265,36 +271,36 @@ public abstract class WarehouseContract {
         } while (after != null);
 
         assertThat(pages).isEqualTo(5);
-        var expected = rows.stream().sorted(java.util.Comparator.comparing(AlertRow::raisedAt)
-                .thenComparing(AlertRow::alertId).reversed()).map(AlertRow::alertId).toList();
+        var expected = rows.stream().sorted(java.util.Comparator.comparing(Alert::raisedAt)
+                .thenComparing(Alert::alertId).reversed()).map(Alert::alertId).toList();
         assertThat(seen).containsExactlyElementsOf(expected);
         assertThat(warehouse().alerts(AlertFilter.ANY, null, 23).hasMore()).isFalse();
     }
 
     @Test
     void aStatusFilterJudgesTheLatestStateSoAClearedAlertNeverListsAsOpen() {
-        var open = alert("x", "sla_breach", "major", T0, "439901001001001");
-        var stays = alert("y", "sla_warning", "warning", T0.plusSeconds(1), "439901001001001");
+        var open = alert("x", AlertKind.SLA_BREACH, Severity.MAJOR, T0, "439901001001001");
+        var stays = alert("y", AlertKind.SLA_WARNING, Severity.WARNING, T0.plusSeconds(1), "439901001001001");
         warehouse().insertAlerts(List.of(open, stays));
         warehouse().insertAlerts(List.of(open.cleared(T0.plusSeconds(60))));
         warehouse().insertAlerts(List.of(open));   // a replayed older state must not win
 
-        assertThat(ids(AlertFilter.ANY.withStatus(AlertRow.OPEN))).containsExactly("y");
-        assertThat(warehouse().alerts(AlertFilter.ANY.withStatus(AlertRow.CLEARED), null, 10).items())
+        assertThat(ids(AlertFilter.ANY.withStatus(AlertStatus.OPEN))).containsExactly("y");
+        assertThat(warehouse().alerts(AlertFilter.ANY.withStatus(AlertStatus.CLEARED), null, 10).items())
                 .containsExactly(open.cleared(T0.plusSeconds(60)));
         assertThat(ids(AlertFilter.ANY)).containsExactly("y", "x");
     }
 
     @Test
     void filterValuesAreDataNeverSql() {
-        var sly = new AlertRow("id'); DROP TABLE gridpulse.alerts; --", "sla_breach", "major", AlertRow.OPEN,
-                "case' OR '1'='1", "p", 0, null, T0, null, "g", "c", "s", "k", "d", 1);
-        warehouse().insertAlerts(List.of(sly, alert("plain", "sla_breach", "major", T0, "439901001001001")));
+        var sly = new Alert("id'); DROP TABLE gridpulse.alerts; --", AlertKind.SLA_BREACH, Severity.MAJOR,
+                AlertStatus.OPEN, "case' OR '1'='1", "p", 0, null, T0, null, new AreaLineage("g", "c", "s", "k"), "d",
+                1);
+        warehouse().insertAlerts(List.of(sly, alert("plain", AlertKind.SLA_BREACH, Severity.MAJOR, T0, "439901001001001")));
 
         assertThat(ids(AlertFilter.ANY.aboutCase("case' OR '1'='1"))).containsExactly(sly.alertId());
-        assertThat(ids(AlertFilter.ANY.ofKind("x' OR 1=1 --"))).isEmpty();
         var page = warehouse().alerts(AlertFilter.ANY, new AlertPosition(T0, "z\' OR 1=1 --"), 10);
-        assertThat(page.items()).extracting(AlertRow::alertId).containsExactly("plain", sly.alertId());
+        assertThat(page.items()).extracting(Alert::alertId).containsExactly("plain", sly.alertId());
     }
 
     @Test
@@ -308,7 +314,7 @@ public abstract class WarehouseContract {
     }
 
     private List<String> ids(AlertFilter filter) {
-        return warehouse().alerts(filter, null, 100).items().stream().map(AlertRow::alertId).toList();
+        return warehouse().alerts(filter, null, 100).items().stream().map(Alert::alertId).toList();
     }
 
     @org.junit.jupiter.api.Test
@@ -332,17 +338,20 @@ public abstract class WarehouseContract {
                 .containsExactly(new AreaCount("439901001001", 2));
 
         var raised = today.plusSeconds(120);
-        var breach = new AlertRow("sla:w1:p:1:breach", "sla_breach", "major", AlertRow.OPEN, "w1", "p", 0, raised, raised,
-                null, "439901002001001", "439901002001", "439901002", "439901", "d", 1);
-        var clearedBreach = new AlertRow("sla:w2:p:1:breach", "sla_breach", "major", AlertRow.OPEN, "w2", "p", 0, raised,
-                raised, null, "439901002001001", "439901002001", "439901002", "439901", "d", 1).cleared(raised);
-        var warning = new AlertRow("sla:w3:p:1:warning", "sla_warning", "warning", AlertRow.OPEN, "w3", "p", 0, raised,
-                raised, null, "439901101001001", "439901101001", "439901101", "439901", "d", 1);
+        var breach = new Alert("sla:w1:p:1:breach", AlertKind.SLA_BREACH, Severity.MAJOR, AlertStatus.OPEN, "w1", "p",
+                0, raised, raised, null, new AreaLineage("439901002001001", "439901002001", "439901002", "439901"), "d",
+                1);
+        var clearedBreach = new Alert("sla:w2:p:1:breach", AlertKind.SLA_BREACH, Severity.MAJOR, AlertStatus.OPEN, "w2",
+                "p", 0, raised, raised, null, new AreaLineage("439901002001001", "439901002001", "439901002", "439901"),
+                "d", 1).cleared(raised);
+        var warning = new Alert("sla:w3:p:1:warning", AlertKind.SLA_WARNING, Severity.WARNING, AlertStatus.OPEN, "w3",
+                "p", 0, raised, raised, null, new AreaLineage("439901101001001", "439901101001", "439901101", "439901"),
+                "d", 1);
         warehouse().insertAlerts(java.util.List.of(breach, clearedBreach, warning));
         org.assertj.core.api.Assertions.assertThat(warehouse().openAlertCount("439901", null)).isEqualTo(2);
-        org.assertj.core.api.Assertions.assertThat(warehouse().openAlertCount("439901", "sla_breach")).isEqualTo(1);
-        org.assertj.core.api.Assertions.assertThat(warehouse().openAlertCount("439901101", "sla_breach")).isZero();
-        org.assertj.core.api.Assertions.assertThat(warehouse().openAlertCountsByChild("439901", "sla_breach"))
+        org.assertj.core.api.Assertions.assertThat(warehouse().openAlertCount("439901", AlertKind.SLA_BREACH)).isEqualTo(1);
+        org.assertj.core.api.Assertions.assertThat(warehouse().openAlertCount("439901101", AlertKind.SLA_BREACH)).isZero();
+        org.assertj.core.api.Assertions.assertThat(warehouse().openAlertCountsByChild("439901", AlertKind.SLA_BREACH))
                 .containsExactly(new AreaCount("439901002", 1));
     }
 }

@@ -3,6 +3,7 @@ package io.gridpulse.cockpit.alerts;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -19,7 +20,6 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -38,8 +38,9 @@ import io.gridpulse.cockpit.security.Requires;
 import io.gridpulse.cockpit.security.SignedIn;
 import io.gridpulse.cockpit.shell.Languages;
 import io.gridpulse.cockpit.shell.MainLayout;
+import io.gridpulse.model.alerts.Alert;
+import io.gridpulse.model.alerts.AlertKind;
 import io.gridpulse.model.area.AreaCode;
-import io.gridpulse.warehouse.AlertRow;
 import io.gridpulse.warehouse.actions.AlertAction;
 import io.gridpulse.warehouse.actions.AlertActions;
 import io.gridpulse.warehouse.actions.AlertHandling;
@@ -75,7 +76,7 @@ public final class AlertInboxView extends VerticalLayout implements HasDynamicTi
     public static final String DEPARTMENT_PARAMETER = "dept";
     static final int MAX_ASSIGNEE = 64;
     static final int MAX_WORDS = 500;
-    private final Grid<AlertRow> grid = new Grid<>();
+    private final Grid<Alert> grid = new Grid<>();
     private final Span openCount = new Span();
     private final CockpitUser user = SignedIn.required();
     private final AreaCode scope = user.scope();
@@ -88,7 +89,7 @@ public final class AlertInboxView extends VerticalLayout implements HasDynamicTi
     /** The department whose alerts are shown: the user's own for a department head, else the URL's or null. */
     private String department;
     private Map<String, AlertHandling> handling = Map.of();
-    private List<AlertRow> received = List.of();
+    private List<Alert> received = List.of();
     private Runnable unsubscribe;
 
     public AlertInboxView() {
@@ -104,15 +105,15 @@ public final class AlertInboxView extends VerticalLayout implements HasDynamicTi
         grid.addColumn(a -> policyName(a.policyId())).setHeader(getTranslation("alerts.policy")).setFlexGrow(3);
         grid.addComponentColumn(this::caseLink).setHeader(getTranslation("alerts.case")).setFlexGrow(2);
         grid.addColumn(a -> {
-            var area = context.areaNames().get(a.streetCode());
-            return area == null ? a.streetCode() : english && area.nameEn() != null ? area.nameEn() : area.name();
+            var area = context.areaNames().get(a.area().street());
+            return area == null ? a.area().street() : english && area.nameEn() != null ? area.nameEn() : area.name();
         }).setHeader(getTranslation("alerts.street")).setFlexGrow(2);
         grid.addColumn(a -> OnScreen.mask(a.detail())).setHeader(getTranslation("alerts.detail")).setFlexGrow(3);
         grid.addColumn(a -> format(time, a.deadline())).setHeader(getTranslation("alerts.deadline")).setFlexGrow(2);
         grid.addColumn(a -> format(time, a.raisedAt())).setHeader(getTranslation("alerts.raised")).setFlexGrow(2);
-        grid.addColumn(a -> getTranslation("alerts.status." + a.status())).setHeader(getTranslation("alerts.status")).setFlexGrow(1);
+        grid.addColumn(a -> getTranslation("alerts.status." + a.status().wireName())).setHeader(getTranslation("alerts.status")).setFlexGrow(1);
         grid.addComponentColumn(this::handling).setHeader(getTranslation("alerts.handling")).setAutoWidth(true).setFlexGrow(0);
-        grid.setPartNameGenerator(a -> AlertRow.CLEARED.equals(a.status()) ? "cleared" : null);
+        grid.setPartNameGenerator(a -> a.isOpen() ? null : "cleared");
         add(new H1(getTranslation("alerts.title")), filters(), openCount, grid);
         setFlexGrow(1, grid);
     }
@@ -123,7 +124,7 @@ public final class AlertInboxView extends VerticalLayout implements HasDynamicTi
         openOnly.addValueChangeListener(e -> show());
         kind.setId("filter-kind");
         kind.setLabel(getTranslation("alerts.kind"));
-        kind.setItems(java.util.stream.Stream.concat(java.util.stream.Stream.of(""), AlertRow.KINDS.stream()).toList());
+        kind.setItems(java.util.stream.Stream.concat(java.util.stream.Stream.of(""), AlertKind.wireNames().stream()).toList());
         kind.setItemLabelGenerator(k -> k.isEmpty() ? getTranslation("alerts.filter.any") : getTranslation("alerts.kind." + k, "n"));
         kind.setValue("");
         kind.addValueChangeListener(e -> show());
@@ -220,25 +221,21 @@ public final class AlertInboxView extends VerticalLayout implements HasDynamicTi
     private void show() {
         var needle = text.getValue() == null ? "" : text.getValue().strip().toLowerCase(Locale.ROOT);
         var shown = received.stream()
-                .filter(a -> !openOnly.getValue() || AlertRow.OPEN.equals(a.status()))
-                .filter(a -> kind.getValue() == null || kind.getValue().isEmpty() || kind.getValue().equals(a.kind()))
+                .filter(a -> !openOnly.getValue() || a.isOpen())
+                .filter(a -> kind.getValue() == null || kind.getValue().isEmpty() || kind.getValue().equals(a.kind().wireName()))
                 .filter(a -> needle.isEmpty() || a.caseId().toLowerCase(Locale.ROOT).contains(needle)
                         || a.detail().toLowerCase(Locale.ROOT).contains(needle)
                         || policyName(a.policyId()).toLowerCase(Locale.ROOT).contains(needle))
-                .sorted(Comparator.comparing((AlertRow a) -> AlertRow.CLEARED.equals(a.status()))
-                        .thenComparing(AlertRow::raisedAt, Comparator.reverseOrder()))
+                .sorted(Comparator.comparing((Alert a) -> !a.isOpen())
+                        .thenComparing(Alert::raisedAt, Comparator.reverseOrder()))
                 .toList();
         grid.setItems(shown);
-        openCount.setText(getTranslation("alerts.open", received.stream().filter(a -> AlertRow.OPEN.equals(a.status())).count()));
+        openCount.setText(getTranslation("alerts.open", received.stream().filter(Alert::isOpen).count()));
     }
 
-    /** The clocks whose alerts name something other than a demand case: a household, device, plaque or ticket. */
-    private static final List<String> NOT_CASES = List.of("visit.", "device.", "plaque.", "hall.");
-
     /** An alert of a demand case links to the case; one about a household, device, plaque or ticket names it. */
-    private Component caseLink(AlertRow alert) {
-        if (alert.caseId().isEmpty() || alert.kind().startsWith("device_")
-                || NOT_CASES.stream().anyMatch(alert.policyId()::startsWith)) {
+    private Component caseLink(Alert alert) {
+        if (!alert.isAboutDemandCase()) {
             return new Span(alert.caseId());
         }
         var link = new RouterLink(alert.caseId(), CaseView.class, new RouteParameters("caseId", alert.caseId()));
@@ -247,7 +244,7 @@ public final class AlertInboxView extends VerticalLayout implements HasDynamicTi
     }
 
     /** Where people stand with the alert, and what this user may do about it. */
-    private Component handling(AlertRow alert) {
+    private Component handling(Alert alert) {
         var state = handling.getOrDefault(alert.alertId(), AlertHandling.none(alert.alertId()));
         var cell = new HorizontalLayout();
         cell.setSpacing(false);
@@ -265,7 +262,7 @@ public final class AlertInboxView extends VerticalLayout implements HasDynamicTi
         if (state.comments() > 0) {
             cell.add(badge(getTranslation("alerts.comments", state.comments()), "badge contrast", null));
         }
-        if (!user.may(Permission.HANDLE_ALERTS) || AlertRow.CLEARED.equals(alert.status())) {
+        if (!user.may(Permission.HANDLE_ALERTS) || !alert.isOpen()) {
             return cell;
         }
         if (!state.acknowledged()) {
@@ -283,7 +280,7 @@ public final class AlertInboxView extends VerticalLayout implements HasDynamicTi
     }
 
     /** A button that asks for the words of an action (the assignee, a comment, a reason) before recording it. */
-    private Button dialogButton(AlertRow alert, String action, String id) {
+    private Button dialogButton(Alert alert, String action, String id) {
         var button = new Button(getTranslation("alerts.action." + action), click -> {
             var dialog = new Dialog();
             dialog.setHeaderTitle(getTranslation("alerts.action." + action) + " · " + policyName(alert.policyId()));
@@ -333,7 +330,7 @@ public final class AlertInboxView extends VerticalLayout implements HasDynamicTi
      * Checked here on the server whatever the browser sent: the permission, the alert's area and, for a department
      * head, that the alert is about a case last assigned to their department (read again now, not from the page).
      */
-    private void act(AlertRow alert, String action, String assignee, String comment) {
+    private void act(Alert alert, String action, String assignee, String comment) {
         var audit = CockpitContext.get().audit();
         if (assignee != null && assignee.length() > MAX_ASSIGNEE || comment != null && comment.length() > MAX_WORDS) {
             // the dialog's limits are checked again here: the browser can be made to send anything
@@ -348,7 +345,9 @@ public final class AlertInboxView extends VerticalLayout implements HasDynamicTi
             return;
         }
         var recorded = new AlertAction(UUID.randomUUID().toString(), alert.alertId(), action, user.name(), assignee,
-                comment, CockpitContext.get().clock().instant(), alert.countyCode(), alert.streetCode(), alert.communityCode(), alert.gridCode());
+                comment, CockpitContext.get().clock().instant(), alert.area().county(), alert.area().street(),
+                        alert.area().community(),
+                alert.area().grid());
         actions.record(recorded);
         audit.append(user.name(), action, alert.alertId() + (assignee == null ? "" : " -> " + assignee));
         // shown at once here (the insert is synchronous); the live inbox brings it to the other screens of the area
@@ -358,15 +357,15 @@ public final class AlertInboxView extends VerticalLayout implements HasDynamicTi
         grid.getDataProvider().refreshItem(alert);
     }
 
-    private Span badge(AlertRow alert) {
-        var badge = new Span(getTranslation("alerts.kind." + alert.kind(), alert.level()));
+    private Span badge(Alert alert) {
+        var badge = new Span(getTranslation("alerts.kind." + alert.kind().wireName(), alert.level()));
         var theme = switch (alert.severity()) {
-            case "warning" -> "badge contrast";
-            case "major" -> "badge error";
-            case "critical" -> "badge error primary";
-            default -> "badge";
+            case WARNING -> "badge contrast";
+            case MAJOR -> "badge error";
+            case CRITICAL -> "badge error primary";
+            case INFO -> "badge";
         };
-        badge.getElement().getThemeList().add(AlertRow.CLEARED.equals(alert.status()) ? "badge success" : theme);
+        badge.getElement().getThemeList().add(alert.isOpen() ? theme : "badge success");
         return badge;
     }
 

@@ -2,13 +2,12 @@ package io.gridpulse.cockpit.alerts;
 
 import io.gridpulse.cockpit.security.CockpitUser;
 import io.gridpulse.cockpit.security.Permission;
+import io.gridpulse.model.alerts.Alert;
 import io.gridpulse.model.area.AreaCode;
-import io.gridpulse.warehouse.AlertRow;
 import io.gridpulse.warehouse.Warehouse;
 import io.gridpulse.warehouse.cases.CaseDepartments;
 
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Whether a user may acknowledge, assign, comment on or escalate an alert, decided on the server from the
@@ -25,13 +24,12 @@ public final class AlertRights {
     }
 
     /** Why the user may not act on the alert, for the audit log; empty when they may. */
-    public Optional<String> refusal(CockpitUser user, AlertRow alert) {
+    public Optional<String> refusal(CockpitUser user, Alert alert) {
         if (!user.may(Permission.HANDLE_ALERTS)) {
             return Optional.of("the role " + user.role().wireName() + " lacks " + Permission.HANDLE_ALERTS);
         }
         // the alert's finest known area: a community watcher may handle an alert placed only in their community
-        var area = Stream.of(alert.gridCode(), alert.communityCode(), alert.streetCode(), alert.countyCode())
-                .filter(code -> code != null && !code.isEmpty()).findFirst().flatMap(AreaCode::parse).orElse(null);
+        var area = AreaCode.parse(alert.area().finest()).orElse(null);
         if (area == null || !user.canSee(area)) {
             return Optional.of("outside the scope " + user.scope());
         }

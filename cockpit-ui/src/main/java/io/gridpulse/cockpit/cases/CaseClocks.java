@@ -1,10 +1,10 @@
 package io.gridpulse.cockpit.cases;
 
+import io.gridpulse.model.alerts.Alert;
 import io.gridpulse.model.event.DemandClass;
 import io.gridpulse.model.sla.DeadlineCalculator;
 import io.gridpulse.model.sla.SlaPolicies;
 import io.gridpulse.model.sla.SlaSubject;
-import io.gridpulse.warehouse.AlertRow;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,7 +34,7 @@ final class CaseClocks {
     }
 
     /** The years an alert's detail says its deadline is provisional for ("2027"), or "". */
-    static String provisionalYears(AlertRow alert) {
+    static String provisionalYears(Alert alert) {
         var matcher = PROVISIONAL.matcher(alert.detail() == null ? "" : alert.detail());
         return matcher.find() ? matcher.group(1) : "";
     }
@@ -44,9 +44,9 @@ final class CaseClocks {
 
     private CaseClocks() {}
 
-    static List<Clock> of(Instant createdAt, String demandClass, List<AlertRow> alerts, DeadlineCalculator deadlines) {
+    static List<Clock> of(Instant createdAt, String demandClass, List<Alert> alerts, DeadlineCalculator deadlines) {
         var byPolicy = new LinkedHashMap<String, Clock>();
-        for (var a : alerts.stream().sorted(Comparator.comparing(AlertRow::raisedAt)).toList()) {
+        for (var a : alerts.stream().sorted(Comparator.comparing(Alert::raisedAt)).toList()) {
             var clock = new Clock(a.policyId(), a.deadline(), state(a), a.level(), a.raisedAt(), provisionalYears(a));
             byPolicy.merge(a.policyId(), clock, CaseClocks::worse);
         }
@@ -91,13 +91,13 @@ final class CaseClocks {
         return a.level() >= b.level() ? a : b;
     }
 
-    private static State state(AlertRow a) {
-        if (AlertRow.CLEARED.equals(a.status())) {
+    private static State state(Alert a) {
+        if (!a.isOpen()) {
             return State.CLEARED;
         }
         return switch (a.kind()) {
-            case "sla_warning" -> State.WARNING;
-            case "sla_escalation" -> State.ESCALATED;
+            case SLA_WARNING -> State.WARNING;
+            case SLA_ESCALATION -> State.ESCALATED;
             default -> State.BREACHED;
         };
     }

@@ -2,7 +2,7 @@ package io.gridpulse.cockpit.cases;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.gridpulse.warehouse.AlertRow;
+import io.gridpulse.model.alerts.Alert;
 import io.gridpulse.warehouse.EventRow;
 import io.gridpulse.warehouse.actions.AlertAction;
 import io.gridpulse.warehouse.cases.CaseFile;
@@ -50,19 +50,19 @@ public record CaseTimeline(List<Entry> entries) {
             entries.add(step(e, departmentName));
         }
         if (withAlerts) {
-            var alertsById = new java.util.HashMap<String, AlertRow>();
+            var alertsById = new java.util.HashMap<String, Alert>();
             for (var a : file.alerts()) {
                 alertsById.put(a.alertId(), a);
-                entries.add(new Entry(a.raisedAt(), "case.alert.raised." + a.kind(), "", a.detail(), a.policyId()));
+                entries.add(new Entry(a.raisedAt(), "case.alert.raised." + a.kind().wireName(), "", a.detail(), a.policyId()));
                 // a withdrawn alert (cleared the instant it was raised) is shown once, as raised and cleared
                 if (a.clearedAt() != null) {
-                    entries.add(new Entry(a.clearedAt(), "case.alert.cleared." + a.kind(), "", "", a.policyId()));
+                    entries.add(new Entry(a.clearedAt(), "case.alert.cleared." + a.kind().wireName(), "", "", a.policyId()));
                 }
             }
             for (var action : file.actions()) {
                 var alert = Optional.ofNullable(alertsById.get(action.alertId()));
                 entries.add(new Entry(action.at(), "case.action." + action.action(), action.actor(),
-                        describe(action), alert.map(AlertRow::policyId).orElse("")));
+                        describe(action), alert.map(Alert::policyId).orElse("")));
             }
         }
         // stable: same-instant lines keep the order above (the step, then what it raised, then what people did)

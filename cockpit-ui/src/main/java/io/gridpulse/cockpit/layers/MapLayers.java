@@ -3,16 +3,17 @@ package io.gridpulse.cockpit.layers;
 import io.gridpulse.geo.hex.HexCells;
 import io.gridpulse.geo.region.FacilityKind;
 import io.gridpulse.geo.region.Region;
+import io.gridpulse.model.alerts.AlertKind;
 import io.gridpulse.model.area.Area;
 import io.gridpulse.model.area.AreaCode;
 import io.gridpulse.model.area.AreaLevel;
 import io.gridpulse.warehouse.Warehouse;
 import io.gridpulse.warehouse.cases.CaseDepartments;
+import io.gridpulse.warehouse.groups.GroupQueries;
 import io.gridpulse.warehouse.heat.CellHeat;
 import io.gridpulse.warehouse.layers.AlertMarker;
 import io.gridpulse.warehouse.layers.DeviceMarker;
 import io.gridpulse.warehouse.layers.DeviceState;
-import io.gridpulse.warehouse.groups.GroupQueries;
 import io.gridpulse.warehouse.layers.MapLayerQueries;
 
 import java.time.Duration;
@@ -65,7 +66,8 @@ public final class MapLayers {
     }
 
     /** The alerts the breach layer draws. */
-    private static final List<String> SLA_KINDS = List.of("sla_warning", "sla_breach", "sla_escalation");
+    private static final List<AlertKind> SLA_KINDS = List.of(AlertKind.SLA_WARNING, AlertKind.SLA_BREACH,
+            AlertKind.SLA_ESCALATION);
     private final MapLayerQueries queries;
     private final CaseDepartments departments;
     private final GroupQueries groups;
@@ -260,7 +262,7 @@ public final class MapLayers {
 
     private String alertLabel(AlertMarker alert) {
         var where = AreaCode.parse(alert.finestArea()).flatMap(region::area).map(this::name).orElse(alert.finestArea());
-        return alert.caseId() + " · " + label("alerts.kind.", alert.kind()) + " · " + where + " · "
+        return alert.caseId() + " · " + label("alerts.kind.", alert.kind().wireName()) + " · " + where + " · "
                 + WHEN.format(alert.raisedAt().atZone(zone));
     }
 

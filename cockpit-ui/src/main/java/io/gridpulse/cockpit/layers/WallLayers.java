@@ -2,6 +2,7 @@ package io.gridpulse.cockpit.layers;
 
 import io.gridpulse.geo.hex.HexCells;
 import io.gridpulse.geo.region.Region;
+import io.gridpulse.model.alerts.AlertKind;
 import io.gridpulse.model.area.AreaCode;
 import io.gridpulse.warehouse.Warehouse;
 import io.gridpulse.warehouse.layers.MapLayerQueries;
@@ -65,11 +66,12 @@ public record WallLayers(List<HeatSpot> heat, List<Pulse> pulses) {
         var points = new AreaPoints(region);
         var pulses = new ArrayList<Pulse>();
         var alerts = department == null
-                ? queries.openAlerts(area, List.of("device_sos", "sla_breach", "sla_escalation"), MAX_PULSES)
+                ? queries.openAlerts(area, List.of(AlertKind.DEVICE_SOS, AlertKind.SLA_BREACH,
+                        AlertKind.SLA_ESCALATION), MAX_PULSES)
                 : new io.gridpulse.warehouse.cases.CaseDepartments(warehouse)
-                        .openAlerts(area, department, List.of("sla_breach", "sla_escalation"), MAX_PULSES);
+                        .openAlerts(area, department, List.of(AlertKind.SLA_BREACH, AlertKind.SLA_ESCALATION), MAX_PULSES);
         for (var alert : alerts) {
-            boolean sos = alert.kind().equals("device_sos");
+            boolean sos = alert.kind() == AlertKind.DEVICE_SOS;
             if (!sos && alert.raisedAt().isBefore(now.minus(MapLayers.FRESH_BREACH))) {
                 continue;
             }

@@ -1,13 +1,12 @@
 package io.gridpulse.cockpit.live;
 
-import io.gridpulse.warehouse.actions.AlertActions;
-import io.gridpulse.warehouse.actions.AlertHandling;
-
+import io.gridpulse.model.alerts.Alert;
 import io.gridpulse.model.area.AreaCode;
 import io.gridpulse.warehouse.AlertFilter;
-import io.gridpulse.warehouse.AlertRow;
 import io.gridpulse.warehouse.AreaCount;
 import io.gridpulse.warehouse.Warehouse;
+import io.gridpulse.warehouse.actions.AlertActions;
+import io.gridpulse.warehouse.actions.AlertHandling;
 import io.gridpulse.warehouse.counts.EventHours;
 
 import java.time.Duration;
@@ -26,7 +25,7 @@ public final class LiveQueries {
 
     private final Warehouse warehouse;
     private final Map<AreaCode, LiveQuery<List<AreaCount>>> countsByChild = new ConcurrentHashMap<>();
-    private final Map<Reader, LiveQuery<List<AlertRow>>> alerts = new ConcurrentHashMap<>();
+    private final Map<Reader, LiveQuery<List<Alert>>> alerts = new ConcurrentHashMap<>();
     private final Map<Reader, LiveQuery<Inbox>> inboxes = new ConcurrentHashMap<>();
     private final Map<Reader, LiveQuery<Long>> unread = new ConcurrentHashMap<>();
     private final AlertActions actions;
@@ -37,7 +36,7 @@ public final class LiveQueries {
     }
 
     /** The inbox of an area: its newest alerts and where people stand with each (absent when nobody acted). */
-    public record Inbox(List<AlertRow> alerts, Map<String, AlertHandling> handling) { }
+    public record Inbox(List<Alert> alerts, Map<String, AlertHandling> handling) { }
 
     /**
      * Whose alerts a live query reads: an area and, optionally, one department (the alerts of the cases last
@@ -64,7 +63,7 @@ public final class LiveQueries {
     public LiveQuery<Inbox> inboxWithin(AreaCode area, String department) {
         return inboxes.computeIfAbsent(new Reader(area, department), reader -> new LiveQuery<>("inbox-" + reader, () -> {
             var items = warehouse.alerts(reader.filter(), null, INBOX_SIZE).items();
-            return new Inbox(items, actions.handling(items.stream().map(AlertRow::alertId).toList()));
+            return new Inbox(items, actions.handling(items.stream().map(Alert::alertId).toList()));
         }, Duration.ofSeconds(1)));
     }
 
@@ -86,12 +85,12 @@ public final class LiveQueries {
     }
 
     /** The newest alerts inside the area, newest first, each in its latest state. */
-    public LiveQuery<List<AlertRow>> alertsWithin(AreaCode area) {
+    public LiveQuery<List<Alert>> alertsWithin(AreaCode area) {
         return alertsWithin(area, null);
     }
 
     /** {@link #alertsWithin(AreaCode)} of one department's alerts only; null for every alert of the area. */
-    public LiveQuery<List<AlertRow>> alertsWithin(AreaCode area, String department) {
+    public LiveQuery<List<Alert>> alertsWithin(AreaCode area, String department) {
         return alerts.computeIfAbsent(new Reader(area, department), reader -> new LiveQuery<>("alerts-" + reader,
                 () -> warehouse.alerts(reader.filter(), null, INBOX_SIZE).items(), Duration.ofSeconds(1)));
     }

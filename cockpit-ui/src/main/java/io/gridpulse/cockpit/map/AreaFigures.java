@@ -1,8 +1,8 @@
 package io.gridpulse.cockpit.map;
 
 import io.gridpulse.geo.region.Region;
+import io.gridpulse.model.alerts.AlertKind;
 import io.gridpulse.model.area.AreaCode;
-import io.gridpulse.warehouse.AlertRow;
 import io.gridpulse.warehouse.AreaCount;
 import io.gridpulse.warehouse.Warehouse;
 import io.gridpulse.warehouse.counts.EventHours;
@@ -53,7 +53,7 @@ public record AreaFigures(long eventsToday, long events7Days, long demandsToday,
             long own = switch (indicator) {
                 case EVENTS_7_DAYS -> hours.count(area, weekAgo, null);
                 case OPEN_ALERTS -> warehouse.openAlertCount(code, null);
-                case OPEN_BREACHES -> warehouse.openAlertCount(code, "sla_breach");
+                case OPEN_BREACHES -> warehouse.openAlertCount(code, AlertKind.SLA_BREACH);
                 case VISIT_COVERAGE -> throw new IllegalStateException("coverage is read above");
             };
             byChild = own == 0 ? Map.of() : Map.of(code, own);
@@ -62,18 +62,18 @@ public record AreaFigures(long eventsToday, long events7Days, long demandsToday,
                 case EVENTS_7_DAYS -> toMap(hours.countsByChild(area, weekAgo));
                 case OPEN_ALERTS -> {
                     var sum = new HashMap<String, Long>();
-                    for (var kind : AlertRow.KINDS) {
+                    for (var kind : AlertKind.values()) {
                         toMap(warehouse.openAlertCountsByChild(code, kind)).forEach((k, v) -> sum.merge(k, v, Long::sum));
                     }
                     yield Map.copyOf(sum);
                 }
-                case OPEN_BREACHES -> toMap(warehouse.openAlertCountsByChild(code, "sla_breach"));
+                case OPEN_BREACHES -> toMap(warehouse.openAlertCountsByChild(code, AlertKind.SLA_BREACH));
                 case VISIT_COVERAGE -> throw new IllegalStateException("coverage is read above");
             };
         }
         return new AreaFigures(hours.count(area, midnight, null), hours.count(area, weekAgo, null),
                 hours.count(area, midnight, "demand.created"), warehouse.openAlertCount(code, null),
-                warehouse.openAlertCount(code, "sla_breach"), byChild);
+                warehouse.openAlertCount(code, AlertKind.SLA_BREACH), byChild);
     }
 
     private static Map<String, Long> toMap(List<AreaCount> counts) {

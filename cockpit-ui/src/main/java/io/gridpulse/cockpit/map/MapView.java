@@ -43,6 +43,7 @@ import io.gridpulse.cockpit.security.SignedIn;
 import io.gridpulse.cockpit.shell.Languages;
 import io.gridpulse.cockpit.shell.MainLayout;
 import io.gridpulse.geo.region.Region;
+import io.gridpulse.model.alerts.AlertKind;
 import io.gridpulse.model.area.Area;
 import io.gridpulse.model.area.AreaCode;
 import io.gridpulse.warehouse.cases.CaseFilter;
@@ -220,7 +221,7 @@ public final class MapView extends HorizontalLayout implements HasUrlParameter<S
         var departments = new io.gridpulse.warehouse.cases.CaseDepartments(context.warehouse());
         var byChild = all.byChild();
         if (indicator == Indicator.OPEN_ALERTS || indicator == Indicator.OPEN_BREACHES) {
-            var kind = indicator == Indicator.OPEN_BREACHES ? "sla_breach" : null;
+            var kind = indicator == Indicator.OPEN_BREACHES ? AlertKind.SLA_BREACH : null;
             if (leaf) {
                 long own = departments.openAlertCount(area, department, kind);
                 byChild = own == 0 ? Map.of() : Map.of(area.value(), own);
@@ -231,7 +232,8 @@ public final class MapView extends HorizontalLayout implements HasUrlParameter<S
             }
         }
         return new AreaFigures(all.eventsToday(), all.events7Days(), all.demandsToday(),
-                departments.openAlertCount(area, department, null), departments.openAlertCount(area, department, "sla_breach"),
+                departments.openAlertCount(area, department, null), departments.openAlertCount(area, department,
+                        AlertKind.SLA_BREACH),
                 byChild);
     }
 

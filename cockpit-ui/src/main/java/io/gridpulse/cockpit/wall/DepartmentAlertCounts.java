@@ -1,5 +1,6 @@
 package io.gridpulse.cockpit.wall;
 
+import io.gridpulse.model.alerts.AlertKind;
 import io.gridpulse.model.area.AreaCode;
 import io.gridpulse.warehouse.AreaCount;
 import io.gridpulse.warehouse.Warehouse;
@@ -24,7 +25,7 @@ record DepartmentAlertCounts(long openAlerts, long openBreaches, List<AreaCount>
     static DepartmentAlertCounts read(Warehouse warehouse, AreaCode area, String department) {
         var departments = new CaseDepartments(warehouse);
         return new DepartmentAlertCounts(departments.openAlertCount(area, department, null),
-                departments.openAlertCount(area, department, "sla_breach"),
-                departments.openAlertCountsByChild(area, department, "sla_breach"));
+                departments.openAlertCount(area, department, AlertKind.SLA_BREACH),
+                departments.openAlertCountsByChild(area, department, AlertKind.SLA_BREACH));
     }
 }

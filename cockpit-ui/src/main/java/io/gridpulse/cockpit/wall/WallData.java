@@ -1,8 +1,9 @@
 package io.gridpulse.cockpit.wall;
 
+import io.gridpulse.model.alerts.Alert;
+import io.gridpulse.model.alerts.AlertKind;
 import io.gridpulse.model.area.AreaCode;
 import io.gridpulse.warehouse.AlertFilter;
-import io.gridpulse.warehouse.AlertRow;
 import io.gridpulse.warehouse.AreaCount;
 import io.gridpulse.warehouse.Warehouse;
 import io.gridpulse.warehouse.counts.EventHours;
@@ -33,7 +34,7 @@ public record WallData(long eventsToday, long demandsToday, long openAlerts, lon
      * The ticker's alerts, read on their own: the alerts table is small and this read is quick, so a new SOS
      * reaches the wall within a second or two however long the event counts above take on a large warehouse.
      */
-    static List<AlertRow> latestAlerts(Warehouse warehouse, String areaCode) {
+    static List<Alert> latestAlerts(Warehouse warehouse, String areaCode) {
         return warehouse.alerts(AlertFilter.ANY.inArea(AreaCode.of(areaCode)), null, TICKER_SIZE).items();
     }
 
@@ -45,8 +46,8 @@ public record WallData(long eventsToday, long demandsToday, long openAlerts, lon
                 hours.count(area, midnight, null),
                 hours.count(area, midnight, "demand.created"),
                 warehouse.openAlertCount(areaCode, null),
-                warehouse.openAlertCount(areaCode, "sla_breach"),
+                warehouse.openAlertCount(areaCode, AlertKind.SLA_BREACH),
                 hours.countsByChild(area, midnight),
-                warehouse.openAlertCountsByChild(areaCode, "sla_breach"));
+                warehouse.openAlertCountsByChild(areaCode, AlertKind.SLA_BREACH));
     }
 }

@@ -22,13 +22,13 @@ import io.gridpulse.cockpit.security.Requires;
 import io.gridpulse.cockpit.security.SignedIn;
 import io.gridpulse.cockpit.shell.Languages;
 import io.gridpulse.geo.region.Region;
+import io.gridpulse.model.alerts.Alert;
 import io.gridpulse.model.area.Area;
 import io.gridpulse.model.area.AreaCode;
 import io.gridpulse.model.kpi.Indicator;
 import io.gridpulse.model.kpi.IndicatorValue;
-import io.gridpulse.warehouse.kpi.KpiQueries;
-import io.gridpulse.warehouse.AlertRow;
 import io.gridpulse.warehouse.AreaCount;
+import io.gridpulse.warehouse.kpi.KpiQueries;
 
 import java.text.NumberFormat;
 import java.time.Duration;
@@ -57,7 +57,7 @@ public final class WallView extends Div implements HasUrlParameter<String>, HasD
     /** The map's live layers per area (today's demand heat, fresh breaches, open SOS), every 5 s. */
     private static final Map<String, LiveQuery<WallLayers>> LAYERS = new ConcurrentHashMap<>();
     /** The ticker's newest alerts per area, every second: a read of the small alerts table, apart from the event counts. */
-    private static final Map<String, LiveQuery<List<AlertRow>>> TICKERS = new ConcurrentHashMap<>();
+    private static final Map<String, LiveQuery<List<Alert>>> TICKERS = new ConcurrentHashMap<>();
     /** A department's alert figures per area and department, every 2 s, in place of the area's for its head. */
     private static final Map<String, LiveQuery<DepartmentAlertCounts>> DEPARTMENT_COUNTS = new ConcurrentHashMap<>();
     /** The week's trend per area, day by day: read once a minute, a day's bar grows slowly. */
@@ -319,11 +319,11 @@ public final class WallView extends Div implements HasUrlParameter<String>, HasD
         return area.value() + (department == null ? "" : "|" + department);
     }
 
-    private void showTicker(List<AlertRow> alerts) {
+    private void showTicker(List<Alert> alerts) {
         ticker.removeAll();
         for (var alert : alerts) {
             var item = new Span(tickerLine(alert));
-            item.addClassName(AlertRow.OPEN.equals(alert.status()) ? "gp-tick-open" : "gp-tick-cleared");
+            item.addClassName(alert.isOpen() ? "gp-tick-open" : "gp-tick-cleared");
             ticker.add(item);
         }
     }
@@ -386,10 +386,10 @@ public final class WallView extends Div implements HasUrlParameter<String>, HasD
                 layers.series(basePx, key -> getTranslation(key)));
     }
 
-    private String tickerLine(AlertRow alert) {
-        var street = context.areaNames().get(alert.streetCode());
-        var where = street == null ? alert.streetCode() : street.name();
-        return getTranslation("alerts.kind." + alert.kind(), alert.level()) + " · " + where + " · " + alert.caseId();
+    private String tickerLine(Alert alert) {
+        var street = context.areaNames().get(alert.area().street());
+        var where = street == null ? alert.area().street() : street.name();
+        return getTranslation("alerts.kind." + alert.kind().wireName(), alert.level()) + " · " + where + " · " + alert.caseId();
     }
 
     private Div panel(String titleKey, Div body) {

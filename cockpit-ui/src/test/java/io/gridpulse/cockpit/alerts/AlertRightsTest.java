@@ -3,8 +3,12 @@ package io.gridpulse.cockpit.alerts;
 import io.gridpulse.cockpit.TestCockpit;
 import io.gridpulse.cockpit.security.CockpitUser;
 import io.gridpulse.cockpit.security.Role;
+import io.gridpulse.model.alerts.Alert;
+import io.gridpulse.model.alerts.AlertKind;
+import io.gridpulse.model.alerts.AlertStatus;
+import io.gridpulse.model.alerts.Severity;
 import io.gridpulse.model.area.AreaCode;
-import io.gridpulse.warehouse.AlertRow;
+import io.gridpulse.model.area.AreaLineage;
 import io.gridpulse.warehouse.Warehouse;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,9 +75,10 @@ class AlertRightsTest {
                 .contains("lacks HANDLE_ALERTS");
     }
 
-    private static AlertRow sos(String device, String grid) {
+    private static Alert sos(String device, String grid) {
         var now = TestCockpit.now();
-        return new AlertRow("sos-" + device, "device_sos", "critical", AlertRow.OPEN, device, "device.sos", 0, null, now,
-                null, grid, grid.substring(0, 12), grid.substring(0, 9), grid.substring(0, 6), "SOS", 1);
+        return new Alert("sos-" + device, AlertKind.DEVICE_SOS, Severity.CRITICAL, AlertStatus.OPEN, device,
+                "device.sos", 0, null, now, null, new AreaLineage(grid, grid.substring(0, 12), grid.substring(0, 9),
+                grid.substring(0, 6)), "SOS", 1);
     }
 }

@@ -1,7 +1,11 @@
 package io.gridpulse.cockpit.browser;
 
 import io.gridpulse.cockpit.TestCockpit;
-import io.gridpulse.warehouse.AlertRow;
+import io.gridpulse.model.alerts.Alert;
+import io.gridpulse.model.alerts.AlertKind;
+import io.gridpulse.model.alerts.AlertStatus;
+import io.gridpulse.model.alerts.Severity;
+import io.gridpulse.model.area.AreaLineage;
 import io.gridpulse.warehouse.EventRow;
 import io.gridpulse.warehouse.Warehouse;
 import io.gridpulse.warehouse.actions.AlertAction;
@@ -51,9 +55,10 @@ class CaseHandlingInTheBrowserTest {
                 event("demand.created", "case-dc-health", DONGCHENG, t, ",\"demandType\":\"medical\",\"channel\":\"app\""),
                 event("demand.assigned", "case-dc-health", DONGCHENG, t.plusSeconds(60), ",\"department\":\"health\"")));
         var raised = t.plusSeconds(7_200);
-        warehouse.insertAlerts(List.of(new AlertRow("alert-case-th-9", "sla_breach", "major", AlertRow.OPEN, "case-th-9",
-                "resolve_now.first_response", 0, raised, raised, null, TAOHUA, TAOHUA.substring(0, 12),
-                TAOHUA.substring(0, 9), TAOHUA.substring(0, 6), "首次响应超时", 1)));
+        warehouse.insertAlerts(List.of(new Alert("alert-case-th-9", AlertKind.SLA_BREACH, Severity.MAJOR,
+                AlertStatus.OPEN, "case-th-9", "resolve_now.first_response", 0, raised, raised, null,
+                new AreaLineage(TAOHUA, TAOHUA.substring(0, 12), TAOHUA.substring(0, 9), TAOHUA.substring(0, 6)),
+                "首次响应超时", 1)));
         browser = BROWSER.open();
     }
 

@@ -5,10 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridpulse.cockpit.TestCockpit;
 import io.gridpulse.geo.hex.HexCells;
 import io.gridpulse.geo.region.Region;
+import io.gridpulse.model.alerts.Alert;
+import io.gridpulse.model.alerts.AlertKind;
+import io.gridpulse.model.alerts.AlertStatus;
+import io.gridpulse.model.alerts.Severity;
 import io.gridpulse.model.area.Area;
 import io.gridpulse.model.area.AreaCode;
 import io.gridpulse.model.area.AreaLevel;
-import io.gridpulse.warehouse.AlertRow;
+import io.gridpulse.model.area.AreaLineage;
 import io.gridpulse.warehouse.EventRow;
 import io.gridpulse.warehouse.Warehouse;
 import io.gridpulse.warehouse.heat.HeatLayer;
@@ -284,19 +288,22 @@ class MapLayersInTheBrowserTest {
         events.add(visit("map-h2-0", DC_GRID_2, visited));
         TestCockpit.store(events);
         warehouse.insertAlerts(List.of(
-                alert("case-map-fresh", "sla_breach", DC_GRID, now.minusSeconds(120)),
-                alert("case-map-old", "sla_breach", DC_GRID_2, now.minus(Duration.ofHours(3))),
-                alert("case-map-warning", "sla_warning", DC_GRID, now.minus(Duration.ofHours(1))),
-                alert("case-map-xc", "sla_breach", XC_GRID, now.minusSeconds(60)),
-                new AlertRow("sos-map-dev-sos-dc", "device_sos", "critical", AlertRow.OPEN, "map-dev-sos-dc", "device.sos", 0,
-                        null, now.minusSeconds(30), null, DC_GRID, DC_GRID.substring(0, 12), DONGCHENG, "439901", "SOS", 1),
-                new AlertRow("sos-map-dev-sos-xc", "device_sos", "critical", AlertRow.OPEN, "map-dev-sos-xc", "device.sos", 0,
-                        null, now.minusSeconds(30), null, XC_GRID, XC_GRID.substring(0, 12), XICHENG, "439901", "SOS", 1)));
+                alert("case-map-fresh", AlertKind.SLA_BREACH, DC_GRID, now.minusSeconds(120)),
+                alert("case-map-old", AlertKind.SLA_BREACH, DC_GRID_2, now.minus(Duration.ofHours(3))),
+                alert("case-map-warning", AlertKind.SLA_WARNING, DC_GRID, now.minus(Duration.ofHours(1))),
+                alert("case-map-xc", AlertKind.SLA_BREACH, XC_GRID, now.minusSeconds(60)),
+                new Alert("sos-map-dev-sos-dc", AlertKind.DEVICE_SOS, Severity.CRITICAL, AlertStatus.OPEN,
+                        "map-dev-sos-dc", "device.sos", 0, null, now.minusSeconds(30), null, new AreaLineage(DC_GRID,
+                        DC_GRID.substring(0, 12), DONGCHENG, "439901"), "SOS", 1),
+                new Alert("sos-map-dev-sos-xc", AlertKind.DEVICE_SOS, Severity.CRITICAL, AlertStatus.OPEN,
+                        "map-dev-sos-xc", "device.sos", 0, null, now.minusSeconds(30), null, new AreaLineage(XC_GRID,
+                        XC_GRID.substring(0, 12), XICHENG, "439901"), "SOS", 1)));
     }
 
-    private static AlertRow alert(String caseId, String kind, String grid, Instant raised) {
-        return new AlertRow("alert-" + caseId, kind, "major", AlertRow.OPEN, caseId, "resolve_now.first_response", 0,
-                raised, raised, null, grid, grid.substring(0, 12), grid.substring(0, 9), grid.substring(0, 6), "", 1);
+    private static Alert alert(String caseId, AlertKind kind, String grid, Instant raised) {
+        return new Alert("alert-" + caseId, kind, Severity.MAJOR, AlertStatus.OPEN, caseId,
+                "resolve_now.first_response", 0, raised, raised, null, new AreaLineage(grid, grid.substring(0, 12),
+                grid.substring(0, 9), grid.substring(0, 6)), "", 1);
     }
 
     private static EventRow telemetry(String device, String grid, Instant at, double battery, Double lon, Double lat) {

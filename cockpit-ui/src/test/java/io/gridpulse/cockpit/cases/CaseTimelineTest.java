@@ -1,8 +1,12 @@
 package io.gridpulse.cockpit.cases;
 
+import io.gridpulse.model.alerts.Alert;
+import io.gridpulse.model.alerts.AlertKind;
+import io.gridpulse.model.alerts.AlertStatus;
+import io.gridpulse.model.alerts.Severity;
+import io.gridpulse.model.area.AreaLineage;
 import io.gridpulse.model.sla.DeadlineCalculator;
 import io.gridpulse.model.sla.WorkingDayCalendar;
-import io.gridpulse.warehouse.AlertRow;
 import io.gridpulse.warehouse.EventRow;
 import io.gridpulse.warehouse.actions.AlertAction;
 import io.gridpulse.warehouse.cases.CaseFile;
@@ -42,8 +46,8 @@ class CaseTimelineTest {
 
     @Test
     void aPolicyThatRaisedAlertsShowsItsLatestMostSeriousStateAndAQuietOneItsRuleDeadline() {
-        var breach = alert("b", "sla_breach", AlertRow.OPEN, "coordinate.connected", "2026-10-10T16:00:00Z", null);
-        var warning = alert("w", "sla_warning", AlertRow.CLEARED, "coordinate.connected", "2026-10-09T16:00:00Z",
+        var breach = alert("b", AlertKind.SLA_BREACH, AlertStatus.OPEN, "coordinate.connected", "2026-10-10T16:00:00Z", null);
+        var warning = alert("w", AlertKind.SLA_WARNING, AlertStatus.CLEARED, "coordinate.connected", "2026-10-09T16:00:00Z",
                 "2026-10-09T17:00:00Z");
         var clocks = CaseClocks.of(CREATED, "coordinate", List.of(warning, breach), DEADLINES);
         assertThat(clocks).singleElement().satisfies(c -> {
@@ -56,8 +60,9 @@ class CaseTimelineTest {
             assertThat(c.deadline()).isEqualTo(Instant.parse("2026-10-10T16:00:00Z"));
         });
         // an open warning outranks a cleared breach; an unknown class has no rule clocks
-        var cleared = alert("b", "sla_breach", AlertRow.CLEARED, "coordinate.connected", "2026-10-10T16:00:00Z", "2026-10-11T00:00:00Z");
-        var open = alert("w", "sla_warning", AlertRow.OPEN, "coordinate.connected", "2026-10-09T16:00:00Z", null);
+        var cleared = alert("b", AlertKind.SLA_BREACH, AlertStatus.CLEARED, "coordinate.connected",
+                "2026-10-10T16:00:00Z", "2026-10-11T00:00:00Z");
+        var open = alert("w", AlertKind.SLA_WARNING, AlertStatus.OPEN, "coordinate.connected", "2026-10-09T16:00:00Z", null);
         assertThat(CaseClocks.of(CREATED, "", List.of(cleared, open), DEADLINES)).singleElement()
                 .satisfies(c -> assertThat(c.state()).isEqualTo(CaseClocks.State.WARNING));
     }
@@ -83,7 +88,7 @@ class CaseTimelineTest {
                         "{\"caseId\":\"c\",\"firstReceiver\":\"w-3\",\"leadUnit\":\"市民政局\",\"department\":\"civil_affairs\"}"),
                 event("demand.responded", "2026-10-09T17:00:00Z", "{\"caseId\":\"c\",\"by\":\"w-3\"}"),
                 event("feedback", "2026-10-12T00:00:00Z", "{\"rating\":5,\"text\":\"很满意\",\"target\":{\"type\":\"case\",\"id\":\"c\"}}"));
-        var warning = alert("w", "sla_warning", AlertRow.CLEARED, "coordinate.connected", "2026-10-09T16:00:00Z",
+        var warning = alert("w", AlertKind.SLA_WARNING, AlertStatus.CLEARED, "coordinate.connected", "2026-10-09T16:00:00Z",
                 "2026-10-09T17:00:00Z");
         var assign = new AlertAction("a", "w", AlertAction.ASSIGN, "head", "w-5", "请回访", Instant.parse("2026-10-10T00:00:00Z"),
                 null, null, null, null);
@@ -96,10 +101,10 @@ class CaseTimelineTest {
                 GRID.substring(0, 6), null, null, payload);
     }
 
-    private static AlertRow alert(String id, String kind, String status, String policy, String raised, String cleared) {
+    private static Alert alert(String id, AlertKind kind, AlertStatus status, String policy, String raised, String cleared) {
         var at = Instant.parse(raised);
-        return new AlertRow(id, kind, "major", status, "c", policy, 0, Instant.parse("2026-10-10T16:00:00Z"), at,
-                cleared == null ? null : Instant.parse(cleared), GRID, GRID.substring(0, 12), GRID.substring(0, 9),
-                GRID.substring(0, 6), "", 1);
+        return new Alert(id, kind, Severity.MAJOR, status, "c", policy, 0, Instant.parse("2026-10-10T16:00:00Z"), at,
+                cleared == null ? null : Instant.parse(cleared), new AreaLineage(GRID, GRID.substring(0, 12),
+                GRID.substring(0, 9), GRID.substring(0, 6)), "", 1);
     }
 }

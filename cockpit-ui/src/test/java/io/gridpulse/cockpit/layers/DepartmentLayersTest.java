@@ -2,8 +2,12 @@ package io.gridpulse.cockpit.layers;
 
 import io.gridpulse.cockpit.TestCockpit;
 import io.gridpulse.geo.region.Region;
+import io.gridpulse.model.alerts.Alert;
+import io.gridpulse.model.alerts.AlertKind;
+import io.gridpulse.model.alerts.AlertStatus;
+import io.gridpulse.model.alerts.Severity;
 import io.gridpulse.model.area.AreaCode;
-import io.gridpulse.warehouse.AlertRow;
+import io.gridpulse.model.area.AreaLineage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,8 +41,9 @@ class DepartmentLayersTest {
                 telemetry("layer-band"), telemetry("layer-band-quiet")));
         var now = TestCockpit.now();
         warehouse.insertAlerts(List.of(TestCockpit.openBreach("layer-civil", GRID, ""), TestCockpit.openBreach("layer-health", GRID, ""),
-                new AlertRow("sos-layer-band", "device_sos", "critical", AlertRow.OPEN, "layer-band", "device.sos", 0, null, now,
-                        null, GRID, GRID.substring(0, 12), GRID.substring(0, 9), GRID.substring(0, 6), "SOS", 1)));
+                new Alert("sos-layer-band", AlertKind.DEVICE_SOS, Severity.CRITICAL, AlertStatus.OPEN, "layer-band",
+                        "device.sos", 0, null, now, null, new AreaLineage(GRID, GRID.substring(0, 12), GRID.substring(0,
+                        9), GRID.substring(0, 6)), "SOS", 1)));
         layers = new MapLayers(warehouse, Region.demo(), TestCockpit.ZONE, new KeyLabels());
     }
 

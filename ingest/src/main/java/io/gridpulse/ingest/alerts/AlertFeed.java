@@ -1,6 +1,6 @@
 package io.gridpulse.ingest.alerts;
 
-import io.gridpulse.warehouse.AlertRow;
+import io.gridpulse.model.alerts.Alert;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +24,7 @@ public final class AlertFeed {
     private static final long UNKNOWN = Long.MIN_VALUE;
 
     /** One alert and its offset on the topic, which is also its event id in the stream. */
-    public record Entry(long offset, AlertRow alert) {}
+    public record Entry(long offset, Alert alert) {}
 
     /** What a subscription finds when it asks for more. */
     public sealed interface Next {
@@ -80,7 +80,7 @@ public final class AlertFeed {
     }
 
     /** Adds the alert read at {@code offset}; offsets at or before the last one are ignored (a re-read). */
-    public void publish(long offset, AlertRow alert) {
+    public void publish(long offset, Alert alert) {
         synchronized (this) {
             if (floor == UNKNOWN) {
                 throw new IllegalStateException("the feed was not started: call startAt before publishing");
@@ -106,7 +106,7 @@ public final class AlertFeed {
      * on. {@code onAvailable} is called (on the publishing thread; it must only schedule work) whenever
      * something may be ready.
      */
-    public Subscription subscribe(OptionalLong afterOffset, Predicate<AlertRow> filter, Runnable onAvailable) {
+    public Subscription subscribe(OptionalLong afterOffset, Predicate<Alert> filter, Runnable onAvailable) {
         var subscription = new Subscription(filter, onAvailable);
         synchronized (this) {
             subscription.cursor = afterOffset.isPresent() ? afterOffset.getAsLong()
@@ -144,12 +144,12 @@ public final class AlertFeed {
 
     /** One client's position in the feed. Not for concurrent use by several readers. */
     public final class Subscription implements AutoCloseable {
-        private final Predicate<AlertRow> filter;
+        private final Predicate<Alert> filter;
         private final Runnable onAvailable;
         /** The offset last delivered or passed over; guarded by the feed. */
         private long cursor;
 
-        private Subscription(Predicate<AlertRow> filter, Runnable onAvailable) {
+        private Subscription(Predicate<Alert> filter, Runnable onAvailable) {
             this.filter = filter;
             this.onAvailable = onAvailable;
         }

@@ -1,12 +1,14 @@
 package io.gridpulse.ingest.alerts;
 
-import io.gridpulse.ingest.http.QueryParameters;
 import io.gridpulse.ingest.auth.AreaScope;
 import io.gridpulse.ingest.auth.KeyGrant;
+import io.gridpulse.ingest.http.QueryParameters;
+import io.gridpulse.model.alerts.AlertKind;
+import io.gridpulse.model.alerts.AlertStatus;
+import io.gridpulse.model.alerts.Severity;
 import io.gridpulse.model.area.AreaCode;
 import io.gridpulse.warehouse.AlertFilter;
 import io.gridpulse.warehouse.AlertPosition;
-import io.gridpulse.warehouse.AlertRow;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -14,6 +16,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Function;
 
 /** Reads the query parameters of the alert routes into warehouse terms, naming each parameter at fault. */
 final class AlertQuery {
@@ -35,8 +38,8 @@ final class AlertQuery {
     /** The listing asked for, or null when some parameter is wrong (the problems are in {@code query}). */
     static Listing listing(QueryParameters query, KeyGrant grant) {
         var filter = streamFilter(query, grant);
-        var status = oneOf(query, "status", AlertRow.STATUSES);
-        var severity = oneOf(query, "severity", AlertRow.SEVERITIES);
+        var status = oneOf(query, "status", AlertStatus.wireNames(), AlertStatus::of);
+        var severity = oneOf(query, "severity", Severity.wireNames(), Severity::of);
         var caseId = caseId(query);
         var since = instant(query, "since");
         var until = instant(query, "until");
@@ -79,7 +82,7 @@ final class AlertQuery {
         if (scoped != null) {
             filter = filter.inArea(scoped);
         }
-        return filter.ofKind(oneOf(query, "kind", AlertRow.KINDS));
+        return filter.ofKind(oneOf(query, "kind", AlertKind.wireNames(), AlertKind::of));
     }
 
     /**
@@ -109,13 +112,16 @@ final class AlertQuery {
         return OptionalLong.empty();
     }
 
-    private static String oneOf(QueryParameters query, String name, List<String> allowed) {
+    private static <T> T oneOf(QueryParameters query, String name, List<String> allowed, Function<String, T> read) {
         var value = query.single(name);
-        if (value != null && !allowed.contains(value)) {
+        if (value == null) {
+            return null;
+        }
+        if (!allowed.contains(value)) {
             query.reject(name, "must be one of " + String.join(", ", allowed) + ", not \"" + abbreviate(value) + "\"");
             return null;
         }
-        return value;
+        return read.apply(value);
     }
 
     private static String caseId(QueryParameters query) {

@@ -3,8 +3,8 @@ package io.gridpulse.ingest.alerts;
 import io.gridpulse.ingest.auth.ApiKeyAuthentication;
 import io.gridpulse.ingest.http.ProblemResponse;
 import io.gridpulse.ingest.http.QueryParameters;
+import io.gridpulse.model.alerts.Alert;
 import io.gridpulse.warehouse.AlertJson;
-import io.gridpulse.warehouse.AlertRow;
 import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
@@ -86,7 +86,7 @@ public final class AlertStreamEndpoint {
     private final class Connection {
         private final Context context;
         private final HttpServerResponse response;
-        private final Predicate<AlertRow> filter;
+        private final Predicate<Alert> filter;
         private final OptionalLong after;
         private final Runnable onClose;
         private final AtomicBoolean scheduled = new AtomicBoolean();
@@ -95,7 +95,7 @@ public final class AlertStreamEndpoint {
         private boolean closed;
         private long heartbeatTimer;
 
-        Connection(Context context, HttpServerResponse response, Predicate<AlertRow> filter, OptionalLong after,
+        Connection(Context context, HttpServerResponse response, Predicate<Alert> filter, OptionalLong after,
                    Runnable onClose) {
             this.context = context;
             this.onClose = onClose;

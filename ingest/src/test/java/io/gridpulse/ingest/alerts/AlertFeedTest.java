@@ -2,8 +2,12 @@ package io.gridpulse.ingest.alerts;
 
 import io.gridpulse.ingest.alerts.AlertFeed.Entry;
 import io.gridpulse.ingest.alerts.AlertFeed.Next;
+import io.gridpulse.model.alerts.Alert;
+import io.gridpulse.model.alerts.AlertKind;
+import io.gridpulse.model.alerts.AlertStatus;
+import io.gridpulse.model.alerts.Severity;
+import io.gridpulse.model.area.AreaLineage;
 import io.gridpulse.warehouse.AlertFilter;
-import io.gridpulse.warehouse.AlertRow;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -19,13 +23,14 @@ class AlertFeedTest {
     private static final Instant T0 = Instant.parse("2026-11-23T01:00:00Z");
     private static final Runnable NOTHING = () -> {};
 
-    static AlertRow alert(long n, String kind) {
-        return new AlertRow("alert-" + n, kind, "major", AlertRow.OPEN, "case-" + n, "policy", 0, null,
-                T0.plusSeconds(n), null, "439901001001001", "439901001001", "439901001", "439901", "d", 1);
+    static Alert alert(long n, AlertKind kind) {
+        return new Alert("alert-" + n, kind, Severity.MAJOR, AlertStatus.OPEN, "case-" + n, "policy", 0, null,
+                T0.plusSeconds(n), null, new AreaLineage("439901001001001", "439901001001", "439901001", "439901"), "d",
+                1);
     }
 
-    static AlertRow alert(long n) {
-        return alert(n, "sla_breach");
+    static Alert alert(long n) {
+        return alert(n, AlertKind.SLA_BREACH);
     }
 
     /** A feed started at offset 0 holding alerts at offsets 0 to {@code count - 1}. */
@@ -122,13 +127,13 @@ class AlertFeedTest {
     void theFilterSkipsAlertsAndMovesThePositionPastThem() {
         var feed = new AlertFeed(10);
         feed.startAt(0, 0);
-        feed.publish(0, alert(0, "sla_warning"));
-        feed.publish(1, alert(1, "sla_breach"));
-        feed.publish(2, alert(2, "sla_warning"));
-        var breaches = feed.subscribe(OptionalLong.of(-1), AlertFilter.ANY.ofKind("sla_breach"), NOTHING);
+        feed.publish(0, alert(0, AlertKind.SLA_WARNING));
+        feed.publish(1, alert(1, AlertKind.SLA_BREACH));
+        feed.publish(2, alert(2, AlertKind.SLA_WARNING));
+        var breaches = feed.subscribe(OptionalLong.of(-1), AlertFilter.ANY.ofKind(AlertKind.SLA_BREACH), NOTHING);
 
         assertThat(offsets(breaches.next(100))).containsExactly(1L);
-        feed.publish(3, alert(3, "sla_warning"));
+        feed.publish(3, alert(3, AlertKind.SLA_WARNING));
         assertThat(offsets(breaches.next(100))).isEmpty();
     }
 

@@ -1,5 +1,8 @@
 package io.gridpulse.streams.devices;
 
+import io.gridpulse.model.alerts.Alert;
+import io.gridpulse.model.alerts.AlertKind;
+import io.gridpulse.model.area.AreaLineage;
 import io.gridpulse.model.sla.SlaPolicies;
 import io.gridpulse.streams.sla.StageClock;
 import io.gridpulse.warehouse.AlertRow;
@@ -31,8 +34,12 @@ import java.util.Locale;
  * +72 h: community, street, city), all event-time timers; the next reading with status online stops it at
  * its event time (see {@link StageClock}). Its alert ids are {@code device:<id>:repair:<fault ms>:warning},
  * {@code :breach} and {@code :escalation-N}.
+ *
+ * <p>Builds before the typed {@link Alert} kept the open alerts as {@link AlertRow}s under {@code open-alerts}; a
+ * device's are moved over to {@code open-device-alerts} the first time it reports or a timer of it fires after the
+ * restore, so a checkpoint of such a build goes on as if nothing happened.
  */
-public final class DeviceHealth extends KeyedProcessFunction<String, DeviceReading, AlertRow> {
+public final class DeviceHealth extends KeyedProcessFunction<String, DeviceReading, Alert> {
     static final Duration REMEMBER_DEVICES = Duration.ofDays(90);
     static final String SOS = "sos";
     static final String OFFLINE = "offline";
@@ -45,7 +52,9 @@ public final class DeviceHealth extends KeyedProcessFunction<String, DeviceReadi
     private final java.util.List<Duration> escalations;
     private transient ValueState<Long> lastSeen;
     private transient ValueState<DeviceReading> latest;
-    private transient MapState<String, AlertRow> open;
+    private transient MapState<String, Alert> open;
+    /** The open alerts as builds before the typed alerts kept them: only read, to move them into {@link #open}. */
+    private transient MapState<String, AlertRow> openBefore;
     private transient ValueState<StageClock> repair;
 
     /** Device health with the repair clock's default escalations. */
@@ -68,21 +77,25 @@ public final class DeviceHealth extends KeyedProcessFunction<String, DeviceReadi
         var latestDescriptor = new ValueStateDescriptor<>("latest", DeviceReading.class);
         latestDescriptor.enableTimeToLive(ttl);
         latest = getRuntimeContext().getState(latestDescriptor);
-        var openDescriptor = new MapStateDescriptor<>("open-alerts", String.class, AlertRow.class);
+        var openDescriptor = new MapStateDescriptor<>("open-device-alerts", String.class, Alert.class);
         openDescriptor.enableTimeToLive(ttl);
         open = getRuntimeContext().getMapState(openDescriptor);
+        var beforeDescriptor = new MapStateDescriptor<>("open-alerts", String.class, AlertRow.class);
+        beforeDescriptor.enableTimeToLive(ttl);
+        openBefore = getRuntimeContext().getMapState(beforeDescriptor);
         var repairDescriptor = new ValueStateDescriptor<>("repair-clock", StageClock.class);
         repairDescriptor.enableTimeToLive(ttl);
         repair = getRuntimeContext().getState(repairDescriptor);
     }
 
     @Override
-    public void processElement(DeviceReading reading, Context ctx, Collector<AlertRow> out) throws Exception {
+    public void processElement(DeviceReading reading, Context ctx, Collector<Alert> out) throws Exception {
+        moveOver();
         long at = reading.occurredAt().toEpochMilli();
         var last = lastSeen.value();
         boolean newest = last == null || at >= last;
         if (reading.sos() && !open.contains(SOS)) {
-            raise(SOS, reading, at, null, "critical", "SOS from " + name(reading), out);
+            raise(SOS, reading, at, null, "SOS from " + name(reading), out);
         } else if (!reading.sos() && newest && open.contains(SOS)) {
             open.remove(SOS); // the press is over; its alert stays open until acknowledged
         }
@@ -102,20 +115,31 @@ public final class DeviceHealth extends KeyedProcessFunction<String, DeviceReadi
         ctx.timerService().registerEventTimeTimer(at + rules.offlineAfter().toMillis());
         clear(OFFLINE, at, out);
         if (reading.battery() != null) {
-            condition(LOW_BATTERY, reading.battery() < rules.lowBatteryPercent(), reading, at, "warning",
+            condition(LOW_BATTERY, reading.battery() < rules.lowBatteryPercent(), reading, at,
                     String.format(Locale.ROOT, "battery of %s at %.0f%% (below %.0f%%)", name(reading), reading.battery(),
                             rules.lowBatteryPercent()), out);
         }
         if ("wristband".equals(reading.deviceType()) && reading.heartRate() != null) {
             int rate = reading.heartRate();
-            condition(HEART_RATE, rate < rules.heartRateLow() || rate > rules.heartRateHigh(), reading, at, "major",
+            condition(HEART_RATE, rate < rules.heartRateLow() || rate > rules.heartRateHigh(), reading, at,
                     "heart rate " + rate + " of " + name(reading) + " outside " + rules.heartRateLow() + "-"
                             + rules.heartRateHigh(), out);
         }
         repairClock(reading, ctx, out);
     }
 
-    private void repairClock(DeviceReading reading, Context ctx, Collector<AlertRow> out) throws Exception {
+    /** Moves this device's open alerts kept by an older build over to the typed state. */
+    private void moveOver() throws Exception {
+        if (openBefore.isEmpty()) {
+            return;
+        }
+        for (var entry : openBefore.entries()) {
+            open.put(entry.getKey(), entry.getValue().toAlert());
+        }
+        openBefore.clear();
+    }
+
+    private void repairClock(DeviceReading reading, Context ctx, Collector<Alert> out) throws Exception {
         var clock = repair.value();
         var running = clock != null && clock.running();
         if ("fault".equals(reading.status()) && !running) {
@@ -133,7 +157,8 @@ public final class DeviceHealth extends KeyedProcessFunction<String, DeviceReadi
     }
 
     @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<AlertRow> out) throws Exception {
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
+        moveOver();
         var clock = repair.value();
         if (clock != null && clock.running()) {
             var step = clock.fire(timestamp);
@@ -147,34 +172,35 @@ public final class DeviceHealth extends KeyedProcessFunction<String, DeviceReadi
         if (last == null || reading == null || timestamp != last + rules.offlineAfter().toMillis() || open.contains(OFFLINE)) {
             return;
         }
-        raise(OFFLINE, reading, last, Instant.ofEpochMilli(timestamp), "warning",
+        raise(OFFLINE, reading, last, Instant.ofEpochMilli(timestamp),
                 name(reading) + " has sent nothing for " + rules.offlineAfter().toMinutes() + " minutes", out, timestamp);
     }
 
-    private void condition(String rule, boolean holds, DeviceReading reading, long at, String severity, String detail,
-                           Collector<AlertRow> out) throws Exception {
+    private void condition(String rule, boolean holds, DeviceReading reading, long at, String detail,
+                           Collector<Alert> out) throws Exception {
         if (holds && !open.contains(rule)) {
-            raise(rule, reading, at, null, severity, detail, out);
+            raise(rule, reading, at, null, detail, out);
         } else if (!holds) {
             clear(rule, at, out);
         }
     }
 
-    private void raise(String rule, DeviceReading reading, long began, Instant deadline, String severity, String detail,
-                       Collector<AlertRow> out) throws Exception {
-        raise(rule, reading, began, deadline, severity, detail, out, began);
+    private void raise(String rule, DeviceReading reading, long began, Instant deadline, String detail,
+                       Collector<Alert> out) throws Exception {
+        raise(rule, reading, began, deadline, detail, out, began);
     }
 
-    private void raise(String rule, DeviceReading reading, long began, Instant deadline, String severity, String detail,
-                       Collector<AlertRow> out, long raisedAt) throws Exception {
-        var alert = new AlertRow("device:" + reading.deviceId() + ":" + rule + ":" + began, "device_" + rule, severity,
-                AlertRow.OPEN, reading.deviceId(), "device." + rule, 0, deadline, Instant.ofEpochMilli(raisedAt), null,
-                reading.gridCode(), reading.communityCode(), reading.streetCode(), reading.countyCode(), detail, 1);
+    private void raise(String rule, DeviceReading reading, long began, Instant deadline, String detail,
+                       Collector<Alert> out, long raisedAt) throws Exception {
+        var alert = Alert.raise("device:" + reading.deviceId() + ":" + rule + ":" + began, AlertKind.of("device_" + rule))
+                .about(reading.deviceId(), "device." + rule).deadline(deadline).raisedAt(Instant.ofEpochMilli(raisedAt))
+                .in(new AreaLineage(reading.gridCode(), reading.communityCode(), reading.streetCode(), reading.countyCode()))
+                .detail(detail).build();
         open.put(rule, alert);
         out.collect(alert);
     }
 
-    private void clear(String rule, long at, Collector<AlertRow> out) throws Exception {
+    private void clear(String rule, long at, Collector<Alert> out) throws Exception {
         var alert = open.get(rule);
         if (alert != null) {
             open.remove(rule);

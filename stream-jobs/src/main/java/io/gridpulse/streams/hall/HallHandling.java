@@ -1,13 +1,12 @@
 package io.gridpulse.streams.hall;
 
+import io.gridpulse.model.alerts.Alert;
+import io.gridpulse.model.sla.SlaPolicies;
 import io.gridpulse.streams.sla.StageClock;
 import io.gridpulse.streams.sla.StageClockFunction;
-import io.gridpulse.warehouse.AlertRow;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.util.Collector;
-
-import io.gridpulse.model.sla.SlaPolicies;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -68,7 +67,7 @@ public final class HallHandling extends StageClockFunction<String, TicketStep> {
     }
 
     @Override
-    public void processElement(TicketStep step, Context ctx, Collector<AlertRow> out) throws Exception {
+    public void processElement(TicketStep step, Context ctx, Collector<Alert> out) throws Exception {
         var current = clock();
         switch (step.stage()) {
             case "served" -> {

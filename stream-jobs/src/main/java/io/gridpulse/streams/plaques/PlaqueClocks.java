@@ -1,9 +1,9 @@
 package io.gridpulse.streams.plaques;
 
+import io.gridpulse.model.alerts.Alert;
 import io.gridpulse.model.sla.SlaPolicies;
 import io.gridpulse.streams.sla.StageClock;
 import io.gridpulse.streams.sla.StageClockFunction;
-import io.gridpulse.warehouse.AlertRow;
 import org.apache.flink.util.Collector;
 
 import java.time.Duration;
@@ -47,7 +47,7 @@ public final class PlaqueClocks extends StageClockFunction<String, PlaqueStep> {
     }
 
     @Override
-    public void processElement(PlaqueStep step, Context ctx, Collector<AlertRow> out) throws Exception {
+    public void processElement(PlaqueStep step, Context ctx, Collector<Alert> out) throws Exception {
         var current = clock();
         var running = current != null && current.running();
         if (STARTS.contains(step.action()) && !running) {

@@ -1,7 +1,7 @@
 package io.gridpulse.streams.sla;
 
+import io.gridpulse.model.alerts.Alert;
 import io.gridpulse.warehouse.AlertJson;
-import io.gridpulse.warehouse.AlertRow;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
@@ -17,7 +17,7 @@ public final class AlertMessages {
      * retention counts from the records' timestamps: stamped with it, a replay's alerts would be deleted as soon as
      * they were written. Its own times travel in the value.
      */
-    public static final class Records implements KafkaRecordSerializationSchema<AlertRow> {
+    public static final class Records implements KafkaRecordSerializationSchema<Alert> {
         private final String topic;
 
         public Records(String topic) {
@@ -25,7 +25,7 @@ public final class AlertMessages {
         }
 
         @Override
-        public ProducerRecord<byte[], byte[]> serialize(AlertRow alert, KafkaSinkContext context, Long timestamp) {
+        public ProducerRecord<byte[], byte[]> serialize(Alert alert, KafkaSinkContext context, Long timestamp) {
             return new ProducerRecord<>(topic, null, null, alert.alertId().getBytes(StandardCharsets.UTF_8),
                     AlertJson.encode(alert));
         }

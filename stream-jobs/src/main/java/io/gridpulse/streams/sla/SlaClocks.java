@@ -1,11 +1,13 @@
 package io.gridpulse.streams.sla;
 
+import io.gridpulse.model.alerts.Alert;
+import io.gridpulse.model.alerts.AlertKind;
+import io.gridpulse.model.area.AreaLineage;
+import io.gridpulse.model.sla.CalendarDirectory;
 import io.gridpulse.model.sla.CalendarNotLoadedException;
 import io.gridpulse.model.sla.DeadlineCalculator;
 import io.gridpulse.model.sla.SlaPolicies;
 import io.gridpulse.model.sla.SlaPolicy;
-import io.gridpulse.model.sla.CalendarDirectory;
-import io.gridpulse.warehouse.AlertRow;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -47,7 +49,7 @@ import java.util.List;
  * is withdrawn and fires again at its new time under the same id; a stopped clock is settled again. Versions only grow,
  * so the alerts table keeps the newest row of every id and nothing is counted twice.
  */
-public final class SlaClocks extends KeyedProcessFunction<String, CaseEvent, AlertRow> {
+public final class SlaClocks extends KeyedProcessFunction<String, CaseEvent, Alert> {
     static final Duration REMEMBER_CASES = Duration.ofDays(180);
     /** How long (event time) a closed case is remembered for follow-ups uploaded after its closing. */
     static final Duration REMEMBER_CLOSED = Duration.ofDays(30);
@@ -201,7 +203,7 @@ public final class SlaClocks extends KeyedProcessFunction<String, CaseEvent, Ale
     }
 
     @Override
-    public void processElement(CaseEvent event, Context ctx, Collector<AlertRow> out) throws Exception {
+    public void processElement(CaseEvent event, Context ctx, Collector<Alert> out) throws Exception {
         var known = info.value();
         var kind = event.kind();
         if (known == null) {
@@ -266,7 +268,7 @@ public final class SlaClocks extends KeyedProcessFunction<String, CaseEvent, Ale
         }
     }
 
-    private void start(SlaPolicy policy, CaseInfo known, Instant from, Context ctx, Collector<AlertRow> out) throws Exception {
+    private void start(SlaPolicy policy, CaseInfo known, Instant from, Context ctx, Collector<Alert> out) throws Exception {
         var existing = clocks.get(policy.id());
         if (existing != null && (existing.running() || existing.round() == known.round())) {
             return;
@@ -277,7 +279,7 @@ public final class SlaClocks extends KeyedProcessFunction<String, CaseEvent, Ale
             schedule = calculator.schedule(from, policy.limit(), policy.warning());
         } catch (CalendarNotLoadedException e) {
             // not a stage: written once, on arrival
-            out.collect(alert(ctx.getCurrentKey(), policy, known, known.round(), "unscheduled", "sla_unscheduled", "major", 0,
+            out.collect(alert(ctx.getCurrentKey(), policy, known, known.round(), "unscheduled", AlertKind.SLA_UNSCHEDULED, 0,
                     null, from, "the clock of " + policy.name() + " could not start: " + e.getMessage()));
             return;
         }
@@ -303,7 +305,7 @@ public final class SlaClocks extends KeyedProcessFunction<String, CaseEvent, Ale
      * Computes the provisional clocks again on the calendar of now; those still provisional are looked at again
      * after {@link #RECHECK}.
      */
-    private void recheck(OnTimerContext ctx, Collector<AlertRow> out) throws Exception {
+    private void recheck(OnTimerContext ctx, Collector<Alert> out) throws Exception {
         var known = info.value();
         if (known == null) {
             provisional.clear();
@@ -341,7 +343,7 @@ public final class SlaClocks extends KeyedProcessFunction<String, CaseEvent, Ale
      * fired is written again (still due) or withdrawn (not due any more, to fire again at its new time); stages not
      * fired get timers at their new times.
      */
-    private void reschedule(Clock old, Clock moved, CaseInfo known, Context ctx, Collector<AlertRow> out) throws Exception {
+    private void reschedule(Clock old, Clock moved, CaseInfo known, Context ctx, Collector<Alert> out) throws Exception {
         if (!old.running()) {
             settle(moved, old.stoppedAt(), known, ctx, out);
             return;
@@ -353,10 +355,10 @@ public final class SlaClocks extends KeyedProcessFunction<String, CaseEvent, Ale
         for (int stage = 0; stage < stages.size(); stage++) {
             if (old.hasFired(stage)) {
                 if (stages.get(stage).toEpochMilli() <= watermark) {
-                    out.collect(version(stageAlert(ctx.getCurrentKey(), updated, stage, known), version));
+                    out.collect(stageAlert(ctx.getCurrentKey(), updated, stage, known).withVersion(version));
                 } else {
                     var was = stageAlert(ctx.getCurrentKey(), old, stage, known);
-                    out.collect(withdrawn(version(was.cleared(was.raisedAt()), version)));
+                    out.collect(was.withdrawn(WITHDRAWN).withVersion(version));
                     updated = updated.unfiring(stage);
                     ctx.timerService().registerEventTimeTimer(stages.get(stage).toEpochMilli());
                 }
@@ -397,7 +399,7 @@ public final class SlaClocks extends KeyedProcessFunction<String, CaseEvent, Ale
      * due at or after it are withdrawn if they had fired. Nothing happens if the clock already stopped
      * at or before {@code at}.
      */
-    private void settle(Clock clock, Instant at, CaseInfo known, Context ctx, Collector<AlertRow> out) throws Exception {
+    private void settle(Clock clock, Instant at, CaseInfo known, Context ctx, Collector<Alert> out) throws Exception {
         if (!clock.running() && !at.isBefore(clock.stoppedAt())) {
             return;
         }
@@ -412,10 +414,10 @@ public final class SlaClocks extends KeyedProcessFunction<String, CaseEvent, Ale
                 if (!clock.hasFired(stage)) {
                     out.collect(row);
                 }
-                out.collect(version(row.cleared(at), version));
+                out.collect(row.cleared(at).withVersion(version));
                 raised |= 1 << stage;
             } else if (clock.hasFired(stage)) {
-                out.collect(withdrawn(version(row.cleared(row.raisedAt()), version)));
+                out.collect(row.withdrawn(WITHDRAWN).withVersion(version));
             }
         }
         clocks.put(clock.policyId(), clock.stopped(at, raised, version));
@@ -441,7 +443,7 @@ public final class SlaClocks extends KeyedProcessFunction<String, CaseEvent, Ale
     }
 
     @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<AlertRow> out) throws Exception {
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
         if (ctx.timeDomain() == org.apache.flink.streaming.api.TimeDomain.PROCESSING_TIME) {
             recheck(ctx, out);
             return;
@@ -464,7 +466,7 @@ public final class SlaClocks extends KeyedProcessFunction<String, CaseEvent, Ale
                     // a clock moved by its year's notice wrote versions above 1: a stage raised again must outrank them
                     if (changed.settledVersion() > 1) {
                         changed = changed.withVersion(changed.settledVersion() + 1);
-                        out.collect(version(stageAlert(ctx.getCurrentKey(), changed, stage, known), changed.settledVersion()));
+                        out.collect(stageAlert(ctx.getCurrentKey(), changed, stage, known).withVersion(changed.settledVersion()));
                     } else {
                         out.collect(stageAlert(ctx.getCurrentKey(), changed, stage, known));
                     }
@@ -485,33 +487,20 @@ public final class SlaClocks extends KeyedProcessFunction<String, CaseEvent, Ale
         }
     }
 
-    /** A stage that fired but was not due after all: cleared at its own raise time, and says so. */
-    private static AlertRow withdrawn(AlertRow row) {
-        return new AlertRow(row.alertId(), row.kind(), row.severity(), row.status(), row.caseId(), row.policyId(), row.level(),
-                row.deadline(), row.raisedAt(), row.clearedAt(), row.gridCode(), row.communityCode(), row.streetCode(),
-                row.countyCode(), row.detail() + WITHDRAWN, row.version());
-    }
-
     /** Ends the detail of a withdrawn stage. */
     static final String WITHDRAWN = "; withdrawn: the case moved on before this was due";
 
-    private static AlertRow version(AlertRow row, long version) {
-        return new AlertRow(row.alertId(), row.kind(), row.severity(), row.status(), row.caseId(), row.policyId(), row.level(),
-                row.deadline(), row.raisedAt(), row.clearedAt(), row.gridCode(), row.communityCode(), row.streetCode(),
-                row.countyCode(), row.detail(), version);
-    }
-
-    private AlertRow stageAlert(String caseId, Clock clock, int stage, CaseInfo known) throws Exception {
+    private Alert stageAlert(String caseId, Clock clock, int stage, CaseInfo known) throws Exception {
         var policy = rules.policy(clock.policyId());
         var due = clock.deadline().atZone(ZoneId.of(zone)).format(LOCAL);
         var years = provisional.get(clock.policyId());
         var note = years == null ? "" : PROVISIONAL.formatted(years);
         return switch (stage) {
-            case 0 -> alert(caseId, policy, known, clock.round(), "warning", "sla_warning", "warning", 0, clock.deadline(),
+            case 0 -> alert(caseId, policy, known, clock.round(), "warning", AlertKind.SLA_WARNING, 0, clock.deadline(),
                     clock.warningAt(), policy.name() + " is due at " + due + note);
-            case 1 -> alert(caseId, policy, known, clock.round(), "breach", "sla_breach", "major", 0, clock.deadline(),
+            case 1 -> alert(caseId, policy, known, clock.round(), "breach", AlertKind.SLA_BREACH, 0, clock.deadline(),
                     clock.deadline(), policy.name() + " was due at " + due + note);
-            default -> alert(caseId, policy, known, clock.round(), "escalation-" + (stage - 1), "sla_escalation", "critical",
+            default -> alert(caseId, policy, known, clock.round(), "escalation-" + (stage - 1), AlertKind.SLA_ESCALATION,
                     stage - 1, clock.deadline(), clock.stages().get(stage),
                     policy.name() + " was due at " + due + "; escalated to " + LEVELS[Math.min(stage - 1, LEVELS.length - 1)]
                             + note);
@@ -527,11 +516,11 @@ public final class SlaClocks extends KeyedProcessFunction<String, CaseEvent, Ale
 
     private static final String[] LEVELS = {"", "the community", "the street", "the city"};
 
-    private static AlertRow alert(String caseId, SlaPolicy policy, CaseInfo known, int round, String stage, String kind,
-                                  String severity, int level, Instant deadline, Instant raisedAt, String detail) {
-        var id = "sla:" + caseId + ":" + policy.id() + ":" + round + ":" + stage;
-        return new AlertRow(id, kind, severity, AlertRow.OPEN, caseId, policy.id(), level, deadline, raisedAt, null,
-                known.gridCode(), known.communityCode(), known.streetCode(), known.countyCode(), detail, 1);
+    private static Alert alert(String caseId, SlaPolicy policy, CaseInfo known, int round, String stage, AlertKind kind,
+                               int level, Instant deadline, Instant raisedAt, String detail) {
+        return Alert.raise("sla:" + caseId + ":" + policy.id() + ":" + round + ":" + stage, kind).about(caseId, policy.id())
+                .in(new AreaLineage(known.gridCode(), known.communityCode(), known.streetCode(), known.countyCode()))
+                .level(level).deadline(deadline).raisedAt(raisedAt).detail(detail).build();
     }
 
     private static List<String> toList(Iterable<String> keys) {

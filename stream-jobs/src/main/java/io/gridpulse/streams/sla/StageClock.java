@@ -1,6 +1,8 @@
 package io.gridpulse.streams.sla;
 
-import io.gridpulse.warehouse.AlertRow;
+import io.gridpulse.model.alerts.Alert;
+import io.gridpulse.model.alerts.AlertKind;
+import io.gridpulse.model.area.AreaLineage;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -44,7 +46,7 @@ public record StageClock(String alertIdPrefix, String caseId, String policyId, I
     public static final String WITHDRAWN = "; withdrawn: stopped before this was due";
 
     /** What a step did to a clock: the clock as it now is, and the alert rows to write. */
-    public record Step(StageClock clock, List<AlertRow> alerts) {}
+    public record Step(StageClock clock, List<Alert> alerts) {}
 
     /**
      * A running clock from {@code startedAt}: the deadline after {@code limit}, the warning at
@@ -81,7 +83,7 @@ public record StageClock(String alertIdPrefix, String caseId, String policyId, I
 
     /** Raises the stages due at or before {@code time} (epoch ms) that have not fired; nothing once stopped. */
     public Step fire(long time) {
-        var alerts = new ArrayList<AlertRow>();
+        var alerts = new ArrayList<Alert>();
         var bits = fired;
         if (running()) {
             var due = stages();
@@ -104,7 +106,7 @@ public record StageClock(String alertIdPrefix, String caseId, String policyId, I
             return new Step(this, List.of());
         }
         var stop = at.isBefore(startedAt) ? startedAt : at;
-        var alerts = new ArrayList<AlertRow>();
+        var alerts = new ArrayList<Alert>();
         var raised = 0;
         var due = stages();
         for (int stage = 0; stage < due.size(); stage++) {
@@ -116,11 +118,7 @@ public record StageClock(String alertIdPrefix, String caseId, String policyId, I
                 alerts.add(row.cleared(stop));
                 raised |= 1 << stage;
             } else if (hasFired(stage)) {
-                var withdrawn = row.cleared(row.raisedAt());
-                alerts.add(new AlertRow(withdrawn.alertId(), withdrawn.kind(), withdrawn.severity(), withdrawn.status(),
-                        withdrawn.caseId(), withdrawn.policyId(), withdrawn.level(), withdrawn.deadline(), withdrawn.raisedAt(),
-                        withdrawn.clearedAt(), withdrawn.gridCode(), withdrawn.communityCode(), withdrawn.streetCode(),
-                        withdrawn.countyCode(), withdrawn.detail() + WITHDRAWN, withdrawn.version()));
+                alerts.add(row.withdrawn(WITHDRAWN));
             }
         }
         return new Step(with(raised, stop), alerts);
@@ -150,19 +148,20 @@ public record StageClock(String alertIdPrefix, String caseId, String policyId, I
                 gridCode, communityCode, streetCode, countyCode, subject, escalations);
     }
 
-    private AlertRow row(int stage) {
+    private Alert row(int stage) {
+        var area = new AreaLineage(gridCode, communityCode, streetCode, countyCode);
         if (stage >= firstEscalation()) {
             var level = stage - firstEscalation() + 1;
-            return new AlertRow(alertIdPrefix + ":escalation-" + level, "sla_escalation", "critical", AlertRow.OPEN, caseId,
-                    policyId, level, deadline, escalations.get(level - 1), null, gridCode, communityCode, streetCode,
-                    countyCode, subject + " was due at " + deadline + "; escalated to "
-                            + LEVELS[Math.min(level, LEVELS.length - 1)], 1);
+            return Alert.raise(alertIdPrefix + ":escalation-" + level, AlertKind.SLA_ESCALATION).about(caseId, policyId)
+                    .in(area).level(level).deadline(deadline).raisedAt(escalations.get(level - 1))
+                    .detail(subject + " was due at " + deadline + "; escalated to " + LEVELS[Math.min(level, LEVELS.length - 1)])
+                    .build();
         }
         var breach = stage == 1 && breaches;
         var at = breach || !breaches ? deadline : warningAt;
         var detail = breach || !breaches ? subject + " was due at " + deadline : subject + " is due at " + deadline;
-        return new AlertRow(alertIdPrefix + (breach ? ":breach" : ":warning"), breach ? "sla_breach" : "sla_warning",
-                breach ? "major" : "warning", AlertRow.OPEN, caseId, policyId, 0, deadline, at, null, gridCode,
-                communityCode, streetCode, countyCode, detail, 1);
+        return Alert.raise(alertIdPrefix + (breach ? ":breach" : ":warning"),
+                breach ? AlertKind.SLA_BREACH : AlertKind.SLA_WARNING)
+                .about(caseId, policyId).in(area).deadline(deadline).raisedAt(at).detail(detail).build();
     }
 }

@@ -1,6 +1,6 @@
 package io.gridpulse.streams.sla;
 
-import io.gridpulse.warehouse.AlertRow;
+import io.gridpulse.model.alerts.Alert;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
@@ -16,7 +16,7 @@ import java.time.Duration;
  * remembered for a while after the last write, the timers that fire its stages, and how a step of the
  * clock is applied. Subclasses decide when a clock starts and stops.
  */
-public abstract class StageClockFunction<K, I> extends KeyedProcessFunction<K, I, AlertRow> {
+public abstract class StageClockFunction<K, I> extends KeyedProcessFunction<K, I, Alert> {
     private final String stateName;
     private final Duration remember;
     private transient ValueState<StageClock> clock;
@@ -51,13 +51,13 @@ public abstract class StageClockFunction<K, I> extends KeyedProcessFunction<K, I
     }
 
     /** Keeps the clock after a step (a stop or a fired stage) and emits the alerts it raised or cleared. */
-    protected final void apply(StageClock.Step step, Collector<AlertRow> out) throws IOException {
+    protected final void apply(StageClock.Step step, Collector<Alert> out) throws IOException {
         clock.update(step.clock());
         step.alerts().forEach(out::collect);
     }
 
     @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<AlertRow> out) throws Exception {
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
         var current = clock.value();
         if (current == null) {
             return;

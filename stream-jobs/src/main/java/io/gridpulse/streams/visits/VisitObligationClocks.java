@@ -1,8 +1,9 @@
 package io.gridpulse.streams.visits;
 
+import io.gridpulse.model.alerts.Alert;
+import io.gridpulse.model.alerts.AlertKind;
 import io.gridpulse.model.area.AreaCode;
-import io.gridpulse.model.area.AreaLevel;
-import io.gridpulse.warehouse.AlertRow;
+import io.gridpulse.model.area.AreaLineage;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -47,7 +48,7 @@ import java.util.List;
  * entry (the two inputs are not read in event-time order) is kept and counted when the entry starts the
  * period's clock.
  */
-public final class VisitObligationClocks extends KeyedCoProcessFunction<String, RegistryStep, VisitStep, AlertRow> {
+public final class VisitObligationClocks extends KeyedCoProcessFunction<String, RegistryStep, VisitStep, Alert> {
     /** A period's clock is forgotten this long after its last escalation: late uploads still clear it until then. */
     static final Duration KEEP_PERIODS = Duration.ofDays(14);
     static final Duration REMEMBER_VISITS = Duration.ofDays(62);
@@ -139,7 +140,7 @@ public final class VisitObligationClocks extends KeyedCoProcessFunction<String, 
     }
 
     @Override
-    public void processElement1(RegistryStep entry, Context ctx, Collector<AlertRow> out) throws Exception {
+    public void processElement1(RegistryStep entry, Context ctx, Collector<Alert> out) throws Exception {
         var known = household.value();
         var groups = entry.removed() ? List.<String>of() : entry.groupList();
         var relevant = rules.rules().stream().filter(r -> groups.contains(r.group())).toList();
@@ -168,7 +169,7 @@ public final class VisitObligationClocks extends KeyedCoProcessFunction<String, 
     }
 
     @Override
-    public void processElement2(VisitStep visit, Context ctx, Collector<AlertRow> out) throws Exception {
+    public void processElement2(VisitStep visit, Context ctx, Collector<Alert> out) throws Exception {
         var known = household.value();
         if (known == null) {
             // the two inputs are not read in event-time order, so on a fresh start or a replay a visit may come
@@ -199,7 +200,7 @@ public final class VisitObligationClocks extends KeyedCoProcessFunction<String, 
     }
 
     @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<AlertRow> out) throws Exception {
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
         var known = household.value();
         if (known == null) {
             return;
@@ -244,7 +245,7 @@ public final class VisitObligationClocks extends KeyedCoProcessFunction<String, 
     }
 
     /** The clock of the period from {@code start}, created with its timers if it is new; a visit known in it stops it. */
-    private void ensurePeriod(VisitRule rule, Instant start, Household known, Context ctx, Collector<AlertRow> out)
+    private void ensurePeriod(VisitRule rule, Instant start, Household known, Context ctx, Collector<Alert> out)
             throws Exception {
         var key = key(rule, start);
         if (periods.contains(key)) {
@@ -286,7 +287,7 @@ public final class VisitObligationClocks extends KeyedCoProcessFunction<String, 
     }
 
     /** Stops the clocks of a group the household left (or of a household that left the registry) at {@code at}. */
-    private void leave(VisitRule rule, Instant at, Household known, Context ctx, Collector<AlertRow> out) throws Exception {
+    private void leave(VisitRule rule, Instant at, Household known, Context ctx, Collector<Alert> out) throws Exception {
         for (var key : new ArrayList<>(toList(periods.keys()))) {
             var period = periods.get(key);
             if (period.ruleId().equals(rule.id())) {
@@ -302,7 +303,7 @@ public final class VisitObligationClocks extends KeyedCoProcessFunction<String, 
      * or after it are withdrawn if they had fired.
      */
     private void settle(VisitRule rule, Period period, Instant at, Household known, String householdId,
-                        Collector<AlertRow> out) throws Exception {
+                        Collector<Alert> out) throws Exception {
         if (!period.running() && !at.isBefore(period.stoppedAt())) {
             return;
         }
@@ -315,17 +316,17 @@ public final class VisitObligationClocks extends KeyedCoProcessFunction<String, 
                 if (!period.hasFired(stage)) {
                     out.collect(row);
                 }
-                out.collect(versioned(row.cleared(at), version, ""));
+                out.collect(row.cleared(at).withVersion(version));
                 raised |= 1 << stage;
             } else if (period.hasFired(stage)) {
-                out.collect(versioned(row.cleared(row.raisedAt()), version, WITHDRAWN));
+                out.collect(row.withdrawn(WITHDRAWN).withVersion(version));
             }
         }
         var stopped = period.stopped(at, raised, version);
         periods.put(key(rule, period.start()), stopped);
     }
 
-    private AlertRow alert(String householdId, VisitRule rule, Period period, int stage, Household known) {
+    private Alert alert(String householdId, VisitRule rule, Period period, int stage, Household known) {
         var start = period.start().atZone(zoneId).toLocalDate();
         var due = period.end().atZone(zoneId).format(LOCAL);
         var what = "a visit to household " + householdId + " (" + rule.group().replace('_', ' ') + ") in the "
@@ -333,28 +334,21 @@ public final class VisitObligationClocks extends KeyedCoProcessFunction<String, 
         var idPrefix = "visit:" + rule.id() + ":" + householdId + ":" + start + ":";
         var raisedAt = rule.stages(period.end()).get(stage);
         return switch (stage) {
-            case 0 -> row(idPrefix + "warning", "sla_warning", "warning", 0, householdId, rule, period, raisedAt, known,
+            case 0 -> row(idPrefix + "warning", AlertKind.SLA_WARNING, 0, householdId, rule, period, raisedAt, known,
                     what + " is due by " + due);
-            case 1 -> row(idPrefix + "breach", "sla_breach", "major", 0, householdId, rule, period, raisedAt, known,
+            case 1 -> row(idPrefix + "breach", AlertKind.SLA_BREACH, 0, householdId, rule, period, raisedAt, known,
                     what + " was due by " + due);
-            default -> row(idPrefix + "escalation-" + (stage - 1), "sla_escalation", "critical", stage - 1, householdId, rule,
+            default -> row(idPrefix + "escalation-" + (stage - 1), AlertKind.SLA_ESCALATION, stage - 1, householdId, rule,
                     period, raisedAt, known,
                     what + " was due by " + due + "; escalated to " + LEVELS[Math.min(stage - 1, LEVELS.length - 1)]);
         };
     }
 
-    private static AlertRow row(String id, String kind, String severity, int level, String householdId, VisitRule rule,
-                                Period period, Instant raisedAt, Household known, String detail) {
+    private static Alert row(String id, AlertKind kind, int level, String householdId, VisitRule rule, Period period,
+                             Instant raisedAt, Household known, String detail) {
         var grid = AreaCode.of(period.gridCode() != null ? period.gridCode() : known.gridCode());
-        return new AlertRow(id, kind, severity, AlertRow.OPEN, householdId, rule.id(), level, period.end(), raisedAt, null,
-                grid.value(), grid.at(AreaLevel.COMMUNITY).value(), grid.at(AreaLevel.STREET).value(),
-                grid.at(AreaLevel.COUNTY).value(), detail, 1);
-    }
-
-    private static AlertRow versioned(AlertRow row, long version, String detailSuffix) {
-        return new AlertRow(row.alertId(), row.kind(), row.severity(), row.status(), row.caseId(), row.policyId(), row.level(),
-                row.deadline(), row.raisedAt(), row.clearedAt(), row.gridCode(), row.communityCode(), row.streetCode(),
-                row.countyCode(), row.detail() + detailSuffix, version);
+        return Alert.raise(id, kind).about(householdId, rule.id()).in(AreaLineage.ofGrid(grid)).level(level)
+                .deadline(period.end()).raisedAt(raisedAt).detail(detail).build();
     }
 
     private VisitRule rule(String id) {

@@ -1,6 +1,9 @@
 package io.gridpulse.streams.devices;
 
-import io.gridpulse.warehouse.AlertRow;
+import io.gridpulse.model.alerts.Alert;
+import io.gridpulse.model.alerts.AlertKind;
+import io.gridpulse.model.alerts.AlertStatus;
+import io.gridpulse.model.alerts.Severity;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -9,7 +12,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -18,7 +20,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 class DeviceHealthTest {
     static final Instant T0 = Instant.parse("2026-11-23T01:00:00Z");
-    private KeyedOneInputStreamOperatorTestHarness<String, DeviceReading, AlertRow> harness;
+    private KeyedOneInputStreamOperatorTestHarness<String, DeviceReading, Alert> harness;
 
     @BeforeEach
     void open() throws Exception {
@@ -31,7 +33,7 @@ class DeviceHealthTest {
         harness.close();
     }
 
-    private static KeyedOneInputStreamOperatorTestHarness<String, DeviceReading, AlertRow> newHarness() throws Exception {
+    private static KeyedOneInputStreamOperatorTestHarness<String, DeviceReading, Alert> newHarness() throws Exception {
         return new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new DeviceHealth(DeviceRules.defaults())),
                 DeviceReading::deviceId, Types.STRING);
     }
@@ -51,7 +53,7 @@ class DeviceHealthTest {
         }
     }
 
-    private List<AlertRow> alerts() {
+    private List<Alert> alerts() {
         return harness.extractOutputValues();
     }
 
@@ -60,13 +62,12 @@ class DeviceHealthTest {
         send(reading("w-1", "wristband", T0, 90, 70.0, true));
         assertThat(alerts()).singleElement().satisfies(a -> {
             assertThat(a.alertId()).isEqualTo("device:w-1:sos:" + T0.toEpochMilli());
-            assertThat(a.kind()).isEqualTo("device_sos");
-            assertThat(a.severity()).isEqualTo("critical");
-            assertThat(a.status()).isEqualTo(AlertRow.OPEN);
+            assertThat(a.kind()).isEqualTo(AlertKind.DEVICE_SOS);
+            assertThat(a.severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(a.status()).isEqualTo(AlertStatus.OPEN);
             assertThat(a.caseId()).isEqualTo("w-1");
             assertThat(a.raisedAt()).isEqualTo(T0);
-            assertThat(a.streetCode()).isEqualTo("439901001");
-            assertThat(AlertRow.KINDS).contains(a.kind());
+            assertThat(a.area().street()).isEqualTo("439901001");
         });
     }
 
@@ -76,9 +77,9 @@ class DeviceHealthTest {
                 reading("w-1", "wristband", T0.plusSeconds(5), 90, 70.0, true),
                 heartbeat("w-1", T0.plusSeconds(60)),
                 reading("w-1", "wristband", T0.plusSeconds(120), 90, 70.0, true));
-        assertThat(alerts()).extracting(AlertRow::alertId, AlertRow::status).containsExactly(
-                tuple("device:w-1:sos:" + T0.toEpochMilli(), "open"),
-                tuple("device:w-1:sos:" + T0.plusSeconds(120).toEpochMilli(), "open"));
+        assertThat(alerts()).extracting(Alert::alertId, Alert::status).containsExactly(
+                tuple("device:w-1:sos:" + T0.toEpochMilli(), AlertStatus.OPEN),
+                tuple("device:w-1:sos:" + T0.plusSeconds(120).toEpochMilli(), AlertStatus.OPEN));
     }
 
     @Test
@@ -89,7 +90,7 @@ class DeviceHealthTest {
 
         harness.processWatermark(T0.plusSeconds(60 + 600).toEpochMilli()); // no event: the watermark alone fires it
         assertThat(alerts()).singleElement().satisfies(a -> {
-            assertThat(a.kind()).isEqualTo("device_offline");
+            assertThat(a.kind()).isEqualTo(AlertKind.DEVICE_OFFLINE);
             assertThat(a.alertId()).isEqualTo("device:w-2:offline:" + T0.plusSeconds(60).toEpochMilli());
             assertThat(a.raisedAt()).isEqualTo(T0.plusSeconds(660));
             assertThat(a.deadline()).isEqualTo(T0.plusSeconds(660));
@@ -97,8 +98,8 @@ class DeviceHealthTest {
 
         harness.processWatermark(T0.plusSeconds(5000).toEpochMilli());
         send(heartbeat("w-2", T0.plusSeconds(5000)));
-        assertThat(alerts()).extracting(AlertRow::status, AlertRow::version, AlertRow::clearedAt).containsExactly(
-                tuple("open", 1L, null), tuple("cleared", 2L, T0.plusSeconds(5000)));
+        assertThat(alerts()).extracting(Alert::status, Alert::version, Alert::clearedAt).containsExactly(
+                tuple(AlertStatus.OPEN, 1L, null), tuple(AlertStatus.CLEARED, 2L, T0.plusSeconds(5000)));
     }
 
     @Test
@@ -106,9 +107,11 @@ class DeviceHealthTest {
         send(reading("k-1", "kiosk", T0, null, 30.0, false), reading("k-1", "kiosk", T0.plusSeconds(60), null, 19.0, false),
                 reading("k-1", "kiosk", T0.plusSeconds(120), null, 15.0, false),
                 reading("k-1", "kiosk", T0.plusSeconds(180), null, 95.0, false));
-        assertThat(alerts()).extracting(AlertRow::kind, AlertRow::status, AlertRow::alertId).containsExactly(
-                tuple("device_low_battery", "open", "device:k-1:low_battery:" + T0.plusSeconds(60).toEpochMilli()),
-                tuple("device_low_battery", "cleared", "device:k-1:low_battery:" + T0.plusSeconds(60).toEpochMilli()));
+        assertThat(alerts()).extracting(Alert::kind, Alert::status, Alert::alertId).containsExactly(
+                tuple(AlertKind.DEVICE_LOW_BATTERY, AlertStatus.OPEN,
+                        "device:k-1:low_battery:" + T0.plusSeconds(60).toEpochMilli()),
+                tuple(AlertKind.DEVICE_LOW_BATTERY, AlertStatus.CLEARED,
+                        "device:k-1:low_battery:" + T0.plusSeconds(60).toEpochMilli()));
     }
 
     @Test
@@ -117,8 +120,9 @@ class DeviceHealthTest {
                 reading("w-3", "wristband", T0.plusSeconds(20), 150, 80.0, false),
                 reading("w-3", "wristband", T0.plusSeconds(30), 140, 80.0, false),
                 reading("x-1", "env_sensor", T0, 200, 80.0, false));
-        assertThat(alerts()).extracting(AlertRow::kind, AlertRow::status, AlertRow::severity).containsExactly(
-                tuple("device_heart_rate", "open", "major"), tuple("device_heart_rate", "cleared", "major"));
+        assertThat(alerts()).extracting(Alert::kind, Alert::status, Alert::severity).containsExactly(
+                tuple(AlertKind.DEVICE_HEART_RATE, AlertStatus.OPEN, Severity.MAJOR), tuple(AlertKind.DEVICE_HEART_RATE,
+                        AlertStatus.CLEARED, Severity.MAJOR));
         assertThat(alerts().getFirst().detail()).contains("141").contains("40-140");
     }
 
@@ -126,7 +130,7 @@ class DeviceHealthTest {
     void aLateUploadCanRaiseAnSosButDoesNotMoveTheOtherConditions() throws Exception {
         send(heartbeat("w-4", T0.plusSeconds(3600)));
         send(reading("w-4", "wristband", T0, 200, 5.0, true)); // an hour late
-        assertThat(alerts()).extracting(AlertRow::kind).containsExactly("device_sos");
+        assertThat(alerts()).extracting(Alert::kind).containsExactly(AlertKind.DEVICE_SOS);
         harness.processWatermark(T0.plusSeconds(3600 + 599).toEpochMilli());
         assertThat(alerts()).hasSize(1); // the late reading did not pull the offline deadline back
     }
@@ -149,8 +153,10 @@ class DeviceHealthTest {
         var restored = new java.util.ArrayList<>(before);
         restored.addAll(alerts());
         assertThat(restored).containsExactlyElementsOf(uninterrupted);
-        assertThat(uninterrupted).extracting(AlertRow::kind, AlertRow::status).containsExactly(
-                tuple("device_low_battery", "open"), tuple("device_heart_rate", "open"), tuple("device_offline", "open"),
-                tuple("device_offline", "cleared"), tuple("device_low_battery", "cleared"), tuple("device_heart_rate", "cleared"));
+        assertThat(uninterrupted).extracting(Alert::kind, Alert::status).containsExactly(
+                tuple(AlertKind.DEVICE_LOW_BATTERY, AlertStatus.OPEN), tuple(AlertKind.DEVICE_HEART_RATE,
+                        AlertStatus.OPEN), tuple(AlertKind.DEVICE_OFFLINE, AlertStatus.OPEN),
+                tuple(AlertKind.DEVICE_OFFLINE, AlertStatus.CLEARED), tuple(AlertKind.DEVICE_LOW_BATTERY,
+                        AlertStatus.CLEARED), tuple(AlertKind.DEVICE_HEART_RATE, AlertStatus.CLEARED));
     }
 }

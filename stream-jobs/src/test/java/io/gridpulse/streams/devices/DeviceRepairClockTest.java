@@ -1,7 +1,10 @@
 package io.gridpulse.streams.devices;
 
+import io.gridpulse.model.alerts.Alert;
+import io.gridpulse.model.alerts.AlertKind;
+import io.gridpulse.model.alerts.AlertStatus;
+import io.gridpulse.model.alerts.Severity;
 import io.gridpulse.streams.sla.StageClock;
-import io.gridpulse.warehouse.AlertRow;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -22,7 +25,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 class DeviceRepairClockTest {
     static final Instant FAULT = Instant.parse("2026-11-23T01:00:00Z");
     static final String PREFIX = "device:k-1:repair:" + FAULT.toEpochMilli();
-    private KeyedOneInputStreamOperatorTestHarness<String, DeviceReading, AlertRow> harness;
+    private KeyedOneInputStreamOperatorTestHarness<String, DeviceReading, Alert> harness;
 
     @BeforeEach
     void open() throws Exception {
@@ -36,12 +39,12 @@ class DeviceRepairClockTest {
     }
 
     /** The repair clock without escalations: the warning and breach alone (escalations have their own tests). */
-    private static KeyedOneInputStreamOperatorTestHarness<String, DeviceReading, AlertRow> newHarness(DeviceRules rules)
+    private static KeyedOneInputStreamOperatorTestHarness<String, DeviceReading, Alert> newHarness(DeviceRules rules)
             throws Exception {
         return newHarness(new DeviceHealth(rules, List.of()));
     }
 
-    private static KeyedOneInputStreamOperatorTestHarness<String, DeviceReading, AlertRow> newHarness(DeviceHealth health)
+    private static KeyedOneInputStreamOperatorTestHarness<String, DeviceReading, Alert> newHarness(DeviceHealth health)
             throws Exception {
         return new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(health), DeviceReading::deviceId,
                 Types.STRING);
@@ -56,15 +59,15 @@ class DeviceRepairClockTest {
         for (int m = 0; m <= 5 * 24 * 60; m += 97) {
             watermark(plus(FAULT, m));
         }
-        assertThat(repairs()).extracting(AlertRow::alertId, AlertRow::kind, AlertRow::level, AlertRow::raisedAt).containsExactly(
-                tuple(PREFIX + ":warning", "sla_warning", 0, plus(FAULT, 192)),
-                tuple(PREFIX + ":breach", "sla_breach", 0, plus(FAULT, 240)),
-                tuple(PREFIX + ":escalation-1", "sla_escalation", 1, plus(FAULT, 240)),
-                tuple(PREFIX + ":escalation-2", "sla_escalation", 2, plus(FAULT, 240 + 24 * 60)),
-                tuple(PREFIX + ":escalation-3", "sla_escalation", 3, plus(FAULT, 240 + 72 * 60)));
+        assertThat(repairs()).extracting(Alert::alertId, Alert::kind, Alert::level, Alert::raisedAt).containsExactly(
+                tuple(PREFIX + ":warning", AlertKind.SLA_WARNING, 0, plus(FAULT, 192)),
+                tuple(PREFIX + ":breach", AlertKind.SLA_BREACH, 0, plus(FAULT, 240)),
+                tuple(PREFIX + ":escalation-1", AlertKind.SLA_ESCALATION, 1, plus(FAULT, 240)),
+                tuple(PREFIX + ":escalation-2", AlertKind.SLA_ESCALATION, 2, plus(FAULT, 240 + 24 * 60)),
+                tuple(PREFIX + ":escalation-3", AlertKind.SLA_ESCALATION, 3, plus(FAULT, 240 + 72 * 60)));
         assertThat(repairs()).allSatisfy(a -> {
             assertThat(a.deadline()).isEqualTo(plus(FAULT, 240));
-            assertThat(a.streetCode()).isEqualTo("439901001");
+            assertThat(a.area().street()).isEqualTo("439901001");
         });
     }
 
@@ -76,13 +79,13 @@ class DeviceRepairClockTest {
         send(kiosk("fault", FAULT));
         watermark(plus(FAULT, 240 + 30 * 60)); // escalation-2 fired; the repair happened before it, but is reported now
         send(kiosk("online", plus(FAULT, 600)));
-        var latest = new LinkedHashMap<String, AlertRow>();
+        var latest = new LinkedHashMap<String, Alert>();
         repairs().forEach(a -> latest.merge(a.alertId(), a, (x, y) -> x.version() >= y.version() ? x : y));
-        assertThat(latest.values()).extracting(AlertRow::alertId, AlertRow::status, AlertRow::clearedAt).containsExactly(
-                tuple(PREFIX + ":warning", "cleared", plus(FAULT, 600)),
-                tuple(PREFIX + ":breach", "cleared", plus(FAULT, 600)),
-                tuple(PREFIX + ":escalation-1", "cleared", plus(FAULT, 600)),
-                tuple(PREFIX + ":escalation-2", "cleared", plus(FAULT, 240 + 24 * 60)));
+        assertThat(latest.values()).extracting(Alert::alertId, Alert::status, Alert::clearedAt).containsExactly(
+                tuple(PREFIX + ":warning", AlertStatus.CLEARED, plus(FAULT, 600)),
+                tuple(PREFIX + ":breach", AlertStatus.CLEARED, plus(FAULT, 600)),
+                tuple(PREFIX + ":escalation-1", AlertStatus.CLEARED, plus(FAULT, 600)),
+                tuple(PREFIX + ":escalation-2", AlertStatus.CLEARED, plus(FAULT, 240 + 24 * 60)));
         assertThat(latest.get(PREFIX + ":escalation-2").detail()).endsWith(StageClock.WITHDRAWN);
     }
 
@@ -102,7 +105,7 @@ class DeviceRepairClockTest {
     }
 
     /** The repair clock's rows only (a silent faulty kiosk also goes offline). */
-    private List<AlertRow> repairs() {
+    private List<Alert> repairs() {
         return harness.extractOutputValues().stream().filter(a -> a.policyId().equals(DeviceHealth.REPAIR_POLICY)).toList();
     }
 
@@ -119,22 +122,21 @@ class DeviceRepairClockTest {
         watermark(plus(FAULT, 192)); // 80% of 4 h = 3 h 12 min
         assertThat(repairs()).singleElement().satisfies(a -> {
             assertThat(a.alertId()).isEqualTo(PREFIX + ":warning");
-            assertThat(a.kind()).isEqualTo("sla_warning");
-            assertThat(a.severity()).isEqualTo("warning");
-            assertThat(a.status()).isEqualTo(AlertRow.OPEN);
+            assertThat(a.kind()).isEqualTo(AlertKind.SLA_WARNING);
+            assertThat(a.severity()).isEqualTo(Severity.WARNING);
+            assertThat(a.status()).isEqualTo(AlertStatus.OPEN);
             assertThat(a.caseId()).isEqualTo("k-1");
             assertThat(a.policyId()).isEqualTo("device.repaired");
             assertThat(a.raisedAt()).isEqualTo(plus(FAULT, 192));
             assertThat(a.deadline()).isEqualTo(plus(FAULT, 240));
             assertThat(a.clearedAt()).isNull();
-            assertThat(a.streetCode()).isEqualTo("439901001");
-            assertThat(AlertRow.KINDS).contains(a.kind());
+            assertThat(a.area().street()).isEqualTo("439901001");
         });
 
         watermark(plus(FAULT, 600));
-        assertThat(repairs()).extracting(AlertRow::alertId, AlertRow::kind, AlertRow::raisedAt, AlertRow::deadline)
-                .containsExactly(tuple(PREFIX + ":warning", "sla_warning", plus(FAULT, 192), plus(FAULT, 240)),
-                        tuple(PREFIX + ":breach", "sla_breach", plus(FAULT, 240), plus(FAULT, 240)));
+        assertThat(repairs()).extracting(Alert::alertId, Alert::kind, Alert::raisedAt, Alert::deadline)
+                .containsExactly(tuple(PREFIX + ":warning", AlertKind.SLA_WARNING, plus(FAULT, 192), plus(FAULT, 240)),
+                        tuple(PREFIX + ":breach", AlertKind.SLA_BREACH, plus(FAULT, 240), plus(FAULT, 240)));
     }
 
     @Test
@@ -150,9 +152,9 @@ class DeviceRepairClockTest {
         watermark(plus(FAULT, 200));
         send(kiosk("offline", plus(FAULT, 205)), kiosk("online", plus(FAULT, 210)));
         watermark(plus(FAULT, 24 * 60));
-        assertThat(repairs()).extracting(AlertRow::alertId, AlertRow::status, AlertRow::clearedAt, AlertRow::version)
-                .containsExactly(tuple(PREFIX + ":warning", "open", null, 1L),
-                        tuple(PREFIX + ":warning", "cleared", plus(FAULT, 210), 2L));
+        assertThat(repairs()).extracting(Alert::alertId, Alert::status, Alert::clearedAt, Alert::version)
+                .containsExactly(tuple(PREFIX + ":warning", AlertStatus.OPEN, null, 1L),
+                        tuple(PREFIX + ":warning", AlertStatus.CLEARED, plus(FAULT, 210), 2L));
     }
 
     @Test
@@ -161,11 +163,11 @@ class DeviceRepairClockTest {
         watermark(plus(FAULT, 300)); // time moved on with the wall clock while the kiosk's upload was delayed
         send(kiosk("online", plus(FAULT, 230)));
         var live = repairs();
-        assertThat(live).extracting(AlertRow::alertId, AlertRow::status, AlertRow::raisedAt, AlertRow::clearedAt)
-                .containsExactly(tuple(PREFIX + ":warning", "open", plus(FAULT, 192), null),
-                        tuple(PREFIX + ":breach", "open", plus(FAULT, 240), null),
-                        tuple(PREFIX + ":warning", "cleared", plus(FAULT, 192), plus(FAULT, 230)),
-                        tuple(PREFIX + ":breach", "cleared", plus(FAULT, 240), plus(FAULT, 240)));
+        assertThat(live).extracting(Alert::alertId, Alert::status, Alert::raisedAt, Alert::clearedAt)
+                .containsExactly(tuple(PREFIX + ":warning", AlertStatus.OPEN, plus(FAULT, 192), null),
+                        tuple(PREFIX + ":breach", AlertStatus.OPEN, plus(FAULT, 240), null),
+                        tuple(PREFIX + ":warning", AlertStatus.CLEARED, plus(FAULT, 192), plus(FAULT, 230)),
+                        tuple(PREFIX + ":breach", AlertStatus.CLEARED, plus(FAULT, 240), plus(FAULT, 240)));
         assertThat(live.getLast().detail()).endsWith(StageClock.WITHDRAWN);
 
         // a replay of the same log, with event time following the events
@@ -186,14 +188,14 @@ class DeviceRepairClockTest {
                 kiosk("fault", plus(FAULT, 300)));
         watermark(plus(FAULT, 300 + 240));
         var second = "device:k-1:repair:" + plus(FAULT, 300).toEpochMilli();
-        assertThat(repairs()).extracting(AlertRow::alertId, AlertRow::status, AlertRow::raisedAt).containsExactly(
+        assertThat(repairs()).extracting(Alert::alertId, Alert::status, Alert::raisedAt).containsExactly(
                 // no watermark passed them before the repair arrived: both were due, so raised and cleared at once
-                tuple(PREFIX + ":warning", "open", plus(FAULT, 192)),
-                tuple(PREFIX + ":warning", "cleared", plus(FAULT, 192)),
-                tuple(PREFIX + ":breach", "open", plus(FAULT, 240)),
-                tuple(PREFIX + ":breach", "cleared", plus(FAULT, 240)),
-                tuple(second + ":warning", "open", plus(FAULT, 300 + 192)),
-                tuple(second + ":breach", "open", plus(FAULT, 300 + 240)));
+                tuple(PREFIX + ":warning", AlertStatus.OPEN, plus(FAULT, 192)),
+                tuple(PREFIX + ":warning", AlertStatus.CLEARED, plus(FAULT, 192)),
+                tuple(PREFIX + ":breach", AlertStatus.OPEN, plus(FAULT, 240)),
+                tuple(PREFIX + ":breach", AlertStatus.CLEARED, plus(FAULT, 240)),
+                tuple(second + ":warning", AlertStatus.OPEN, plus(FAULT, 300 + 192)),
+                tuple(second + ":breach", AlertStatus.OPEN, plus(FAULT, 300 + 240)));
     }
 
     @Test
@@ -203,8 +205,9 @@ class DeviceRepairClockTest {
         harness.open();
         send(kiosk("fault", FAULT));
         watermark(plus(FAULT, 120));
-        assertThat(repairs()).extracting(AlertRow::kind, AlertRow::raisedAt, AlertRow::deadline).containsExactly(
-                tuple("sla_warning", plus(FAULT, 96), plus(FAULT, 120)), tuple("sla_breach", plus(FAULT, 120), plus(FAULT, 120)));
+        assertThat(repairs()).extracting(Alert::kind, Alert::raisedAt, Alert::deadline).containsExactly(
+                tuple(AlertKind.SLA_WARNING, plus(FAULT, 96), plus(FAULT, 120)), tuple(AlertKind.SLA_BREACH, plus(FAULT,
+                        120), plus(FAULT, 120)));
     }
 
     @Test
@@ -227,13 +230,13 @@ class DeviceRepairClockTest {
         watermark(plus(FAULT, 600));
         before.addAll(repairs());
         assertThat(before).containsExactlyElementsOf(uninterrupted);
-        assertThat(uninterrupted).extracting(AlertRow::alertId, AlertRow::status).containsExactly(
-                tuple(PREFIX + ":warning", "open"), tuple(PREFIX + ":warning", "cleared"));
+        assertThat(uninterrupted).extracting(Alert::alertId, Alert::status).containsExactly(
+                tuple(PREFIX + ":warning", AlertStatus.OPEN), tuple(PREFIX + ":warning", AlertStatus.CLEARED));
     }
 
     /** The row with the highest version of each alert id, as the alerts table keeps them. */
-    static LinkedHashMap<String, AlertRow> latest(List<AlertRow> rows) {
-        var out = new LinkedHashMap<String, AlertRow>();
+    static LinkedHashMap<String, Alert> latest(List<Alert> rows) {
+        var out = new LinkedHashMap<String, Alert>();
         for (var row : rows) {
             out.merge(row.alertId(), row, (a, b) -> b.version() >= a.version() ? b : a);
         }

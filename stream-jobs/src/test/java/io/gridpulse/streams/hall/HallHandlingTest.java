@@ -1,6 +1,8 @@
 package io.gridpulse.streams.hall;
 
-import io.gridpulse.warehouse.AlertRow;
+import io.gridpulse.model.alerts.Alert;
+import io.gridpulse.model.alerts.AlertKind;
+import io.gridpulse.model.alerts.AlertStatus;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -20,7 +22,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 class HallHandlingTest {
     static final Instant SERVED = Instant.parse("2026-11-23T01:40:00Z");
     static final String WARNING = "hall:hall-439901001/tk-7:handling:" + SERVED.toEpochMilli() + ":warning";
-    private KeyedOneInputStreamOperatorTestHarness<String, TicketStep, AlertRow> harness;
+    private KeyedOneInputStreamOperatorTestHarness<String, TicketStep, Alert> harness;
 
     @BeforeEach
     void open() throws Exception {
@@ -34,11 +36,11 @@ class HallHandlingTest {
     }
 
     /** The clock without escalations: the warning alone (escalations have their own tests). */
-    private static KeyedOneInputStreamOperatorTestHarness<String, TicketStep, AlertRow> newHarness(Duration limit) throws Exception {
+    private static KeyedOneInputStreamOperatorTestHarness<String, TicketStep, Alert> newHarness(Duration limit) throws Exception {
         return newHarness(new HallHandling(limit, List.of()));
     }
 
-    private static KeyedOneInputStreamOperatorTestHarness<String, TicketStep, AlertRow> newHarness(HallHandling handling)
+    private static KeyedOneInputStreamOperatorTestHarness<String, TicketStep, Alert> newHarness(HallHandling handling)
             throws Exception {
         return new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(handling), TicketStep::ticketKey, Types.STRING);
     }
@@ -51,17 +53,17 @@ class HallHandlingTest {
         var escalation = WARNING.replace(":warning", ":escalation-");
         send(ticket("served", SERVED));
         watermark(minutes(20));
-        assertThat(alerts()).extracting(AlertRow::alertId, AlertRow::kind, AlertRow::level, AlertRow::raisedAt).containsExactly(
-                tuple(WARNING, "sla_warning", 0, minutes(20)),
-                tuple(escalation + "1", "sla_escalation", 1, minutes(20)));
+        assertThat(alerts()).extracting(Alert::alertId, Alert::kind, Alert::level, Alert::raisedAt).containsExactly(
+                tuple(WARNING, AlertKind.SLA_WARNING, 0, minutes(20)),
+                tuple(escalation + "1", AlertKind.SLA_ESCALATION, 1, minutes(20)));
         watermark(minutes(20 + 24 * 60));
-        assertThat(alerts()).extracting(AlertRow::alertId).containsExactly(WARNING, escalation + "1", escalation + "2");
+        assertThat(alerts()).extracting(Alert::alertId).containsExactly(WARNING, escalation + "1", escalation + "2");
         send(ticket("completed", minutes(25 * 60)));
         watermark(minutes(5 * 24 * 60));
-        assertThat(alerts()).filteredOn(a -> a.status().equals(AlertRow.CLEARED)).extracting(AlertRow::alertId, AlertRow::clearedAt)
+        assertThat(alerts()).filteredOn(a -> a.status().equals(AlertStatus.CLEARED)).extracting(Alert::alertId, Alert::clearedAt)
                 .containsExactly(tuple(WARNING, minutes(25 * 60)), tuple(escalation + "1", minutes(25 * 60)),
                         tuple(escalation + "2", minutes(25 * 60)));
-        assertThat(alerts()).extracting(AlertRow::alertId).doesNotContain(escalation + "3");
+        assertThat(alerts()).extracting(Alert::alertId).doesNotContain(escalation + "3");
     }
 
     static TicketStep ticket(String stage, Instant at) {
@@ -79,7 +81,7 @@ class HallHandlingTest {
         harness.processWatermark(at.toEpochMilli());
     }
 
-    private List<AlertRow> alerts() {
+    private List<Alert> alerts() {
         return harness.extractOutputValues();
     }
 
@@ -97,14 +99,14 @@ class HallHandlingTest {
         watermark(minutes(120));
         assertThat(alerts()).singleElement().satisfies(a -> {
             assertThat(a.alertId()).isEqualTo(WARNING);
-            assertThat(a.kind()).isEqualTo("sla_warning");
+            assertThat(a.kind()).isEqualTo(AlertKind.SLA_WARNING);
             assertThat(a.policyId()).isEqualTo("hall.handling");
             assertThat(a.caseId()).isEqualTo("tk-7");
-            assertThat(a.status()).isEqualTo(AlertRow.OPEN);
+            assertThat(a.status()).isEqualTo(AlertStatus.OPEN);
             assertThat(a.raisedAt()).isEqualTo(minutes(20));
             assertThat(a.deadline()).isEqualTo(minutes(20));
             assertThat(a.clearedAt()).isNull();
-            assertThat(a.communityCode()).isEqualTo("439901001001");
+            assertThat(a.area().community()).isEqualTo("439901001001");
             assertThat(a.detail()).contains("tk-7").contains("w-3").contains("20 min");
         });
     }
@@ -114,9 +116,9 @@ class HallHandlingTest {
         send(ticket("served", SERVED));
         watermark(minutes(21));
         send(ticket("completed", minutes(25)));
-        assertThat(alerts()).extracting(AlertRow::alertId, AlertRow::status, AlertRow::raisedAt, AlertRow::clearedAt,
-                AlertRow::version).containsExactly(tuple(WARNING, "open", minutes(20), null, 1L),
-                tuple(WARNING, "cleared", minutes(20), minutes(25), 2L));
+        assertThat(alerts()).extracting(Alert::alertId, Alert::status, Alert::raisedAt, Alert::clearedAt,
+                Alert::version).containsExactly(tuple(WARNING, AlertStatus.OPEN, minutes(20), null, 1L),
+                tuple(WARNING, AlertStatus.CLEARED, minutes(20), minutes(25), 2L));
     }
 
     @Test
@@ -131,8 +133,8 @@ class HallHandlingTest {
         send(ticket("served", SERVED));
         watermark(minutes(30));
         send(ticket("abandoned", minutes(31)));
-        assertThat(alerts()).extracting(AlertRow::status, AlertRow::clearedAt)
-                .containsExactly(tuple("open", null), tuple("cleared", minutes(31)));
+        assertThat(alerts()).extracting(Alert::status, Alert::clearedAt)
+                .containsExactly(tuple(AlertStatus.OPEN, null), tuple(AlertStatus.CLEARED, minutes(31)));
     }
 
     @Test
@@ -153,8 +155,8 @@ class HallHandlingTest {
         send(ticket("served", SERVED), ticket("completed", minutes(32)));
         watermark(minutes(600));
         assertThat(reversed).containsExactlyElementsOf(alerts());
-        assertThat(reversed).extracting(AlertRow::alertId, AlertRow::status, AlertRow::clearedAt)
-                .containsExactly(tuple(WARNING, "open", null), tuple(WARNING, "cleared", minutes(32)));
+        assertThat(reversed).extracting(Alert::alertId, Alert::status, Alert::clearedAt)
+                .containsExactly(tuple(WARNING, AlertStatus.OPEN, null), tuple(WARNING, AlertStatus.CLEARED, minutes(32)));
     }
 
     @Test
@@ -162,8 +164,8 @@ class HallHandlingTest {
         send(ticket("served", SERVED));
         watermark(minutes(25)); // the wall clock moved time on; the window's upload was late
         send(ticket("completed", minutes(18)));
-        assertThat(alerts()).extracting(AlertRow::status, AlertRow::raisedAt, AlertRow::clearedAt).containsExactly(
-                tuple("open", minutes(20), null), tuple("cleared", minutes(20), minutes(20)));
+        assertThat(alerts()).extracting(Alert::status, Alert::raisedAt, Alert::clearedAt).containsExactly(
+                tuple(AlertStatus.OPEN, minutes(20), null), tuple(AlertStatus.CLEARED, minutes(20), minutes(20)));
         assertThat(alerts().getLast().detail()).contains("withdrawn");
     }
 
@@ -174,7 +176,7 @@ class HallHandlingTest {
         harness.open();
         send(ticket("served", SERVED));
         watermark(minutes(15));
-        assertThat(alerts()).extracting(AlertRow::raisedAt, AlertRow::deadline).containsExactly(tuple(minutes(15), minutes(15)));
+        assertThat(alerts()).extracting(Alert::raisedAt, Alert::deadline).containsExactly(tuple(minutes(15), minutes(15)));
     }
 
     @Test
@@ -193,7 +195,7 @@ class HallHandlingTest {
         watermark(minutes(22));
         send(ticket("completed", minutes(40)));
         assertThat(new ArrayList<>(alerts())).containsExactlyElementsOf(uninterrupted);
-        assertThat(uninterrupted).extracting(AlertRow::status).containsExactly("open", "cleared");
+        assertThat(uninterrupted).extracting(Alert::status).containsExactly(AlertStatus.OPEN, AlertStatus.CLEARED);
     }
 
     @Test

@@ -1,6 +1,9 @@
 package io.gridpulse.streams.plaques;
 
-import io.gridpulse.warehouse.AlertRow;
+import io.gridpulse.model.alerts.Alert;
+import io.gridpulse.model.alerts.AlertKind;
+import io.gridpulse.model.alerts.AlertStatus;
+import io.gridpulse.model.alerts.Severity;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -20,7 +23,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 class PlaqueClocksTest {
     static final Instant REPORTED = Instant.parse("2026-11-23T02:00:00Z");
     static final String PREFIX = "plaque:pl-9:update:" + REPORTED.toEpochMilli();
-    private KeyedOneInputStreamOperatorTestHarness<String, PlaqueStep, AlertRow> harness;
+    private KeyedOneInputStreamOperatorTestHarness<String, PlaqueStep, Alert> harness;
 
     @BeforeEach
     void open() throws Exception {
@@ -34,11 +37,11 @@ class PlaqueClocksTest {
     }
 
     /** The clock without escalations: the warning and breach alone (escalations have their own tests). */
-    private static KeyedOneInputStreamOperatorTestHarness<String, PlaqueStep, AlertRow> newHarness(Duration limit) throws Exception {
+    private static KeyedOneInputStreamOperatorTestHarness<String, PlaqueStep, Alert> newHarness(Duration limit) throws Exception {
         return newHarness(new PlaqueClocks(limit, List.of()));
     }
 
-    private static KeyedOneInputStreamOperatorTestHarness<String, PlaqueStep, AlertRow> newHarness(PlaqueClocks clocks)
+    private static KeyedOneInputStreamOperatorTestHarness<String, PlaqueStep, Alert> newHarness(PlaqueClocks clocks)
             throws Exception {
         return new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(clocks), PlaqueStep::plaqueId, Types.STRING);
     }
@@ -50,19 +53,19 @@ class PlaqueClocksTest {
         harness.open();
         send(step("damaged", REPORTED));
         watermark(hours(24));
-        assertThat(alerts()).extracting(AlertRow::alertId, AlertRow::kind, AlertRow::level, AlertRow::raisedAt).containsExactly(
-                tuple(PREFIX + ":warning", "sla_warning", 0, hours(19.2)),
-                tuple(PREFIX + ":breach", "sla_breach", 0, hours(24)),
-                tuple(PREFIX + ":escalation-1", "sla_escalation", 1, hours(24)));
+        assertThat(alerts()).extracting(Alert::alertId, Alert::kind, Alert::level, Alert::raisedAt).containsExactly(
+                tuple(PREFIX + ":warning", AlertKind.SLA_WARNING, 0, hours(19.2)),
+                tuple(PREFIX + ":breach", AlertKind.SLA_BREACH, 0, hours(24)),
+                tuple(PREFIX + ":escalation-1", AlertKind.SLA_ESCALATION, 1, hours(24)));
         for (int h = 25; h <= 200; h += 7) {
             watermark(hours(h));
         }
-        assertThat(alerts()).extracting(AlertRow::alertId, AlertRow::level, AlertRow::raisedAt).containsExactly(
+        assertThat(alerts()).extracting(Alert::alertId, Alert::level, Alert::raisedAt).containsExactly(
                 tuple(PREFIX + ":warning", 0, hours(19.2)), tuple(PREFIX + ":breach", 0, hours(24)),
                 tuple(PREFIX + ":escalation-1", 1, hours(24)), tuple(PREFIX + ":escalation-2", 2, hours(48)),
                 tuple(PREFIX + ":escalation-3", 3, hours(96)));
         assertThat(alerts()).allSatisfy(a -> assertThat(a.deadline()).isEqualTo(hours(24)));
-        assertThat(alerts().getLast().severity()).isEqualTo("critical");
+        assertThat(alerts().getLast().severity()).isEqualTo(Severity.CRITICAL);
         assertThat(alerts().getLast().detail()).contains("escalated to the city");
     }
 
@@ -75,11 +78,11 @@ class PlaqueClocksTest {
         watermark(hours(30));
         send(step("replaced", hours(30)));
         watermark(hours(200));
-        assertThat(alerts()).filteredOn(a -> a.status().equals(AlertRow.CLEARED))
-                .extracting(AlertRow::alertId, AlertRow::clearedAt).containsExactly(
+        assertThat(alerts()).filteredOn(a -> a.status().equals(AlertStatus.CLEARED))
+                .extracting(Alert::alertId, Alert::clearedAt).containsExactly(
                         tuple(PREFIX + ":warning", hours(30)), tuple(PREFIX + ":breach", hours(30)),
                         tuple(PREFIX + ":escalation-1", hours(30)));
-        assertThat(alerts()).extracting(AlertRow::alertId).doesNotContain(PREFIX + ":escalation-2", PREFIX + ":escalation-3");
+        assertThat(alerts()).extracting(Alert::alertId).doesNotContain(PREFIX + ":escalation-2", PREFIX + ":escalation-3");
     }
 
     static PlaqueStep step(String action, Instant at) {
@@ -97,7 +100,7 @@ class PlaqueClocksTest {
         harness.processWatermark(at.toEpochMilli());
     }
 
-    private List<AlertRow> alerts() {
+    private List<Alert> alerts() {
         return harness.extractOutputValues();
     }
 
@@ -112,16 +115,15 @@ class PlaqueClocksTest {
         assertThat(alerts()).isEmpty();
 
         watermark(hours(30));
-        assertThat(alerts()).extracting(AlertRow::alertId, AlertRow::kind, AlertRow::raisedAt, AlertRow::deadline,
-                AlertRow::clearedAt).containsExactly(
-                tuple(PREFIX + ":warning", "sla_warning", hours(19.2), hours(24), null),
-                tuple(PREFIX + ":breach", "sla_breach", hours(24), hours(24), null));
+        assertThat(alerts()).extracting(Alert::alertId, Alert::kind, Alert::raisedAt, Alert::deadline,
+                Alert::clearedAt).containsExactly(
+                tuple(PREFIX + ":warning", AlertKind.SLA_WARNING, hours(19.2), hours(24), null),
+                tuple(PREFIX + ":breach", AlertKind.SLA_BREACH, hours(24), hours(24), null));
         assertThat(alerts()).allSatisfy(a -> {
             assertThat(a.policyId()).isEqualTo("plaque.updated");
             assertThat(a.caseId()).isEqualTo("pl-9");
-            assertThat(a.gridCode()).isEqualTo("439901001001001");
-            assertThat(a.status()).isEqualTo(AlertRow.OPEN);
-            assertThat(AlertRow.KINDS).contains(a.kind());
+            assertThat(a.area().grid()).isEqualTo("439901001001001");
+            assertThat(a.status()).isEqualTo(AlertStatus.OPEN);
         });
         assertThat(alerts().getFirst().detail()).contains("merchant plaque pl-9").contains("damaged");
     }
@@ -134,7 +136,7 @@ class PlaqueClocksTest {
             harness.open();
             send(step(action, REPORTED));
             watermark(hours(24));
-            assertThat(alerts()).extracting(AlertRow::kind).as(action).containsExactly("sla_warning", "sla_breach");
+            assertThat(alerts()).extracting(Alert::kind).as(action).containsExactly(AlertKind.SLA_WARNING, AlertKind.SLA_BREACH);
         }
         harness.close();
         harness = newHarness(Duration.ofHours(24));
@@ -148,7 +150,7 @@ class PlaqueClocksTest {
     void anotherReportWhileTheClockRunsDoesNotRestartIt() throws Exception {
         send(step("damaged", REPORTED), step("subject_changed", hours(10)));
         watermark(hours(40));
-        assertThat(alerts()).extracting(AlertRow::alertId).containsExactly(PREFIX + ":warning", PREFIX + ":breach");
+        assertThat(alerts()).extracting(Alert::alertId).containsExactly(PREFIX + ":warning", PREFIX + ":breach");
     }
 
     @Test
@@ -157,9 +159,9 @@ class PlaqueClocksTest {
         watermark(hours(20));
         send(step("replaced", hours(21)));
         watermark(hours(48));
-        assertThat(alerts()).extracting(AlertRow::alertId, AlertRow::status, AlertRow::clearedAt, AlertRow::version)
-                .containsExactly(tuple(PREFIX + ":warning", "open", null, 1L),
-                        tuple(PREFIX + ":warning", "cleared", hours(21), 2L));
+        assertThat(alerts()).extracting(Alert::alertId, Alert::status, Alert::clearedAt, Alert::version)
+                .containsExactly(tuple(PREFIX + ":warning", AlertStatus.OPEN, null, 1L),
+                        tuple(PREFIX + ":warning", AlertStatus.CLEARED, hours(21), 2L));
     }
 
     @Test
@@ -167,7 +169,7 @@ class PlaqueClocksTest {
         send(step("outdated", REPORTED), step("updated", hours(3)), step("damaged", hours(30)));
         watermark(hours(30 + 24));
         var second = "plaque:pl-9:update:" + hours(30).toEpochMilli();
-        assertThat(alerts()).extracting(AlertRow::alertId, AlertRow::raisedAt).containsExactly(
+        assertThat(alerts()).extracting(Alert::alertId, Alert::raisedAt).containsExactly(
                 tuple(second + ":warning", hours(30 + 19.2)), tuple(second + ":breach", hours(30 + 24)));
     }
 
@@ -178,7 +180,7 @@ class PlaqueClocksTest {
         harness.open();
         send(step("damaged", REPORTED));
         watermark(hours(10));
-        assertThat(alerts()).extracting(AlertRow::raisedAt, AlertRow::deadline)
+        assertThat(alerts()).extracting(Alert::raisedAt, Alert::deadline)
                 .containsExactly(tuple(hours(8), hours(10)), tuple(hours(10), hours(10)));
     }
 
@@ -200,6 +202,6 @@ class PlaqueClocksTest {
         send(step("replaced", hours(22)));
         watermark(hours(48));
         assertThat(new ArrayList<>(alerts())).containsExactlyElementsOf(uninterrupted);
-        assertThat(uninterrupted).extracting(AlertRow::status).containsExactly("open", "cleared");
+        assertThat(uninterrupted).extracting(Alert::status).containsExactly(AlertStatus.OPEN, AlertStatus.CLEARED);
     }
 }

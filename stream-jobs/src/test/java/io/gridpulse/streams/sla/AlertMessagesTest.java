@@ -1,7 +1,11 @@
 package io.gridpulse.streams.sla;
 
+import io.gridpulse.model.alerts.Alert;
+import io.gridpulse.model.alerts.AlertKind;
+import io.gridpulse.model.alerts.AlertStatus;
+import io.gridpulse.model.alerts.Severity;
+import io.gridpulse.model.area.AreaLineage;
 import io.gridpulse.warehouse.AlertJson;
-import io.gridpulse.warehouse.AlertRow;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -13,9 +17,9 @@ class AlertMessagesTest {
     @Test
     void anAlertRecordIsKeyedByItsIdAndLeavesItsTimestampToTheProducer() {
         var raised = Instant.parse("2026-10-02T00:00:00Z");
-        var alert = new AlertRow("sla:case-1:resolve_now.first_response:1:breach", "sla_breach", "major", AlertRow.OPEN, "case-1",
-                "resolve_now.first_response", 0, raised, raised, null, "439901001001001", "439901001001", "439901001", "439901",
-                "due", 1);
+        var alert = new Alert("sla:case-1:resolve_now.first_response:1:breach", AlertKind.SLA_BREACH, Severity.MAJOR,
+                AlertStatus.OPEN, "case-1", "resolve_now.first_response", 0, raised, raised, null,
+                new AreaLineage("439901001001001", "439901001001", "439901001", "439901"), "due", 1);
         // the element's timestamp, the alert's event time weeks ago in a replay, is not the record's
         var record = new AlertMessages.Records("gp.alerts").serialize(alert, null, raised.toEpochMilli());
         assertThat(record.topic()).isEqualTo("gp.alerts");

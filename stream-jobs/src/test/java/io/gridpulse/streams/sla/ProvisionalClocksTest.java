@@ -1,6 +1,7 @@
 package io.gridpulse.streams.sla;
 
-import io.gridpulse.warehouse.AlertRow;
+import io.gridpulse.model.alerts.Alert;
+import io.gridpulse.model.alerts.AlertStatus;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -32,7 +33,7 @@ class ProvisionalClocksTest {
     static final String CONNECTED = "coordinate.connected";
     @TempDir
     Path calendars;
-    private KeyedOneInputStreamOperatorTestHarness<String, CaseEvent, AlertRow> harness;
+    private KeyedOneInputStreamOperatorTestHarness<String, CaseEvent, Alert> harness;
 
     @BeforeEach
     void open() throws Exception {
@@ -61,19 +62,19 @@ class ProvisionalClocksTest {
     void whenTheNoticeMovesTheDeadlineAFiredWarningIsWithdrawnAndRaisedAgainAtItsNewTime() throws Exception {
         send(created("c-2", at("2026-12-29T10:00:00+08:00")));
         harness.processWatermark(at("2027-01-04T12:00:00+08:00").toEpochMilli());
-        assertThat(newest().get(id("c-2", "warning")).status()).isEqualTo(AlertRow.OPEN);
+        assertThat(newest().get(id("c-2", "warning")).status()).isEqualTo(AlertStatus.OPEN);
 
         // the notice gives Monday 4 January off too: the third working day is Tuesday the 5th
         Files.writeString(calendars.resolve("cn-2027.txt"), "year 2027\n2027-01-01 off 元旦\n2027-01-04 off 元旦\n");
         harness.setProcessingTime(SlaClocks.RECHECK.toMillis() + 1);
         var warning = newest().get(id("c-2", "warning"));
-        assertThat(warning.status()).isEqualTo(AlertRow.CLEARED);
+        assertThat(warning.status()).isEqualTo(AlertStatus.CLEARED);
         assertThat(warning.clearedAt()).as("withdrawn").isEqualTo(warning.raisedAt());
 
         harness.processWatermark(at("2027-01-06T01:00:00+08:00").toEpochMilli());
         var newest = newest();
         assertThat(newest.get(id("c-2", "warning"))).satisfies(a -> {
-            assertThat(a.status()).isEqualTo(AlertRow.OPEN);
+            assertThat(a.status()).isEqualTo(AlertStatus.OPEN);
             assertThat(a.raisedAt()).isEqualTo(at("2027-01-05T00:00:00+08:00"));
             assertThat(a.detail()).doesNotContain("provisional");
         });
@@ -118,9 +119,9 @@ class ProvisionalClocksTest {
     }
 
     /** The newest row of every alert id, as the alerts table keeps them. */
-    private Map<String, AlertRow> newest() {
-        List<AlertRow> rows = harness.extractOutputValues();
-        return rows.stream().collect(Collectors.toMap(AlertRow::alertId, Function.identity(),
+    private Map<String, Alert> newest() {
+        List<Alert> rows = harness.extractOutputValues();
+        return rows.stream().collect(Collectors.toMap(Alert::alertId, Function.identity(),
                 (a, b) -> b.version() >= a.version() ? b : a));
     }
 

@@ -1,6 +1,8 @@
 package io.gridpulse.streams.sla;
 
-import io.gridpulse.warehouse.AlertRow;
+import io.gridpulse.model.alerts.Alert;
+import io.gridpulse.model.alerts.AlertKind;
+import io.gridpulse.model.alerts.AlertStatus;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -35,46 +37,47 @@ class SlaClocksEventTimeTest {
     private static final Instant LONG_AFTER = at("2026-12-31T00:00:00+08:00");
     private static final String WARNING_ID = "sla:c-1:resolve_now.first_response:1:warning";
 
-    private final List<AlertRow> emitted = new ArrayList<>();
-    private KeyedOneInputStreamOperatorTestHarness<String, CaseEvent, AlertRow> harness;
+    private final List<Alert> emitted = new ArrayList<>();
+    private KeyedOneInputStreamOperatorTestHarness<String, CaseEvent, Alert> harness;
     private int seen;
 
     @Test
     void anAnswerBetweenWarningAndDeadlineThatArrivesWithItsCaseRaisesTheWarningAndClearsItAtTheAnswer() throws Exception {
         run(created(), responded(ANSWERED), LONG_AFTER);
 
-        assertThat(emitted).extracting(AlertRow::alertId, AlertRow::status, AlertRow::raisedAt, AlertRow::clearedAt,
-                AlertRow::version).containsExactly(
-                tuple(WARNING_ID, AlertRow.OPEN, WARNING, null, 1L),
-                tuple(WARNING_ID, AlertRow.CLEARED, WARNING, ANSWERED, 2L));
+        assertThat(emitted).extracting(Alert::alertId, Alert::status, Alert::raisedAt, Alert::clearedAt,
+                Alert::version).containsExactly(
+                tuple(WARNING_ID, AlertStatus.OPEN, WARNING, null, 1L),
+                tuple(WARNING_ID, AlertStatus.CLEARED, WARNING, ANSWERED, 2L));
     }
 
     @Test
     void anAnswerThatArrivesBeforeItsCaseLetsTheClockRunUpToTheAnswer() throws Exception {
         run(responded(ANSWERED), created(), LONG_AFTER);
 
-        assertThat(latest(emitted)).extracting(AlertRow::alertId, AlertRow::status, AlertRow::raisedAt, AlertRow::clearedAt)
-                .containsExactly(tuple(WARNING_ID, AlertRow.CLEARED, WARNING, ANSWERED));
+        assertThat(latest(emitted)).extracting(Alert::alertId, Alert::status, Alert::raisedAt, Alert::clearedAt)
+                .containsExactly(tuple(WARNING_ID, AlertStatus.CLEARED, WARNING, ANSWERED));
     }
 
     @Test
     void anAnswerUploadedAfterTheTimersFiredClearsTheWarningAndWithdrawsTheStagesDueAfterTheAnswer() throws Exception {
         run(created(), AFTER_EVERY_STAGE);
-        assertThat(emitted).hasSize(5).allSatisfy(a -> assertThat(a.status()).isEqualTo(AlertRow.OPEN));
+        assertThat(emitted).hasSize(5).allSatisfy(a -> assertThat(a.status()).isEqualTo(AlertStatus.OPEN));
         emitted.clear();
 
         run(responded(ANSWERED), LONG_AFTER);
 
         assertThat(emitted).as("no alert is cleared before it was raised")
                 .allSatisfy(a -> assertThat(a.clearedAt()).isAfterOrEqualTo(a.raisedAt()));
-        assertThat(emitted).extracting(AlertRow::kind, AlertRow::level, AlertRow::status, AlertRow::raisedAt,
-                AlertRow::clearedAt, AlertRow::version).containsExactly(
-                tuple("sla_warning", 0, AlertRow.CLEARED, WARNING, ANSWERED, 2L),
-                tuple("sla_breach", 0, AlertRow.CLEARED, DUE, DUE, 2L),
-                tuple("sla_escalation", 1, AlertRow.CLEARED, DUE, DUE, 2L),
-                tuple("sla_escalation", 2, AlertRow.CLEARED, DUE.plusSeconds(86_400), DUE.plusSeconds(86_400), 2L),
-                tuple("sla_escalation", 3, AlertRow.CLEARED, DUE.plusSeconds(3 * 86_400), DUE.plusSeconds(3 * 86_400), 2L));
-        assertThat(emitted).filteredOn(a -> !a.kind().equals("sla_warning"))
+        assertThat(emitted).extracting(Alert::kind, Alert::level, Alert::status, Alert::raisedAt,
+                Alert::clearedAt, Alert::version).containsExactly(
+                tuple(AlertKind.SLA_WARNING, 0, AlertStatus.CLEARED, WARNING, ANSWERED, 2L),
+                tuple(AlertKind.SLA_BREACH, 0, AlertStatus.CLEARED, DUE, DUE, 2L),
+                tuple(AlertKind.SLA_ESCALATION, 1, AlertStatus.CLEARED, DUE, DUE, 2L),
+                tuple(AlertKind.SLA_ESCALATION, 2, AlertStatus.CLEARED, DUE.plusSeconds(86_400), DUE.plusSeconds(86_400), 2L),
+                tuple(AlertKind.SLA_ESCALATION, 3, AlertStatus.CLEARED, DUE.plusSeconds(3 * 86_400),
+                        DUE.plusSeconds(3 * 86_400), 2L));
+        assertThat(emitted).filteredOn(a -> !a.kind().equals(AlertKind.SLA_WARNING))
                 .allSatisfy(a -> assertThat(a.detail()).endsWith(SlaClocks.WITHDRAWN));
         assertThat(emitted.getFirst().detail()).doesNotContain("withdrawn");
     }
@@ -84,12 +87,12 @@ class SlaClocksEventTimeTest {
         var answered = at("2026-10-01T20:00:00+08:00");   // after the breach and the first escalation, before the second
         run(created(), AFTER_EVERY_STAGE, responded(answered), LONG_AFTER);
 
-        assertThat(standing(emitted)).extracting(AlertRow::kind, AlertRow::level, AlertRow::raisedAt, AlertRow::clearedAt)
+        assertThat(standing(emitted)).extracting(Alert::kind, Alert::level, Alert::raisedAt, Alert::clearedAt)
                 .containsExactly(
-                        tuple("sla_breach", 0, DUE, answered),
-                        tuple("sla_escalation", 1, DUE, answered),
-                        tuple("sla_warning", 0, WARNING, answered));
-        assertThat(withdrawn(emitted)).extracting(AlertRow::level).containsExactlyInAnyOrder(2, 3);
+                        tuple(AlertKind.SLA_BREACH, 0, DUE, answered),
+                        tuple(AlertKind.SLA_ESCALATION, 1, DUE, answered),
+                        tuple(AlertKind.SLA_WARNING, 0, WARNING, answered));
+        assertThat(withdrawn(emitted)).extracting(Alert::level).containsExactlyInAnyOrder(2, 3);
     }
 
     @Test
@@ -97,7 +100,7 @@ class SlaClocksEventTimeTest {
         var resolved = at("2026-10-01T04:30:00+08:00");
         run(created(), AFTER_EVERY_STAGE, responded(ANSWERED), event("demand.resolved", resolved), LONG_AFTER);
 
-        var warning = latest(emitted).stream().filter(a -> a.kind().equals("sla_warning")).toList();
+        var warning = latest(emitted).stream().filter(a -> a.kind().equals(AlertKind.SLA_WARNING)).toList();
         assertThat(warning).singleElement().satisfies(a -> {
             assertThat(a.clearedAt()).isEqualTo(resolved);
             assertThat(a.version()).isEqualTo(3L);
@@ -110,7 +113,7 @@ class SlaClocksEventTimeTest {
         // a resolution uploaded by another terminal happened before the answer: the clock stops at it
         var steps = List.<Object>of(created(), responded(ANSWERED), event("demand.resolved", at("2026-10-01T04:50:00+08:00")),
                 event("demand.closed", at("2026-10-03T10:00:00+08:00")));
-        var expected = List.of(tuple(WARNING_ID, AlertRow.CLEARED, WARNING, at("2026-10-01T04:50:00+08:00")));
+        var expected = List.of(tuple(WARNING_ID, AlertStatus.CLEARED, WARNING, at("2026-10-01T04:50:00+08:00")));
         var runs = 0;
         for (var order : permutations(steps)) {
             for (int quiet = 0; quiet <= order.size(); quiet++) {
@@ -121,7 +124,7 @@ class SlaClocksEventTimeTest {
                 run(script.toArray());
                 var described = "arrival order " + script;
                 assertThat(standing(emitted)).as(described)
-                        .extracting(AlertRow::alertId, AlertRow::status, AlertRow::raisedAt, AlertRow::clearedAt)
+                        .extracting(Alert::alertId, Alert::status, Alert::raisedAt, Alert::clearedAt)
                         .containsExactlyElementsOf(expected);
                 assertThat(emitted).as(described).allSatisfy(a -> assertThat(a.clearedAt() == null
                         || !a.clearedAt().isBefore(a.raisedAt())).isTrue());
@@ -138,7 +141,7 @@ class SlaClocksEventTimeTest {
         var inOrder = standing(emitted);
         fresh();
         run(created(), AFTER_EVERY_STAGE, responded(DUE), LONG_AFTER);
-        assertThat(standing(emitted)).isEqualTo(inOrder).extracting(AlertRow::kind).containsExactly("sla_warning");
+        assertThat(standing(emitted)).isEqualTo(inOrder).extracting(Alert::kind).containsExactly(AlertKind.SLA_WARNING);
     }
 
     @Test
@@ -151,8 +154,8 @@ class SlaClocksEventTimeTest {
         assertThat(emitted).filteredOn(a -> a.policyId().equals("complex_problem.closed_loop"))
                 .isNotEmpty()
                 .allSatisfy(a -> assertThat(a.alertId()).contains(":2:"))
-                .filteredOn(a -> a.kind().equals("sla_breach")).singleElement()
-                .satisfies(a -> assertThat(a.status()).isEqualTo(AlertRow.OPEN));
+                .filteredOn(a -> a.kind().equals(AlertKind.SLA_BREACH)).singleElement()
+                .satisfies(a -> assertThat(a.status()).isEqualTo(AlertStatus.OPEN));
     }
 
     @Test
@@ -166,7 +169,7 @@ class SlaClocksEventTimeTest {
             run(script.toArray());
             assertThat(standing(emitted)).as("arrival order %s", order)
                     .filteredOn(a -> a.policyId().equals("cross_department.response"))
-                    .extracting(AlertRow::kind).contains("sla_breach");
+                    .extracting(Alert::kind).contains(AlertKind.SLA_BREACH);
         }
         run(event("demand.responded", at("2026-10-01T07:00:00+08:00")), LONG_AFTER);
         assertThat(standing(emitted)).filteredOn(a -> a.policyId().equals("cross_department.response")).isEmpty();
@@ -224,25 +227,25 @@ class SlaClocksEventTimeTest {
     }
 
     /** Each alert in its latest state (highest version), by id. */
-    private static List<AlertRow> latest(List<AlertRow> rows) {
-        Map<String, AlertRow> byId = new HashMap<>();
+    private static List<Alert> latest(List<Alert> rows) {
+        Map<String, Alert> byId = new HashMap<>();
         for (var a : rows) {
             byId.merge(a.alertId(), a, (x, y) -> y.version() > x.version() ? y : x);
         }
-        return byId.values().stream().sorted(Comparator.comparing(AlertRow::alertId)).toList();
+        return byId.values().stream().sorted(Comparator.comparing(Alert::alertId)).toList();
     }
 
     /** The alerts that stand: latest states that are not withdrawn. */
-    private static List<AlertRow> standing(List<AlertRow> rows) {
+    private static List<Alert> standing(List<Alert> rows) {
         return latest(rows).stream().filter(a -> !isWithdrawn(a)).toList();
     }
 
-    private static List<AlertRow> withdrawn(List<AlertRow> rows) {
+    private static List<Alert> withdrawn(List<Alert> rows) {
         return latest(rows).stream().filter(SlaClocksEventTimeTest::isWithdrawn).toList();
     }
 
-    private static boolean isWithdrawn(AlertRow a) {
-        return AlertRow.CLEARED.equals(a.status()) && a.raisedAt().equals(a.clearedAt());
+    private static boolean isWithdrawn(Alert a) {
+        return AlertStatus.CLEARED.equals(a.status()) && a.raisedAt().equals(a.clearedAt());
     }
 
     private static <T> List<List<T>> permutations(List<T> items) {

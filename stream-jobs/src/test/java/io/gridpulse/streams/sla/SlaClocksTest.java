@@ -1,6 +1,8 @@
 package io.gridpulse.streams.sla;
 
-import io.gridpulse.warehouse.AlertRow;
+import io.gridpulse.model.alerts.Alert;
+import io.gridpulse.model.alerts.AlertKind;
+import io.gridpulse.model.alerts.AlertStatus;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -18,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class SlaClocksTest {
     private static final String FIRST_RESPONSE = "resolve_now.first_response";
-    private KeyedOneInputStreamOperatorTestHarness<String, CaseEvent, AlertRow> harness;
+    private KeyedOneInputStreamOperatorTestHarness<String, CaseEvent, Alert> harness;
 
     @BeforeEach
     void open() throws Exception {
@@ -31,7 +33,7 @@ class SlaClocksTest {
         harness.close();
     }
 
-    private static KeyedOneInputStreamOperatorTestHarness<String, CaseEvent, AlertRow> newHarness() throws Exception {
+    private static KeyedOneInputStreamOperatorTestHarness<String, CaseEvent, Alert> newHarness() throws Exception {
         return new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new SlaClocks(ZoneId.of("Asia/Shanghai"))),
                 CaseEvent::caseId, Types.STRING);
     }
@@ -46,19 +48,19 @@ class SlaClocksTest {
 
         watermark(at("2026-11-24T04:12:00+08:00"));
         assertThat(alerts()).singleElement().satisfies(a -> {
-            assertThat(a.kind()).isEqualTo("sla_warning");
+            assertThat(a.kind()).isEqualTo(AlertKind.SLA_WARNING);
             assertThat(a.alertId()).isEqualTo("sla:c-1:" + FIRST_RESPONSE + ":1:warning");
             assertThat(a.deadline()).isEqualTo(at("2026-11-24T09:00:00+08:00"));
             assertThat(a.raisedAt()).isEqualTo(at("2026-11-24T04:12:00+08:00"));
         });
 
         watermark(at("2026-11-28T00:00:00+08:00"));   // past the deadline and every escalation
-        assertThat(alerts()).extracting(AlertRow::kind, AlertRow::level, AlertRow::raisedAt).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("sla_warning", 0, at("2026-11-24T04:12:00+08:00")),
-                org.assertj.core.groups.Tuple.tuple("sla_breach", 0, at("2026-11-24T09:00:00+08:00")),
-                org.assertj.core.groups.Tuple.tuple("sla_escalation", 1, at("2026-11-24T09:00:00+08:00")),
-                org.assertj.core.groups.Tuple.tuple("sla_escalation", 2, at("2026-11-25T09:00:00+08:00")),
-                org.assertj.core.groups.Tuple.tuple("sla_escalation", 3, at("2026-11-27T09:00:00+08:00")));
+        assertThat(alerts()).extracting(Alert::kind, Alert::level, Alert::raisedAt).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(AlertKind.SLA_WARNING, 0, at("2026-11-24T04:12:00+08:00")),
+                org.assertj.core.groups.Tuple.tuple(AlertKind.SLA_BREACH, 0, at("2026-11-24T09:00:00+08:00")),
+                org.assertj.core.groups.Tuple.tuple(AlertKind.SLA_ESCALATION, 1, at("2026-11-24T09:00:00+08:00")),
+                org.assertj.core.groups.Tuple.tuple(AlertKind.SLA_ESCALATION, 2, at("2026-11-25T09:00:00+08:00")),
+                org.assertj.core.groups.Tuple.tuple(AlertKind.SLA_ESCALATION, 3, at("2026-11-27T09:00:00+08:00")));
 
         watermark(at("2026-12-31T00:00:00+08:00"));   // nothing is raised twice
         assertThat(alerts()).hasSize(5);
@@ -78,9 +80,9 @@ class SlaClocksTest {
         watermark(at("2026-11-24T05:00:00+08:00"));
         send(event("c-3", "demand.responded", at("2026-11-24T06:00:00+08:00"), "", ""));
         watermark(at("2026-12-31T00:00:00+08:00"));
-        assertThat(alerts()).extracting(AlertRow::kind, AlertRow::status).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("sla_warning", AlertRow.OPEN),
-                org.assertj.core.groups.Tuple.tuple("sla_warning", AlertRow.CLEARED));
+        assertThat(alerts()).extracting(Alert::kind, Alert::status).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(AlertKind.SLA_WARNING, AlertStatus.OPEN),
+                org.assertj.core.groups.Tuple.tuple(AlertKind.SLA_WARNING, AlertStatus.CLEARED));
         assertThat(alerts().get(1).clearedAt()).isEqualTo(at("2026-11-24T06:00:00+08:00"));
         assertThat(alerts().get(1).version()).isGreaterThan(alerts().get(0).version());
     }
@@ -92,14 +94,14 @@ class SlaClocksTest {
         watermark(at("2026-10-10T23:59:59+08:00"));
         assertThat(alerts()).filteredOn(a -> a.policyId().equals("coordinate.connected"))
                 .singleElement().satisfies(a -> {
-                    assertThat(a.kind()).isEqualTo("sla_warning");
+                    assertThat(a.kind()).isEqualTo(AlertKind.SLA_WARNING);
                     assertThat(a.raisedAt()).isEqualTo(at("2026-10-10T00:00:00+08:00"));   // start of the last working day
                     assertThat(a.deadline()).isEqualTo(at("2026-10-11T00:00:00+08:00"));
                 });
         send(event("c-4", "demand.assigned", at("2026-10-10T23:59:59+08:00"), "", ""));
         watermark(at("2026-10-12T00:00:00+08:00"));
         assertThat(alerts()).filteredOn(a -> a.policyId().equals("coordinate.connected"))
-                .extracting(AlertRow::status).containsExactly(AlertRow.OPEN, AlertRow.CLEARED);
+                .extracting(Alert::status).containsExactly(AlertStatus.OPEN, AlertStatus.CLEARED);
     }
 
     @Test
@@ -116,11 +118,11 @@ class SlaClocksTest {
         // 2027 has no notice yet: the clock runs on the statutory holidays (see ProvisionalClocksTest)
         send(event("c-6", "demand.created", at("2026-12-30T10:00:00+08:00"), "coordinate", "employment_guidance"));
         watermark(at("2027-01-10T00:00:00+08:00"));
-        assertThat(alerts()).isNotEmpty().noneMatch(a -> a.kind().equals("sla_unscheduled"))
+        assertThat(alerts()).isNotEmpty().noneMatch(a -> a.kind().equals(AlertKind.SLA_UNSCHEDULED))
                 .allSatisfy(a -> assertThat(a.detail()).contains("provisional").contains("2027"));
         // 2100: no statutory holidays are known there either; the case is reported, never silently ignored
         send(event("c-6b", "demand.created", at("2099-12-30T10:00:00+08:00"), "coordinate", "employment_guidance"));
-        assertThat(alerts()).filteredOn(a -> a.kind().equals("sla_unscheduled")).isNotEmpty()
+        assertThat(alerts()).filteredOn(a -> a.kind().equals(AlertKind.SLA_UNSCHEDULED)).isNotEmpty()
                 .allSatisfy(a -> assertThat(a.detail()).contains("2100"));
     }
 
@@ -158,7 +160,7 @@ class SlaClocksTest {
         harness.processWatermark(at.toEpochMilli());
     }
 
-    private List<AlertRow> alerts() {
+    private List<Alert> alerts() {
         return harness.extractOutputValues();
     }
 

@@ -1,7 +1,9 @@
 package io.gridpulse.streams.visits;
 
+import io.gridpulse.model.alerts.Alert;
+import io.gridpulse.model.alerts.AlertKind;
+import io.gridpulse.model.alerts.AlertStatus;
 import io.gridpulse.model.registry.HouseholdRegistration;
-import io.gridpulse.warehouse.AlertRow;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -35,7 +37,7 @@ class VisitObligationClocksTest {
     static final Instant REGISTERED = local("2026-11-18T10:00");
     /** The first week it is held to: Monday 2026-11-23 00:00 to Monday 2026-11-30 00:00, Shanghai. */
     static final String WEEK = "visit:" + WEEKLY + ":" + HH + ":2026-11-23:";
-    private KeyedTwoInputStreamOperatorTestHarness<String, RegistryStep, VisitStep, AlertRow> harness;
+    private KeyedTwoInputStreamOperatorTestHarness<String, RegistryStep, VisitStep, Alert> harness;
 
     static Instant local(String dateTime) {
         return OffsetDateTime.parse(dateTime + "+08:00").toInstant();
@@ -51,13 +53,13 @@ class VisitObligationClocksTest {
         harness.close();
     }
 
-    static KeyedTwoInputStreamOperatorTestHarness<String, RegistryStep, VisitStep, AlertRow> newHarness() throws Exception {
+    static KeyedTwoInputStreamOperatorTestHarness<String, RegistryStep, VisitStep, Alert> newHarness() throws Exception {
         var h = unopened();
         h.open();
         return h;
     }
 
-    static KeyedTwoInputStreamOperatorTestHarness<String, RegistryStep, VisitStep, AlertRow> unopened() throws Exception {
+    static KeyedTwoInputStreamOperatorTestHarness<String, RegistryStep, VisitStep, Alert> unopened() throws Exception {
         return new KeyedTwoInputStreamOperatorTestHarness<>(
                 new KeyedCoProcessOperator<>(new VisitObligationClocks(VisitRules.defaults(), SHANGHAI)),
                 RegistryStep::householdId, VisitStep::householdId, Types.STRING);
@@ -105,13 +107,13 @@ class VisitObligationClocksTest {
         harness.processBothWatermarks(new org.apache.flink.streaming.api.watermark.Watermark(at.toEpochMilli()));
     }
 
-    private List<AlertRow> alerts() {
+    private List<Alert> alerts() {
         return harness.extractOutputValues();
     }
 
     /** The newest version of every alert: what the alerts table shows. */
-    static Map<String, AlertRow> latest(List<AlertRow> rows) {
-        return rows.stream().collect(Collectors.toMap(AlertRow::alertId, Function.identity(),
+    static Map<String, Alert> latest(List<Alert> rows) {
+        return rows.stream().collect(Collectors.toMap(Alert::alertId, Function.identity(),
                 (a, b) -> a.version() >= b.version() ? a : b, LinkedHashMap::new));
     }
 
@@ -123,27 +125,26 @@ class VisitObligationClocksTest {
 
         watermark(local("2026-11-30T00:00"));
         var deadline = local("2026-11-30T00:00");
-        assertThat(alerts()).extracting(AlertRow::alertId, AlertRow::kind, AlertRow::level, AlertRow::raisedAt)
+        assertThat(alerts()).extracting(Alert::alertId, Alert::kind, Alert::level, Alert::raisedAt)
                 .containsExactly(
-                        tuple(WEEK + "warning", "sla_warning", 0, local("2026-11-29T00:00")),
-                        tuple(WEEK + "breach", "sla_breach", 0, deadline),
-                        tuple(WEEK + "escalation-1", "sla_escalation", 1, deadline));
+                        tuple(WEEK + "warning", AlertKind.SLA_WARNING, 0, local("2026-11-29T00:00")),
+                        tuple(WEEK + "breach", AlertKind.SLA_BREACH, 0, deadline),
+                        tuple(WEEK + "escalation-1", AlertKind.SLA_ESCALATION, 1, deadline));
         assertThat(alerts()).allSatisfy(a -> {
             assertThat(a.deadline()).isEqualTo(deadline);
             assertThat(a.policyId()).isEqualTo(WEEKLY);
             assertThat(a.caseId()).isEqualTo(HH);
-            assertThat(a.gridCode()).isEqualTo(GRID);
-            assertThat(a.communityCode()).isEqualTo("439901001002");
-            assertThat(a.streetCode()).isEqualTo("439901001");
-            assertThat(a.countyCode()).isEqualTo("439901");
-            assertThat(a.status()).isEqualTo(AlertRow.OPEN);
+            assertThat(a.area().grid()).isEqualTo(GRID);
+            assertThat(a.area().community()).isEqualTo("439901001002");
+            assertThat(a.area().street()).isEqualTo("439901001");
+            assertThat(a.area().county()).isEqualTo("439901");
+            assertThat(a.status()).isEqualTo(AlertStatus.OPEN);
             assertThat(a.version()).isEqualTo(1);
-            assertThat(AlertRow.KINDS).contains(a.kind());
         });
         assertThat(alerts().getFirst().detail()).contains(HH).contains("2026-11-23").contains("2026-11-30 00:00");
 
         watermark(local("2026-12-03T00:00"));
-        assertThat(alerts()).extracting(AlertRow::alertId).containsExactly(WEEK + "warning", WEEK + "breach",
+        assertThat(alerts()).extracting(Alert::alertId).containsExactly(WEEK + "warning", WEEK + "breach",
                 WEEK + "escalation-1", WEEK + "escalation-2", WEEK + "escalation-3");
         assertThat(alerts().getLast().raisedAt()).isEqualTo(deadline.plus(Duration.ofHours(72)));
         assertThat(alerts().getLast().detail()).contains("the city");
@@ -155,7 +156,7 @@ class VisitObligationClocksTest {
         for (var day = local("2026-11-24T00:00"); day.isBefore(local("2026-12-18T00:00")); day = day.plus(Duration.ofHours(6))) {
             watermark(day);
         }
-        var ids = alerts().stream().map(AlertRow::alertId).toList();
+        var ids = alerts().stream().map(Alert::alertId).toList();
         assertThat(ids).doesNotHaveDuplicates();
         assertThat(ids).filteredOn(id -> id.startsWith(WEEK)).hasSize(5);
         var next = "visit:" + WEEKLY + ":" + HH + ":2026-11-30:";
@@ -171,7 +172,7 @@ class VisitObligationClocksTest {
         assertThat(alerts()).isEmpty();
         watermark(local("2027-01-01T00:00"));
         var month = "visit:" + MONTHLY + ":" + HH + ":2026-12-01:";
-        assertThat(alerts()).extracting(AlertRow::alertId, AlertRow::raisedAt, AlertRow::deadline).containsExactly(
+        assertThat(alerts()).extracting(Alert::alertId, Alert::raisedAt, Alert::deadline).containsExactly(
                 tuple(month + "warning", local("2026-12-31T00:00"), local("2027-01-01T00:00")),
                 tuple(month + "breach", local("2027-01-01T00:00"), local("2027-01-01T00:00")),
                 tuple(month + "escalation-1", local("2027-01-01T00:00"), local("2027-01-01T00:00")));
@@ -213,9 +214,9 @@ class VisitObligationClocksTest {
         watermark(local("2026-11-29T08:00"));
         visit(local("2026-11-29T10:30"));
         watermark(local("2026-11-30T12:00"));
-        assertThat(alerts()).extracting(AlertRow::alertId, AlertRow::status, AlertRow::clearedAt, AlertRow::version)
-                .containsExactly(tuple(WEEK + "warning", "open", null, 1L),
-                        tuple(WEEK + "warning", "cleared", local("2026-11-29T10:30"), 2L));
+        assertThat(alerts()).extracting(Alert::alertId, Alert::status, Alert::clearedAt, Alert::version)
+                .containsExactly(tuple(WEEK + "warning", AlertStatus.OPEN, null, 1L),
+                        tuple(WEEK + "warning", AlertStatus.CLEARED, local("2026-11-29T10:30"), 2L));
     }
 
     @Test
@@ -224,9 +225,10 @@ class VisitObligationClocksTest {
         watermark(local("2026-11-30T00:00"));
         visit(local("2026-11-30T09:00"));
         watermark(local("2026-12-06T00:00"));
-        assertThat(latest(alerts()).values()).extracting(AlertRow::alertId, AlertRow::status).containsExactly(
-                tuple(WEEK + "warning", "open"), tuple(WEEK + "breach", "open"), tuple(WEEK + "escalation-1", "open"),
-                tuple(WEEK + "escalation-2", "open"), tuple(WEEK + "escalation-3", "open"));
+        assertThat(latest(alerts()).values()).extracting(Alert::alertId, Alert::status).containsExactly(
+                tuple(WEEK + "warning", AlertStatus.OPEN), tuple(WEEK + "breach", AlertStatus.OPEN),
+                        tuple(WEEK + "escalation-1", AlertStatus.OPEN),
+                tuple(WEEK + "escalation-2", AlertStatus.OPEN), tuple(WEEK + "escalation-3", AlertStatus.OPEN));
     }
 
     @Test
@@ -236,16 +238,16 @@ class VisitObligationClocksTest {
         // a terminal offline since Sunday uploads Sunday's visit on Tuesday
         visit(local("2026-11-29T16:00"));
         var now = latest(alerts());
-        assertThat(now.get(WEEK + "warning")).extracting(AlertRow::status, AlertRow::clearedAt)
-                .containsExactly("cleared", local("2026-11-29T16:00"));
+        assertThat(now.get(WEEK + "warning")).extracting(Alert::status, Alert::clearedAt)
+                .containsExactly(AlertStatus.CLEARED, local("2026-11-29T16:00"));
         assertThat(List.of(now.get(WEEK + "breach"), now.get(WEEK + "escalation-1"), now.get(WEEK + "escalation-2")))
                 .allSatisfy(a -> {
-                    assertThat(a.status()).isEqualTo("cleared");
+                    assertThat(a.status()).isEqualTo(AlertStatus.CLEARED);
                     assertThat(a.clearedAt()).isEqualTo(a.raisedAt());
                     assertThat(a.detail()).endsWith(VisitObligationClocks.WITHDRAWN);
                 });
         watermark(local("2026-12-04T00:00"));
-        assertThat(alerts()).extracting(AlertRow::alertId).doesNotContain(WEEK + "escalation-3");
+        assertThat(alerts()).extracting(Alert::alertId).doesNotContain(WEEK + "escalation-3");
     }
 
     @Test
@@ -255,7 +257,7 @@ class VisitObligationClocksTest {
         watermark(local("2026-11-29T09:00"));
         visit(local("2026-11-29T10:30"));
         watermark(local("2026-12-20T00:00"));
-        var live = alerts().stream().sorted(Comparator.comparing(AlertRow::alertId).thenComparing(AlertRow::version)).toList();
+        var live = alerts().stream().sorted(Comparator.comparing(Alert::alertId).thenComparing(Alert::version)).toList();
 
         // replay: everything is read before time moves
         harness.close();
@@ -263,10 +265,10 @@ class VisitObligationClocksTest {
         register(registered(REGISTERED, "elderly_alone"));
         visit(local("2026-11-29T10:30"));
         watermark(local("2026-12-20T00:00"));
-        var replay = alerts().stream().sorted(Comparator.comparing(AlertRow::alertId).thenComparing(AlertRow::version)).toList();
+        var replay = alerts().stream().sorted(Comparator.comparing(Alert::alertId).thenComparing(Alert::version)).toList();
 
         assertThat(replay).isEqualTo(live).isNotEmpty();
-        assertThat(latest(live).get(WEEK + "warning").status()).isEqualTo("cleared");
+        assertThat(latest(live).get(WEEK + "warning").status()).isEqualTo(AlertStatus.CLEARED);
     }
 
     @Test
@@ -277,10 +279,10 @@ class VisitObligationClocksTest {
         register(RegistryStep.of(HouseholdRegistration.removed(HH, removedAt)));
         watermark(local("2026-12-31T00:00"));
         var now = latest(alerts());
-        assertThat(now.values()).extracting(AlertRow::alertId).containsExactly(WEEK + "warning", WEEK + "breach",
+        assertThat(now.values()).extracting(Alert::alertId).containsExactly(WEEK + "warning", WEEK + "breach",
                 WEEK + "escalation-1");
         assertThat(now.values()).allSatisfy(a -> {
-            assertThat(a.status()).isEqualTo("cleared");
+            assertThat(a.status()).isEqualTo(AlertStatus.CLEARED);
             assertThat(a.clearedAt()).isEqualTo(removedAt);
         });
     }
@@ -294,12 +296,12 @@ class VisitObligationClocksTest {
         visit(local("2026-11-29T10:30"));
         watermark(local("2026-12-07T12:00"));
         var warning = latest(alerts()).get(WEEK + "warning");
-        assertThat(warning.status()).isEqualTo("cleared");
-        assertThat(warning.gridCode()).as("cleared in the street it was raised in").isEqualTo(GRID);
-        assertThat(alerts()).filteredOn(a -> a.alertId().startsWith(WEEK)).extracting(AlertRow::streetCode)
+        assertThat(warning.status()).isEqualTo(AlertStatus.CLEARED);
+        assertThat(warning.area().grid()).as("cleared in the street it was raised in").isEqualTo(GRID);
+        assertThat(alerts()).filteredOn(a -> a.alertId().startsWith(WEEK)).extracting(a -> a.area().street())
                 .containsOnly(GRID.substring(0, 9));
         // the next week is the new grid's
-        assertThat(alerts()).filteredOn(a -> a.alertId().contains(":2026-11-30:")).extracting(AlertRow::gridCode)
+        assertThat(alerts()).filteredOn(a -> a.alertId().contains(":2026-11-30:")).extracting(a -> a.area().grid())
                 .isNotEmpty().containsOnly(newGrid);
     }
 
@@ -310,7 +312,7 @@ class VisitObligationClocksTest {
         // the elderly resident moved in with family; a left-behind child now lives there
         register(registered(local("2026-11-26T10:00"), "left_behind_child"));
         watermark(local("2027-01-01T12:00"));
-        var ids = alerts().stream().map(AlertRow::alertId).toList();
+        var ids = alerts().stream().map(Alert::alertId).toList();
         assertThat(ids).noneMatch(id -> id.contains(WEEKLY));
         var december = "visit:" + MONTHLY + ":" + HH + ":2026-12-01:";
         assertThat(ids).containsExactly(december + "warning", december + "breach", december + "escalation-1");
@@ -323,7 +325,7 @@ class VisitObligationClocksTest {
         // a restart publishes the whole registry again, stamped with its own time
         register(registered(local("2026-11-27T09:00"), "hardship", "elderly_alone"));
         watermark(local("2026-11-30T00:00"));
-        assertThat(alerts()).extracting(AlertRow::alertId).containsExactly(WEEK + "warning", WEEK + "breach",
+        assertThat(alerts()).extracting(Alert::alertId).containsExactly(WEEK + "warning", WEEK + "breach",
                 WEEK + "escalation-1");
     }
 
@@ -352,7 +354,7 @@ class VisitObligationClocksTest {
     }
 
     @SuppressWarnings("unused")
-    private static List<String> ids(List<AlertRow> rows) {
-        return new ArrayList<>(rows.stream().map(AlertRow::alertId).toList());
+    private static List<String> ids(List<Alert> rows) {
+        return new ArrayList<>(rows.stream().map(Alert::alertId).toList());
     }
 }

@@ -1,15 +1,17 @@
 package io.gridpulse.warehouse.cases;
 
+import io.gridpulse.model.alerts.Alert;
+import io.gridpulse.model.alerts.AlertKind;
+import io.gridpulse.model.alerts.AlertStatus;
 import io.gridpulse.model.area.AreaCode;
-import io.gridpulse.warehouse.AlertRow;
 import io.gridpulse.warehouse.AreaCount;
 import io.gridpulse.warehouse.ClickHouse;
 import io.gridpulse.warehouse.SqlLiteral;
 import io.gridpulse.warehouse.Warehouse;
 import io.gridpulse.warehouse.area.AreaSql;
 import io.gridpulse.warehouse.layers.AlertMarker;
+import io.gridpulse.warehouse.layers.MapLayerQueries;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,24 +32,10 @@ import java.util.stream.Collectors;
  * table is not read at all.
  */
 public final class CaseDepartments {
-    /** The clocks whose alerts name a household, device, plaque or hall ticket in {@code case_id}, not a demand case. */
-    private static final List<String> NOT_CASE_POLICIES = List.of("visit.", "device.", "plaque.", "hall.");
-
     private final ClickHouse clickHouse;
 
     public CaseDepartments(Warehouse warehouse) {
         this.clickHouse = warehouse.clickHouse();
-    }
-
-    /** Whether an alert with this kind, policy and case id is about a demand case (and so may have a department). */
-    public static boolean aboutCase(String kind, String policyId, String caseId) {
-        return caseId != null && !caseId.isEmpty() && (kind == null || !kind.startsWith("device_"))
-                && (policyId == null || NOT_CASE_POLICIES.stream().noneMatch(policyId::startsWith));
-    }
-
-    /** {@link #aboutCase(String, String, String)} of an alert row. */
-    public static boolean aboutCase(AlertRow alert) {
-        return aboutCase(alert.kind(), alert.policyId(), alert.caseId());
     }
 
     /**
@@ -57,7 +45,7 @@ public final class CaseDepartments {
      */
     public static String alertCondition(String department, AreaCode area) {
         var within = area == null ? "" : AreaSql.within(area) + " AND ";
-        var notCases = NOT_CASE_POLICIES.stream().map(p -> "startsWith(policy_id, " + SqlLiteral.string(p) + ")")
+        var notCases = Alert.NOT_CASE_POLICIES.stream().map(p -> "startsWith(policy_id, " + SqlLiteral.string(p) + ")")
                 .collect(Collectors.joining(" OR "));
         return "(case_id != '' AND NOT startsWith(kind, 'device_') AND NOT (" + notCases + ")"
                 + " AND case_id IN (SELECT case_id FROM gridpulse.case_events WHERE " + within + "kind = 'demand.assigned'"
@@ -76,8 +64,8 @@ public final class CaseDepartments {
     }
 
     /** Whether the alert is about a demand case that was last assigned to {@code department} inside the scope. */
-    public boolean belongsTo(AlertRow alert, AreaCode scope, String department) {
-        return department != null && !department.isBlank() && aboutCase(alert)
+    public boolean belongsTo(Alert alert, AreaCode scope, String department) {
+        return department != null && !department.isBlank() && alert.isAboutDemandCase()
                 && department.strip().equals(departmentOf(alert.caseId(), scope));
     }
 
@@ -85,41 +73,35 @@ public final class CaseDepartments {
      * Open alerts of the given kinds in the area about the department's cases, newest first, at most {@code limit}:
      * the map's breach layer and the wall's pulses as a department sees them.
      */
-    public List<AlertMarker> openAlerts(AreaCode area, String department, List<String> kinds, int limit) {
+    public List<AlertMarker> openAlerts(AreaCode area, String department, List<AlertKind> kinds, int limit) {
         if (limit <= 0) {
             throw new IllegalArgumentException("a limit must be positive, got " + limit);
         }
         if (kinds.isEmpty()) {
             return List.of();
         }
-        var kindList = kinds.stream().map(SqlLiteral::string).collect(Collectors.joining(", ", "(", ")"));
+        var kindList = MapLayerQueries.kindList(kinds);
         var rows = clickHouse.query("SELECT alert_id, kind, severity, case_id, grid_code, community_code, street_code,"
                 + " county_code, toUnixTimestamp64Milli(raised_at) AS raised_ms, policy_id FROM gridpulse.alerts FINAL WHERE "
-                + AreaSql.within(area) + " AND status = " + SqlLiteral.string(AlertRow.OPEN) + " AND kind IN " + kindList
+                + AreaSql.within(area) + " AND status = " + SqlLiteral.string(AlertStatus.OPEN.wireName())
+                + " AND kind IN " + kindList
                 + " AND " + alertCondition(department, area) + " ORDER BY raised_at DESC, alert_id LIMIT " + limit);
-        var out = new ArrayList<AlertMarker>(rows.size());
-        for (var row : rows) {
-            out.add(new AlertMarker((String) row.get("alert_id"), (String) row.get("kind"), (String) row.get("severity"),
-                    (String) row.get("case_id"), (String) row.get("grid_code"), (String) row.get("community_code"),
-                    (String) row.get("street_code"), (String) row.get("county_code"),
-                    Instant.ofEpochMilli(((Number) row.get("raised_ms")).longValue()), (String) row.get("policy_id")));
-        }
-        return out;
+        return MapLayerQueries.markers(rows);
     }
 
     /** Open alerts in the area about the department's cases, of one kind or of all kinds when kind is null. */
-    public long openAlertCount(AreaCode area, String department, String kind) {
+    public long openAlertCount(AreaCode area, String department, AlertKind kind) {
         var rows = clickHouse.query("SELECT count() AS n FROM gridpulse.alerts FINAL WHERE " + AreaSql.within(area)
-                + " AND status = 'open'" + (kind == null ? "" : " AND kind = " + SqlLiteral.string(kind))
+                + " AND status = 'open'" + (kind == null ? "" : " AND kind = " + SqlLiteral.string(kind.wireName()))
                 + " AND " + alertCondition(department, area));
         return ((Number) rows.getFirst().get("n")).longValue();
     }
 
     /** Open alerts about the department's cases per child of the area, of one kind or all when null, most first. */
-    public List<AreaCount> openAlertCountsByChild(AreaCode area, String department, String kind) {
+    public List<AreaCount> openAlertCountsByChild(AreaCode area, String department, AlertKind kind) {
         var rows = clickHouse.query("SELECT " + AreaSql.childColumn(area.level()) + " AS code, count() AS n"
                 + " FROM gridpulse.alerts FINAL WHERE " + AreaSql.within(area) + " AND status = 'open'"
-                + (kind == null ? "" : " AND kind = " + SqlLiteral.string(kind))
+                + (kind == null ? "" : " AND kind = " + SqlLiteral.string(kind.wireName()))
                 + " AND " + alertCondition(department, area) + " GROUP BY code ORDER BY n DESC, code");
         var out = new ArrayList<AreaCount>(rows.size());
         for (Map<String, Object> row : rows) {

@@ -1,6 +1,6 @@
 package io.gridpulse.warehouse.cases;
 
-import io.gridpulse.warehouse.AlertRow;
+import io.gridpulse.model.alerts.Alert;
 import io.gridpulse.warehouse.EventRow;
 import io.gridpulse.warehouse.actions.AlertAction;
 
@@ -14,7 +14,7 @@ import java.util.Objects;
  *
  * @param department the department the case was last assigned to; empty while unassigned
  */
-public record CaseFile(String caseId, String department, List<EventRow> events, List<AlertRow> alerts,
+public record CaseFile(String caseId, String department, List<EventRow> events, List<Alert> alerts,
                        List<AlertAction> actions) {
 
     public CaseFile {

@@ -1,37 +1,33 @@
 package io.gridpulse.warehouse.layers;
 
+import io.gridpulse.model.alerts.Alert;
+import io.gridpulse.model.alerts.AlertKind;
+import io.gridpulse.model.alerts.Severity;
+import io.gridpulse.model.area.AreaLineage;
+
 import java.time.Instant;
 
 /**
- * An open SLA alert (warning, breach or escalation) as the map draws it: at its area, linked to its case.
+ * An open alert as the map and the wall draw it: at its area, linked to its case.
  *
- * @param gridCode the finest area known (may be empty, then the community, street or county is used)
+ * @param area     where the case (or device) is; the finest level known is drawn
  * @param policyId the clock's policy ({@code resolve_now.first_response}, {@code visit.elderly_alone.weekly} ...)
  */
-public record AlertMarker(String alertId, String kind, String severity, String caseId, String gridCode,
-                          String communityCode, String streetCode, String countyCode, Instant raisedAt, String policyId) {
-
-    /** The clocks whose alerts name a household, device, plaque or hall ticket in {@code caseId}, not a demand case. */
-    private static final java.util.List<String> NOT_CASES = java.util.List.of("visit.", "device.", "plaque.", "hall.");
+public record AlertMarker(String alertId, AlertKind kind, Severity severity, String caseId, AreaLineage area,
+                          Instant raisedAt, String policyId) {
 
     /** Whether {@link #caseId} names a demand case (that a case page can show). */
     public boolean aboutCase() {
-        return !caseId.isEmpty() && !kind.startsWith("device_")
-                && (policyId == null || NOT_CASES.stream().noneMatch(policyId::startsWith));
+        return Alert.isAboutDemandCase(kind, policyId, caseId);
     }
 
     /** The finest non-empty area code of the alert's lineage, empty if none is known. */
     public String finestArea() {
-        for (var code : new String[] {gridCode, communityCode, streetCode, countyCode}) {
-            if (code != null && !code.isEmpty()) {
-                return code;
-            }
-        }
-        return "";
+        return area.finest();
     }
 
     /** True for a breach (or an escalation after one): the case is past its deadline. */
     public boolean overdue() {
-        return kind.equals("sla_breach") || kind.equals("sla_escalation");
+        return kind.isPastDue();
     }
 }

@@ -1,7 +1,10 @@
 package io.gridpulse.warehouse.layers;
 
+import io.gridpulse.model.alerts.AlertKind;
+import io.gridpulse.model.alerts.AlertStatus;
+import io.gridpulse.model.alerts.Severity;
 import io.gridpulse.model.area.AreaCode;
-import io.gridpulse.warehouse.AlertRow;
+import io.gridpulse.model.area.AreaLineage;
 import io.gridpulse.warehouse.ClickHouse;
 import io.gridpulse.warehouse.SqlLiteral;
 import io.gridpulse.warehouse.Warehouse;
@@ -29,7 +32,8 @@ public final class MapLayerQueries {
     public static final double LOW_BATTERY_PERCENT = 20;
     /** Devices are looked for among the reports of this long before the moment asked about. */
     public static final Duration DEVICE_LOOKBACK = Duration.ofDays(1);
-    private static final List<String> SLA_KINDS = List.of("sla_warning", "sla_breach", "sla_escalation");
+    private static final List<AlertKind> SLA_KINDS = List.of(AlertKind.SLA_WARNING, AlertKind.SLA_BREACH,
+            AlertKind.SLA_ESCALATION);
 
     private final ClickHouse clickHouse;
 
@@ -73,29 +77,34 @@ public final class MapLayerQueries {
         return openAlerts(area, SLA_KINDS, limit);
     }
 
-    /**
-     * Open alerts of the given kinds (of {@link AlertRow#KINDS}; for a device alert the case is the device)
-     * in the area, newest first, at most {@code limit}.
-     */
-    public List<AlertMarker> openAlerts(AreaCode area, List<String> kinds, int limit) {
-        for (var kind : kinds) {
-            if (!AlertRow.KINDS.contains(kind)) {
-                throw new IllegalArgumentException("no alert kind " + kind + "; the kinds are " + AlertRow.KINDS);
-            }
-        }
+    /** Open alerts of the given kinds (for a device alert the case is the device) in the area, newest first,
+            at most {@code limit}. */
+    public List<AlertMarker> openAlerts(AreaCode area, List<AlertKind> kinds, int limit) {
         if (kinds.isEmpty()) {
             return List.of();
         }
-        var kindList = kinds.stream().map(SqlLiteral::string).collect(java.util.stream.Collectors.joining(", ", "(", ")"));
+        var kindList = kindList(kinds);
         var rows = clickHouse.query("SELECT alert_id, kind, severity, case_id, grid_code, community_code, street_code,"
                 + " county_code, toUnixTimestamp64Milli(raised_at) AS raised_ms, policy_id FROM gridpulse.alerts FINAL WHERE "
-                + AreaSql.within(area) + " AND status = " + SqlLiteral.string(AlertRow.OPEN) + " AND kind IN " + kindList
+                + AreaSql.within(area) + " AND status = " + SqlLiteral.string(AlertStatus.OPEN.wireName()) + " AND kind IN " + kindList
                 + " ORDER BY raised_at DESC, alert_id LIMIT " + positive(limit));
+        return markers(rows);
+    }
+
+    /** The SQL list of the kinds' stored names: {@code ('sla_breach', 'sla_escalation')}. */
+    public static String kindList(List<AlertKind> kinds) {
+        return kinds.stream().map(k -> SqlLiteral.string(k.wireName()))
+                .collect(java.util.stream.Collectors.joining(", ", "(", ")"));
+    }
+
+    /** Markers from rows of alert_id, kind, severity, case_id, the four area codes, raised_ms and policy_id. */
+    public static List<AlertMarker> markers(List<Map<String, Object>> rows) {
         var out = new ArrayList<AlertMarker>(rows.size());
         for (var row : rows) {
-            out.add(new AlertMarker((String) row.get("alert_id"), (String) row.get("kind"), (String) row.get("severity"),
-                    (String) row.get("case_id"), (String) row.get("grid_code"), (String) row.get("community_code"),
-                    (String) row.get("street_code"), (String) row.get("county_code"),
+            out.add(new AlertMarker((String) row.get("alert_id"), AlertKind.of((String) row.get("kind")),
+                    Severity.of((String) row.get("severity")), (String) row.get("case_id"),
+                    new AreaLineage((String) row.get("grid_code"), (String) row.get("community_code"),
+                            (String) row.get("street_code"), (String) row.get("county_code")),
                     Instant.ofEpochMilli(number(row, "raised_ms")), (String) row.get("policy_id")));
         }
         return out;
@@ -127,7 +136,7 @@ public final class MapLayerQueries {
                 + " AND occurred_at < " + SqlLiteral.dateTime64(asOf) + " GROUP BY device) AS t"
                 + " LEFT JOIN (SELECT case_id AS device, countIf(kind = 'device_sos') AS sos,"
                 + " countIf(kind = 'device_offline') AS offline, countIf(kind = 'device_low_battery') AS low"
-                + " FROM gridpulse.alerts FINAL WHERE " + within + " AND status = " + SqlLiteral.string(AlertRow.OPEN)
+                + " FROM gridpulse.alerts FINAL WHERE " + within + " AND status = " + SqlLiteral.string(AlertStatus.OPEN.wireName())
                 + " AND kind IN ('device_sos', 'device_offline', 'device_low_battery') GROUP BY device) AS a"
                 + " ON t.device = a.device"
                 + " ORDER BY indexOf(['sos', 'offline', 'low_battery', 'online'], state), device LIMIT " + positive(limit);

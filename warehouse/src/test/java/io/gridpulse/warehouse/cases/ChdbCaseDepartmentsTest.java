@@ -1,8 +1,12 @@
 package io.gridpulse.warehouse.cases;
 
+import io.gridpulse.model.alerts.Alert;
+import io.gridpulse.model.alerts.AlertKind;
+import io.gridpulse.model.alerts.AlertStatus;
+import io.gridpulse.model.alerts.Severity;
 import io.gridpulse.model.area.AreaCode;
+import io.gridpulse.model.area.AreaLineage;
 import io.gridpulse.warehouse.AlertFilter;
-import io.gridpulse.warehouse.AlertRow;
 import io.gridpulse.warehouse.AreaCount;
 import io.gridpulse.warehouse.EventRow;
 import io.gridpulse.warehouse.TestChdb;
@@ -55,13 +59,13 @@ class ChdbCaseDepartmentsTest {
                 demand("demand.created", "civil-far", 0, OTHER_STREET_GRID, ""),
                 demand("demand.assigned", "civil-far", 60, OTHER_STREET_GRID, ",\"department\":\"civil_affairs\"")));
         warehouse.insertAlerts(List.of(
-                alert("a-civil-1", "sla_breach", "civil-1", "resolve_now.first_response", GRID),
-                alert("a-health-1", "sla_breach", "health-1", "resolve_now.first_response", GRID_2),
-                alert("a-moved-1", "sla_warning", "moved-1", "coordinate.connected", GRID),
-                alert("a-unassigned-1", "sla_breach", "unassigned-1", "resolve_now.first_response", GRID),
-                alert("a-sos", "device_sos", "wristband-7", "device.sos", GRID),
-                alert("a-visit", "sla_breach", "household-9", "visit.elderly_alone.weekly", GRID),
-                alert("a-civil-far", "sla_breach", "civil-far", "resolve_now.first_response", OTHER_STREET_GRID)));
+                alert("a-civil-1", AlertKind.SLA_BREACH, "civil-1", "resolve_now.first_response", GRID),
+                alert("a-health-1", AlertKind.SLA_BREACH, "health-1", "resolve_now.first_response", GRID_2),
+                alert("a-moved-1", AlertKind.SLA_WARNING, "moved-1", "coordinate.connected", GRID),
+                alert("a-unassigned-1", AlertKind.SLA_BREACH, "unassigned-1", "resolve_now.first_response", GRID),
+                alert("a-sos", AlertKind.DEVICE_SOS, "wristband-7", "device.sos", GRID),
+                alert("a-visit", AlertKind.SLA_BREACH, "household-9", "visit.elderly_alone.weekly", GRID),
+                alert("a-civil-far", AlertKind.SLA_BREACH, "civil-far", "resolve_now.first_response", OTHER_STREET_GRID)));
         departments = new CaseDepartments(warehouse);
     }
 
@@ -90,10 +94,10 @@ class ChdbCaseDepartmentsTest {
         }
         assertThat(ids(AlertFilter.ANY.inArea(STREET))).containsExactlyInAnyOrder("a-civil-1", "a-health-1", "a-moved-1",
                 "a-unassigned-1", "a-sos", "a-visit");
-        assertThat(CaseDepartments.aboutCase("device_sos", "device.sos", "wristband-7")).isFalse();
-        assertThat(CaseDepartments.aboutCase("sla_breach", "visit.elderly_alone.weekly", "household-9")).isFalse();
-        assertThat(CaseDepartments.aboutCase("sla_breach", "resolve_now.first_response", "")).isFalse();
-        assertThat(CaseDepartments.aboutCase("sla_breach", "resolve_now.first_response", "civil-1")).isTrue();
+        assertThat(Alert.isAboutDemandCase(AlertKind.DEVICE_SOS, "device.sos", "wristband-7")).isFalse();
+        assertThat(Alert.isAboutDemandCase(AlertKind.SLA_BREACH, "visit.elderly_alone.weekly", "household-9")).isFalse();
+        assertThat(Alert.isAboutDemandCase(AlertKind.SLA_BREACH, "resolve_now.first_response", "")).isFalse();
+        assertThat(Alert.isAboutDemandCase(AlertKind.SLA_BREACH, "resolve_now.first_response", "civil-1")).isTrue();
     }
 
     @Test
@@ -101,7 +105,8 @@ class ChdbCaseDepartmentsTest {
         var street = AreaCode.of(MOVING_GRID.substring(0, 9));
         warehouse.insertEvents(List.of(demand("demand.created", "moving-2", 0, MOVING_GRID, ""),
                 demand("demand.assigned", "moving-2", 60, MOVING_GRID, ",\"department\":\"civil_affairs\"")));
-        warehouse.insertAlerts(List.of(alert("a-moving-2", "sla_breach", "moving-2", "resolve_now.first_response", MOVING_GRID)));
+        warehouse.insertAlerts(List.of(alert("a-moving-2", AlertKind.SLA_BREACH, "moving-2",
+                "resolve_now.first_response", MOVING_GRID)));
         assertThat(ids(AlertFilter.ANY.inArea(street).ofDepartment("civil_affairs"))).containsExactly("a-moving-2");
         assertThat(ids(AlertFilter.ANY.inArea(street).ofDepartment("health"))).isEmpty();
 
@@ -114,7 +119,7 @@ class ChdbCaseDepartmentsTest {
 
     @Test
     void theOtherFiltersAndPagingStillApplyBesideTheDepartment() {
-        var breaches = AlertFilter.ANY.inArea(STREET).ofDepartment("health").ofKind("sla_breach");
+        var breaches = AlertFilter.ANY.inArea(STREET).ofDepartment("health").ofKind(AlertKind.SLA_BREACH);
         assertThat(ids(breaches)).containsExactly("a-health-1");
         var first = warehouse.alerts(AlertFilter.ANY.inArea(STREET).ofDepartment("health"), null, 1);
         assertThat(first.hasMore()).isTrue();
@@ -139,16 +144,18 @@ class ChdbCaseDepartmentsTest {
 
     @Test
     void theMapsMarkersAndCountsOfADepartmentLeaveOtherDepartmentsOut() {
-        assertThat(departments.openAlerts(STREET, "civil_affairs", List.of("sla_breach", "sla_warning", "device_sos"), 100))
+        assertThat(departments.openAlerts(STREET, "civil_affairs", List.of(AlertKind.SLA_BREACH, AlertKind.SLA_WARNING,
+                AlertKind.DEVICE_SOS), 100))
                 .extracting(AlertMarker::alertId).containsExactly("a-civil-1");
-        assertThat(departments.openAlerts(STREET, "health", List.of("sla_breach"), 100))
+        assertThat(departments.openAlerts(STREET, "health", List.of(AlertKind.SLA_BREACH), 100))
                 .extracting(AlertMarker::alertId).containsExactly("a-health-1");
         assertThat(departments.openAlertCount(STREET, "health", null)).isEqualTo(2);
-        assertThat(departments.openAlertCount(STREET, "health", "sla_breach")).isEqualTo(1);
-        assertThat(departments.openAlertCount(STREET, "civil_affairs", "sla_warning")).isZero();
+        assertThat(departments.openAlertCount(STREET, "health", AlertKind.SLA_BREACH)).isEqualTo(1);
+        assertThat(departments.openAlertCount(STREET, "civil_affairs", AlertKind.SLA_WARNING)).isZero();
         assertThat(departments.openAlertCountsByChild(STREET, "health", null)).containsExactly(
                 new AreaCount(GRID.substring(0, 12), 1), new AreaCount(GRID_2.substring(0, 12), 1));
-        assertThat(departments.openAlertCountsByChild(AreaCode.of("439901"), "civil_affairs", "sla_breach")).containsExactly(
+        assertThat(departments.openAlertCountsByChild(AreaCode.of("439901"), "civil_affairs",
+                AlertKind.SLA_BREACH)).containsExactly(
                 new AreaCount("439901001", 1), new AreaCount("439901003", 1));
     }
 
@@ -156,7 +163,7 @@ class ChdbCaseDepartmentsTest {
     void anAlertBelongsToADepartmentOnlyByItsCasesLatestAssignmentInsideTheScope() {
         var civil = warehouse.alerts(AlertFilter.ANY.inArea(STREET), null, 100).items().stream()
                 .filter(a -> a.alertId().equals("a-civil-1")).findFirst().orElseThrow();
-        var sos = warehouse.alerts(AlertFilter.ANY.inArea(STREET).ofKind("device_sos"), null, 100).items().getFirst();
+        var sos = warehouse.alerts(AlertFilter.ANY.inArea(STREET).ofKind(AlertKind.DEVICE_SOS), null, 100).items().getFirst();
         assertThat(departments.belongsTo(civil, STREET, "civil_affairs")).isTrue();
         assertThat(departments.belongsTo(civil, STREET, "health")).isFalse();
         assertThat(departments.belongsTo(civil, AreaCode.of("439901003"), "civil_affairs")).isFalse();
@@ -175,7 +182,7 @@ class ChdbCaseDepartmentsTest {
     }
 
     private static List<String> ids(AlertFilter filter) {
-        return warehouse.alerts(filter, null, 100).items().stream().map(AlertRow::alertId).toList();
+        return warehouse.alerts(filter, null, 100).items().stream().map(Alert::alertId).toList();
     }
 
     private static EventRow demand(String kind, String caseId, long secondsAfterT, String grid, String extra) {
@@ -184,9 +191,9 @@ class ChdbCaseDepartmentsTest {
                 grid.substring(0, 9), grid.substring(0, 6), null, null, "{\"caseId\":\"" + caseId + "\"" + extra + "}");
     }
 
-    private static AlertRow alert(String id, String kind, String caseId, String policy, String grid) {
+    private static Alert alert(String id, AlertKind kind, String caseId, String policy, String grid) {
         var at = T.plusSeconds(3_600);
-        return new AlertRow(id, kind, "major", AlertRow.OPEN, caseId, policy, 0, at, at, null, grid, grid.substring(0, 12),
-                grid.substring(0, 9), grid.substring(0, 6), "", 1);
+        return new Alert(id, kind, Severity.MAJOR, AlertStatus.OPEN, caseId, policy, 0, at, at, null,
+                new AreaLineage(grid, grid.substring(0, 12), grid.substring(0, 9), grid.substring(0, 6)), "", 1);
     }
 }

@@ -1,7 +1,11 @@
 package io.gridpulse.warehouse.cases;
 
+import io.gridpulse.model.alerts.Alert;
+import io.gridpulse.model.alerts.AlertKind;
+import io.gridpulse.model.alerts.AlertStatus;
+import io.gridpulse.model.alerts.Severity;
 import io.gridpulse.model.area.AreaCode;
-import io.gridpulse.warehouse.AlertRow;
+import io.gridpulse.model.area.AreaLineage;
 import io.gridpulse.warehouse.EventRow;
 import io.gridpulse.warehouse.TestChdb;
 import io.gridpulse.warehouse.Warehouse;
@@ -48,9 +52,10 @@ class ChdbCaseFilesTest {
                 // the same case id raised again somewhere else does not leak into c1's file in this street
                 event("demand.responded", "2026-11-02T06:00:00Z", OTHER_GRID, "{\"caseId\":\"c1\",\"by\":\"x-1\"}")));
         warehouse.insertAlerts(List.of(
-                alert("sla:c1:warn", "sla_warning", AlertRow.CLEARED, "c1", "2026-11-02T04:00:00Z", "2026-11-02T05:00:00Z"),
-                alert("sla:c1:breach", "sla_breach", AlertRow.OPEN, "c1", "2026-11-02T06:00:00Z", null),
-                alert("sla:c2:breach", "sla_breach", AlertRow.OPEN, "c2", "2026-11-02T06:00:00Z", null)));
+                alert("sla:c1:warn", AlertKind.SLA_WARNING, AlertStatus.CLEARED, "c1", "2026-11-02T04:00:00Z",
+                        "2026-11-02T05:00:00Z"),
+                alert("sla:c1:breach", AlertKind.SLA_BREACH, AlertStatus.OPEN, "c1", "2026-11-02T06:00:00Z", null),
+                alert("sla:c2:breach", AlertKind.SLA_BREACH, AlertStatus.OPEN, "c2", "2026-11-02T06:00:00Z", null)));
         actions = new AlertActions(warehouse);
         actions.record(action("a1", "sla:c1:breach", AlertAction.ACKNOWLEDGE, "watcher", null, null, "2026-11-02T06:01:00Z"));
         actions.record(action("a2", "sla:c1:breach", AlertAction.ASSIGN, "head", "w-7", "请今天回访", "2026-11-02T06:02:00Z"));
@@ -80,7 +85,7 @@ class ChdbCaseFilesTest {
     @Test
     void theFileHoldsTheCaseAlertsInTheirLatestStateAndWhatWasDoneAboutThem() {
         var file = files.open("c1", STREET, null).orElseThrow();
-        assertThat(file.alerts()).extracting(AlertRow::alertId).containsExactlyInAnyOrder("sla:c1:warn", "sla:c1:breach");
+        assertThat(file.alerts()).extracting(Alert::alertId).containsExactlyInAnyOrder("sla:c1:warn", "sla:c1:breach");
         assertThat(file.actions()).extracting(AlertAction::actionId).containsExactly("a1", "a2", "a3", "a4", "a5", "a6");
     }
 
@@ -117,12 +122,12 @@ class ChdbCaseFilesTest {
                 grid.substring(0, 9), grid.substring(0, 6), null, null, payload);
     }
 
-    private static AlertRow alert(String id, String kind, String status, String caseId, String raised, String cleared) {
+    private static Alert alert(String id, AlertKind kind, AlertStatus status, String caseId, String raised, String cleared) {
         var at = Instant.parse(raised);
         var grid = caseId.equals("c2") ? OTHER_GRID : GRID;
-        return new AlertRow(id, kind, "major", status, caseId, "resolve_now.first_response", 0, at, at,
-                cleared == null ? null : Instant.parse(cleared), grid, grid.substring(0, 12), grid.substring(0, 9),
-                grid.substring(0, 6), "", 1);
+        return new Alert(id, kind, Severity.MAJOR, status, caseId, "resolve_now.first_response", 0, at, at,
+                cleared == null ? null : Instant.parse(cleared), new AreaLineage(grid, grid.substring(0, 12),
+                grid.substring(0, 9), grid.substring(0, 6)), "", 1);
     }
 
     private static AlertAction action(String id, String alertId, String action, String actor, String assignee,

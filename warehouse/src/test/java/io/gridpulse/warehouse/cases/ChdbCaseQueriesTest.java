@@ -1,7 +1,11 @@
 package io.gridpulse.warehouse.cases;
 
+import io.gridpulse.model.alerts.Alert;
+import io.gridpulse.model.alerts.AlertKind;
+import io.gridpulse.model.alerts.AlertStatus;
+import io.gridpulse.model.alerts.Severity;
 import io.gridpulse.model.area.AreaCode;
-import io.gridpulse.warehouse.AlertRow;
+import io.gridpulse.model.area.AreaLineage;
 import io.gridpulse.warehouse.EventRow;
 import io.gridpulse.warehouse.TestChdb;
 import io.gridpulse.warehouse.Warehouse;
@@ -64,19 +68,22 @@ class ChdbCaseQueriesTest {
                 demand("demand.created", "k7", "2026-10-20T08:00:00Z", GRID, ",\"demandType\":\"employment\""),
                 demand("demand.assigned", "k7", "2026-10-20T09:00:00Z", GRID, ",\"department\":\"civil_affairs\"")));
         warehouse.insertAlerts(List.of(
-                alert("sla:k2:closed", "sla_breach", AlertRow.OPEN, "k2", "2026-11-06T16:00:00Z", null, 1),
+                alert("sla:k2:closed", AlertKind.SLA_BREACH, AlertStatus.OPEN, "k2", "2026-11-06T16:00:00Z", null, 1),
                 // withdrawn (cleared at the instant it was raised) and a warning: neither counts
-                alert("sla:k2:resp", "sla_breach", AlertRow.CLEARED, "k2", "2026-11-06T00:00:00Z", "2026-11-06T00:00:00Z", 2),
-                alert("sla:k2:warn", "sla_warning", AlertRow.OPEN, "k2", "2026-11-06T00:00:00Z", null, 1),
+                alert("sla:k2:resp", AlertKind.SLA_BREACH, AlertStatus.CLEARED, "k2", "2026-11-06T00:00:00Z",
+                        "2026-11-06T00:00:00Z", 2),
+                alert("sla:k2:warn", AlertKind.SLA_WARNING, AlertStatus.OPEN, "k2", "2026-11-06T00:00:00Z", null, 1),
                 // k3: one breach open, one open at first and cleared later (the later version wins)
-                alert("sla:k3:closed", "sla_breach", AlertRow.OPEN, "k3", "2026-11-08T12:00:00Z", null, 1),
-                alert("sla:k3:resp", "sla_breach", AlertRow.OPEN, "k3", "2026-11-08T12:00:00Z", null, 1),
-                alert("sla:k7:resp", "sla_warning", AlertRow.OPEN, "k7", "2026-10-21T08:00:00Z", null, 1),
+                alert("sla:k3:closed", AlertKind.SLA_BREACH, AlertStatus.OPEN, "k3", "2026-11-08T12:00:00Z", null, 1),
+                alert("sla:k3:resp", AlertKind.SLA_BREACH, AlertStatus.OPEN, "k3", "2026-11-08T12:00:00Z", null, 1),
+                alert("sla:k7:resp", AlertKind.SLA_WARNING, AlertStatus.OPEN, "k7", "2026-10-21T08:00:00Z", null, 1),
                 // k1's breach was open once and is cleared now
-                alert("sla:k1:resp", "sla_breach", AlertRow.OPEN, "k1", "2026-11-02T04:00:00Z", null, 1)));
+                alert("sla:k1:resp", AlertKind.SLA_BREACH, AlertStatus.OPEN, "k1", "2026-11-02T04:00:00Z", null, 1)));
         warehouse.insertAlerts(List.of(
-                alert("sla:k3:resp", "sla_breach", AlertRow.CLEARED, "k3", "2026-11-08T12:00:00Z", "2026-11-08T13:00:00Z", 2),
-                alert("sla:k1:resp", "sla_breach", AlertRow.CLEARED, "k1", "2026-11-02T04:00:00Z", "2026-11-02T05:00:00Z", 2)));
+                alert("sla:k3:resp", AlertKind.SLA_BREACH, AlertStatus.CLEARED, "k3", "2026-11-08T12:00:00Z",
+                        "2026-11-08T13:00:00Z", 2),
+                alert("sla:k1:resp", AlertKind.SLA_BREACH, AlertStatus.CLEARED, "k1", "2026-11-02T04:00:00Z",
+                        "2026-11-02T05:00:00Z", 2)));
         cases = new CaseQueries(warehouse);
     }
 
@@ -241,11 +248,11 @@ class ChdbCaseQueriesTest {
                 grid.substring(0, 9), grid.substring(0, 6), null, null, "{\"caseId\":\"" + caseId + "\"" + extra + "}");
     }
 
-    private static AlertRow alert(String id, String kind, String status, String caseId, String raised, String cleared,
+    private static Alert alert(String id, AlertKind kind, AlertStatus status, String caseId, String raised, String cleared,
                                   long version) {
         var at = Instant.parse(raised);
-        return new AlertRow(id, kind, "major", status, caseId, "resolve_now.first_response", 0, at, at,
-                cleared == null ? null : Instant.parse(cleared), GRID, GRID.substring(0, 12), GRID.substring(0, 9),
-                GRID.substring(0, 6), "", version);
+        return new Alert(id, kind, Severity.MAJOR, status, caseId, "resolve_now.first_response", 0, at, at,
+                cleared == null ? null : Instant.parse(cleared), new AreaLineage(GRID, GRID.substring(0, 12),
+                GRID.substring(0, 9), GRID.substring(0, 6)), "", version);
     }
 }

@@ -1,7 +1,11 @@
 package io.gridpulse.warehouse.groups;
 
+import io.gridpulse.model.alerts.Alert;
+import io.gridpulse.model.alerts.AlertKind;
+import io.gridpulse.model.alerts.AlertStatus;
+import io.gridpulse.model.alerts.Severity;
 import io.gridpulse.model.area.AreaCode;
-import io.gridpulse.warehouse.AlertRow;
+import io.gridpulse.model.area.AreaLineage;
 import io.gridpulse.warehouse.AreaCount;
 import io.gridpulse.warehouse.EventRow;
 import io.gridpulse.warehouse.TestChdb;
@@ -61,11 +65,11 @@ class ChdbGroupQueriesTest {
         warehouse.insertEvents(List.of(created("g3", "2026-11-04T02:00:00Z", GRID_B, List.of("elderly_alone"))));
         // open breaches: g1's and g3's (elderly alone), g4's (left-behind child), g5's (no group); g2's withdrawn
         warehouse.insertAlerts(List.of(
-                breach("sla:g1:resp", "g1", GRID_A, AlertRow.OPEN, null),
-                breach("sla:g3:resp", "g3", GRID_B, AlertRow.OPEN, null),
-                breach("sla:g4:resp", "g4", GRID_B, AlertRow.OPEN, null),
-                breach("sla:g5:resp", "g5", GRID_A, AlertRow.OPEN, null),
-                breach("sla:g2:resp", "g2", GRID_A, AlertRow.CLEARED, "2026-11-06T00:00:00Z")));
+                breach("sla:g1:resp", "g1", GRID_A, AlertStatus.OPEN, null),
+                breach("sla:g3:resp", "g3", GRID_B, AlertStatus.OPEN, null),
+                breach("sla:g4:resp", "g4", GRID_B, AlertStatus.OPEN, null),
+                breach("sla:g5:resp", "g5", GRID_A, AlertStatus.OPEN, null),
+                breach("sla:g2:resp", "g2", GRID_A, AlertStatus.CLEARED, "2026-11-06T00:00:00Z")));
     }
 
     @AfterAll
@@ -168,11 +172,11 @@ class ChdbGroupQueriesTest {
                 grid.substring(0, 6), lon, lat, "{\"caseId\":\"" + caseId + "\",\"demandType\":\"elderly_care\"}", groups);
     }
 
-    private static AlertRow breach(String id, String caseId, String grid, String status, String cleared) {
+    private static Alert breach(String id, String caseId, String grid, AlertStatus status, String cleared) {
         var at = Instant.parse("2026-11-06T00:00:00Z");
-        return new AlertRow(id, "sla_breach", "major", status, caseId, "resolve_now.first_response", 0, at, at,
-                cleared == null ? null : Instant.parse(cleared), grid, grid.substring(0, 12), grid.substring(0, 9),
-                grid.substring(0, 6), "", 1);
+        return new Alert(id, AlertKind.SLA_BREACH, Severity.MAJOR, status, caseId, "resolve_now.first_response", 0, at,
+                at, cleared == null ? null : Instant.parse(cleared), new AreaLineage(grid, grid.substring(0, 12),
+                grid.substring(0, 9), grid.substring(0, 6)), "", 1);
     }
 
     private static EventRow step(String caseId, String at, String grid) {

@@ -1,9 +1,13 @@
 package io.gridpulse.warehouse.kpi;
 
+import io.gridpulse.model.alerts.Alert;
+import io.gridpulse.model.alerts.AlertKind;
+import io.gridpulse.model.alerts.AlertStatus;
+import io.gridpulse.model.alerts.Severity;
 import io.gridpulse.model.area.AreaCode;
+import io.gridpulse.model.area.AreaLineage;
 import io.gridpulse.model.kpi.Indicator;
 import io.gridpulse.model.kpi.IndicatorValue;
-import io.gridpulse.warehouse.AlertRow;
 import io.gridpulse.warehouse.EventRow;
 import io.gridpulse.warehouse.TestChdb;
 import io.gridpulse.warehouse.Warehouse;
@@ -97,9 +101,10 @@ class ChdbKpiQueriesTest {
         rows.add(visit("h3", "2026-11-18T02:00:00Z", GRID));
         rows.add(visit("h5", "2026-11-19T02:00:00Z", OTHER_GRID));
         warehouse.insertEvents(rows);
-        warehouse.insertAlerts(List.of(new AlertRow("sla:c2:closed", "sla_breach", "critical", AlertRow.OPEN, "c2",
-                "complex_problem.closed_loop", 0, Instant.parse("2026-11-14T16:00:00Z"), Instant.parse("2026-11-14T16:00:00Z"),
-                null, GRID, GRID.substring(0, 12), GRID.substring(0, 9), GRID.substring(0, 6), "", 1)));
+        warehouse.insertAlerts(List.of(new Alert("sla:c2:closed", AlertKind.SLA_BREACH, Severity.CRITICAL,
+                AlertStatus.OPEN, "c2", "complex_problem.closed_loop", 0, Instant.parse("2026-11-14T16:00:00Z"),
+                Instant.parse("2026-11-14T16:00:00Z"), null, new AreaLineage(GRID, GRID.substring(0, 12),
+                GRID.substring(0, 9), GRID.substring(0, 6)), "", 1)));
         // SOS s1 acknowledged after 2 min (timely), s2 after 10 min (late), s3 never and 1 h old (late),
         // s4 raised 1 min before NOW (not yet due); c2's breach above acknowledged after 2 h (timely)
         warehouse.insertAlerts(List.of(sos("s1", "2026-11-19T10:00:00Z"), sos("s2", "2026-11-19T11:00:00Z"),
@@ -239,10 +244,11 @@ class ChdbKpiQueriesTest {
         return row(kind, at, grid, "{\"caseId\":\"" + caseId + "\"" + extra + "}");
     }
 
-    private static AlertRow sos(String id, String at) {
+    private static Alert sos(String id, String at) {
         var t = Instant.parse(at);
-        return new AlertRow(id, "device_sos", "critical", AlertRow.OPEN, "wb-1", "device.sos", 0, t, t, null, GRID,
-                GRID.substring(0, 12), GRID.substring(0, 9), GRID.substring(0, 6), "SOS", 1);
+        return new Alert(id, AlertKind.DEVICE_SOS, Severity.CRITICAL, AlertStatus.OPEN, "wb-1", "device.sos", 0, t, t,
+                null, new AreaLineage(GRID, GRID.substring(0, 12), GRID.substring(0, 9), GRID.substring(0, 6)), "SOS",
+                1);
     }
 
     private static AlertAction ack(String alertId, String at) {

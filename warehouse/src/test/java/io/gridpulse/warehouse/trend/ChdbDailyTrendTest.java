@@ -1,7 +1,11 @@
 package io.gridpulse.warehouse.trend;
 
+import io.gridpulse.model.alerts.Alert;
+import io.gridpulse.model.alerts.AlertKind;
+import io.gridpulse.model.alerts.AlertStatus;
+import io.gridpulse.model.alerts.Severity;
 import io.gridpulse.model.area.AreaCode;
-import io.gridpulse.warehouse.AlertRow;
+import io.gridpulse.model.area.AreaLineage;
 import io.gridpulse.warehouse.EventRow;
 import io.gridpulse.warehouse.TestChdb;
 import io.gridpulse.warehouse.Warehouse;
@@ -45,10 +49,10 @@ class ChdbDailyTrendTest {
         // the hourly rollup the stream jobs keep, written here from the events as the migration does
         new EventHours(warehouse).recount(Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-12-01T00:00:00Z"));
         warehouse.insertAlerts(List.of(
-                alert("b1", AlertRow.OPEN, "2026-11-23T04:00:00Z", null),
-                alert("b2", AlertRow.CLEARED, "2026-11-23T05:00:00Z", "2026-11-23T06:00:00Z"),
+                alert("b1", AlertStatus.OPEN, "2026-11-23T04:00:00Z", null),
+                alert("b2", AlertStatus.CLEARED, "2026-11-23T05:00:00Z", "2026-11-23T06:00:00Z"),
                 // withdrawn: cleared the instant it was raised
-                alert("b3", AlertRow.CLEARED, "2026-11-23T05:00:00Z", "2026-11-23T05:00:00Z")));
+                alert("b3", AlertStatus.CLEARED, "2026-11-23T05:00:00Z", "2026-11-23T05:00:00Z")));
     }
 
     @AfterAll
@@ -84,10 +88,10 @@ class ChdbDailyTrendTest {
                 grid.substring(0, 9), grid.substring(0, 6), null, null, "{}");
     }
 
-    private static AlertRow alert(String id, String status, String raised, String cleared) {
+    private static Alert alert(String id, AlertStatus status, String raised, String cleared) {
         var at = Instant.parse(raised);
-        return new AlertRow(id, "sla_breach", "major", status, "c-" + id, "resolve_now.first_response", 0, at, at,
-                cleared == null ? null : Instant.parse(cleared), GRID, GRID.substring(0, 12), GRID.substring(0, 9),
-                GRID.substring(0, 6), "", 1);
+        return new Alert(id, AlertKind.SLA_BREACH, Severity.MAJOR, status, "c-" + id, "resolve_now.first_response", 0,
+                at, at, cleared == null ? null : Instant.parse(cleared), new AreaLineage(GRID, GRID.substring(0, 12),
+                GRID.substring(0, 9), GRID.substring(0, 6)), "", 1);
     }
 }
