@@ -107,12 +107,15 @@ class ConnectionGuardsTest {
                             + HardenedEdge.ADMIN + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                     assertThat(readUntilClosed(work, 3_000)).startsWith("HTTP/1.1 503").contains("Retry-After");
                 }
+                awaitOpen(edge, 8);
                 try (var probe = connect(edge, "127.0.0.4")) {
                     probe.getOutputStream().write(probe());
                     var head = new byte[12];
                     assertThat(probe.getInputStream().readNBytes(head, 0, 12)).isEqualTo(12);
                     assertThat(new String(head, StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 200");
                 }
+                // the server may see the probe's close after the next connection: wait for it, or that one is the 11th
+                awaitOpen(edge, 8);
                 held.add(connect(edge, "127.0.0.4"));
                 held.add(connect(edge, "127.0.0.5"));
                 awaitOpen(edge, 10);

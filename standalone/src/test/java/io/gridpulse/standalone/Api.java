@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
@@ -37,9 +38,15 @@ final class Api {
         return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** A valid demand in the given grid of the demo region. */
+    /**
+     * A valid demand in the given grid of the demo region, filed a few minutes ago but never before midnight in Shanghai:
+     * the cockpit counts "today" from there.
+     */
     static String demand(String eventId, String gridCode) {
-        var at = TestClock.offsetNow().minusMinutes(3).truncatedTo(ChronoUnit.SECONDS);
+        var now = TestClock.offsetNow();
+        var midnight = now.atZoneSameInstant(ZoneId.of("Asia/Shanghai")).toLocalDate().atStartOfDay(ZoneId.of("Asia/Shanghai"))
+                .toOffsetDateTime();
+        var at = (now.minusMinutes(3).isBefore(midnight) ? midnight : now.minusMinutes(3)).truncatedTo(ChronoUnit.SECONDS);
         return """
                 {"eventId":"%s","kind":"demand.created","occurredAt":"%s","source":"terminal-0042",
                  "gridCode":"%s","caseId":"case-%s","channel":"visit","demandType":"medical_insurance",

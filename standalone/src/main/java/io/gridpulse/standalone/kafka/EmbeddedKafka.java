@@ -50,8 +50,10 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     /**
-     * The broker on the given clock: the times it stamps and checks records with (a record stamped more than an hour
-     * ahead of it is refused) are the system's, so a system run on a moved clock (tests) keeps one time throughout.
+     * The broker on the given clock: the times it stamps records with, and counts retention from, are the system's, so
+     * a system run on a moved clock (tests) keeps one time throughout. Kafka's clients and its group coordinator stamp
+     * with the machine's clock all the same; a broker on a moved clock therefore accepts records stamped any distance
+     * from its own time (on the machine's clock it refuses those more than an hour ahead, Kafka's default).
      */
     public static EmbeddedKafka start(Path dataDir, int port, java.time.Clock clock) throws IOException {
         var logDir = dataDir.resolve("kafka");
@@ -81,10 +83,14 @@ public final class EmbeddedKafka implements AutoCloseable {
         props.put("log.cleaner.dedupe.buffer.size", String.valueOf(2 * 1024 * 1024));
         props.put("log.retention.hours", "-1");
         props.put("log.retention.bytes", String.valueOf(20L * 1024 * 1024 * 1024));
+        var systemClock = clock.equals(java.time.Clock.systemUTC());
+        if (!systemClock) {
+            props.put("log.message.timestamp.after.max.ms", String.valueOf(Long.MAX_VALUE));
+        }
         format(logDir, props);
 
         var config = KafkaConfig.fromProps(props);
-        var server = new KafkaRaftServer(config, clock.equals(java.time.Clock.systemUTC()) ? Time.SYSTEM : new ClockTime(clock));
+        var server = new KafkaRaftServer(config, systemClock ? Time.SYSTEM : new ClockTime(clock));
         server.startup();
         var bootstrap = "127.0.0.1:" + brokerPort;
         log.info("kafka broker listening on {}", bootstrap);
