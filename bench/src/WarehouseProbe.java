@@ -52,7 +52,7 @@ public final class WarehouseProbe {
             probes.put("wall: events today, city", () -> warehouse.eventCountSince(city.value(), midnight, null));
             probes.put("wall: demands today, city", () -> warehouse.eventCountSince(city.value(), midnight, "demand.created"));
             probes.put("wall: today by street", () -> warehouse.eventCountsByChildSince(city.value(), midnight));
-            probes.put("wall: open breaches by street", () -> warehouse.openAlertCountsByChild(city.value(),
+            probes.put("wall: open breaches by street", () -> warehouse.alerts().openCountByChild(city.value(),
                     io.gridpulse.model.alerts.AlertKind.SLA_BREACH));
             probes.put("map: 7 days by street", () -> warehouse.eventCountsByChildSince(city.value(), now.minus(Duration.ofDays(7))));
             probes.put("map: 7 days by community", () -> warehouse.eventCountsByChildSince(street.value(), now.minus(Duration.ofDays(7))));

@@ -6,7 +6,7 @@ import io.gridpulse.model.alerts.AlertKind;
 import io.gridpulse.model.alerts.AlertStatus;
 import io.gridpulse.model.alerts.Severity;
 import io.gridpulse.model.area.AreaLineage;
-import io.gridpulse.warehouse.AlertJson;
+import io.gridpulse.warehouse.alerts.AlertJson;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -53,7 +53,7 @@ class AlertsEndpointTest {
     void alertsListNewestFirstAsAlertJsonWithNoCursorOnTheLastPage() {
         var older = alert("a1", "sla_warning", "warning", T0, "439901001001001");
         var newer = alert("a2", "sla_breach", "major", T0.plusSeconds(5), "439901001001001");
-        warehouse.insertAlerts(List.of(older, newer));
+        warehouse.alerts().insert(List.of(older, newer));
 
         var page = list("");
 
@@ -68,12 +68,12 @@ class AlertsEndpointTest {
 
     @Test
     void everyFilterNarrowsTheListing() {
-        warehouse.insertAlerts(List.of(
+        warehouse.alerts().insert(List.of(
                 alert("w", "sla_warning", "warning", T0, "439901001001001"),
                 alert("b", "sla_breach", "major", T0.plusSeconds(10), "439901001002001"),
                 alert("e", "sla_escalation", "critical", T0.plusSeconds(20), "439901002001001"),
                 alert("far", "sla_breach", "major", T0.plusSeconds(30), "449901001001001")));
-        warehouse.insertAlerts(List.of(alert("b", "sla_breach", "major", T0.plusSeconds(10), "439901001002001")
+        warehouse.alerts().insert(List.of(alert("b", "sla_breach", "major", T0.plusSeconds(10), "439901001002001")
                 .cleared(T0.plusSeconds(60))));
 
         assertThat(ids("?area=439901001001001")).containsExactly("w");
@@ -93,9 +93,9 @@ class AlertsEndpointTest {
     @Test
     void aClearedAlertIsListedOnceInItsClearedState() {
         var open = alert("x", "sla_breach", "major", T0, "439901001001001");
-        warehouse.insertAlerts(List.of(open));
-        warehouse.insertAlerts(List.of(open.cleared(T0.plusSeconds(90))));
-        warehouse.insertAlerts(List.of(open));   // a replay of the older state
+        warehouse.alerts().insert(List.of(open));
+        warehouse.alerts().insert(List.of(open.cleared(T0.plusSeconds(90))));
+        warehouse.alerts().insert(List.of(open));   // a replay of the older state
 
         var items = list("").getJsonArray("items");
 
@@ -112,7 +112,7 @@ class AlertsEndpointTest {
             // alerts share raise times in fours, so ties must page by id
             rows.add(alert("p-%02d".formatted(i), "sla_breach", "major", T0.plusSeconds(i / 4), "439901001001001"));
         }
-        warehouse.insertAlerts(rows);
+        warehouse.alerts().insert(rows);
 
         var seen = new ArrayList<String>();
         String cursor = null;
@@ -138,7 +138,7 @@ class AlertsEndpointTest {
         for (int i = 0; i < 60; i++) {
             rows.add(alert("l-" + i, "sla_warning", "warning", T0.plusSeconds(i), "439901001001001"));
         }
-        warehouse.insertAlerts(rows);
+        warehouse.alerts().insert(rows);
 
         assertThat(list("").getJsonArray("items")).hasSize(50);
         assertThat(list("").getString("nextCursor")).isNotNull();

@@ -62,7 +62,7 @@ class CaseOwnershipEndToEndTest {
     }
 
     private static Alert breach(GridPulse system, String caseId) {
-        return system.warehouse().alertsForCase(caseId).stream().filter(a -> a.kind() == AlertKind.SLA_BREACH).findFirst()
+        return system.warehouse().alerts().forCase(caseId).stream().filter(a -> a.kind() == AlertKind.SLA_BREACH).findFirst()
                 .orElse(null);
     }
 

@@ -257,14 +257,14 @@ class ScriptedDayTest {
     private static List<Expected> alerts(String... caseIds) {
         var out = new ArrayList<Expected>();
         for (var caseId : caseIds) {
-            system.warehouse().alertsForCase(caseId).forEach(a -> out.add(Expected.of(a)));
+            system.warehouse().alerts().forCase(caseId).forEach(a -> out.add(Expected.of(a)));
         }
         return out;
     }
 
     /** Every SLA alert of the street (whatever case), so that an unexpected one shows. */
     private static List<Expected> alertsInStreet() {
-        return system.warehouse().recentAlerts(10_000).stream()
+        return system.warehouse().alerts().recent(10_000).stream()
                 .filter(a -> a.area().street().equals(STREET) && a.kind().isSla())
                 .map(Expected::of).collect(Collectors.toList());
     }

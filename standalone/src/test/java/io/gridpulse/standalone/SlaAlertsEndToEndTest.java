@@ -68,7 +68,7 @@ class SlaAlertsEndToEndTest {
             var deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (found.size() < atLeast && System.nanoTime() < deadline) {
                 for (var record : consumer.poll(Duration.ofMillis(500))) {
-                    var alert = io.gridpulse.warehouse.AlertJson.decode(record.value());
+                    var alert = io.gridpulse.warehouse.alerts.AlertJson.decode(record.value());
                     if (alert.caseId().equals(caseId)) {
                         found.add(alert);
                     }
@@ -92,10 +92,10 @@ class SlaAlertsEndToEndTest {
 
     private static List<Alert> awaitAlerts(String caseId, Predicate<List<Alert>> done) throws InterruptedException {
         var deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
-        var alerts = system.warehouse().alertsForCase(caseId);
+        var alerts = system.warehouse().alerts().forCase(caseId);
         while (!done.test(alerts) && System.nanoTime() < deadline) {
             Thread.sleep(250);
-            alerts = system.warehouse().alertsForCase(caseId);
+            alerts = system.warehouse().alerts().forCase(caseId);
         }
         assertThat(done.test(alerts)).as("alerts for %s within 45 s: %s", caseId, alerts).isTrue();
         return alerts;

@@ -48,7 +48,7 @@ class SlaOutOfOrderFollowUpTest {
         post(created(caseId, "2026-09-30T09:00:00+08:00"), responded(caseId, "2026-10-01T05:00:00+08:00"));
 
         awaitQuiet(caseId);
-        assertThat(system.warehouse().alertsForCase(caseId))
+        assertThat(system.warehouse().alerts().forCase(caseId))
                 .extracting(Alert::kind, Alert::status, Alert::raisedAt, Alert::clearedAt)
                 .containsExactly(tuple(AlertKind.SLA_WARNING, AlertStatus.CLEARED, at("2026-10-01T04:12:00+08:00"),
                         at("2026-10-01T05:00:00+08:00")));
@@ -59,11 +59,11 @@ class SlaOutOfOrderFollowUpTest {
         var caseId = "case-ooo-2-" + Api.newEventId();
         post(created(caseId, "2026-09-30T09:00:00+08:00"));
         // the wall clock is weeks past every stage: the clock fires them all
-        awaitUntil(() -> system.warehouse().alertsForCase(caseId).size() == 5);
+        awaitUntil(() -> system.warehouse().alerts().forCase(caseId).size() == 5);
         post(responded(caseId, "2026-10-01T05:00:00+08:00"));
 
-        awaitUntil(() -> system.warehouse().alertsForCase(caseId).stream().allMatch(a -> a.status().equals(AlertStatus.CLEARED)));
-        var alerts = system.warehouse().alertsForCase(caseId);
+        awaitUntil(() -> system.warehouse().alerts().forCase(caseId).stream().allMatch(a -> a.status().equals(AlertStatus.CLEARED)));
+        var alerts = system.warehouse().alerts().forCase(caseId);
         assertThat(alerts).as("no alert may be cleared before it was raised")
                 .allSatisfy(a -> assertThat(a.clearedAt()).isAfterOrEqualTo(a.raisedAt()));
         assertThat(alerts).filteredOn(a -> !a.clearedAt().equals(a.raisedAt())).as("what was really due")

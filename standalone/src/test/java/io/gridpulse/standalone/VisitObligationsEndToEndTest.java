@@ -70,17 +70,17 @@ class VisitObligationsEndToEndTest {
                 && alerts.stream().filter(thatWeek).allMatch(a -> a.status().equals(AlertStatus.CLEARED)));
         assertThat(settled).filteredOn(thatWeek).isNotEmpty()
                 .allSatisfy(a -> assertThat(a.clearedAt()).as("withdrawn: cleared at its own raise time").isEqualTo(a.raisedAt()));
-        assertThat(system.warehouse().alertsForCase(unvisited)).filteredOn(a -> a.alertId().equals(prefix + "breach"))
+        assertThat(system.warehouse().alerts().forCase(unvisited)).filteredOn(a -> a.alertId().equals(prefix + "breach"))
                 .singleElement().extracting(Alert::status).isEqualTo(AlertStatus.OPEN);
     }
 
     private static List<Alert> awaitAlerts(GridPulse system, String caseId, Predicate<List<Alert>> done)
             throws InterruptedException {
         var until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        var alerts = system.warehouse().alertsForCase(caseId);
+        var alerts = system.warehouse().alerts().forCase(caseId);
         while (!done.test(alerts) && System.nanoTime() < until) {
             Thread.sleep(250);
-            alerts = system.warehouse().alertsForCase(caseId);
+            alerts = system.warehouse().alerts().forCase(caseId);
         }
         assertThat(done.test(alerts)).as("alerts for %s within 60 s: %s", caseId, alerts).isTrue();
         return alerts;

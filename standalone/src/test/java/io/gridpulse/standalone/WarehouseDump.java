@@ -3,6 +3,7 @@ package io.gridpulse.standalone;
 import io.gridpulse.model.area.AreaCode;
 import io.gridpulse.warehouse.Warehouse;
 import io.gridpulse.warehouse.WarehouseConfig;
+import io.gridpulse.warehouse.alerts.AlertStore;
 import io.gridpulse.warehouse.counts.EventHours;
 import io.gridpulse.warehouse.heat.Granularity;
 import io.gridpulse.warehouse.heat.HeatLayer;
@@ -35,7 +36,7 @@ final class WarehouseDump {
             for (var count : new EventHours(warehouse).countsByChild(area, from)) {
                 System.out.println("event-hours " + count.areaCode() + " " + count.events());
             }
-            warehouse.recentAlerts(Warehouse.MAX_ALERT_PAGE * 10).stream()
+            warehouse.alerts().recent(AlertStore.MAX_PAGE * 10).stream()
                     .filter(a -> a.area().street().equals(area.value()))
                     .sorted(Comparator.comparing(a -> a.alertId()))
                     .forEach(a -> System.out.println("alert " + a.alertId() + " " + a.kind().wireName() + " " + a.status().wireName() + " "

@@ -3,7 +3,6 @@ package io.gridpulse.streams;
 import io.gridpulse.model.alerts.Alert;
 import io.gridpulse.streams.sink.WarehouseSink;
 import io.gridpulse.streams.sla.AlertMessages;
-import io.gridpulse.warehouse.Warehouse;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -15,7 +14,7 @@ final class AlertsOut {
     private AlertsOut() {}
 
     static void define(DataStream<Alert> alerts, StreamJobsConfig config) {
-        alerts.sinkTo(new WarehouseSink<>(config.warehouse(), Warehouse::insertAlerts, 500, config.sinkMaxDelay()))
+        alerts.sinkTo(new WarehouseSink<>(config.warehouse(), (warehouse, rows) -> warehouse.alerts().insert(rows), 500, config.sinkMaxDelay()))
                 .uid("sink-alerts").name("alerts table");
         alerts.sinkTo(alertTopic(config)).uid("sink-alerts-topic").name("gp.alerts");
     }

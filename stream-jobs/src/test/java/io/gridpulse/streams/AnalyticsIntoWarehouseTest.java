@@ -109,7 +109,7 @@ class AnalyticsIntoWarehouseTest {
         EventHoursPipeline.define(events, jobConfig);
         SatisfactionPipeline.define(events, jobConfig);
         DevicePipeline.define(events, jobConfig)
-                .sinkTo(new WarehouseSink<Alert>(config, Warehouse::insertAlerts, 100, Duration.ofMillis(100)));
+                .sinkTo(new WarehouseSink<Alert>(config, (w, alerts) -> w.alerts().insert(alerts), 100, Duration.ofMillis(100)));
         env.execute("analytics-into-warehouse");
     }
 
@@ -158,7 +158,7 @@ class AnalyticsIntoWarehouseTest {
 
     @Test
     void deviceAlertsAreRaisedOnceWithStableIdsAcrossTheReplay() {
-        assertThat(warehouse.recentAlerts(100)).extracting(Alert::alertId, Alert::kind, Alert::status)
+        assertThat(warehouse.alerts().recent(100)).extracting(Alert::alertId, Alert::kind, Alert::status)
                 .containsExactlyInAnyOrder(
                         tuple("device:w-1:sos:" + NINE_THIRTY.plusSeconds(30).toEpochMilli(), AlertKind.DEVICE_SOS,
                                 AlertStatus.OPEN),

@@ -64,7 +64,7 @@ class SosLatencyTest {
                     READINGS, PER_SECOND, at(sorted.subList(0, READINGS), 0.50), at(sorted.subList(0, READINGS), 0.95),
                     at(sorted.subList(0, READINGS), 0.99), sorted.get(READINGS - 1));
             System.out.println("SosLatencyTest: inserts (ms): " + INSERTS);
-            assertThat(warehouse.recentAlerts(1_000)).filteredOn(a -> a.kind() == AlertKind.DEVICE_SOS).hasSize(READINGS);
+            assertThat(warehouse.alerts().recent(1_000)).filteredOn(a -> a.kind() == AlertKind.DEVICE_SOS).hasSize(READINGS);
             assertThat(sorted).hasSize(2 * READINGS); // an SOS and, when the input ends, an offline alert per device
             // written while the readings flowed (5 s of them), not in one flush after the input ended
             assertThat(at(sorted.subList(0, READINGS), 0.50)).isLessThan(READINGS * 1_000L / PER_SECOND);
@@ -74,7 +74,7 @@ class SosLatencyTest {
     /** Writes the batch, then notes for each SOS alert how long after its reading it became visible. */
     static void writeAndTime(Warehouse warehouse, List<Alert> rows) {
         long before = TestClock.get().millis();
-        warehouse.insertAlerts(rows);
+        warehouse.alerts().insert(rows);
         long now = TestClock.get().millis();
         INSERTS.add(now - before);
         for (var row : rows) {

@@ -1,7 +1,11 @@
 package io.gridpulse.warehouse;
 
+import io.gridpulse.warehouse.sql.Row;
+import io.gridpulse.warehouse.sql.Sql;
+
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A low-level connection to ClickHouse, embedded (chDB) or server (JDBC); both accept the same SQL.
@@ -21,6 +25,25 @@ public interface ClickHouse extends AutoCloseable {
 
     /** Runs a query and returns all its rows; keep results small (this is not a streaming API). */
     List<Map<String, Object>> query(String sql);
+
+    /** Runs a statement with named parameters that returns no rows. */
+    default void execute(Sql sql) {
+        execute(sql.render());
+    }
+
+    /** Runs a query with named parameters and reads each row with {@code reader}. */
+    default <T> List<T> query(Sql sql, Function<Row, T> reader) {
+        return query(sql.render()).stream().map(r -> reader.apply(new Row(r))).toList();
+    }
+
+    /** Runs a query with named parameters that answers one number in its first column of its one row. */
+    default long count(Sql sql) {
+        var rows = query(sql.render());
+        if (rows.size() != 1 || rows.getFirst().isEmpty()) {
+            throw new IllegalStateException("a count answers one row of one column, got " + rows.size() + " rows: " + sql);
+        }
+        return ((Number) rows.getFirst().values().iterator().next()).longValue();
+    }
 
     /** A short name of the connection for messages: {@code chdb:/dir} or the JDBC URL without secrets. */
     String describe();

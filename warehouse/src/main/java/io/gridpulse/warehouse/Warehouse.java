@@ -1,17 +1,12 @@
 package io.gridpulse.warehouse;
 
-import io.gridpulse.model.alerts.Alert;
-import io.gridpulse.model.alerts.AlertKind;
-import io.gridpulse.model.alerts.AlertStatus;
-import io.gridpulse.model.alerts.Severity;
 import io.gridpulse.model.area.AreaCode;
-import io.gridpulse.model.area.AreaLineage;
+import io.gridpulse.warehouse.alerts.AlertStore;
 import io.gridpulse.warehouse.chdb.ChdbClickHouse;
 import io.gridpulse.warehouse.jdbc.JdbcClickHouse;
 import io.gridpulse.warehouse.migrations.Migrations;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -33,20 +28,23 @@ public final class Warehouse implements AutoCloseable {
 
     private static final String EVENT_COLUMNS = "event_id, kind, occurred_at, ingested_at, source, grid_code,"
             + " community_code, street_code, county_code, lon, lat, payload";
-    private static final String ALERT_COLUMNS = "alert_id, kind, severity, status, case_id, policy_id, level, deadline,"
-            + " raised_at, cleared_at, grid_code, community_code, street_code, county_code, detail, version";
     private static final String DEAD_LETTER_COLUMNS = "event_id, received_at, source, reason, payload";
     /** Rows carry JSON payloads; a few hundred bytes each, so a row costs about this much SQL text. */
     private static final int BYTES_PER_ROW_GUESS = 400;
     private static final int MAX_EVENT_IDS = 1_000_000;
-    /** The most alerts one page of {@link #alerts(AlertFilter, AlertPosition, int)} may hold. */
-    public static final int MAX_ALERT_PAGE = 1_000;
     private static final Object MIGRATION_LOCK = new Object();
 
     private final ClickHouse clickHouse;
+    private final AlertStore alerts;
 
     private Warehouse(ClickHouse clickHouse) {
         this.clickHouse = clickHouse;
+        this.alerts = new AlertStore(clickHouse);
+    }
+
+    /** The alerts the stream job raised: writing them, and every listing and count of them. */
+    public AlertStore alerts() {
+        return alerts;
     }
 
     /**
@@ -105,134 +103,6 @@ public final class Warehouse implements AutoCloseable {
         clickHouse.execute(sql.toString());
     }
 
-    /** Writes alerts in their current state; a later version of the same alert id replaces an earlier one. */
-    public void insertAlerts(List<Alert> rows) {
-        if (rows.isEmpty()) {
-            return;
-        }
-        var sql = new StringBuilder(128 + rows.size() * 256).append("INSERT INTO gridpulse.alerts (")
-                .append(ALERT_COLUMNS).append(") ").append(SYNCHRONOUS_INSERT).append(" VALUES ");
-        for (int i = 0; i < rows.size(); i++) {
-            var row = rows.get(i);
-            sql.append(i == 0 ? "(" : ",\n(");
-            SqlLiteral.appendString(sql, row.alertId()).append(", ");
-            SqlLiteral.appendString(sql, row.kind().wireName()).append(", ");
-            SqlLiteral.appendString(sql, row.severity().wireName()).append(", ");
-            SqlLiteral.appendString(sql, row.status().wireName()).append(", ");
-            SqlLiteral.appendString(sql, row.caseId()).append(", ");
-            SqlLiteral.appendString(sql, row.policyId()).append(", ");
-            sql.append(row.level()).append(", ");
-            sql.append(row.deadline() == null ? "NULL" : SqlLiteral.dateTime64(row.deadline())).append(", ");
-            sql.append(SqlLiteral.dateTime64(row.raisedAt())).append(", ");
-            sql.append(row.clearedAt() == null ? "NULL" : SqlLiteral.dateTime64(row.clearedAt())).append(", ");
-            SqlLiteral.appendString(sql, row.area().grid()).append(", ");
-            SqlLiteral.appendString(sql, row.area().community()).append(", ");
-            SqlLiteral.appendString(sql, row.area().street()).append(", ");
-            SqlLiteral.appendString(sql, row.area().county()).append(", ");
-            SqlLiteral.appendString(sql, row.detail()).append(", ");
-            sql.append(row.version()).append(')');
-        }
-        clickHouse.execute(sql.toString());
-    }
-
-    /** Every alert about one case in its latest state, oldest first. */
-    public List<Alert> alertsForCase(String caseId) {
-        return alerts("case_id = " + SqlLiteral.string(caseId), "raised_at DESC, alert_id", 10_000).reversed();
-    }
-
-    /** The newest alerts in their latest state, newest first. */
-    public List<Alert> recentAlerts(int limit) {
-        return alerts("1", "raised_at DESC, alert_id", limit);
-    }
-
-    /**
-     * One page of the alerts that pass {@code filter}, in their latest state, newest first (by raise
-     * time, then by id descending), starting after {@code after} (null for the newest). Filters
-     * apply to the latest state, so a cleared alert never shows as open.
-     *
-     * @throws IllegalArgumentException if {@code limit} is not between 1 and {@value #MAX_ALERT_PAGE}
-     */
-    public AlertPage alerts(AlertFilter filter, AlertPosition after, int limit) {
-        if (limit < 1 || limit > MAX_ALERT_PAGE) {
-            throw new IllegalArgumentException("a page holds 1 to " + MAX_ALERT_PAGE + " alerts, not " + limit);
-        }
-        var where = new ArrayList<String>();
-        if (filter.area() != null) {
-            where.add(AreaColumns.within(filter.area()));
-        }
-        if (filter.kind() != null) {
-            where.add("kind = " + SqlLiteral.string(filter.kind().wireName()));
-        }
-        if (filter.status() != null) {
-            where.add("status = " + SqlLiteral.string(filter.status().wireName()));
-        }
-        if (filter.severity() != null) {
-            where.add("severity = " + SqlLiteral.string(filter.severity().wireName()));
-        }
-        if (filter.caseId() != null) {
-            where.add("case_id = " + SqlLiteral.string(filter.caseId()));
-        }
-        if (filter.department() != null) {
-            where.add(io.gridpulse.warehouse.cases.CaseDepartments.alertCondition(filter.department(), filter.area()));
-        }
-        // raise times are whole milliseconds, so rounding a bound up keeps >= and < exact
-        if (filter.since() != null) {
-            where.add("raised_at >= " + utcMillis(ceilMillis(filter.since())));
-        }
-        if (filter.until() != null) {
-            where.add("raised_at < " + utcMillis(ceilMillis(filter.until())));
-        }
-        if (after != null) {
-            var at = utcMillis(after.raisedAt());
-            where.add("(raised_at < " + at + " OR (raised_at = " + at
-                    + " AND alert_id < " + SqlLiteral.string(after.alertId()) + "))");
-        }
-        // one row more than asked tells whether another page follows
-        var rows = alerts(where.isEmpty() ? "1" : String.join(" AND ", where), "raised_at DESC, alert_id DESC", limit + 1);
-        if (rows.size() <= limit) {
-            return new AlertPage(rows, null);
-        }
-        var page = rows.subList(0, limit);
-        return new AlertPage(page, AlertPosition.of(page.getLast()));
-    }
-
-    /**
-     * Rows of the alerts table after FINAL, in the given order. WHERE is applied after FINAL has
-     * picked each alert's latest version (ClickHouse's default), which is what status filters need.
-     */
-    private List<Alert> alerts(String where, String orderBy, int limit) {
-        var rows = clickHouse.query("SELECT alert_id, kind, severity, status, case_id, policy_id, level, "
-                + "toUnixTimestamp64Milli(deadline) AS deadline_ms, toUnixTimestamp64Milli(raised_at) AS raised_ms, "
-                + "toUnixTimestamp64Milli(cleared_at) AS cleared_ms, grid_code, community_code, street_code, county_code, "
-                + "detail, version FROM gridpulse.alerts FINAL WHERE " + where
-                + " ORDER BY " + orderBy + " LIMIT " + limit);
-        var out = new ArrayList<Alert>(rows.size());
-        for (var r : rows) {
-            out.add(new Alert((String) r.get("alert_id"), AlertKind.of((String) r.get("kind")),
-                    Severity.of((String) r.get("severity")), AlertStatus.of((String) r.get("status")),
-                    (String) r.get("case_id"), (String) r.get("policy_id"), ((Number) r.get("level")).intValue(),
-                    instantOrNull(r.get("deadline_ms")), instantOrNull(r.get("raised_ms")), instantOrNull(r.get("cleared_ms")),
-                    new AreaLineage((String) r.get("grid_code"), (String) r.get("community_code"),
-                            (String) r.get("street_code"), (String) r.get("county_code")),
-                    (String) r.get("detail"), ((Number) r.get("version")).longValue()));
-        }
-        return out;
-    }
-
-    /** A DateTime64(3, 'UTC') value for comparisons with the alert time columns. */
-    private static String utcMillis(Instant instant) {
-        return "toDateTime64(" + SqlLiteral.dateTime64(instant) + ", 3, 'UTC')";
-    }
-
-    private static Instant ceilMillis(Instant instant) {
-        var millis = instant.truncatedTo(ChronoUnit.MILLIS);
-        return millis.equals(instant) ? instant : millis.plusMillis(1);
-    }
-
-    private static Instant instantOrNull(Object epochMillis) {
-        return epochMillis == null ? null : Instant.ofEpochMilli(((Number) epochMillis).longValue());
-    }
-
     /** Writes dead letters in one INSERT. */
     public void insertDeadLetters(List<DeadLetterRow> rows) {
         if (rows.isEmpty()) {
@@ -268,24 +138,6 @@ public final class Warehouse implements AutoCloseable {
         var child = AreaColumns.childOf(area.level());
         return clickHouse.query("SELECT " + child + " AS code, uniqExact(event_id) AS n FROM gridpulse.events WHERE "
                         + AreaColumns.within(area) + " AND occurred_at >= " + SqlLiteral.dateTime64(since)
-                        + " GROUP BY code ORDER BY n DESC, code").stream()
-                .map(row -> new AreaCount((String) row.get("code"), ((Number) row.get("n")).longValue()))
-                .toList();
-    }
-
-    /** Open alerts in an area (latest state), of one kind or of all kinds when kind is null. */
-    public long openAlertCount(String areaCode, AlertKind kind) {
-        var sql = "SELECT count() AS n FROM gridpulse.alerts FINAL WHERE " + AreaColumns.within(AreaCode.of(areaCode))
-                + " AND status = 'open'" + (kind == null ? "" : " AND kind = " + SqlLiteral.string(kind.wireName()));
-        return ((Number) clickHouse.query(sql).getFirst().get("n")).longValue();
-    }
-
-    /** Open alerts of one kind per child of an area, most first. */
-    public List<AreaCount> openAlertCountsByChild(String areaCode, AlertKind kind) {
-        var area = AreaCode.of(areaCode);
-        var child = AreaColumns.childOf(area.level());
-        return clickHouse.query("SELECT " + child + " AS code, count() AS n FROM gridpulse.alerts FINAL WHERE "
-                        + AreaColumns.within(area) + " AND status = 'open' AND kind = " + SqlLiteral.string(kind.wireName())
                         + " GROUP BY code ORDER BY n DESC, code").stream()
                 .map(row -> new AreaCount((String) row.get("code"), ((Number) row.get("n")).longValue()))
                 .toList();

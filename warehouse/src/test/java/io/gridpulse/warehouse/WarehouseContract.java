@@ -7,6 +7,9 @@ import io.gridpulse.model.alerts.Severity;
 import io.gridpulse.model.area.AreaCode;
 import io.gridpulse.model.area.AreaLineage;
 import io.gridpulse.model.testing.TestClock;
+import io.gridpulse.warehouse.alerts.AlertFilter;
+import io.gridpulse.warehouse.alerts.AlertPosition;
+import io.gridpulse.warehouse.alerts.AlertStore;
 import io.gridpulse.warehouse.migrations.Migrations;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -204,14 +207,14 @@ public abstract class WarehouseContract {
         var open = new Alert("sla:case-9:resolve_now.first_response:1:breach", AlertKind.SLA_BREACH, Severity.MAJOR,
                 AlertStatus.OPEN, "case-9", "resolve_now.first_response", 0, raised, raised, null,
                 new AreaLineage("439901001001001", "439901001001", "439901001", "439901"), "首次响应超时 'quoted'", 1);
-        warehouse().insertAlerts(java.util.List.of(open));
-        org.assertj.core.api.Assertions.assertThat(warehouse().alertsForCase("case-9")).containsExactly(open);
+        warehouse().alerts().insert(java.util.List.of(open));
+        org.assertj.core.api.Assertions.assertThat(warehouse().alerts().forCase("case-9")).containsExactly(open);
 
         var cleared = open.cleared(raised.plusSeconds(60));
-        warehouse().insertAlerts(java.util.List.of(cleared));
-        warehouse().insertAlerts(java.util.List.of(open));   // a replay of the older state must not win
-        org.assertj.core.api.Assertions.assertThat(warehouse().alertsForCase("case-9")).containsExactly(cleared);
-        org.assertj.core.api.Assertions.assertThat(warehouse().recentAlerts(10)).containsExactly(cleared);
+        warehouse().alerts().insert(java.util.List.of(cleared));
+        warehouse().alerts().insert(java.util.List.of(open));   // a replay of the older state must not win
+        org.assertj.core.api.Assertions.assertThat(warehouse().alerts().forCase("case-9")).containsExactly(cleared);
+        org.assertj.core.api.Assertions.assertThat(warehouse().alerts().recent(10)).containsExactly(cleared);
     }
 
     static Alert alert(String id, AlertKind kind, Severity severity, Instant raisedAt, String gridCode) {
@@ -227,7 +230,7 @@ public abstract class WarehouseContract {
         var c = alert("c", AlertKind.SLA_ESCALATION, Severity.CRITICAL, T0.plusSeconds(20), "439901002001001");
         var d = alert("d", AlertKind.SLA_BREACH, Severity.MAJOR, T0.plusSeconds(30), "439902001001001");
         var e = alert("e", AlertKind.SLA_BREACH, Severity.MAJOR, T0.plusSeconds(40), "449901001001001");
-        warehouse().insertAlerts(List.of(a, b, c, d, e));
+        warehouse().alerts().insert(List.of(a, b, c, d, e));
 
         assertThat(ids(AlertFilter.ANY)).containsExactly("e", "d", "c", "b", "a");
         assertThat(ids(AlertFilter.ANY.inArea(AreaCode.of("439901001001001")))).containsExactly("a");
@@ -250,6 +253,53 @@ public abstract class WarehouseContract {
     }
 
     @Test
+    void theWorklistPutsOpenBeforeClearedThenSeverityThenNewestAndCountsTheSameFilter() {
+        warehouse().clickHouse().execute("TRUNCATE TABLE gridpulse.alert_actions");
+        var grid = "439901007001001";
+        var street = AreaCode.of("439901007");
+        var battery = alert("w-battery", AlertKind.DEVICE_LOW_BATTERY, Severity.WARNING, T0.plusSeconds(50), grid);
+        var oldBreach = alert("w-breach-old", AlertKind.SLA_BREACH, Severity.MAJOR, T0, grid);
+        var newBreach = alert("w-breach-new", AlertKind.SLA_BREACH, Severity.MAJOR, T0.plusSeconds(40), grid);
+        var sos = alert("w-sos", AlertKind.DEVICE_SOS, Severity.CRITICAL, T0.plusSeconds(10), grid);
+        var warning = alert("w-warning", AlertKind.SLA_WARNING, Severity.WARNING, T0.plusSeconds(60), grid);
+        var cleared = alert("w-cleared", AlertKind.DEVICE_SOS, Severity.CRITICAL, T0.plusSeconds(70), grid)
+                .cleared(T0.plusSeconds(80));
+        warehouse().alerts().insert(List.of(battery, oldBreach, newBreach, sos, warning, cleared));
+        var store = warehouse().alerts();
+        var inStreet = AlertFilter.ANY.inArea(street);
+
+        assertThat(store.worklist(inStreet, 0, 100)).extracting(Alert::alertId)
+                .containsExactly("w-sos", "w-breach-new", "w-breach-old", "w-warning", "w-battery", "w-cleared");
+        assertThat(store.worklist(inStreet, 2, 2)).extracting(Alert::alertId).containsExactly("w-breach-old", "w-warning");
+        assertThat(store.count(inStreet)).isEqualTo(6);
+        var sla = inStreet.ofKinds(List.of(AlertKind.SLA_BREACH, AlertKind.SLA_WARNING));
+        assertThat(store.worklist(sla, 0, 100)).extracting(Alert::alertId)
+                .containsExactly("w-breach-new", "w-breach-old", "w-warning");
+        assertThat(store.count(sla)).isEqualTo(3);
+        assertThat(store.count(inStreet.ofSeverities(List.of(Severity.CRITICAL, Severity.WARNING)))).isEqualTo(4);
+        assertThat(store.count(inStreet.withStatus(AlertStatus.OPEN))).isEqualTo(5);
+        // words of the case (or device), policy or detail, ignoring case
+        assertThat(store.worklist(inStreet.containing("BREACH-OLD"), 0, 10)).extracting(Alert::alertId)
+                .containsExactly("w-breach-old");
+        assertThat(store.count(inStreet.containing("alert w-"))).isEqualTo(6);
+        assertThat(store.count(inStreet.containing("'; DROP TABLE x"))).isZero();
+
+        // acknowledged by someone: out of the unhandled count, in the acknowledged one
+        new io.gridpulse.warehouse.actions.AlertActions(warehouse()).record(new io.gridpulse.warehouse.actions.AlertAction(
+                "act-1", "w-sos", io.gridpulse.warehouse.actions.AlertAction.ACKNOWLEDGE, "watcher", null, null,
+                T0.plusSeconds(90), "439901", "439901007", "439901007001", grid));
+        assertThat(store.count(inStreet.unhandled())).isEqualTo(4);
+        assertThat(store.unhandledCount(street, null)).isEqualTo(4);
+        assertThat(store.worklist(inStreet.acknowledged(true), 0, 10)).extracting(Alert::alertId).containsExactly("w-sos");
+        assertThat(store.count(AlertFilter.ANY.acknowledged(true).aboutCase("case-w-sos"))).isEqualTo(1);
+        // in memory the same rules hold, but for what needs other tables
+        assertThat(List.of(battery, oldBreach, newBreach, sos, warning, cleared)).filteredOn(sla.containing("breach"))
+                .extracting(Alert::alertId).containsExactly("w-breach-old", "w-breach-new");
+        assertThatThrownBy(() -> inStreet.unhandled().test(sos)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> store.worklist(inStreet, -1, 10)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void alertPagesRunNewestFirstAndVisitEveryAlertOnceEvenWhenRaiseTimesTie() {
         var rows = new ArrayList<Alert>();
         for (int i = 0; i < 23; i++) {
@@ -257,13 +307,13 @@ public abstract class WarehouseContract {
             rows.add(alert("tie-" + (char) ('a' + i), AlertKind.SLA_BREACH, Severity.MAJOR, T0.plusSeconds(i / 3),
                     "439901001001001"));
         }
-        warehouse().insertAlerts(rows);
+        warehouse().alerts().insert(rows);
 
         var seen = new ArrayList<String>();
         AlertPosition after = null;
         int pages = 0;
         do {
-            var page = warehouse().alerts(AlertFilter.ANY, after, 5);
+            var page = warehouse().alerts().page(AlertFilter.ANY, after, 5);
             page.items().forEach(row -> seen.add(row.alertId()));
             after = page.next();
             pages++;
@@ -274,19 +324,19 @@ public abstract class WarehouseContract {
         var expected = rows.stream().sorted(java.util.Comparator.comparing(Alert::raisedAt)
                 .thenComparing(Alert::alertId).reversed()).map(Alert::alertId).toList();
         assertThat(seen).containsExactlyElementsOf(expected);
-        assertThat(warehouse().alerts(AlertFilter.ANY, null, 23).hasMore()).isFalse();
+        assertThat(warehouse().alerts().page(AlertFilter.ANY, null, 23).hasMore()).isFalse();
     }
 
     @Test
     void aStatusFilterJudgesTheLatestStateSoAClearedAlertNeverListsAsOpen() {
         var open = alert("x", AlertKind.SLA_BREACH, Severity.MAJOR, T0, "439901001001001");
         var stays = alert("y", AlertKind.SLA_WARNING, Severity.WARNING, T0.plusSeconds(1), "439901001001001");
-        warehouse().insertAlerts(List.of(open, stays));
-        warehouse().insertAlerts(List.of(open.cleared(T0.plusSeconds(60))));
-        warehouse().insertAlerts(List.of(open));   // a replayed older state must not win
+        warehouse().alerts().insert(List.of(open, stays));
+        warehouse().alerts().insert(List.of(open.cleared(T0.plusSeconds(60))));
+        warehouse().alerts().insert(List.of(open));   // a replayed older state must not win
 
         assertThat(ids(AlertFilter.ANY.withStatus(AlertStatus.OPEN))).containsExactly("y");
-        assertThat(warehouse().alerts(AlertFilter.ANY.withStatus(AlertStatus.CLEARED), null, 10).items())
+        assertThat(warehouse().alerts().page(AlertFilter.ANY.withStatus(AlertStatus.CLEARED), null, 10).items())
                 .containsExactly(open.cleared(T0.plusSeconds(60)));
         assertThat(ids(AlertFilter.ANY)).containsExactly("y", "x");
     }
@@ -296,25 +346,25 @@ public abstract class WarehouseContract {
         var sly = new Alert("id'); DROP TABLE gridpulse.alerts; --", AlertKind.SLA_BREACH, Severity.MAJOR,
                 AlertStatus.OPEN, "case' OR '1'='1", "p", 0, null, T0, null, new AreaLineage("g", "c", "s", "k"), "d",
                 1);
-        warehouse().insertAlerts(List.of(sly, alert("plain", AlertKind.SLA_BREACH, Severity.MAJOR, T0, "439901001001001")));
+        warehouse().alerts().insert(List.of(sly, alert("plain", AlertKind.SLA_BREACH, Severity.MAJOR, T0, "439901001001001")));
 
         assertThat(ids(AlertFilter.ANY.aboutCase("case' OR '1'='1"))).containsExactly(sly.alertId());
-        var page = warehouse().alerts(AlertFilter.ANY, new AlertPosition(T0, "z\' OR 1=1 --"), 10);
+        var page = warehouse().alerts().page(AlertFilter.ANY, new AlertPosition(T0, "z\' OR 1=1 --"), 10);
         assertThat(page.items()).extracting(Alert::alertId).containsExactly("plain", sly.alertId());
     }
 
     @Test
     void aPageMustHoldBetweenOneAndTheMaximumNumberOfAlerts() {
-        assertThatThrownBy(() -> warehouse().alerts(AlertFilter.ANY, null, 0))
+        assertThatThrownBy(() -> warehouse().alerts().page(AlertFilter.ANY, null, 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not 0");
-        assertThatThrownBy(() -> warehouse().alerts(AlertFilter.ANY, null, Warehouse.MAX_ALERT_PAGE + 1))
+        assertThatThrownBy(() -> warehouse().alerts().page(AlertFilter.ANY, null, AlertStore.MAX_PAGE + 1))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> AlertFilter.ANY.raisedBetween(T0, T0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must be before");
     }
 
     private List<String> ids(AlertFilter filter) {
-        return warehouse().alerts(filter, null, 100).items().stream().map(Alert::alertId).toList();
+        return warehouse().alerts().page(filter, null, 100).items().stream().map(Alert::alertId).toList();
     }
 
     @org.junit.jupiter.api.Test
@@ -347,11 +397,11 @@ public abstract class WarehouseContract {
         var warning = new Alert("sla:w3:p:1:warning", AlertKind.SLA_WARNING, Severity.WARNING, AlertStatus.OPEN, "w3",
                 "p", 0, raised, raised, null, new AreaLineage("439901101001001", "439901101001", "439901101", "439901"),
                 "d", 1);
-        warehouse().insertAlerts(java.util.List.of(breach, clearedBreach, warning));
-        org.assertj.core.api.Assertions.assertThat(warehouse().openAlertCount("439901", null)).isEqualTo(2);
-        org.assertj.core.api.Assertions.assertThat(warehouse().openAlertCount("439901", AlertKind.SLA_BREACH)).isEqualTo(1);
-        org.assertj.core.api.Assertions.assertThat(warehouse().openAlertCount("439901101", AlertKind.SLA_BREACH)).isZero();
-        org.assertj.core.api.Assertions.assertThat(warehouse().openAlertCountsByChild("439901", AlertKind.SLA_BREACH))
+        warehouse().alerts().insert(java.util.List.of(breach, clearedBreach, warning));
+        org.assertj.core.api.Assertions.assertThat(warehouse().alerts().openCount(AreaCode.of("439901"), null)).isEqualTo(2);
+        org.assertj.core.api.Assertions.assertThat(warehouse().alerts().openCount(AreaCode.of("439901"), AlertKind.SLA_BREACH)).isEqualTo(1);
+        org.assertj.core.api.Assertions.assertThat(warehouse().alerts().openCount(AreaCode.of("439901101"), AlertKind.SLA_BREACH)).isZero();
+        org.assertj.core.api.Assertions.assertThat(warehouse().alerts().openCountByChild(AreaCode.of("439901"), AlertKind.SLA_BREACH))
                 .containsExactly(new AreaCount("439901002", 1));
     }
 }

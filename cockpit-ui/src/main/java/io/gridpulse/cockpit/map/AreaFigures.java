@@ -52,28 +52,22 @@ public record AreaFigures(long eventsToday, long events7Days, long demandsToday,
             // a grid: its own value is its map
             long own = switch (indicator) {
                 case EVENTS_7_DAYS -> hours.count(area, weekAgo, null);
-                case OPEN_ALERTS -> warehouse.openAlertCount(code, null);
-                case OPEN_BREACHES -> warehouse.openAlertCount(code, AlertKind.SLA_BREACH);
+                case OPEN_ALERTS -> warehouse.alerts().openCount(area, null);
+                case OPEN_BREACHES -> warehouse.alerts().openCount(area, AlertKind.SLA_BREACH);
                 case VISIT_COVERAGE -> throw new IllegalStateException("coverage is read above");
             };
             byChild = own == 0 ? Map.of() : Map.of(code, own);
         } else {
             byChild = switch (indicator) {
                 case EVENTS_7_DAYS -> toMap(hours.countsByChild(area, weekAgo));
-                case OPEN_ALERTS -> {
-                    var sum = new HashMap<String, Long>();
-                    for (var kind : AlertKind.values()) {
-                        toMap(warehouse.openAlertCountsByChild(code, kind)).forEach((k, v) -> sum.merge(k, v, Long::sum));
-                    }
-                    yield Map.copyOf(sum);
-                }
-                case OPEN_BREACHES -> toMap(warehouse.openAlertCountsByChild(code, AlertKind.SLA_BREACH));
+                case OPEN_ALERTS -> toMap(warehouse.alerts().openCountByChild(area, null));
+                case OPEN_BREACHES -> toMap(warehouse.alerts().openCountByChild(area, AlertKind.SLA_BREACH));
                 case VISIT_COVERAGE -> throw new IllegalStateException("coverage is read above");
             };
         }
         return new AreaFigures(hours.count(area, midnight, null), hours.count(area, weekAgo, null),
-                hours.count(area, midnight, "demand.created"), warehouse.openAlertCount(code, null),
-                warehouse.openAlertCount(code, AlertKind.SLA_BREACH), byChild);
+                hours.count(area, midnight, "demand.created"), warehouse.alerts().openCount(area, null),
+                warehouse.alerts().openCount(area, AlertKind.SLA_BREACH), byChild);
     }
 
     private static Map<String, Long> toMap(List<AreaCount> counts) {

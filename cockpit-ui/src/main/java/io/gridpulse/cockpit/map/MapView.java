@@ -223,16 +223,16 @@ public final class MapView extends HorizontalLayout implements HasUrlParameter<S
         if (indicator == Indicator.OPEN_ALERTS || indicator == Indicator.OPEN_BREACHES) {
             var kind = indicator == Indicator.OPEN_BREACHES ? AlertKind.SLA_BREACH : null;
             if (leaf) {
-                long own = departments.openAlertCount(area, department, kind);
+                long own = context.warehouse().alerts().openCount(area, department, kind);
                 byChild = own == 0 ? Map.of() : Map.of(area.value(), own);
             } else {
-                byChild = departments.openAlertCountsByChild(area, department, kind).stream()
+                byChild = context.warehouse().alerts().openCountByChild(area, department, kind).stream()
                         .filter(c -> !c.areaCode().isEmpty())
                         .collect(Collectors.toUnmodifiableMap(c -> c.areaCode(), c -> c.events()));
             }
         }
         return new AreaFigures(all.eventsToday(), all.events7Days(), all.demandsToday(),
-                departments.openAlertCount(area, department, null), departments.openAlertCount(area, department,
+                context.warehouse().alerts().openCount(area, department, null), context.warehouse().alerts().openCount(area, department,
                         AlertKind.SLA_BREACH),
                 byChild);
     }

@@ -4,7 +4,6 @@ import io.gridpulse.model.alerts.AlertKind;
 import io.gridpulse.model.area.AreaCode;
 import io.gridpulse.warehouse.AreaCount;
 import io.gridpulse.warehouse.Warehouse;
-import io.gridpulse.warehouse.cases.CaseDepartments;
 
 import java.util.List;
 
@@ -23,9 +22,9 @@ record DepartmentAlertCounts(long openAlerts, long openBreaches, List<AreaCount>
     }
 
     static DepartmentAlertCounts read(Warehouse warehouse, AreaCode area, String department) {
-        var departments = new CaseDepartments(warehouse);
-        return new DepartmentAlertCounts(departments.openAlertCount(area, department, null),
-                departments.openAlertCount(area, department, AlertKind.SLA_BREACH),
-                departments.openAlertCountsByChild(area, department, AlertKind.SLA_BREACH));
+        var alerts = warehouse.alerts();
+        return new DepartmentAlertCounts(alerts.openCount(area, department, null),
+                alerts.openCount(area, department, AlertKind.SLA_BREACH),
+                alerts.openCountByChild(area, department, AlertKind.SLA_BREACH));
     }
 }

@@ -3,9 +3,9 @@ package io.gridpulse.cockpit.wall;
 import io.gridpulse.model.alerts.Alert;
 import io.gridpulse.model.alerts.AlertKind;
 import io.gridpulse.model.area.AreaCode;
-import io.gridpulse.warehouse.AlertFilter;
 import io.gridpulse.warehouse.AreaCount;
 import io.gridpulse.warehouse.Warehouse;
+import io.gridpulse.warehouse.alerts.AlertFilter;
 import io.gridpulse.warehouse.counts.EventHours;
 
 import java.time.Instant;
@@ -35,7 +35,7 @@ public record WallData(long eventsToday, long demandsToday, long openAlerts, lon
      * reaches the wall within a second or two however long the event counts above take on a large warehouse.
      */
     static List<Alert> latestAlerts(Warehouse warehouse, String areaCode) {
-        return warehouse.alerts(AlertFilter.ANY.inArea(AreaCode.of(areaCode)), null, TICKER_SIZE).items();
+        return warehouse.alerts().page(AlertFilter.ANY.inArea(AreaCode.of(areaCode)), null, TICKER_SIZE).items();
     }
 
     static WallData read(Warehouse warehouse, String areaCode, ZoneId zone, java.time.Clock clock) {
@@ -45,9 +45,9 @@ public record WallData(long eventsToday, long demandsToday, long openAlerts, lon
         return new WallData(
                 hours.count(area, midnight, null),
                 hours.count(area, midnight, "demand.created"),
-                warehouse.openAlertCount(areaCode, null),
-                warehouse.openAlertCount(areaCode, AlertKind.SLA_BREACH),
+                warehouse.alerts().openCount(area, null),
+                warehouse.alerts().openCount(area, AlertKind.SLA_BREACH),
                 hours.countsByChild(area, midnight),
-                warehouse.openAlertCountsByChild(areaCode, AlertKind.SLA_BREACH));
+                warehouse.alerts().openCountByChild(area, AlertKind.SLA_BREACH));
     }
 }

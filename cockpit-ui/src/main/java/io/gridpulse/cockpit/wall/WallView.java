@@ -183,7 +183,7 @@ public final class WallView extends Div implements HasUrlParameter<String>, HasD
         if (seesAlerts) {
             var tickerQuery = TICKERS.computeIfAbsent(readerKey(), code -> new LiveQuery<>("wall-ticker-" + code,
                     () -> shownDepartment == null ? WallData.latestAlerts(context.warehouse(), shownArea.value())
-                            : context.warehouse().alerts(io.gridpulse.warehouse.AlertFilter.ANY.inArea(shownArea)
+                            : context.warehouse().alerts().page(io.gridpulse.warehouse.alerts.AlertFilter.ANY.inArea(shownArea)
                                     .ofDepartment(shownDepartment), null, WallData.TICKER_SIZE).items(),
                     Duration.ofSeconds(1)));
             unsubscribeTicker = tickerQuery.subscribe(alerts -> ui.access(() -> showTicker(alerts)));

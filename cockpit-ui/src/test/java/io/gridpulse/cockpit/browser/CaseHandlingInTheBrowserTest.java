@@ -55,7 +55,7 @@ class CaseHandlingInTheBrowserTest {
                 event("demand.created", "case-dc-health", DONGCHENG, t, ",\"demandType\":\"medical\",\"channel\":\"app\""),
                 event("demand.assigned", "case-dc-health", DONGCHENG, t.plusSeconds(60), ",\"department\":\"health\"")));
         var raised = t.plusSeconds(7_200);
-        warehouse.insertAlerts(List.of(new Alert("alert-case-th-9", AlertKind.SLA_BREACH, Severity.MAJOR,
+        warehouse.alerts().insert(List.of(new Alert("alert-case-th-9", AlertKind.SLA_BREACH, Severity.MAJOR,
                 AlertStatus.OPEN, "case-th-9", "resolve_now.first_response", 0, raised, raised, null,
                 new AreaLineage(TAOHUA, TAOHUA.substring(0, 12), TAOHUA.substring(0, 9), TAOHUA.substring(0, 6)),
                 "首次响应超时", 1)));

@@ -32,7 +32,7 @@ class DepartmentsInTheBrowserTest {
                 TestCockpit.demandAssigned("case-dept-civil", GRID, "civil_affairs"),
                 TestCockpit.demandCreated("case-dept-health", GRID, "medical", "就医"),
                 TestCockpit.demandAssigned("case-dept-health", GRID, "health")));
-        warehouse.insertAlerts(List.of(TestCockpit.openBreach("case-dept-civil", GRID, "民政 超时"),
+        warehouse.alerts().insert(List.of(TestCockpit.openBreach("case-dept-civil", GRID, "民政 超时"),
                 TestCockpit.openBreach("case-dept-health", GRID, "卫健 超时")));
         browser = BROWSER.open();
     }

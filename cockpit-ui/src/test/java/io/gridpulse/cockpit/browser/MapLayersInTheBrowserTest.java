@@ -287,7 +287,7 @@ class MapLayersInTheBrowserTest {
         }
         events.add(visit("map-h2-0", DC_GRID_2, visited));
         TestCockpit.store(events);
-        warehouse.insertAlerts(List.of(
+        warehouse.alerts().insert(List.of(
                 alert("case-map-fresh", AlertKind.SLA_BREACH, DC_GRID, now.minusSeconds(120)),
                 alert("case-map-old", AlertKind.SLA_BREACH, DC_GRID_2, now.minus(Duration.ofHours(3))),
                 alert("case-map-warning", AlertKind.SLA_WARNING, DC_GRID, now.minus(Duration.ofHours(1))),

@@ -41,7 +41,7 @@ class PanelCasesInTheBrowserTest {
                 TestCockpit.demandCreated("case-panel-elsewhere", ELSEWHERE, "elderly_care", "别的街道"),
                 raisedByAnElderlyResidentLivingAlone("case-panel-elderly"),
                 TestCockpit.demandAssigned("case-panel-elsewhere", ELSEWHERE, "civil_affairs")));
-        TestCockpit.warehouse().insertAlerts(List.of(
+        TestCockpit.warehouse().alerts().insert(List.of(
                 TestCockpit.openBreach("case-panel-civil", GRID, "民政 超时"),
                 TestCockpit.openBreach("case-panel-health", GRID, "卫健 超时"),
                 TestCockpit.openBreach("case-panel-elsewhere", ELSEWHERE, "别处 超时")));

@@ -1,8 +1,8 @@
 package io.gridpulse.cockpit.browser;
 
-import io.gridpulse.warehouse.actions.AlertActions;
 import io.gridpulse.cockpit.TestCockpit;
 import io.gridpulse.warehouse.Warehouse;
+import io.gridpulse.warehouse.actions.AlertActions;
 import io.gridpulse.warehouse.audit.AuditLog;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,7 +42,7 @@ class RolesInTheBrowserTest {
         TestCockpit.store(TestCockpit.eventsToday("439901104002003", "demand.created", 2));   // 桃花镇 第二社区
         // the demo department head (civil affairs) sees the alerts of their department's cases only
         TestCockpit.store(List.of(TestCockpit.demandAssigned("case-dongcheng-1", "439901001001001", "civil_affairs")));
-        warehouse.insertAlerts(List.of(
+        warehouse.alerts().insert(List.of(
                 TestCockpit.openBreach("case-dongcheng-1", "439901001001001", "居民来电 13812345678，身份证 430281199001011234"),
                 TestCockpit.openBreach("case-xicheng-1", "439901002001001", "西城 overdue"),
                 TestCockpit.openBreach("case-taohua-1", "439901104002003", "请回电 13912345678")));

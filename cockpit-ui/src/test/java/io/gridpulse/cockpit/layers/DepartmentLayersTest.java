@@ -40,7 +40,7 @@ class DepartmentLayersTest {
                 TestCockpit.demandAssigned("layer-health", GRID, "health"),
                 telemetry("layer-band"), telemetry("layer-band-quiet")));
         var now = TestCockpit.now();
-        warehouse.insertAlerts(List.of(TestCockpit.openBreach("layer-civil", GRID, ""), TestCockpit.openBreach("layer-health", GRID, ""),
+        warehouse.alerts().insert(List.of(TestCockpit.openBreach("layer-civil", GRID, ""), TestCockpit.openBreach("layer-health", GRID, ""),
                 new Alert("sos-layer-band", AlertKind.DEVICE_SOS, Severity.CRITICAL, AlertStatus.OPEN, "layer-band",
                         "device.sos", 0, null, now, null, new AreaLineage(GRID, GRID.substring(0, 12), GRID.substring(0,
                         9), GRID.substring(0, 6)), "SOS", 1)));

@@ -1,6 +1,6 @@
 package io.gridpulse.ingest.alerts;
 
-import io.gridpulse.warehouse.AlertPosition;
+import io.gridpulse.warehouse.alerts.AlertPosition;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

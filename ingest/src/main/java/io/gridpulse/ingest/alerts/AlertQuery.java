@@ -7,8 +7,8 @@ import io.gridpulse.model.alerts.AlertKind;
 import io.gridpulse.model.alerts.AlertStatus;
 import io.gridpulse.model.alerts.Severity;
 import io.gridpulse.model.area.AreaCode;
-import io.gridpulse.warehouse.AlertFilter;
-import io.gridpulse.warehouse.AlertPosition;
+import io.gridpulse.warehouse.alerts.AlertFilter;
+import io.gridpulse.warehouse.alerts.AlertPosition;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;

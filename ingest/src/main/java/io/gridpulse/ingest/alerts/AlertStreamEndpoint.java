@@ -4,7 +4,7 @@ import io.gridpulse.ingest.auth.ApiKeyAuthentication;
 import io.gridpulse.ingest.http.ProblemResponse;
 import io.gridpulse.ingest.http.QueryParameters;
 import io.gridpulse.model.alerts.Alert;
-import io.gridpulse.warehouse.AlertJson;
+import io.gridpulse.warehouse.alerts.AlertJson;
 import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;

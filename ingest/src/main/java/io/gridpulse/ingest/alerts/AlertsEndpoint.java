@@ -1,12 +1,12 @@
 package io.gridpulse.ingest.alerts;
 
-import io.gridpulse.ingest.auth.ApiKeyAuthentication;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gridpulse.ingest.auth.ApiKeyAuthentication;
 import io.gridpulse.ingest.http.ProblemResponse;
 import io.gridpulse.ingest.http.QueryParameters;
-import io.gridpulse.warehouse.AlertJson;
-import io.gridpulse.warehouse.AlertPage;
 import io.gridpulse.warehouse.Warehouse;
+import io.gridpulse.warehouse.alerts.AlertJson;
+import io.gridpulse.warehouse.alerts.AlertPage;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
@@ -38,7 +38,7 @@ public final class AlertsEndpoint {
             return;
         }
         // warehouse calls block: keep them off the event loop
-        ctx.vertx().executeBlocking(() -> body(warehouse.alerts(listing.filter(), listing.after(), listing.limit())), false)
+        ctx.vertx().executeBlocking(() -> body(warehouse.alerts().page(listing.filter(), listing.after(), listing.limit())), false)
                 .onSuccess(body -> ctx.response().putHeader("Content-Type", "application/json").end(body))
                 .onFailure(error -> {
                     log.warn("alerts listing failed: {}", error.toString());

@@ -1,6 +1,6 @@
 package io.gridpulse.ingest.alerts;
 
-import io.gridpulse.warehouse.AlertJson;
+import io.gridpulse.warehouse.alerts.AlertJson;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetOutOfRangeException;

@@ -1,6 +1,6 @@
 package io.gridpulse.ingest.alerts;
 
-import io.gridpulse.warehouse.AlertPosition;
+import io.gridpulse.warehouse.alerts.AlertPosition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -7,7 +7,7 @@ import io.gridpulse.model.alerts.AlertKind;
 import io.gridpulse.model.alerts.AlertStatus;
 import io.gridpulse.model.alerts.Severity;
 import io.gridpulse.model.area.AreaLineage;
-import io.gridpulse.warehouse.AlertFilter;
+import io.gridpulse.warehouse.alerts.AlertFilter;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

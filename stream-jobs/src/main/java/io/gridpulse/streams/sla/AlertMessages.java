@@ -1,7 +1,7 @@
 package io.gridpulse.streams.sla;
 
 import io.gridpulse.model.alerts.Alert;
-import io.gridpulse.warehouse.AlertJson;
+import io.gridpulse.warehouse.alerts.AlertJson;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.kafka.clients.producer.ProducerRecord;
 

@@ -65,13 +65,7 @@ public final class AlertActions {
      * cases last assigned to it, see {@link io.gridpulse.warehouse.cases.CaseDepartments}); null for every alert.
      */
     public long unacknowledgedOpen(io.gridpulse.model.area.AreaCode area, String department) {
-        var within = io.gridpulse.warehouse.area.AreaSql.within(area);
-        var ofDepartment = department == null || department.isBlank() ? ""
-                : " AND " + io.gridpulse.warehouse.cases.CaseDepartments.alertCondition(department.strip(), area);
-        var rows = clickHouse.query("SELECT count() AS n FROM gridpulse.alerts FINAL WHERE " + within
-                + " AND status = 'open'" + ofDepartment + " AND alert_id NOT IN (SELECT alert_id FROM gridpulse.alert_actions WHERE "
-                + within + " AND action = 'acknowledge')");
-        return ((Number) rows.getFirst().get("n")).longValue();
+        return new io.gridpulse.warehouse.alerts.AlertStore(clickHouse).unhandledCount(area, department);
     }
 
     private static String inList(java.util.Collection<String> ids) {

@@ -3,6 +3,7 @@ package io.gridpulse.warehouse.area;
 import io.gridpulse.model.area.AreaCode;
 import io.gridpulse.model.area.AreaLevel;
 import io.gridpulse.warehouse.SqlLiteral;
+import io.gridpulse.warehouse.sql.Sql;
 
 /**
  * How the named queries of the analytics tables (heat, ratings) match areas: every such table has
@@ -30,6 +31,12 @@ public final class AreaSql {
             case STREET -> "community_code";
             case COMMUNITY, GRID -> "grid_code";
         };
+    }
+
+    /** A condition that keeps rows inside the area. */
+    public static Sql in(AreaCode area) {
+        return Sql.of(area.level().compareTo(AreaLevel.COUNTY) < 0 ? "startsWith(county_code, :area)"
+                : column(area.level()) + " = :area").bind("area", area.value());
     }
 
     /** A SQL condition that keeps rows inside the area. */

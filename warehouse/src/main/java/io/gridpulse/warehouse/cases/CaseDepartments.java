@@ -4,7 +4,6 @@ import io.gridpulse.model.alerts.Alert;
 import io.gridpulse.model.alerts.AlertKind;
 import io.gridpulse.model.alerts.AlertStatus;
 import io.gridpulse.model.area.AreaCode;
-import io.gridpulse.warehouse.AreaCount;
 import io.gridpulse.warehouse.ClickHouse;
 import io.gridpulse.warehouse.SqlLiteral;
 import io.gridpulse.warehouse.Warehouse;
@@ -12,9 +11,7 @@ import io.gridpulse.warehouse.area.AreaSql;
 import io.gridpulse.warehouse.layers.AlertMarker;
 import io.gridpulse.warehouse.layers.MapLayerQueries;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -87,26 +84,5 @@ public final class CaseDepartments {
                 + " AND kind IN " + kindList
                 + " AND " + alertCondition(department, area) + " ORDER BY raised_at DESC, alert_id LIMIT " + limit);
         return MapLayerQueries.markers(rows);
-    }
-
-    /** Open alerts in the area about the department's cases, of one kind or of all kinds when kind is null. */
-    public long openAlertCount(AreaCode area, String department, AlertKind kind) {
-        var rows = clickHouse.query("SELECT count() AS n FROM gridpulse.alerts FINAL WHERE " + AreaSql.within(area)
-                + " AND status = 'open'" + (kind == null ? "" : " AND kind = " + SqlLiteral.string(kind.wireName()))
-                + " AND " + alertCondition(department, area));
-        return ((Number) rows.getFirst().get("n")).longValue();
-    }
-
-    /** Open alerts about the department's cases per child of the area, of one kind or all when null, most first. */
-    public List<AreaCount> openAlertCountsByChild(AreaCode area, String department, AlertKind kind) {
-        var rows = clickHouse.query("SELECT " + AreaSql.childColumn(area.level()) + " AS code, count() AS n"
-                + " FROM gridpulse.alerts FINAL WHERE " + AreaSql.within(area) + " AND status = 'open'"
-                + (kind == null ? "" : " AND kind = " + SqlLiteral.string(kind.wireName()))
-                + " AND " + alertCondition(department, area) + " GROUP BY code ORDER BY n DESC, code");
-        var out = new ArrayList<AreaCount>(rows.size());
-        for (Map<String, Object> row : rows) {
-            out.add(new AreaCount((String) row.get("code"), ((Number) row.get("n")).longValue()));
-        }
-        return out;
     }
 }

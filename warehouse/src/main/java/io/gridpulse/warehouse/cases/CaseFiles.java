@@ -1,11 +1,11 @@
 package io.gridpulse.warehouse.cases;
 
 import io.gridpulse.model.area.AreaCode;
-import io.gridpulse.warehouse.AlertFilter;
 import io.gridpulse.warehouse.EventRow;
 import io.gridpulse.warehouse.SqlLiteral;
 import io.gridpulse.warehouse.Warehouse;
 import io.gridpulse.warehouse.actions.AlertActions;
+import io.gridpulse.warehouse.alerts.AlertFilter;
 import io.gridpulse.warehouse.area.AreaSql;
 
 import java.time.Instant;
@@ -48,7 +48,7 @@ public final class CaseFiles {
         if (department != null && !department.isBlank() && !department.strip().equals(assignedTo)) {
             return Optional.empty();
         }
-        var alerts = warehouse.alerts(AlertFilter.ANY.inArea(scope).aboutCase(caseId), null, MAX_ALERTS).items();
+        var alerts = warehouse.alerts().page(AlertFilter.ANY.inArea(scope).aboutCase(caseId), null, MAX_ALERTS).items();
         var history = actions.historyOf(alerts.stream().map(a -> a.alertId()).toList());
         return Optional.of(new CaseFile(caseId, assignedTo, events, alerts, history));
     }

@@ -6,13 +6,13 @@ import io.gridpulse.model.alerts.AlertStatus;
 import io.gridpulse.model.alerts.Severity;
 import io.gridpulse.model.area.AreaCode;
 import io.gridpulse.model.area.AreaLineage;
-import io.gridpulse.warehouse.AlertFilter;
 import io.gridpulse.warehouse.AreaCount;
 import io.gridpulse.warehouse.EventRow;
 import io.gridpulse.warehouse.TestChdb;
 import io.gridpulse.warehouse.Warehouse;
 import io.gridpulse.warehouse.actions.AlertAction;
 import io.gridpulse.warehouse.actions.AlertActions;
+import io.gridpulse.warehouse.alerts.AlertFilter;
 import io.gridpulse.warehouse.layers.AlertMarker;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,7 +58,7 @@ class ChdbCaseDepartmentsTest {
                 demand("demand.created", "unassigned-1", 0, GRID, ""),
                 demand("demand.created", "civil-far", 0, OTHER_STREET_GRID, ""),
                 demand("demand.assigned", "civil-far", 60, OTHER_STREET_GRID, ",\"department\":\"civil_affairs\"")));
-        warehouse.insertAlerts(List.of(
+        warehouse.alerts().insert(List.of(
                 alert("a-civil-1", AlertKind.SLA_BREACH, "civil-1", "resolve_now.first_response", GRID),
                 alert("a-health-1", AlertKind.SLA_BREACH, "health-1", "resolve_now.first_response", GRID_2),
                 alert("a-moved-1", AlertKind.SLA_WARNING, "moved-1", "coordinate.connected", GRID),
@@ -105,7 +105,7 @@ class ChdbCaseDepartmentsTest {
         var street = AreaCode.of(MOVING_GRID.substring(0, 9));
         warehouse.insertEvents(List.of(demand("demand.created", "moving-2", 0, MOVING_GRID, ""),
                 demand("demand.assigned", "moving-2", 60, MOVING_GRID, ",\"department\":\"civil_affairs\"")));
-        warehouse.insertAlerts(List.of(alert("a-moving-2", AlertKind.SLA_BREACH, "moving-2",
+        warehouse.alerts().insert(List.of(alert("a-moving-2", AlertKind.SLA_BREACH, "moving-2",
                 "resolve_now.first_response", MOVING_GRID)));
         assertThat(ids(AlertFilter.ANY.inArea(street).ofDepartment("civil_affairs"))).containsExactly("a-moving-2");
         assertThat(ids(AlertFilter.ANY.inArea(street).ofDepartment("health"))).isEmpty();
@@ -121,9 +121,9 @@ class ChdbCaseDepartmentsTest {
     void theOtherFiltersAndPagingStillApplyBesideTheDepartment() {
         var breaches = AlertFilter.ANY.inArea(STREET).ofDepartment("health").ofKind(AlertKind.SLA_BREACH);
         assertThat(ids(breaches)).containsExactly("a-health-1");
-        var first = warehouse.alerts(AlertFilter.ANY.inArea(STREET).ofDepartment("health"), null, 1);
+        var first = warehouse.alerts().page(AlertFilter.ANY.inArea(STREET).ofDepartment("health"), null, 1);
         assertThat(first.hasMore()).isTrue();
-        var second = warehouse.alerts(AlertFilter.ANY.inArea(STREET).ofDepartment("health"), first.next(), 1);
+        var second = warehouse.alerts().page(AlertFilter.ANY.inArea(STREET).ofDepartment("health"), first.next(), 1);
         assertThat(second.hasMore()).isFalse();
         assertThat(List.of(first.items().getFirst().alertId(), second.items().getFirst().alertId()))
                 .containsExactlyInAnyOrder("a-health-1", "a-moved-1");
@@ -149,21 +149,21 @@ class ChdbCaseDepartmentsTest {
                 .extracting(AlertMarker::alertId).containsExactly("a-civil-1");
         assertThat(departments.openAlerts(STREET, "health", List.of(AlertKind.SLA_BREACH), 100))
                 .extracting(AlertMarker::alertId).containsExactly("a-health-1");
-        assertThat(departments.openAlertCount(STREET, "health", null)).isEqualTo(2);
-        assertThat(departments.openAlertCount(STREET, "health", AlertKind.SLA_BREACH)).isEqualTo(1);
-        assertThat(departments.openAlertCount(STREET, "civil_affairs", AlertKind.SLA_WARNING)).isZero();
-        assertThat(departments.openAlertCountsByChild(STREET, "health", null)).containsExactly(
+        assertThat(warehouse.alerts().openCount(STREET, "health", null)).isEqualTo(2);
+        assertThat(warehouse.alerts().openCount(STREET, "health", AlertKind.SLA_BREACH)).isEqualTo(1);
+        assertThat(warehouse.alerts().openCount(STREET, "civil_affairs", AlertKind.SLA_WARNING)).isZero();
+        assertThat(warehouse.alerts().openCountByChild(STREET, "health", null)).containsExactly(
                 new AreaCount(GRID.substring(0, 12), 1), new AreaCount(GRID_2.substring(0, 12), 1));
-        assertThat(departments.openAlertCountsByChild(AreaCode.of("439901"), "civil_affairs",
+        assertThat(warehouse.alerts().openCountByChild(AreaCode.of("439901"), "civil_affairs",
                 AlertKind.SLA_BREACH)).containsExactly(
                 new AreaCount("439901001", 1), new AreaCount("439901003", 1));
     }
 
     @Test
     void anAlertBelongsToADepartmentOnlyByItsCasesLatestAssignmentInsideTheScope() {
-        var civil = warehouse.alerts(AlertFilter.ANY.inArea(STREET), null, 100).items().stream()
+        var civil = warehouse.alerts().page(AlertFilter.ANY.inArea(STREET), null, 100).items().stream()
                 .filter(a -> a.alertId().equals("a-civil-1")).findFirst().orElseThrow();
-        var sos = warehouse.alerts(AlertFilter.ANY.inArea(STREET).ofKind(AlertKind.DEVICE_SOS), null, 100).items().getFirst();
+        var sos = warehouse.alerts().page(AlertFilter.ANY.inArea(STREET).ofKind(AlertKind.DEVICE_SOS), null, 100).items().getFirst();
         assertThat(departments.belongsTo(civil, STREET, "civil_affairs")).isTrue();
         assertThat(departments.belongsTo(civil, STREET, "health")).isFalse();
         assertThat(departments.belongsTo(civil, AreaCode.of("439901003"), "civil_affairs")).isFalse();
@@ -174,7 +174,7 @@ class ChdbCaseDepartmentsTest {
 
     @Test
     void aDepartmentCannotBeJudgedOnTheRowAlone() {
-        var civil = warehouse.alerts(AlertFilter.ANY.inArea(STREET).ofDepartment("civil_affairs"), null, 10).items().getFirst();
+        var civil = warehouse.alerts().page(AlertFilter.ANY.inArea(STREET).ofDepartment("civil_affairs"), null, 10).items().getFirst();
         assertThat(AlertFilter.ANY.inArea(STREET).test(civil)).isTrue();
         assertThatThrownBy(() -> AlertFilter.ANY.ofDepartment("civil_affairs").test(civil))
                 .isInstanceOf(IllegalStateException.class);
@@ -182,7 +182,7 @@ class ChdbCaseDepartmentsTest {
     }
 
     private static List<String> ids(AlertFilter filter) {
-        return warehouse.alerts(filter, null, 100).items().stream().map(Alert::alertId).toList();
+        return warehouse.alerts().page(filter, null, 100).items().stream().map(Alert::alertId).toList();
     }
 
     private static EventRow demand(String kind, String caseId, long secondsAfterT, String grid, String extra) {

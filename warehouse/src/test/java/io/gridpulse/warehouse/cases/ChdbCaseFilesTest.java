@@ -51,7 +51,7 @@ class ChdbCaseFilesTest {
                 event("demand.created", "2026-11-02T02:00:00Z", OTHER_GRID, "{\"caseId\":\"c2\"}"),
                 // the same case id raised again somewhere else does not leak into c1's file in this street
                 event("demand.responded", "2026-11-02T06:00:00Z", OTHER_GRID, "{\"caseId\":\"c1\",\"by\":\"x-1\"}")));
-        warehouse.insertAlerts(List.of(
+        warehouse.alerts().insert(List.of(
                 alert("sla:c1:warn", AlertKind.SLA_WARNING, AlertStatus.CLEARED, "c1", "2026-11-02T04:00:00Z",
                         "2026-11-02T05:00:00Z"),
                 alert("sla:c1:breach", AlertKind.SLA_BREACH, AlertStatus.OPEN, "c1", "2026-11-02T06:00:00Z", null),

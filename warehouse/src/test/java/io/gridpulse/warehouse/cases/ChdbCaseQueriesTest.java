@@ -67,7 +67,7 @@ class ChdbCaseQueriesTest {
                 // k7: raised long before the period, its response warning still open
                 demand("demand.created", "k7", "2026-10-20T08:00:00Z", GRID, ",\"demandType\":\"employment\""),
                 demand("demand.assigned", "k7", "2026-10-20T09:00:00Z", GRID, ",\"department\":\"civil_affairs\"")));
-        warehouse.insertAlerts(List.of(
+        warehouse.alerts().insert(List.of(
                 alert("sla:k2:closed", AlertKind.SLA_BREACH, AlertStatus.OPEN, "k2", "2026-11-06T16:00:00Z", null, 1),
                 // withdrawn (cleared at the instant it was raised) and a warning: neither counts
                 alert("sla:k2:resp", AlertKind.SLA_BREACH, AlertStatus.CLEARED, "k2", "2026-11-06T00:00:00Z",
@@ -79,7 +79,7 @@ class ChdbCaseQueriesTest {
                 alert("sla:k7:resp", AlertKind.SLA_WARNING, AlertStatus.OPEN, "k7", "2026-10-21T08:00:00Z", null, 1),
                 // k1's breach was open once and is cleared now
                 alert("sla:k1:resp", AlertKind.SLA_BREACH, AlertStatus.OPEN, "k1", "2026-11-02T04:00:00Z", null, 1)));
-        warehouse.insertAlerts(List.of(
+        warehouse.alerts().insert(List.of(
                 alert("sla:k3:resp", AlertKind.SLA_BREACH, AlertStatus.CLEARED, "k3", "2026-11-08T12:00:00Z",
                         "2026-11-08T13:00:00Z", 2),
                 alert("sla:k1:resp", AlertKind.SLA_BREACH, AlertStatus.CLEARED, "k1", "2026-11-02T04:00:00Z",

@@ -64,7 +64,7 @@ class ChdbGroupQueriesTest {
         // a replay writes the same row again; it counts once
         warehouse.insertEvents(List.of(created("g3", "2026-11-04T02:00:00Z", GRID_B, List.of("elderly_alone"))));
         // open breaches: g1's and g3's (elderly alone), g4's (left-behind child), g5's (no group); g2's withdrawn
-        warehouse.insertAlerts(List.of(
+        warehouse.alerts().insert(List.of(
                 breach("sla:g1:resp", "g1", GRID_A, AlertStatus.OPEN, null),
                 breach("sla:g3:resp", "g3", GRID_B, AlertStatus.OPEN, null),
                 breach("sla:g4:resp", "g4", GRID_B, AlertStatus.OPEN, null),

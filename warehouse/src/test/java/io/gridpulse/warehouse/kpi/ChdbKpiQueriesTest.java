@@ -101,13 +101,13 @@ class ChdbKpiQueriesTest {
         rows.add(visit("h3", "2026-11-18T02:00:00Z", GRID));
         rows.add(visit("h5", "2026-11-19T02:00:00Z", OTHER_GRID));
         warehouse.insertEvents(rows);
-        warehouse.insertAlerts(List.of(new Alert("sla:c2:closed", AlertKind.SLA_BREACH, Severity.CRITICAL,
+        warehouse.alerts().insert(List.of(new Alert("sla:c2:closed", AlertKind.SLA_BREACH, Severity.CRITICAL,
                 AlertStatus.OPEN, "c2", "complex_problem.closed_loop", 0, Instant.parse("2026-11-14T16:00:00Z"),
                 Instant.parse("2026-11-14T16:00:00Z"), null, new AreaLineage(GRID, GRID.substring(0, 12),
                 GRID.substring(0, 9), GRID.substring(0, 6)), "", 1)));
         // SOS s1 acknowledged after 2 min (timely), s2 after 10 min (late), s3 never and 1 h old (late),
         // s4 raised 1 min before NOW (not yet due); c2's breach above acknowledged after 2 h (timely)
-        warehouse.insertAlerts(List.of(sos("s1", "2026-11-19T10:00:00Z"), sos("s2", "2026-11-19T11:00:00Z"),
+        warehouse.alerts().insert(List.of(sos("s1", "2026-11-19T10:00:00Z"), sos("s2", "2026-11-19T11:00:00Z"),
                 sos("s3", "2026-11-19T23:00:00Z"), sos("s4", "2026-11-19T23:59:00Z")));
         var actions = new AlertActions(warehouse);
         actions.record(ack("s1", "2026-11-19T10:02:00Z"));

@@ -101,7 +101,7 @@ class ChdbMapLayerQueriesTest {
     @Test
     void openSlaAlertsAreTheAreasOpenWarningsBreachesAndEscalationsNewestFirst() {
         var cleared = alert("a-cleared", AlertKind.SLA_BREACH, GRID, NOW.minusSeconds(900));
-        warehouse.insertAlerts(List.of(
+        warehouse.alerts().insert(List.of(
                 alert("a-breach", AlertKind.SLA_BREACH, GRID, NOW.minusSeconds(300)),
                 alert("a-warning", AlertKind.SLA_WARNING, GRID_2, NOW.minusSeconds(3600)),
                 cleared, cleared.cleared(NOW.minusSeconds(60)),
@@ -132,7 +132,7 @@ class ChdbMapLayerQueriesTest {
                 telemetry("d-fault", GRID_2, NOW.minusSeconds(60), "fault", null, null, null),
                 telemetry("d-old", GRID, NOW.minus(Duration.ofDays(2)), "online", 50.0, null, null),
                 telemetry("d-other", OTHER_STREET_GRID, NOW.minusSeconds(60), "online", 90.0, 113.60, 27.70)));
-        warehouse.insertAlerts(List.of(new Alert("sos-1", AlertKind.DEVICE_SOS, Severity.CRITICAL, AlertStatus.OPEN,
+        warehouse.alerts().insert(List.of(new Alert("sos-1", AlertKind.DEVICE_SOS, Severity.CRITICAL, AlertStatus.OPEN,
                 "d-sos", "device.sos", 0, null, NOW.minusSeconds(50), null, new AreaLineage(GRID_2, GRID_2.substring(0,
                 12), GRID_2.substring(0, 9), GRID_2.substring(0, 6)), "SOS", 1)));
 

@@ -48,7 +48,7 @@ class ChdbDailyTrendTest {
                 event("visit", "2026-11-10T03:00:00Z", GRID)));            // before the week
         // the hourly rollup the stream jobs keep, written here from the events as the migration does
         new EventHours(warehouse).recount(Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-12-01T00:00:00Z"));
-        warehouse.insertAlerts(List.of(
+        warehouse.alerts().insert(List.of(
                 alert("b1", AlertStatus.OPEN, "2026-11-23T04:00:00Z", null),
                 alert("b2", AlertStatus.CLEARED, "2026-11-23T05:00:00Z", "2026-11-23T06:00:00Z"),
                 // withdrawn: cleared the instant it was raised

@@ -1,4 +1,4 @@
-package io.gridpulse.warehouse;
+package io.gridpulse.warehouse.alerts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package io.gridpulse.warehouse;
+package io.gridpulse.warehouse.alerts;
 
 import io.gridpulse.model.alerts.Alert;
 
