@@ -64,9 +64,7 @@ public final class TestCockpit {
             }
             // target/classes holds the production bundle, but its build-info token may still say development
             System.setProperty("vaadin.productionMode", "true");
-            context = CockpitContext.of(warehouse(), CockpitUsers.demo(PASSWORD), RegionDirectory.demo().byCode(), ZONE, clock(),
-                    io.gridpulse.model.sla.CalendarDirectory.of(null));
-            server = CockpitServer.start(context, "127.0.0.1", port);
+            server = CockpitServer.start(installedContext(), "127.0.0.1", port);
         }
         return "http://127.0.0.1:" + port + "/";
     }
@@ -95,6 +93,19 @@ public final class TestCockpit {
     }
 
     public static CockpitContext context() {
+        return context;
+    }
+
+    /**
+     * The cockpit's context over the test warehouse with the demo users, installed for the views to read: what the
+     * running cockpit uses, and what browserless view tests need without starting one.
+     */
+    public static synchronized CockpitContext installedContext() {
+        if (context == null) {
+            context = CockpitContext.of(warehouse(), CockpitUsers.demo(PASSWORD), RegionDirectory.demo().byCode(), ZONE, clock(),
+                    io.gridpulse.model.sla.CalendarDirectory.of(null));
+            CockpitContext.install(context);
+        }
         return context;
     }
 

@@ -6,7 +6,8 @@ import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -23,15 +24,14 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
-import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import io.gridpulse.cockpit.CockpitContext;
+import io.gridpulse.cockpit.alerts.Inbox.Outcome;
+import io.gridpulse.cockpit.alerts.InboxQuery.Show;
 import io.gridpulse.cockpit.cases.CaseView;
-import io.gridpulse.cockpit.live.LiveQueries.Inbox;
 import io.gridpulse.cockpit.privacy.OnScreen;
-import io.gridpulse.cockpit.security.CockpitUser;
 import io.gridpulse.cockpit.security.Departments;
 import io.gridpulse.cockpit.security.Permission;
 import io.gridpulse.cockpit.security.Requires;
@@ -40,70 +40,81 @@ import io.gridpulse.cockpit.shell.Languages;
 import io.gridpulse.cockpit.shell.MainLayout;
 import io.gridpulse.model.alerts.Alert;
 import io.gridpulse.model.alerts.AlertKind;
-import io.gridpulse.model.area.AreaCode;
+import io.gridpulse.model.alerts.Severity;
 import io.gridpulse.warehouse.actions.AlertAction;
-import io.gridpulse.warehouse.actions.AlertActions;
 import io.gridpulse.warehouse.actions.AlertHandling;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.util.Comparator;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The watcher's inbox: the newest alerts of the user's area, live. Open alerts first in colour; cleared
- * ones stay visible, greyed, so a watcher sees that a case moved on. Filters by status, kind and text
- * narrow what is shown. Each SLA alert links to its case. Users who may handle alerts acknowledge,
- * assign, comment on and escalate them here; every action is checked again on the server (permission
- * and the alert's area), recorded in alert_actions, audited, and shows on every screen of the area
- * within a second or two.
+ * The watcher's inbox: every alert of the user's area, filtered, sorted and paged in the warehouse (open before
+ * cleared, critical before major before warning, newest first), so that a breach is found among thousands of device
+ * alerts. The filters live in the URL ({@link InboxQuery}): a view can be bookmarked or opened from a figure
+ * elsewhere. The counts above the list are the same queries as the header's badge ({@link Inbox#unhandled}).
+ * Users who may handle alerts acknowledge (one or many at once), assign, comment on and escalate them here; every
+ * action is checked again on the server by {@link Inbox#act}, recorded, audited, and shows on every screen of the
+ * area within a second or two.
  *
- * <p>A department head sees only the alerts of the cases last assigned to their department (none of the
- * alerts about devices, visit clocks, halls or plaques, which belong to no department), and may act only
- * on those: the list, the open count, the header's unread count and every action are filtered on the
- * server. Users without a department narrow the inbox to one department with {@code ?dept=<code>}; the
- * same parameter from a department head's browser is ignored (it can neither widen nor move their view).
+ * <p>A department head sees only the alerts of the cases last assigned to their department, and may act only on
+ * those; others may narrow the inbox to one department with {@code ?dept=<code>}.
  */
 @Route(value = "alerts", layout = MainLayout.class)
 @Requires(Permission.VIEW_ALERTS)
+@StyleSheet("styles/inbox.css")
 public final class AlertInboxView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
     /** The URL parameter of the department filter. */
-    public static final String DEPARTMENT_PARAMETER = "dept";
-    static final int MAX_ASSIGNEE = 64;
-    static final int MAX_WORDS = 500;
+    public static final String DEPARTMENT_PARAMETER = InboxQuery.DEPARTMENT;
+    private final Inbox inbox = Inbox.of(CockpitContext.get(), SignedIn.required());
     private final Grid<Alert> grid = new Grid<>();
-    private final Span openCount = new Span();
-    private final CockpitUser user = SignedIn.required();
-    private final AreaCode scope = user.scope();
-    private final AlertActions actions = new AlertActions(CockpitContext.get().warehouse());
-    private final Checkbox openOnly = new Checkbox();
-    private final Select<String> kind = new Select<>();
+    private final Span counts = new Span();
+    private final Select<Show> show = new Select<>();
+    private final MultiSelectComboBox<AlertKind> kinds = new MultiSelectComboBox<>();
+    private final MultiSelectComboBox<Severity> severities = new MultiSelectComboBox<>();
     private final TextField text = new TextField();
     private final Select<String> departmentFilter = new Select<>();
-    private final AlertRights rights = new AlertRights(CockpitContext.get().warehouse());
-    /** The department whose alerts are shown: the user's own for a department head, else the URL's or null. */
-    private String department;
-    private Map<String, AlertHandling> handling = Map.of();
-    private List<Alert> received = List.of();
+    private final Button acknowledgeSelected = new Button();
+    private final Map<String, AlertHandling> handling = new ConcurrentHashMap<>();
+    private InboxQuery query = InboxQuery.of(inbox.user());
+    /** Set while the components are set from the URL, so that doing so does not navigate again. */
+    private boolean reading;
     private Runnable unsubscribe;
 
     public AlertInboxView() {
         setSizeFull();
+        addClassName("alert-inbox-view");
+        counts.setId("open-alerts");
+        grid.setId("alert-inbox");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        columns();
+        grid.setPartNameGenerator(a -> a.isOpen() ? null : "cleared");
+        grid.setItems(fetch -> {
+            var page = inbox.page(query, fetch.getOffset(), fetch.getLimit());
+            handling.putAll(inbox.handling(page.stream().map(Alert::alertId).toList()));
+            return page.stream();
+        }, count -> (int) Math.min(Integer.MAX_VALUE, inbox.count(query)));
+        add(new H1(getTranslation("alerts.title")), filters(), actionsBar(), grid);
+        setFlexGrow(1, grid);
+    }
+
+    private void columns() {
         var context = CockpitContext.get();
         var locale = Languages.current();
         var time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(locale).withZone(context.zone());
         var english = locale.getLanguage().equals("en");
-        openCount.setId("open-alerts");
-        grid.setId("alert-inbox");
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        grid.addComponentColumn(this::badge).setHeader(getTranslation("alerts.kind")).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(a -> policyName(a.policyId())).setHeader(getTranslation("alerts.policy")).setFlexGrow(3);
+        grid.addComponentColumn(this::severityBadge).setHeader(getTranslation("alerts.severity")).setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addComponentColumn(this::kindBadge).setHeader(getTranslation("alerts.kind")).setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(this::caseLink).setHeader(getTranslation("alerts.case")).setFlexGrow(2);
+        grid.addColumn(a -> policyName(a.policyId())).setHeader(getTranslation("alerts.policy")).setFlexGrow(3);
         grid.addColumn(a -> {
             var area = context.areaNames().get(a.area().street());
             return area == null ? a.area().street() : english && area.nameEn() != null ? area.nameEn() : area.name();
@@ -111,45 +122,48 @@ public final class AlertInboxView extends VerticalLayout implements HasDynamicTi
         grid.addColumn(a -> OnScreen.mask(a.detail())).setHeader(getTranslation("alerts.detail")).setFlexGrow(3);
         grid.addColumn(a -> format(time, a.deadline())).setHeader(getTranslation("alerts.deadline")).setFlexGrow(2);
         grid.addColumn(a -> format(time, a.raisedAt())).setHeader(getTranslation("alerts.raised")).setFlexGrow(2);
-        grid.addColumn(a -> getTranslation("alerts.status." + a.status().wireName())).setHeader(getTranslation("alerts.status")).setFlexGrow(1);
-        grid.addComponentColumn(this::handling).setHeader(getTranslation("alerts.handling")).setAutoWidth(true).setFlexGrow(0);
-        grid.setPartNameGenerator(a -> a.isOpen() ? null : "cleared");
-        add(new H1(getTranslation("alerts.title")), filters(), openCount, grid);
-        setFlexGrow(1, grid);
+        grid.addColumn(this::state).setHeader(getTranslation("alerts.status")).setFlexGrow(1);
+        grid.addComponentColumn(this::handlingCell).setHeader(getTranslation("alerts.handling")).setAutoWidth(true)
+                .setFlexGrow(0);
     }
 
     private HorizontalLayout filters() {
-        openOnly.setLabel(getTranslation("alerts.filter.open"));
-        openOnly.setId("filter-open");
-        openOnly.addValueChangeListener(e -> show());
-        kind.setId("filter-kind");
-        kind.setLabel(getTranslation("alerts.kind"));
-        kind.setItems(java.util.stream.Stream.concat(java.util.stream.Stream.of(""), AlertKind.wireNames().stream()).toList());
-        kind.setItemLabelGenerator(k -> k.isEmpty() ? getTranslation("alerts.filter.any") : getTranslation("alerts.kind." + k, "n"));
-        kind.setValue("");
-        kind.addValueChangeListener(e -> show());
+        show.setId("filter-status");
+        show.setLabel(getTranslation("alerts.show"));
+        show.setItems(Show.values());
+        show.setItemLabelGenerator(s -> getTranslation("alerts.show." + s.id()));
+        show.addValueChangeListener(e -> changed(query.withShow(e.getValue())));
+        kinds.setId("filter-kind");
+        kinds.setLabel(getTranslation("alerts.kind"));
+        kinds.setPlaceholder(getTranslation("alerts.filter.kind.any"));
+        kinds.setItems(AlertKind.values());
+        kinds.setItemLabelGenerator(k -> getTranslation("alerts.kind." + k.wireName(), "n"));
+        kinds.addValueChangeListener(e -> changed(query.withKinds(e.getValue())));
+        severities.setId("filter-severity");
+        severities.setLabel(getTranslation("alerts.severity"));
+        severities.setPlaceholder(getTranslation("alerts.filter.severity.any"));
+        var bySeverity = new ArrayList<>(Arrays.asList(Severity.values()));
+        java.util.Collections.reverse(bySeverity);
+        severities.setItems(bySeverity);
+        severities.setItemLabelGenerator(s -> getTranslation("alerts.severity." + s.wireName()));
+        severities.addValueChangeListener(e -> changed(query.withSeverities(e.getValue())));
         text.setId("filter-text");
         text.setLabel(getTranslation("alerts.filter.text"));
         text.setClearButtonVisible(true);
         text.setValueChangeMode(ValueChangeMode.LAZY);
-        text.addValueChangeListener(e -> show());
-        var bar = new HorizontalLayout(openOnly, kind, text);
-        if (user.department() == null) {
+        text.addValueChangeListener(e -> changed(query.withSearch(e.getValue())));
+        var bar = new HorizontalLayout(show, kinds, severities, text);
+        bar.addClassName("inbox-filters");
+        if (inbox.user().department() == null) {
             departmentFilter.setId("filter-department");
             departmentFilter.setLabel(getTranslation("alerts.filter.department"));
             departmentFilter.setItemLabelGenerator(d -> d.isEmpty() ? getTranslation("alerts.filter.any") : departmentName(d));
             departmentFilter.setItems(departmentChoices(null));
             departmentFilter.setValue("");
-            departmentFilter.addValueChangeListener(e -> {
-                if (e.isFromClient()) {
-                    // through the URL, so that the choice can be bookmarked and is read back on the server
-                    UI.getCurrent().navigate("alerts", e.getValue() == null || e.getValue().isEmpty() ? QueryParameters.empty()
-                            : QueryParameters.of(DEPARTMENT_PARAMETER, e.getValue()));
-                }
-            });
+            departmentFilter.addValueChangeListener(e -> changed(query.withDepartment(e.getValue())));
             bar.add(departmentFilter);
         } else {
-            var own = new Span(getTranslation("alerts.department.own", departmentName(user.department())));
+            var own = new Span(getTranslation("alerts.department.own", departmentName(inbox.user().department())));
             own.setId("inbox-department");
             bar.add(own);
         }
@@ -157,9 +171,25 @@ public final class AlertInboxView extends VerticalLayout implements HasDynamicTi
         return bar;
     }
 
+    private HorizontalLayout actionsBar() {
+        var bar = new HorizontalLayout(counts);
+        bar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        if (inbox.user().may(Permission.HANDLE_ALERTS)) {
+            grid.setSelectionMode(Grid.SelectionMode.MULTI);
+            acknowledgeSelected.setId("ack-selected");
+            acknowledgeSelected.setText(getTranslation("alerts.acknowledge.selected"));
+            acknowledgeSelected.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            acknowledgeSelected.setEnabled(false);
+            grid.addSelectionListener(e -> acknowledgeSelected.setEnabled(!e.getAllSelectedItems().isEmpty()));
+            acknowledgeSelected.addClickListener(click -> acknowledgeSelection());
+            bar.add(acknowledgeSelected);
+        }
+        return bar;
+    }
+
     /** "" (every department) and the known departments, with {@code extra} when it is another code. */
     private List<String> departmentChoices(String extra) {
-        var choices = new java.util.ArrayList<String>();
+        var choices = new ArrayList<String>();
         choices.add("");
         choices.addAll(Departments.CODES);
         if (extra != null && !choices.contains(extra)) {
@@ -168,16 +198,40 @@ public final class AlertInboxView extends VerticalLayout implements HasDynamicTi
         return choices;
     }
 
+    /** A filter changed on the page: through the URL, so that the view can be bookmarked and is read back here. */
+    private void changed(InboxQuery next) {
+        if (reading || next.equals(query)) {
+            return;
+        }
+        UI.getCurrent().navigate(AlertInboxView.class, next.parameters(inbox.user()));
+    }
+
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        var asked = event.getLocation().getQueryParameters().getSingleParameter(DEPARTMENT_PARAMETER).orElse(null);
-        var shown = user.alertDepartment(asked);
-        if (user.department() == null) {
-            departmentFilter.setItems(departmentChoices(shown));
-            departmentFilter.setValue(shown == null ? "" : shown);
+        var read = InboxQuery.read(inbox.user(), event.getLocation().getQueryParameters().getParameters(),
+                code -> CockpitContext.get().areaNames().containsKey(code));
+        var changedReader = !read.query().area().equals(query.area())
+                || !Objects.equals(read.query().department(), query.department());
+        query = read.query();
+        reading = true;
+        try {
+            show.setValue(query.show());
+            kinds.setValue(query.kinds().isEmpty() ? EnumSet.noneOf(AlertKind.class) : EnumSet.copyOf(query.kinds()));
+            severities.setValue(query.severities().isEmpty() ? EnumSet.noneOf(Severity.class) : EnumSet.copyOf(query.severities()));
+            text.setValue(query.search() == null ? "" : query.search());
+            if (inbox.user().department() == null) {
+                departmentFilter.setItems(departmentChoices(query.department()));
+                departmentFilter.setValue(query.department() == null ? "" : query.department());
+            }
+        } finally {
+            reading = false;
         }
-        if (!java.util.Objects.equals(shown, department) || unsubscribe == null) {
-            department = shown;
+        if (!read.ignored().isEmpty()) {
+            Notification.show(getTranslation("alerts.ignored", String.join(", ", read.ignored())));
+        }
+        grid.deselectAll();
+        refresh();
+        if (changedReader && unsubscribe != null) {
             getUI().ifPresent(this::subscribe);
         }
     }
@@ -187,20 +241,18 @@ public final class AlertInboxView extends VerticalLayout implements HasDynamicTi
         subscribe(attach.getUI());
     }
 
-    /** Follows the live inbox of the user's scope and the department shown, leaving the one followed before. */
+    /** Reads the page again whenever an alert of the area changes or someone acts on one. */
     private void subscribe(UI ui) {
         if (unsubscribe != null) {
             unsubscribe.run();
         }
-        // nothing of the department shown before stays on screen while the new one's alerts arrive
-        received = List.of();
-        handling = Map.of();
-        show();
-        unsubscribe = CockpitContext.get().live().inboxWithin(scope, department).subscribe((Inbox inbox) -> ui.access(() -> {
-            handling = inbox.handling();
-            received = inbox.alerts();
-            show();
-        }));
+        var last = new String[1];
+        unsubscribe = CockpitContext.get().live().alertChangesWithin(query.area()).subscribe(stamp -> {
+            if (!stamp.equals(last[0])) {
+                last[0] = stamp;
+                ui.access(this::refresh);
+            }
+        });
     }
 
     @Override
@@ -211,26 +263,41 @@ public final class AlertInboxView extends VerticalLayout implements HasDynamicTi
         }
     }
 
+    private void refresh() {
+        grid.getDataProvider().refreshAll();
+        counts.setText(getTranslation("alerts.counts", inbox.unhandled(query), inbox.open(query), inbox.count(query)));
+    }
+
+    private void acknowledgeSelection() {
+        var outcomes = inbox.acknowledgeAll(List.copyOf(grid.getSelectedItems()));
+        long recorded = outcomes.stream().filter(o -> o instanceof Outcome.Recorded).count();
+        Notification.show(getTranslation("alerts.acknowledged.count", recorded));
+        outcomes.stream().filter(o -> o instanceof Outcome.Refused).findFirst()
+                .ifPresent(o -> Notification.show(getTranslation(((Outcome.Refused) o).messageKey(), Inbox.MAX_ASSIGNEE,
+                        Inbox.MAX_WORDS)));
+        grid.deselectAll();
+        refresh();
+    }
+
     private String departmentName(String code) {
         var key = "department." + code;
         var name = getTranslation(key);
         return name.startsWith("!{") || name.equals(key) ? code : name;
     }
 
-    /** What the filters keep of the received alerts: open ones on top, newest first within each group. */
-    private void show() {
-        var needle = text.getValue() == null ? "" : text.getValue().strip().toLowerCase(Locale.ROOT);
-        var shown = received.stream()
-                .filter(a -> !openOnly.getValue() || a.isOpen())
-                .filter(a -> kind.getValue() == null || kind.getValue().isEmpty() || kind.getValue().equals(a.kind().wireName()))
-                .filter(a -> needle.isEmpty() || a.caseId().toLowerCase(Locale.ROOT).contains(needle)
-                        || a.detail().toLowerCase(Locale.ROOT).contains(needle)
-                        || policyName(a.policyId()).toLowerCase(Locale.ROOT).contains(needle))
-                .sorted(Comparator.comparing((Alert a) -> !a.isOpen())
-                        .thenComparing(Alert::raisedAt, Comparator.reverseOrder()))
-                .toList();
-        grid.setItems(shown);
-        openCount.setText(getTranslation("alerts.open", received.stream().filter(Alert::isOpen).count()));
+    /** Where the alert stands: cleared, or open and unhandled, acknowledged, assigned or escalated. */
+    private String state(Alert alert) {
+        if (!alert.isOpen()) {
+            return getTranslation("alerts.status.cleared");
+        }
+        var state = handling.getOrDefault(alert.alertId(), AlertHandling.none(alert.alertId()));
+        if (state.escalated()) {
+            return getTranslation("alerts.escalated");
+        }
+        if (state.assignee() != null) {
+            return getTranslation("alerts.assigned.to", state.assignee());
+        }
+        return getTranslation(state.acknowledged() ? "alerts.acknowledged" : "alerts.status.open");
     }
 
     /** An alert of a demand case links to the case; one about a household, device, plaque or ticket names it. */
@@ -244,11 +311,11 @@ public final class AlertInboxView extends VerticalLayout implements HasDynamicTi
     }
 
     /** Where people stand with the alert, and what this user may do about it. */
-    private Component handling(Alert alert) {
+    private Component handlingCell(Alert alert) {
         var state = handling.getOrDefault(alert.alertId(), AlertHandling.none(alert.alertId()));
         var cell = new HorizontalLayout();
         cell.setSpacing(false);
-        cell.getStyle().set("gap", "0.25em").set("flex-wrap", "wrap");
+        cell.addClassName("alert-handling");
         var safeId = alert.alertId().replaceAll("[^A-Za-z0-9_-]", "_");
         if (state.acknowledged()) {
             cell.add(badge(getTranslation("alerts.acknowledged"), "badge success", "acked-" + safeId));
@@ -262,7 +329,7 @@ public final class AlertInboxView extends VerticalLayout implements HasDynamicTi
         if (state.comments() > 0) {
             cell.add(badge(getTranslation("alerts.comments", state.comments()), "badge contrast", null));
         }
-        if (!user.may(Permission.HANDLE_ALERTS) || !alert.isOpen()) {
+        if (!inbox.user().may(Permission.HANDLE_ALERTS) || !alert.isOpen()) {
             return cell;
         }
         if (!state.acknowledged()) {
@@ -286,10 +353,10 @@ public final class AlertInboxView extends VerticalLayout implements HasDynamicTi
             dialog.setHeaderTitle(getTranslation("alerts.action." + action) + " · " + policyName(alert.policyId()));
             var assignee = new TextField(getTranslation("alerts.assignee"));
             assignee.setId("action-assignee");
-            assignee.setMaxLength(MAX_ASSIGNEE);
+            assignee.setMaxLength(Inbox.MAX_ASSIGNEE);
             var words = new TextArea(getTranslation(action.equals(AlertAction.COMMENT) ? "alerts.comment" : "alerts.note"));
             words.setId("action-words");
-            words.setMaxLength(MAX_WORDS);
+            words.setMaxLength(Inbox.MAX_WORDS);
             words.setWidthFull();
             var fields = new VerticalLayout();
             fields.setPadding(false);
@@ -303,17 +370,19 @@ public final class AlertInboxView extends VerticalLayout implements HasDynamicTi
             var save = new Button(getTranslation("alerts.action.save"), ok -> {
                 var who = assignee.getValue() == null ? "" : assignee.getValue().strip();
                 var said = words.getValue() == null ? "" : words.getValue().strip();
-                if (action.equals(AlertAction.ASSIGN) && who.isEmpty()) {
-                    assignee.setInvalid(true);
-                    assignee.setErrorMessage(getTranslation("alerts.assignee.required"));
+                var outcome = inbox.act(alert, action, who.isEmpty() ? null : who, said.isEmpty() ? null : said);
+                if (outcome instanceof Outcome.Refused refused && refused.messageKey().endsWith(".required")) {
+                    var field = refused.messageKey().startsWith("alerts.assignee") ? assignee : null;
+                    if (field != null) {
+                        field.setInvalid(true);
+                        field.setErrorMessage(getTranslation(refused.messageKey()));
+                    } else {
+                        words.setInvalid(true);
+                        words.setErrorMessage(getTranslation(refused.messageKey()));
+                    }
                     return;
                 }
-                if (action.equals(AlertAction.COMMENT) && said.isEmpty()) {
-                    words.setInvalid(true);
-                    words.setErrorMessage(getTranslation("alerts.comment.required"));
-                    return;
-                }
-                act(alert, action, who.isEmpty() ? null : who, said.isEmpty() ? null : said);
+                shown(alert, outcome);
                 dialog.close();
             });
             save.setId("action-save");
@@ -326,46 +395,38 @@ public final class AlertInboxView extends VerticalLayout implements HasDynamicTi
         return button;
     }
 
-    /**
-     * Checked here on the server whatever the browser sent: the permission, the alert's area and, for a department
-     * head, that the alert is about a case last assigned to their department (read again now, not from the page).
-     */
     private void act(Alert alert, String action, String assignee, String comment) {
-        var audit = CockpitContext.get().audit();
-        if (assignee != null && assignee.length() > MAX_ASSIGNEE || comment != null && comment.length() > MAX_WORDS) {
-            // the dialog's limits are checked again here: the browser can be made to send anything
-            audit.append(user.name(), "refused", action + " " + alert.alertId() + " (too long)");
-            Notification.show(getTranslation("alerts.action.too_long", MAX_ASSIGNEE, MAX_WORDS));
-            return;
-        }
-        var refusal = rights.refusal(user, alert);
-        if (refusal.isPresent()) {
-            audit.append(user.name(), "refused", action + " " + alert.alertId() + " (" + refusal.get() + ")");
-            Notification.show(getTranslation("alerts.acknowledge.refused"));
-            return;
-        }
-        var recorded = new AlertAction(UUID.randomUUID().toString(), alert.alertId(), action, user.name(), assignee,
-                comment, CockpitContext.get().clock().instant(), alert.area().county(), alert.area().street(),
-                        alert.area().community(),
-                alert.area().grid());
-        actions.record(recorded);
-        audit.append(user.name(), action, alert.alertId() + (assignee == null ? "" : " -> " + assignee));
-        // shown at once here (the insert is synchronous); the live inbox brings it to the other screens of the area
-        var updated = new HashMap<>(handling);
-        updated.putAll(actions.handling(List.of(alert.alertId())));
-        handling = Map.copyOf(updated);
-        grid.getDataProvider().refreshItem(alert);
+        shown(alert, inbox.act(alert, action, assignee, comment));
     }
 
-    private Span badge(Alert alert) {
-        var badge = new Span(getTranslation("alerts.kind." + alert.kind().wireName(), alert.level()));
-        var theme = switch (alert.severity()) {
-            case WARNING -> "badge contrast";
-            case MAJOR -> "badge error";
+    /** The outcome on screen at once (the insert is synchronous); the live stamp brings it to the area's other screens. */
+    private void shown(Alert alert, Outcome outcome) {
+        switch (outcome) {
+            case Outcome.Refused refused -> Notification.show(getTranslation(refused.messageKey(), Inbox.MAX_ASSIGNEE,
+                    Inbox.MAX_WORDS));
+            case Outcome.Recorded recorded -> {
+                handling.putAll(inbox.handling(List.of(alert.alertId())));
+                grid.getDataProvider().refreshItem(alert);
+                counts.setText(getTranslation("alerts.counts", inbox.unhandled(query), inbox.open(query), inbox.count(query)));
+            }
+        }
+    }
+
+    private Span severityBadge(Alert alert) {
+        var badge = new Span(getTranslation("alerts.severity." + alert.severity().wireName()));
+        badge.addClassName("severity-" + alert.severity().wireName());
+        badge.getElement().getThemeList().add(switch (alert.severity()) {
             case CRITICAL -> "badge error primary";
+            case MAJOR -> "badge error";
+            case WARNING -> "badge contrast";
             case INFO -> "badge";
-        };
-        badge.getElement().getThemeList().add(alert.isOpen() ? theme : "badge success");
+        });
+        return badge;
+    }
+
+    private Span kindBadge(Alert alert) {
+        var badge = new Span(getTranslation("alerts.kind." + alert.kind().wireName(), alert.level()));
+        badge.getElement().getThemeList().add(alert.isOpen() ? "badge" : "badge success");
         return badge;
     }
 

@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /** The user signed in to the current Vaadin session. */
 public final class SignedIn {
-    private static final String KEY = "gridpulse.user";
+    /** The session attribute that holds the signed-in {@link CockpitUser}. */
+    public static final String KEY = "gridpulse.user";
 
     private SignedIn() {}
 
