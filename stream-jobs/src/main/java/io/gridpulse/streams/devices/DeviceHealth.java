@@ -56,6 +56,8 @@ public final class DeviceHealth extends KeyedProcessFunction<String, DeviceReadi
     /** The open alerts as builds before the typed alerts kept them: only read, to move them into {@link #open}. */
     private transient MapState<String, AlertRow> openBefore;
     private transient ValueState<StageClock> repair;
+    /** When the offline timer is set for; absent in state written before it was kept (then the last reading + interval). */
+    private transient ValueState<Long> offlineDue;
 
     /** Device health with the repair clock's default escalations. */
     public DeviceHealth(DeviceRules rules) {
@@ -86,6 +88,9 @@ public final class DeviceHealth extends KeyedProcessFunction<String, DeviceReadi
         var repairDescriptor = new ValueStateDescriptor<>("repair-clock", StageClock.class);
         repairDescriptor.enableTimeToLive(ttl);
         repair = getRuntimeContext().getState(repairDescriptor);
+        var dueDescriptor = new ValueStateDescriptor<>("offline-due", Long.class);
+        dueDescriptor.enableTimeToLive(ttl);
+        offlineDue = getRuntimeContext().getState(dueDescriptor);
     }
 
     @Override
@@ -103,7 +108,7 @@ public final class DeviceHealth extends KeyedProcessFunction<String, DeviceReadi
             return;
         }
         if (last != null) {
-            ctx.timerService().deleteEventTimeTimer(last + rules.offlineAfter().toMillis());
+            ctx.timerService().deleteEventTimeTimer(offlineTimer(last));
             var clock = repair.value();
             if (clock != null) {
                 // the offline timer may have shared an instant with a repair stage
@@ -112,7 +117,21 @@ public final class DeviceHealth extends KeyedProcessFunction<String, DeviceReadi
         }
         lastSeen.update(at);
         latest.update(reading);
-        ctx.timerService().registerEventTimeTimer(at + rules.offlineAfter().toMillis());
+        long interval = rules.offlineAfter().toMillis();
+        long due = at + interval;
+        long watermark = ctx.timerService().currentWatermark();
+        if (due <= watermark) {
+            // a reading of the past, behind the watermark: newer ones may still be on their way
+            due = watermark + interval;
+        }
+        offlineDue.update(due);
+        ctx.timerService().registerEventTimeTimer(due);
+        var offline = open.get(OFFLINE);
+        if (offline != null && offline.raisedAt().toEpochMilli() > at) {
+            // the device reported before the alert's instant: it was never silent that long
+            open.remove(OFFLINE);
+            out.collect(offline.withdrawn(" (withdrawn: a reading of " + reading.occurredAt() + " arrived late)"));
+        }
         clear(OFFLINE, at, out);
         if (reading.battery() != null) {
             condition(LOW_BATTERY, reading.battery() < rules.lowBatteryPercent(), reading, at,
@@ -169,11 +188,17 @@ public final class DeviceHealth extends KeyedProcessFunction<String, DeviceReadi
         }
         var last = lastSeen.value();
         var reading = latest.value();
-        if (last == null || reading == null || timestamp != last + rules.offlineAfter().toMillis() || open.contains(OFFLINE)) {
+        if (last == null || reading == null || timestamp != offlineTimer(last) || open.contains(OFFLINE)) {
             return;
         }
         raise(OFFLINE, reading, last, Instant.ofEpochMilli(timestamp),
                 name(reading) + " has sent nothing for " + rules.offlineAfter().toMinutes() + " minutes", out, timestamp);
+    }
+
+    /** The instant the offline timer of a device last seen at {@code last} is set for. */
+    private long offlineTimer(long last) throws Exception {
+        var due = offlineDue.value();
+        return due != null ? due : last + rules.offlineAfter().toMillis();
     }
 
     private void condition(String rule, boolean holds, DeviceReading reading, long at, String detail,

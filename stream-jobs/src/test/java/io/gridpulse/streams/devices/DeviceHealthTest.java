@@ -103,6 +103,43 @@ class DeviceHealthTest {
     }
 
     @Test
+    void aBackfillBehindTheWatermarkRaisesNoOfflineWhileItsReadingsArrive() throws Exception {
+        // the job idled, so the watermark follows the wall clock; then an hour of the past arrives (the demo's backfill)
+        var now = T0.plusSeconds(10 * 3600);
+        harness.processWatermark(now.toEpochMilli());
+        for (int minute = 0; minute <= 60; minute += 5) {
+            harness.processWatermark(now.plusSeconds(minute).toEpochMilli()); // the backfill takes a minute of wall time
+            send(heartbeat("w-9", T0.plusSeconds(minute * 60L)));
+        }
+        assertThat(alerts()).as("every reading came within the interval of the one before").isEmpty();
+
+        // nothing newer arrives: the device is offline once the interval has passed after the upload
+        harness.processWatermark(now.plusSeconds(60 + 599).toEpochMilli());
+        assertThat(alerts()).isEmpty();
+        harness.processWatermark(now.plusSeconds(60 + 600).toEpochMilli());
+        assertThat(alerts()).singleElement().satisfies(a -> {
+            assertThat(a.kind()).isEqualTo(AlertKind.DEVICE_OFFLINE);
+            assertThat(a.alertId()).isEqualTo("device:w-9:offline:" + T0.plusSeconds(3600).toEpochMilli());
+            assertThat(a.raisedAt()).isEqualTo(now.plusSeconds(60 + 600));
+        });
+    }
+
+    @Test
+    void anOfflineAlertALateReadingShowsToBeFalseIsWithdrawn() throws Exception {
+        send(heartbeat("w-8", T0));
+        harness.processWatermark(T0.plusSeconds(600).toEpochMilli());
+        assertThat(alerts()).extracting(Alert::kind, Alert::status).containsExactly(tuple(AlertKind.DEVICE_OFFLINE, AlertStatus.OPEN));
+        // a reading of T0 + 5 min, held up on the way: the device was never silent for ten minutes
+        send(heartbeat("w-8", T0.plusSeconds(300)));
+        assertThat(alerts()).hasSize(2).last().satisfies(a -> {
+            assertThat(a.status()).isEqualTo(AlertStatus.CLEARED);
+            assertThat(a.clearedAt()).as("withdrawn: it counts nowhere").isEqualTo(a.raisedAt());
+            assertThat(a.detail()).contains("withdrawn");
+        });
+        assertThat(alerts()).allSatisfy(a -> assertThat(a.clearedAt() == null || !a.clearedAt().isBefore(a.raisedAt())).isTrue());
+    }
+
+    @Test
     void aLowBatteryIsRaisedOnceAndClearedWhenCharged() throws Exception {
         send(reading("k-1", "kiosk", T0, null, 30.0, false), reading("k-1", "kiosk", T0.plusSeconds(60), null, 19.0, false),
                 reading("k-1", "kiosk", T0.plusSeconds(120), null, 15.0, false),
