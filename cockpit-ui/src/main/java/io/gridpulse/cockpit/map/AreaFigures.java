@@ -32,7 +32,7 @@ import java.util.Map;
 public record AreaFigures(long eventsToday, long events7Days, long demandsToday, long openAlerts, long openBreaches,
                           Map<String, Long> byChild) {
 
-    static AreaFigures read(Warehouse warehouse, AreaCode area, Indicator indicator, ZoneId zone, Instant now) {
+    public static AreaFigures read(Warehouse warehouse, AreaCode area, Indicator indicator, ZoneId zone, Instant now) {
         var code = area.value();
         var midnight = LocalDate.ofInstant(now, zone).atStartOfDay(zone).toInstant();
         var weekAgo = now.minus(Duration.ofDays(7));
