@@ -117,7 +117,7 @@ public final class AlertInboxView extends VerticalLayout implements HasDynamicTi
         grid.addColumn(a -> policyName(a.policyId())).setHeader(getTranslation("alerts.policy")).setFlexGrow(3);
         grid.addColumn(a -> {
             var area = context.areaNames().get(a.area().street());
-            return area == null ? a.area().street() : english && area.nameEn() != null ? area.nameEn() : area.name();
+            return area == null ? a.area().street() : area.displayName(english);
         }).setHeader(getTranslation("alerts.street")).setFlexGrow(2);
         grid.addColumn(a -> OnScreen.mask(a.detail())).setHeader(getTranslation("alerts.detail")).setFlexGrow(3);
         grid.addColumn(a -> format(time, a.deadline())).setHeader(getTranslation("alerts.deadline")).setFlexGrow(2);
@@ -280,9 +280,7 @@ public final class AlertInboxView extends VerticalLayout implements HasDynamicTi
     }
 
     private String departmentName(String code) {
-        var key = "department." + code;
-        var name = getTranslation(key);
-        return name.startsWith("!{") || name.equals(key) ? code : name;
+        return Languages.textOr("department." + code, code);
     }
 
     /** Where the alert stands: cleared, or open and unhandled, acknowledged, assigned or escalated. */
@@ -440,9 +438,7 @@ public final class AlertInboxView extends VerticalLayout implements HasDynamicTi
     }
 
     private String policyName(String policyId) {
-        var key = "policy." + policyId;
-        var name = getTranslation(key);
-        return name.startsWith("!{") || name.equals(key) ? policyId : name;
+        return Languages.textOr("policy." + policyId, policyId);
     }
 
     private static String format(DateTimeFormatter time, Instant instant) {

@@ -54,9 +54,7 @@ public final class AuditView extends VerticalLayout implements HasDynamicTitle {
 
     /** The action in words; an action without a translation shows its code rather than a placeholder. */
     private String action(String code) {
-        var key = "audit.action." + code;
-        var text = getTranslation(key);
-        return text.startsWith("!") || text.equals(key) ? code : text;
+        return Languages.label("audit.action.", code);
     }
 
     @Override

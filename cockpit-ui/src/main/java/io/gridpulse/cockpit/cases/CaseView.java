@@ -161,7 +161,7 @@ public final class CaseView extends VerticalLayout implements BeforeEnterObserve
 
     private String areaName(String code) {
         var area = context.areaNames().get(code);
-        return area == null ? code : english && area.nameEn() != null ? area.nameEn() : area.name();
+        return area == null ? code : area.displayName(english);
     }
 
     private static Span badge(String text, String theme) {
@@ -176,11 +176,7 @@ public final class CaseView extends VerticalLayout implements BeforeEnterObserve
 
     /** The translation of a coded value, or the code itself when it has none. */
     private String label(String prefix, String code) {
-        if (code == null || code.isEmpty()) {
-            return "";
-        }
-        var text = getTranslation(prefix + code);
-        return text.startsWith("!") || text.equals(prefix + code) ? code : text;
+        return Languages.label(prefix, code);
     }
 
     @Override

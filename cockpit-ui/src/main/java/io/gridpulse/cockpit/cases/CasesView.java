@@ -6,6 +6,7 @@ import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -13,7 +14,6 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -282,15 +282,11 @@ public final class CasesView extends VerticalLayout implements HasDynamicTitle, 
 
     private String areaName(String code) {
         var area = context.areaNames().get(code);
-        return area == null ? code : english && area.nameEn() != null ? area.nameEn() : area.name();
+        return area == null ? code : area.displayName(english);
     }
 
     /** The translation of a coded value, or the code itself when it has none. */
     private String label(String prefix, String code) {
-        if (code == null || code.isEmpty()) {
-            return "";
-        }
-        var text = getTranslation(prefix + code);
-        return text.startsWith("!") || text.equals(prefix + code) ? code : text;
+        return Languages.label(prefix, code);
     }
 }

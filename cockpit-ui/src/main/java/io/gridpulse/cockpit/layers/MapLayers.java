@@ -289,7 +289,7 @@ public final class MapLayers {
     }
 
     private String name(Area area) {
-        return labels.english() && area.nameEn() != null ? area.nameEn() : area.name();
+        return area.displayName(labels.english());
     }
 
     static String json(String s) {

@@ -12,10 +12,10 @@ import io.gridpulse.cockpit.CockpitContext;
 import io.gridpulse.cockpit.security.Permission;
 import io.gridpulse.cockpit.security.Requires;
 import io.gridpulse.cockpit.security.SignedIn;
+import io.gridpulse.cockpit.shell.Languages;
+import io.gridpulse.cockpit.shell.MainLayout;
 import io.gridpulse.model.area.AreaCode;
 import io.gridpulse.model.area.AreaLevel;
-import io.gridpulse.cockpit.shell.MainLayout;
-import io.gridpulse.cockpit.shell.Languages;
 import io.gridpulse.warehouse.AreaCount;
 
 import java.text.NumberFormat;
@@ -43,7 +43,7 @@ public final class StreetCountsView extends VerticalLayout implements HasDynamic
         var english = Languages.current().getLanguage().equals("en");
         var countyWide = scope.level().compareTo(AreaLevel.COUNTY) <= 0;
         var scopeArea = names.get(scope.value());
-        var scopeName = scopeArea == null ? scope.value() : english && scopeArea.nameEn() != null ? scopeArea.nameEn() : scopeArea.name();
+        var scopeName = scopeArea == null ? scope.value() : scopeArea.displayName(english);
         var title = new H1(countyWide ? getTranslation("streets.title") : getTranslation("streets.title.within", scopeName));
         total.setId("total-events");
         updated.setId("updated-at");
@@ -54,7 +54,7 @@ public final class StreetCountsView extends VerticalLayout implements HasDynamic
                     if (area == null) {
                         return c.areaCode().isEmpty() ? getTranslation("streets.unplaced") : c.areaCode();
                     }
-                    return english && area.nameEn() != null ? area.nameEn() : area.name();
+                    return area.displayName(english);
                 })
                 .setHeader(getTranslation(countyWide ? "streets.street" : "streets.area")).setFlexGrow(3);
         grid.addColumn(AreaCount::areaCode).setHeader(getTranslation("streets.code")).setFlexGrow(2);

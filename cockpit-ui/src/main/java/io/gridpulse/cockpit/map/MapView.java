@@ -365,9 +365,7 @@ public final class MapView extends HorizontalLayout implements HasUrlParameter<S
     }
 
     private String departmentName(String code) {
-        var key = "department." + code;
-        var name = getTranslation(key);
-        return name.startsWith("!{") || name.equals(key) ? code : name;
+        return Languages.textOr("department." + code, code);
     }
 
     /** The URL's query: the indicator, the layers shown and the heat layer's filters. */
@@ -569,11 +567,7 @@ public final class MapView extends HorizontalLayout implements HasUrlParameter<S
 
     /** The translation of a coded value, or the code itself when it has none (as the case list shows it). */
     private String label(String prefix, String code) {
-        if (code == null || code.isEmpty()) {
-            return "";
-        }
-        var text = getTranslation(prefix + code);
-        return text.startsWith("!") || text.equals(prefix + code) ? code : text;
+        return Languages.label(prefix, code);
     }
 
     private Anchor exportLink(Area self, List<Area> kids, AreaFigures figures) {
@@ -641,7 +635,7 @@ public final class MapView extends HorizontalLayout implements HasUrlParameter<S
     }
 
     private String name(Area area) {
-        return english && area.nameEn() != null ? area.nameEn() : area.name();
+        return area.displayName(english);
     }
 
     private static String json(String s) {

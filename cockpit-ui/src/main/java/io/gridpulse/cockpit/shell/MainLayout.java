@@ -8,11 +8,11 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.RouterLayout;
 import com.vaadin.flow.router.RouterLink;
+import io.gridpulse.cockpit.CockpitContext;
 import io.gridpulse.cockpit.alerts.AlertInboxView;
+import io.gridpulse.cockpit.audit.AuditView;
 import io.gridpulse.cockpit.cases.CasesView;
 import io.gridpulse.cockpit.live.StreetCountsView;
-import io.gridpulse.cockpit.CockpitContext;
-import io.gridpulse.cockpit.audit.AuditView;
 import io.gridpulse.cockpit.map.MapView;
 import io.gridpulse.cockpit.security.CockpitUser;
 import io.gridpulse.cockpit.security.Permission;
@@ -97,14 +97,13 @@ public final class MainLayout extends VerticalLayout implements RouterLayout {
     private String describe(CockpitUser user) {
         var area = CockpitContext.get().areaNames().get(user.scope().value());
         var english = Languages.current().getLanguage().equals("en");
-        var where = area == null ? user.scope().value() : english && area.nameEn() != null ? area.nameEn() : area.name();
+        var where = area == null ? user.scope().value() : area.displayName(english);
         return user.name() + " · " + getTranslation("role." + user.role().wireName()) + " · " + where
                 + user.departmentName().map(d -> " · " + departmentLabel(d)).orElse("");
     }
 
     private String departmentLabel(String code) {
-        var text = getTranslation("department." + code);
-        return text.startsWith("!") || text.equals("department." + code) ? code : text;
+        return Languages.label("department.", code);
     }
 
     @Override

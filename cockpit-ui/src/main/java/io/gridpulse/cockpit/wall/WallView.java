@@ -399,7 +399,7 @@ public final class WallView extends Div implements HasUrlParameter<String>, HasD
     }
 
     private static String name(Area area, boolean english) {
-        return english && area.nameEn() != null ? area.nameEn() : area.name();
+        return area.displayName(english);
     }
 
     private static String json(String s) {

@@ -15,6 +15,11 @@ public record Area(AreaCode code, String name, String nameEn) {
     }
 
     /** The level of this area. */
+    /** The name to show in a language: the English one when asked for and known, else the Chinese one. */
+    public String displayName(boolean english) {
+        return english && nameEn != null ? nameEn : name;
+    }
+
     public AreaLevel level() {
         return code.level();
     }
