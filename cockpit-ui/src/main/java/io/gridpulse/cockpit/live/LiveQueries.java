@@ -1,8 +1,12 @@
 package io.gridpulse.cockpit.live;
 
+import io.gridpulse.cockpit.alerts.Arrivals;
+import io.gridpulse.model.alerts.Alert;
+import io.gridpulse.model.alerts.AlertStatus;
 import io.gridpulse.model.area.AreaCode;
 import io.gridpulse.warehouse.AreaCount;
 import io.gridpulse.warehouse.Warehouse;
+import io.gridpulse.warehouse.alerts.AlertFilter;
 import io.gridpulse.warehouse.counts.EventHours;
 
 import java.time.Duration;
@@ -20,6 +24,7 @@ public final class LiveQueries {
     private final Map<AreaCode, LiveQuery<List<AreaCount>>> countsByChild = new ConcurrentHashMap<>();
     private final Map<AreaCode, LiveQuery<String>> changes = new ConcurrentHashMap<>();
     private final Map<Reader, LiveQuery<Long>> unread = new ConcurrentHashMap<>();
+    private final Map<Reader, LiveQuery<List<Alert>>> urgent = new ConcurrentHashMap<>();
 
     public LiveQueries(Warehouse warehouse) {
         this.warehouse = warehouse;
@@ -58,6 +63,17 @@ public final class LiveQueries {
     public LiveQuery<Long> unreadWithin(AreaCode area, String department) {
         return unread.computeIfAbsent(new Reader(area, department), reader -> new LiveQuery<>("unread-" + reader,
                 () -> warehouse.alerts().unhandledCount(reader.area(), reader.department()), Duration.ofSeconds(2)));
+    }
+
+    /**
+     * The newest open urgent alerts ({@link Arrivals#URGENT}: SOS, breaches, escalations; at most 50) inside the area,
+     * of one department's cases or of all (null): what every page of a watcher listens to, to hear of a new one wherever
+     * they are in the cockpit.
+     */
+    public LiveQuery<List<Alert>> urgentWithin(AreaCode area, String department) {
+        return urgent.computeIfAbsent(new Reader(area, department), reader -> new LiveQuery<>("urgent-" + reader,
+                () -> warehouse.alerts().page(AlertFilter.ANY.inArea(reader.area()).ofDepartment(reader.department())
+                        .ofKinds(Arrivals.URGENT).withStatus(AlertStatus.OPEN), null, 50).items(), Duration.ofSeconds(2)));
     }
 
     /** Events ever stored per child of the area (streets of the county, communities of a street ...). */

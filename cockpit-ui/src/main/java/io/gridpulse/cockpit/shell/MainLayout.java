@@ -3,13 +3,19 @@ package io.gridpulse.cockpit.shell;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.RouterLayout;
 import com.vaadin.flow.router.RouterLink;
 import io.gridpulse.cockpit.CockpitContext;
 import io.gridpulse.cockpit.alerts.AlertInboxView;
+import io.gridpulse.cockpit.alerts.Arrivals;
 import io.gridpulse.cockpit.audit.AuditView;
 import io.gridpulse.cockpit.cases.CasesView;
 import io.gridpulse.cockpit.live.StreetCountsView;
@@ -17,11 +23,28 @@ import io.gridpulse.cockpit.map.MapView;
 import io.gridpulse.cockpit.security.CockpitUser;
 import io.gridpulse.cockpit.security.Permission;
 import io.gridpulse.cockpit.security.SignedIn;
+import io.gridpulse.model.alerts.Alert;
+import io.gridpulse.model.alerts.AlertKind;
 
 /** The frame of every signed-in page: the product's name, the pages, the language switch, the user. */
-public final class MainLayout extends VerticalLayout implements RouterLayout {
+public final class MainLayout extends VerticalLayout implements RouterLayout, AfterNavigationObserver {
+    /** Plays a short tone (Web Audio; silent where the browser has not allowed sound yet). */
+    private static final String TONE = """
+            try { const c = new (window.AudioContext || window.webkitAudioContext)(); const o = c.createOscillator();
+                  const g = c.createGain(); o.frequency.value = $0; g.gain.value = 0.08; o.connect(g); g.connect(c.destination);
+                  o.start(); o.stop(c.currentTime + 0.35); } catch (e) {}""";
+    /** A desktop notification, where the user allowed them (the header's button asks). */
+    private static final String DESKTOP = """
+            if ('Notification' in window && Notification.permission === 'granted') {
+              new Notification($0, {body: $1, tag: $2});
+            }""";
+    /** "(3) 预警与超时": the unread count in front of whatever title the page has. */
+    private static final String TITLE = "document.title = ($0 > 0 ? '(' + $1 + ') ' : '') + document.title.replace(/^\\(\\d+\\+?\\) /, '')";
     private final Span unreadBadge = new Span();
-    private Runnable unsubscribe;
+    private final Arrivals arrivals = new Arrivals();
+    /** The last unread count, put in front of the title again after a navigation set the page's own. */
+    private long unread;
+    private final java.util.List<Runnable> unsubscribe = new java.util.ArrayList<>();
 
     public MainLayout() {
         setSizeFull();
@@ -52,13 +75,21 @@ public final class MainLayout extends VerticalLayout implements RouterLayout {
         dead.setVisible(allowed.map(u -> u.may(Permission.REVIEW_DEAD_LETTERS)).orElse(false));
         var user = new Span(SignedIn.user().map(this::describe).orElse(""));
         user.setId("signed-in-user");
+        var notify = new Button(getTranslation("nav.notify"));
+        notify.setId("enable-notifications");
+        notify.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        notify.setVisible(allowed.map(u -> u.may(Permission.VIEW_ALERTS)).orElse(false));
+        // asked in the click itself: browsers grant the permission only inside a user's gesture
+        notify.getElement().executeJs("this.addEventListener('click', () => { if ('Notification' in window) "
+                + "Notification.requestPermission(); })");
         var signOut = new Button(getTranslation("nav.signout"), click -> {
             SignedIn.signOut();
             getUI().ifPresent(ui -> ui.getPage().setLocation("/login"));
         });
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         var spacer = new Span();
-        var bar = new HorizontalLayout(brand, streets, map, cases, alerts, audit, dead, spacer, user, new LanguageSwitch(), signOut);
+        var bar = new HorizontalLayout(brand, streets, map, cases, alerts, audit, dead, spacer, user, notify, new LanguageSwitch(),
+                signOut);
         bar.setWidthFull();
         bar.setPadding(true);
         bar.setAlignItems(FlexComponent.Alignment.CENTER);
@@ -68,8 +99,10 @@ public final class MainLayout extends VerticalLayout implements RouterLayout {
     }
 
     /**
-     * The unread count beside the inbox link: open alerts of the user's area nobody has acknowledged, live; for a
-     * department head only their department's alerts, as their inbox shows.
+     * The unread count beside the inbox link and in the window's title: open alerts of the user's area nobody has
+     * acknowledged, live; for a department head only their department's alerts, as their inbox shows. A new SOS, breach
+     * or escalation reaches the user on every page: a toast that opens the inbox, a tone, and a desktop notification
+     * where they allowed them.
      */
     @Override
     protected void onAttach(com.vaadin.flow.component.AttachEvent attach) {
@@ -78,19 +111,56 @@ public final class MainLayout extends VerticalLayout implements RouterLayout {
             return;
         }
         var ui = attach.getUI();
-        unsubscribe = CockpitContext.get().live().unreadWithin(user.get().scope(), user.get().department()).subscribe(n -> ui.access(() -> {
-            unreadBadge.setText(n > 999 ? "999+" : String.valueOf(n));
+        var live = CockpitContext.get().live();
+        unsubscribe.add(live.unreadWithin(user.get().scope(), user.get().department()).subscribe(n -> ui.access(() -> {
+            unread = n;
+            unreadBadge.setText(unreadText());
             unreadBadge.setVisible(n > 0);
             unreadBadge.getElement().setAttribute("title", getTranslation("nav.unread", n));
-        }));
+            ui.getPage().executeJs(TITLE, n, unreadText());
+        })));
+        unsubscribe.add(live.urgentWithin(user.get().scope(), user.get().department()).subscribe(open -> ui.access(() -> {
+            arrivals.arrived(open).stream().limit(3).forEach(this::announce);
+            // the page has learnt what was already open: from now on a new one is announced (tests wait for this)
+            getElement().setAttribute("data-urgent-known", true);
+        })));
+    }
+
+    private String unreadText() {
+        return unread > 999 ? "999+" : String.valueOf(unread);
+    }
+
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        if (unread > 0) {
+            getElement().executeJs(TITLE, unread, unreadText());
+        }
+    }
+
+    /** One new urgent alert: a toast that opens the inbox at its kind, a tone, a desktop notification. */
+    private void announce(Alert alert) {
+        var what = getTranslation("alerts.kind." + alert.kind().wireName(), alert.level());
+        var policy = Languages.textOr("policy." + alert.policyId(), alert.policyId());
+        var text = getTranslation("alerts.arrived", what, policy, alert.caseId());
+        var link = new RouterLink(text, AlertInboxView.class);
+        link.setQueryParameters(QueryParameters.of("kind", alert.kind().wireName()));
+        link.addClassName("alert-arrived-link");
+        var toast = new Notification(link);
+        toast.setId("alert-arrived");
+        toast.setPosition(Notification.Position.BOTTOM_END);
+        toast.setDuration(10_000);
+        toast.addThemeVariants(alert.kind() == AlertKind.DEVICE_SOS ? NotificationVariant.LUMO_ERROR
+                : NotificationVariant.LUMO_WARNING);
+        toast.open();
+        getElement().executeJs(TONE, alert.kind() == AlertKind.DEVICE_SOS ? 988 : 660);
+        getElement().executeJs(DESKTOP, getTranslation("app.title") + " · " + what, policy + " · " + alert.caseId(),
+                alert.alertId());
     }
 
     @Override
     protected void onDetach(com.vaadin.flow.component.DetachEvent detach) {
-        if (unsubscribe != null) {
-            unsubscribe.run();
-            unsubscribe = null;
-        }
+        unsubscribe.forEach(Runnable::run);
+        unsubscribe.clear();
     }
 
     /** "王五 · 部门负责人 · 东城街道 · 民政": who is signed in and for which area. */
