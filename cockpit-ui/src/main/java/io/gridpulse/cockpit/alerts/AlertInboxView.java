@@ -83,10 +83,13 @@ public final class AlertInboxView extends VerticalLayout implements HasDynamicTi
     private final Select<String> departmentFilter = new Select<>();
     private final Button acknowledgeSelected = new Button();
     private final Map<String, AlertHandling> handling = new ConcurrentHashMap<>();
+    /** The columns a phone leaves out, so that the case, its state and the actions fit a 390 px screen. */
+    private final List<Grid.Column<Alert>> wideOnly = new ArrayList<>();
     private InboxQuery query = InboxQuery.of(inbox.user());
     /** Set while the components are set from the URL, so that doing so does not navigate again. */
     private boolean reading;
     private Runnable unsubscribe;
+    private com.vaadin.flow.shared.Registration resize;
 
     public AlertInboxView() {
         setSizeFull();
@@ -112,16 +115,17 @@ public final class AlertInboxView extends VerticalLayout implements HasDynamicTi
         var english = locale.getLanguage().equals("en");
         grid.addComponentColumn(this::severityBadge).setHeader(getTranslation("alerts.severity")).setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addComponentColumn(this::kindBadge).setHeader(getTranslation("alerts.kind")).setAutoWidth(true).setFlexGrow(0);
+        wideOnly.add(grid.addComponentColumn(this::kindBadge).setHeader(getTranslation("alerts.kind")).setAutoWidth(true)
+                .setFlexGrow(0));
         grid.addComponentColumn(this::caseLink).setHeader(getTranslation("alerts.case")).setFlexGrow(2);
-        grid.addColumn(a -> policyName(a.policyId())).setHeader(getTranslation("alerts.policy")).setFlexGrow(3);
-        grid.addColumn(a -> {
+        wideOnly.add(grid.addColumn(a -> policyName(a.policyId())).setHeader(getTranslation("alerts.policy")).setFlexGrow(3));
+        wideOnly.add(grid.addColumn(a -> {
             var area = context.areaNames().get(a.area().street());
             return area == null ? a.area().street() : area.displayName(english);
-        }).setHeader(getTranslation("alerts.street")).setFlexGrow(2);
-        grid.addColumn(a -> OnScreen.mask(a.detail())).setHeader(getTranslation("alerts.detail")).setFlexGrow(3);
-        grid.addColumn(a -> format(time, a.deadline())).setHeader(getTranslation("alerts.deadline")).setFlexGrow(2);
-        grid.addColumn(a -> format(time, a.raisedAt())).setHeader(getTranslation("alerts.raised")).setFlexGrow(2);
+        }).setHeader(getTranslation("alerts.street")).setFlexGrow(2));
+        wideOnly.add(grid.addColumn(a -> OnScreen.mask(a.detail())).setHeader(getTranslation("alerts.detail")).setFlexGrow(3));
+        wideOnly.add(grid.addColumn(a -> format(time, a.deadline())).setHeader(getTranslation("alerts.deadline")).setFlexGrow(2));
+        wideOnly.add(grid.addColumn(a -> format(time, a.raisedAt())).setHeader(getTranslation("alerts.raised")).setFlexGrow(2));
         grid.addColumn(this::state).setHeader(getTranslation("alerts.status")).setFlexGrow(1);
         grid.addComponentColumn(this::handlingCell).setHeader(getTranslation("alerts.handling")).setAutoWidth(true)
                 .setFlexGrow(0);
@@ -239,6 +243,15 @@ public final class AlertInboxView extends VerticalLayout implements HasDynamicTi
     @Override
     protected void onAttach(AttachEvent attach) {
         subscribe(attach.getUI());
+        var page = attach.getUI().getPage();
+        page.retrieveExtendedClientDetails(details -> fit(details.getWindowInnerWidth()));
+        resize = page.addBrowserWindowResizeListener(event -> fit(event.getWidth()));
+    }
+
+    /** A phone (under 700 px) sees the severity, the case, its state and the actions; a wider screen every column. */
+    private void fit(int width) {
+        var wide = width <= 0 || width >= 700;
+        wideOnly.forEach(column -> column.setVisible(wide));
     }
 
     /** Reads the page again whenever an alert of the area changes or someone acts on one. */
@@ -257,6 +270,10 @@ public final class AlertInboxView extends VerticalLayout implements HasDynamicTi
 
     @Override
     protected void onDetach(DetachEvent detach) {
+        if (resize != null) {
+            resize.remove();
+            resize = null;
+        }
         if (unsubscribe != null) {
             unsubscribe.run();
             unsubscribe = null;

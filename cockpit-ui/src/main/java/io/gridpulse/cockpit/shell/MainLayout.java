@@ -2,6 +2,7 @@ package io.gridpulse.cockpit.shell;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -27,6 +28,7 @@ import io.gridpulse.model.alerts.Alert;
 import io.gridpulse.model.alerts.AlertKind;
 
 /** The frame of every signed-in page: the product's name, the pages, the language switch, the user. */
+@StyleSheet("styles/shell.css")
 public final class MainLayout extends VerticalLayout implements RouterLayout, AfterNavigationObserver {
     /** Plays a short tone (Web Audio; silent where the browser has not allowed sound yet). */
     private static final String TONE = """
@@ -51,7 +53,7 @@ public final class MainLayout extends VerticalLayout implements RouterLayout, Af
         setPadding(false);
         setSpacing(false);
         var brand = new Span(getTranslation("app.title"));
-        brand.getStyle().set("font-weight", "600").set("font-size", "var(--lumo-font-size-l)");
+        brand.addClassName("gp-brand");
         var streets = new RouterLink(getTranslation("nav.streets"), StreetCountsView.class);
         var alerts = new RouterLink(getTranslation("nav.alerts"), AlertInboxView.class);
         alerts.setId("nav-alerts");
@@ -94,7 +96,7 @@ public final class MainLayout extends VerticalLayout implements RouterLayout, Af
         bar.setPadding(true);
         bar.setAlignItems(FlexComponent.Alignment.CENTER);
         bar.expand(spacer);
-        bar.getStyle().set("border-bottom", "1px solid var(--lumo-contrast-10pct)");
+        bar.addClassName("gp-nav");
         add(bar);
     }
 

@@ -58,6 +58,34 @@ class WatcherReachedInTheBrowserTest {
         screenshot("watcher-inbox-breaches-1600x1000.png");
     }
 
+    @Test
+    void onAPhoneTheInboxShowsTheCaseItsStateAndTheActions() throws Exception {
+        var now = TestCockpit.now();
+        TestCockpit.warehouse().alerts().insert(List.of(Alert.raise("phone-breach-1", AlertKind.SLA_BREACH)
+                .about("case-phone-1", "resolve_now.first_response").raisedAt(now.minusSeconds(30)).deadline(now.minusSeconds(30))
+                .in(AreaLineage.ofGrid(AreaCode.of(GRID))).build()));
+        try (var phone = new SignedInBrowser(TestCockpit.url(), 390, 844)) {
+            phone.signIn("watcher");
+            phone.open("alerts?q=case-phone-1");
+            phone.waitUpTo(30).until(d -> !d.findElements(By.id("ack-phone-breach-1")).isEmpty());
+            // the narrow columns are hidden once the browser told its width
+            phone.waitUpTo(10).until(d -> !SignedInBrowser.text(d, "alert-inbox").contains("首次响应"));
+            var ack = phone.driver.findElement(By.id("ack-phone-breach-1"));
+            var viewport = ((Number) ((org.openqa.selenium.JavascriptExecutor) phone.driver)
+                    .executeScript("return window.innerWidth")).intValue();
+            assertThat(ack.isDisplayed()).isTrue();
+            assertThat(ack.getRect().getX() + ack.getRect().getWidth()).as("the acknowledge button is on screen")
+                    .isLessThanOrEqualTo(viewport);
+            var nav = phone.driver.findElement(By.id("nav-alerts"));
+            assertThat(nav.getRect().getWidth()).as("the nav's links are words, not a letter a line")
+                    .isGreaterThan(nav.getRect().getHeight());
+            var shot = ((org.openqa.selenium.TakesScreenshot) phone.driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+            var dir = java.nio.file.Path.of("target", "screenshots");
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Files.write(dir.resolve("alerts-phone-390x844.png"), shot);
+        }
+    }
+
     private static void screenshot(String name) {
         try {
             var dir = java.nio.file.Path.of("target", "screenshots");
