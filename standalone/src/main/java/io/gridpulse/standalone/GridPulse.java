@@ -15,12 +15,10 @@ import io.gridpulse.model.privacy.Pseudonymiser;
 import io.gridpulse.model.sla.CalendarDirectory;
 import io.gridpulse.simulator.Simulator;
 import io.gridpulse.simulator.city.CityRegistry;
-import io.gridpulse.simulator.events.Mix;
 import io.gridpulse.simulator.load.LiveFeed;
 import io.gridpulse.simulator.wire.WireOptions;
 import io.gridpulse.standalone.kafka.EmbeddedKafka;
 import io.gridpulse.standalone.registry.RegistryTopic;
-import io.gridpulse.streams.StateStore;
 import io.gridpulse.streams.StreamJobs;
 import io.gridpulse.streams.StreamJobsConfig;
 import io.gridpulse.warehouse.Warehouse;
@@ -64,10 +62,15 @@ public final class GridPulse implements AutoCloseable {
 
     private GridPulse() {}
 
+    /** Starts the system with the settings in {@code env} (the operator's GP_* variables), all checked first. */
     public static GridPulse start(StandaloneConfig config, Map<String, String> env) throws Exception {
+        return start(config, Settings.read(env));
+    }
+
+    public static GridPulse start(StandaloneConfig config, Settings settings) throws Exception {
         var system = new GridPulse();
         try {
-            system.startAll(config, env);
+            system.startAll(config, settings);
             return system;
         } catch (Exception | Error e) {
             system.close();
@@ -75,7 +78,7 @@ public final class GridPulse implements AutoCloseable {
         }
     }
 
-    private void startAll(StandaloneConfig config, Map<String, String> env) throws Exception {
+    private void startAll(StandaloneConfig config, Settings settings) throws Exception {
         var started = System.nanoTime();
         Files.createDirectories(config.dataDir());
         stopInReverse.push(lock(config));
@@ -95,26 +98,26 @@ public final class GridPulse implements AutoCloseable {
         stopInReverse.push(warehouse);
 
         // the operators' working-day calendar files (a year's State Council notice), read again whenever one changes
-        var calendarDir = java.nio.file.Path.of(env.getOrDefault("GP_CALENDAR_DIR",
-                config.dataDir().resolve("calendars").toString())).toAbsolutePath();
+        var calendarDir = settings.calendarDir() != null ? settings.calendarDir()
+                : config.dataDir().resolve("calendars").toAbsolutePath();
         Files.createDirectories(calendarDir);
         var jobConfig = StreamJobsConfig.of(kafka.bootstrapServers(), IngestConfig.DEFAULT_EVENTS_TOPIC, warehouseConfig)
                 .withCalendarDir(calendarDir.toString())
                 .withCheckpointInterval(config.checkpoint())
                 .withZone(config.zone().getId())
                 .withClock(config.clock())
-                .withEnvironment(jobEnvironment(config, env));
-        if ("off".equalsIgnoreCase(env.getOrDefault("GP_STREAM_JOBS", "on"))) {
+                .withEnvironment(settings.jobEnvironment(config.simulation().enabled()));
+        if (!settings.streamJobs()) {
             // the edge alone: for measuring it, or when the job runs on a Flink cluster of its own
             log.warn("GP_STREAM_JOBS=off: no Flink job runs here; events stay on Kafka until one reads them");
         } else {
-            var job = StreamJobs.startEmbedded(jobConfig, config.dataDir().resolve("flink"),
-                    StateStore.named(env.get("GP_STATE_BACKEND")));
+            var job = StreamJobs.startEmbedded(jobConfig, config.dataDir().resolve("flink"), settings.stateStore());
             stopInReverse.push(() -> stopJob(job));
         }
 
         apiKey = secrets.demoApiKey();
-        var apiKeys = env.containsKey("GP_API_KEYS") ? ApiKeys.parse(env.get("GP_API_KEYS")) : ApiKeys.of(Map.of("demo", apiKey));
+        var apiKeys = settings.apiKeys() != null ? settings.apiKeys() : ApiKeys.of(Map.of("demo", apiKey));
+        var pseudonymKey = secrets.pseudonymKey(settings.pseudonymKey());
         var eventLog = new KafkaEventLog(kafka.bootstrapServers(), IngestConfig.DEFAULT_EVENTS_TOPIC, 20_000, Map.of());
         stopInReverse.push(eventLog);
         // connections are counted and timed from the moment they are accepted (see ConnectionGate)
@@ -122,37 +125,34 @@ public final class GridPulse implements AutoCloseable {
         var vertx = Vertx.builder().withTransport(gate.transport()).build();
         stopInReverse.push(() -> vertx.close().await(10, TimeUnit.SECONDS));
         var ingest = new IngestServer(new IngestConfig(config.host(), config.ingestPort(), kafka.bootstrapServers(),
-                IngestConfig.DEFAULT_EVENTS_TOPIC, apiKeys, secrets.pseudonymKey(env.get("GP_PSEUDONYM_KEY")), 256 * 1024, 20_000)
-                .withConnections(connections(env))
-                .withEventLoops(Integer.parseInt(env.getOrDefault("GP_INGEST_EVENT_LOOPS",
-                        Integer.toString(IngestConfig.DEFAULT_EVENT_LOOPS))))
+                IngestConfig.DEFAULT_EVENTS_TOPIC, apiKeys, pseudonymKey, 256 * 1024, 20_000)
+                .withConnections(settings.connections())
+                .withEventLoops(settings.ingestEventLoops())
                 .withZone(config.zone())
                 .withClock(config.clock())
                 .withCalendarDir(calendarDir)
                 // terminals, devices and integrations with their rights, areas, kinds and rates; followed for revocations
-                .withApiKeysFile(env.containsKey("GP_API_KEYS_FILE") ? java.nio.file.Path.of(env.get("GP_API_KEYS_FILE")) : null)
-                .withTls(tls(env)),
+                .withApiKeysFile(settings.apiKeysFile())
+                .withTls(settings.tls()),
                 eventLog, warehouse, gate);
         vertx.deployVerticle(ingest).await(30, TimeUnit.SECONDS);
-        ingestUrl = (tls(env) == null ? "http://" : "https://") + config.host() + ":" + ingest.port();
+        ingestUrl = (settings.tls() == null ? "http://" : "https://") + config.host() + ":" + ingest.port();
 
         // devices (wristbands, kiosks, plaques) publish over MQTT; QoS 1 is acknowledged once Kafka has the message
-        var deviceKeys = env.containsKey("GP_DEVICE_KEYS") ? ApiKeys.parse(env.get("GP_DEVICE_KEYS"))
+        var deviceKeys = settings.deviceKeys() != null ? settings.deviceKeys()
                 : ApiKeys.of(Map.of(DEMO_DEVICE, secrets.demoDeviceKey()));
         var mqtt = new MqttDeviceServer(new MqttConfig(config.host(),
                 config.mqttPort(), deviceKeys,
-                Integer.parseInt(env.getOrDefault("GP_MQTT_MAX_IN_FLIGHT", Integer.toString(MqttConfig.DEFAULT_MAX_IN_FLIGHT))),
-                MqttConfig.DEFAULT_MAX_MESSAGE_BYTES), eventLog, secrets.pseudonymKey(env.get("GP_PSEUDONYM_KEY")),
+                settings.mqttMaxInFlight(), MqttConfig.DEFAULT_MAX_MESSAGE_BYTES), eventLog, pseudonymKey,
                 ingest.metrics(), io.gridpulse.geo.region.Region.demo(), config.clock());
         vertx.deployVerticle(mqtt).await(30, TimeUnit.SECONDS);
         mqttUrl = "mqtt://" + config.host() + ":" + mqtt.port();
-        demoDeviceKey = env.containsKey("GP_DEVICE_KEYS") ? null : secrets.demoDeviceKey();
+        demoDeviceKey = settings.deviceKeys() != null ? null : secrets.demoDeviceKey();
 
         // five demo users, one per role (leader, head, watcher, analyst, admin), sharing one generated password
         demoUser = "leader";
         demoPassword = secrets.demoPassword();
-        var users = env.containsKey("GP_COCKPIT_USERS") ? CockpitUsers.parse(env.get("GP_COCKPIT_USERS"))
-                : CockpitUsers.demo(demoPassword);
+        var users = settings.users() != null ? settings.users() : CockpitUsers.demo(demoPassword);
         var cockpit = CockpitServer.start(CockpitContext.of(warehouse, users, RegionDirectory.demo().byCode(), config.zone(), config.clock(),
                         CalendarDirectory.of(calendarDir, log::info)),
                 config.host(), config.cockpitPort());
@@ -164,14 +164,12 @@ public final class GridPulse implements AutoCloseable {
             var simulator = Simulator.of(simulation.seed());
             // the county preset by default: only at its rate do 5,000 wristbands report every 5 minutes, as real
             // ones do; at a thinner rate most of them would look offline and flood the alerts
-            simulator = env.containsKey("GP_SIM_EVENTS_PER_HOUR") && !env.containsKey("GP_SIM_PRESET")
-                    ? simulator.withEventsPerSimulatedHour(simulation.eventsPerHour())
-                    : simulator.withMix(Mix.preset(env.getOrDefault("GP_SIM_PRESET", "county")));
-            if ("perfect".equalsIgnoreCase(env.get("GP_SIM_WIRE"))) {
+            simulator = settings.simulatorMix() == null ? simulator.withEventsPerSimulatedHour(simulation.eventsPerHour())
+                    : simulator.withMix(settings.simulatorMix());
+            if (settings.perfectWire()) {
                 simulator = simulator.withWire(WireOptions.perfect());
             }
-            loadRegistryInBackground(simulator.city(), new Pseudonymiser(secrets.pseudonymKey(env.get("GP_PSEUDONYM_KEY"))),
-                    config);
+            loadRegistryInBackground(simulator.city(), new Pseudonymiser(pseudonymKey), config);
             var feed = new LiveFeed(simulator, ingestUrl, apiKey, simulation.backfill(), config.clock()).start();
             stopInReverse.push(feed);
         }
@@ -207,60 +205,6 @@ public final class GridPulse implements AutoCloseable {
                 log.warn("household registry not loaded, the visit indicators stay unmeasured: {}", e.toString());
             }
         });
-    }
-
-    /**
-     * The simulator's devices take turns on a beat whose length follows the event rate: at the county preset a
-     * wristband reports every 5 minutes, but at a thinner GP_SIM_EVENTS_PER_HOUR, or for a type with many devices
-     * and few picks, a round can outlast a 10-minute offline rule and make healthy devices look offline. With the
-     * simulator on, the demo waits 30 minutes unless GP_DEVICE_OFFLINE_MINUTES says otherwise.
-     */
-    private static Map<String, String> jobEnvironment(StandaloneConfig config, Map<String, String> env) {
-        if (!config.simulation().enabled() || env.containsKey("GP_DEVICE_OFFLINE_MINUTES")) {
-            return env;
-        }
-        var adjusted = new java.util.HashMap<>(env);
-        adjusted.put("GP_DEVICE_OFFLINE_MINUTES", "30");
-        return adjusted;
-    }
-
-    /** The edge's connection limits from GP_INGEST_* variables, each defaulting to {@link IngestConfig.Connections#defaults()}. */
-    static IngestConfig.Connections connections(Map<String, String> env) {
-        var d = IngestConfig.Connections.defaults();
-        return new IngestConfig.Connections(
-                whole(env, "GP_INGEST_MAX_CONNECTIONS", d.maxConnections()),
-                whole(env, "GP_INGEST_MAX_CONNECTIONS_PER_ADDRESS", d.maxPerAddress()),
-                whole(env, "GP_INGEST_PROBE_RESERVE", d.probeReserve()),
-                java.time.Duration.ofSeconds(whole(env, "GP_INGEST_IDLE_TIMEOUT_SECONDS", (int) d.idleTimeout().toSeconds())),
-                java.time.Duration.ofSeconds(whole(env, "GP_INGEST_HEAD_TIMEOUT_SECONDS", (int) d.headTimeout().toSeconds())),
-                java.time.Duration.ofSeconds(whole(env, "GP_INGEST_BODY_TIMEOUT_SECONDS", (int) d.bodyTimeout().toSeconds())),
-                whole(env, "GP_INGEST_MAX_STREAMS_PER_KEY", d.maxStreamsPerKey()));
-    }
-
-    private static int whole(Map<String, String> env, String name, int fallback) {
-        var value = env.get(name);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number, got '" + value + "'", e);
-        }
-    }
-
-    /** HTTPS for the edge when both GP_INGEST_TLS_CERT and GP_INGEST_TLS_KEY name PEM files; one without the other is an error. */
-    static IngestConfig.Tls tls(Map<String, String> env) {
-        var cert = env.get("GP_INGEST_TLS_CERT");
-        var key = env.get("GP_INGEST_TLS_KEY");
-        if (cert == null && key == null) {
-            return null;
-        }
-        if (cert == null || key == null) {
-            throw new IllegalArgumentException("set both GP_INGEST_TLS_CERT and GP_INGEST_TLS_KEY (PEM files) to serve"
-                    + " HTTPS, or neither for plain HTTP");
-        }
-        return new IngestConfig.Tls(java.nio.file.Path.of(cert), java.nio.file.Path.of(key));
     }
 
     private static AutoCloseable lock(StandaloneConfig config) throws IOException {

@@ -1,0 +1,173 @@
+package io.gridpulse.standalone;
+
+import io.gridpulse.cockpit.security.CockpitUsers;
+import io.gridpulse.ingest.IngestConfig;
+import io.gridpulse.ingest.auth.ApiKeys;
+import io.gridpulse.ingest.mqtt.MqttConfig;
+import io.gridpulse.simulator.events.Mix;
+import io.gridpulse.streams.StateStore;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * What an operator sets with {@code GP_*} variables beyond {@link StandaloneConfig} (ports, folders, the simulator's
+ * rate): keys, users, limits, TLS, the calendar folder, the state store. Read once at start, each value parsed and
+ * checked here, and every problem reported together, naming its variable: a county's operator fixes a wrong setting
+ * in one go instead of one restart per typo. The components get typed values, never the environment.
+ *
+ * @param calendarDir      the operators' working-day calendar files (GP_CALENDAR_DIR); null for {@code <data>/calendars}
+ * @param streamJobs       whether the Flink job runs here (GP_STREAM_JOBS=off: the edge alone, the job elsewhere)
+ * @param stateStore       where the job keeps its state (GP_STATE_BACKEND)
+ * @param apiKeys          the API's keys (GP_API_KEYS); null for the demo's one generated key
+ * @param apiKeysFile      a key file followed for changes (GP_API_KEYS_FILE), or null
+ * @param pseudonymKey     the HMAC key of pseudonyms (GP_PSEUDONYM_KEY); null for the one generated in the data folder
+ * @param ingestEventLoops the edge's event loops (GP_INGEST_EVENT_LOOPS)
+ * @param connections      the edge's connection limits (GP_INGEST_MAX_CONNECTIONS ...)
+ * @param tls              the edge's certificate and key (GP_INGEST_TLS_CERT, GP_INGEST_TLS_KEY), or null for HTTP
+ * @param deviceKeys       the devices' MQTT credentials (GP_DEVICE_KEYS); null for the demo's one wristband
+ * @param mqttMaxInFlight  MQTT messages waiting for the log before devices are slowed (GP_MQTT_MAX_IN_FLIGHT)
+ * @param users            who may sign in to the cockpit (GP_COCKPIT_USERS); null for the five demo users
+ * @param simulatorMix     the simulator's preset (GP_SIM_PRESET), or null to run at GP_SIM_EVENTS_PER_HOUR
+ * @param perfectWire      whether the simulator sends without late batches and malformed lines (GP_SIM_WIRE=perfect)
+ * @param jobEnvironment   the variables the stream job reads itself (its rules: GP_DEVICE_OFFLINE_MINUTES ...)
+ */
+public record Settings(Path calendarDir, boolean streamJobs, StateStore stateStore, ApiKeys apiKeys, Path apiKeysFile,
+                       String pseudonymKey, int ingestEventLoops, IngestConfig.Connections connections, IngestConfig.Tls tls,
+                       ApiKeys deviceKeys, int mqttMaxInFlight, CockpitUsers users, Mix simulatorMix, boolean perfectWire,
+                       Map<String, String> jobEnvironment) {
+
+    public Settings {
+        jobEnvironment = Map.copyOf(jobEnvironment);
+    }
+
+    /** The demo's settings: nothing set. */
+    public static Settings defaults() {
+        return read(Map.of());
+    }
+
+    /**
+     * The settings in {@code env}.
+     *
+     * @throws IllegalArgumentException naming every variable whose value cannot be used, and why
+     */
+    public static Settings read(Map<String, String> env) {
+        var reader = new Reader(env);
+        var d = IngestConfig.Connections.defaults();
+        var connections = reader.check("GP_INGEST_* (connection limits)", () -> new IngestConfig.Connections(
+                reader.whole("GP_INGEST_MAX_CONNECTIONS", d.maxConnections()),
+                reader.whole("GP_INGEST_MAX_CONNECTIONS_PER_ADDRESS", d.maxPerAddress()),
+                reader.whole("GP_INGEST_PROBE_RESERVE", d.probeReserve()),
+                Duration.ofSeconds(reader.whole("GP_INGEST_IDLE_TIMEOUT_SECONDS", (int) d.idleTimeout().toSeconds())),
+                Duration.ofSeconds(reader.whole("GP_INGEST_HEAD_TIMEOUT_SECONDS", (int) d.headTimeout().toSeconds())),
+                Duration.ofSeconds(reader.whole("GP_INGEST_BODY_TIMEOUT_SECONDS", (int) d.bodyTimeout().toSeconds())),
+                reader.whole("GP_INGEST_MAX_STREAMS_PER_KEY", d.maxStreamsPerKey())), d);
+        var cert = reader.value("GP_INGEST_TLS_CERT", Path::of, null);
+        var key = reader.value("GP_INGEST_TLS_KEY", Path::of, null);
+        IngestConfig.Tls tls = null;
+        if (cert != null && key != null) {
+            tls = new IngestConfig.Tls(cert, key);
+        } else if (cert != null || key != null) {
+            reader.problem("GP_INGEST_TLS_CERT and GP_INGEST_TLS_KEY", "set both (PEM files) to serve HTTPS, or neither for plain HTTP");
+        }
+        var streamJobs = reader.value("GP_STREAM_JOBS", s -> switch (s.toLowerCase(java.util.Locale.ROOT)) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new IllegalArgumentException("must be on or off, got '" + s + "'");
+        }, true);
+        var explicitRate = env.containsKey("GP_SIM_EVENTS_PER_HOUR") && !env.containsKey("GP_SIM_PRESET");
+        var settings = new Settings(
+                reader.value("GP_CALENDAR_DIR", s -> Path.of(s).toAbsolutePath(), null),
+                streamJobs,
+                reader.value("GP_STATE_BACKEND", StateStore::named, StateStore.named(null)),
+                reader.value("GP_API_KEYS", ApiKeys::parse, null),
+                reader.value("GP_API_KEYS_FILE", Path::of, null),
+                reader.value("GP_PSEUDONYM_KEY", s -> s, null),
+                reader.whole("GP_INGEST_EVENT_LOOPS", IngestConfig.DEFAULT_EVENT_LOOPS),
+                connections,
+                tls,
+                reader.value("GP_DEVICE_KEYS", ApiKeys::parse, null),
+                reader.whole("GP_MQTT_MAX_IN_FLIGHT", MqttConfig.DEFAULT_MAX_IN_FLIGHT),
+                reader.value("GP_COCKPIT_USERS", CockpitUsers::parse, null),
+                explicitRate ? null : reader.value("GP_SIM_PRESET", Mix::preset, Mix.preset("county")),
+                reader.value("GP_SIM_WIRE", s -> switch (s.toLowerCase(java.util.Locale.ROOT)) {
+                    case "perfect" -> true;
+                    case "real", "default" -> false;
+                    default -> throw new IllegalArgumentException("must be perfect or real, got '" + s + "'");
+                }, false),
+                env);
+        reader.throwIfAny();
+        return settings;
+    }
+
+    /**
+     * The environment of the stream job, with the demo's offline rule when the simulator runs: its devices take turns
+     * on a beat whose round can outlast a 10-minute rule and make healthy devices look offline, so the demo waits 30
+     * minutes unless GP_DEVICE_OFFLINE_MINUTES says otherwise.
+     */
+    public Map<String, String> jobEnvironment(boolean simulatorRuns) {
+        if (!simulatorRuns || jobEnvironment.containsKey("GP_DEVICE_OFFLINE_MINUTES")) {
+            return jobEnvironment;
+        }
+        var adjusted = new HashMap<>(jobEnvironment);
+        adjusted.put("GP_DEVICE_OFFLINE_MINUTES", "30");
+        return Map.copyOf(adjusted);
+    }
+
+    /** Reads variables and gathers what is wrong with them, instead of stopping at the first. */
+    private static final class Reader {
+        private final Map<String, String> env;
+        private final List<String> problems = new ArrayList<>();
+
+        Reader(Map<String, String> env) {
+            this.env = env;
+        }
+
+        <T> T value(String name, Function<String, T> parse, T fallback) {
+            var raw = env.get(name);
+            if (raw == null || raw.isBlank()) {
+                return fallback;
+            }
+            try {
+                return parse.apply(raw.strip());
+            } catch (RuntimeException e) {
+                problem(name, e.getMessage());
+                return fallback;
+            }
+        }
+
+        int whole(String name, int fallback) {
+            return value(name, s -> {
+                try {
+                    return Integer.parseInt(s);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("must be a whole number, got '" + s + "'");
+                }
+            }, fallback);
+        }
+
+        <T> T check(String name, java.util.function.Supplier<T> build, T fallback) {
+            try {
+                return build.get();
+            } catch (RuntimeException e) {
+                problem(name, e.getMessage());
+                return fallback;
+            }
+        }
+
+        void problem(String name, String why) {
+            problems.add(name + ": " + why);
+        }
+
+        void throwIfAny() {
+            if (!problems.isEmpty()) {
+                throw new IllegalArgumentException("GridPulse cannot start with these settings:\n  " + String.join("\n  ", problems));
+            }
+        }
+    }
+}

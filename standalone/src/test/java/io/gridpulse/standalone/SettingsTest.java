@@ -1,0 +1,95 @@
+package io.gridpulse.standalone;
+
+import io.gridpulse.ingest.IngestConfig;
+import io.gridpulse.simulator.events.Mix;
+import io.gridpulse.streams.StateStore;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The operator's GP_* variables, read once and checked together (no stack needed). */
+class SettingsTest {
+
+    @Test
+    void nothingSetIsTheDemo() {
+        var settings = Settings.defaults();
+        assertThat(settings.streamJobs()).isTrue();
+        assertThat(settings.stateStore()).isEqualTo(StateStore.named(null));
+        assertThat(settings.apiKeys()).as("the demo's generated key").isNull();
+        assertThat(settings.users()).as("the five demo users").isNull();
+        assertThat(settings.deviceKeys()).isNull();
+        assertThat(settings.tls()).isNull();
+        assertThat(settings.connections()).isEqualTo(IngestConfig.Connections.defaults());
+        assertThat(settings.ingestEventLoops()).isEqualTo(IngestConfig.DEFAULT_EVENT_LOOPS);
+        assertThat(settings.simulatorMix()).isEqualTo(Mix.preset("county"));
+        assertThat(settings.perfectWire()).isFalse();
+    }
+
+    @Test
+    void everyVariableIsReadIntoItsTypedSetting() {
+        var settings = Settings.read(Map.ofEntries(
+                Map.entry("GP_STREAM_JOBS", "OFF"),
+                Map.entry("GP_STATE_BACKEND", "heap"),
+                Map.entry("GP_CALENDAR_DIR", "/etc/gridpulse/calendars"),
+                Map.entry("GP_API_KEYS_FILE", "/etc/gridpulse/keys.json"),
+                Map.entry("GP_INGEST_EVENT_LOOPS", "4"),
+                Map.entry("GP_INGEST_MAX_CONNECTIONS", "500"),
+                Map.entry("GP_INGEST_IDLE_TIMEOUT_SECONDS", "90"),
+                Map.entry("GP_INGEST_TLS_CERT", "/tls/cert.pem"),
+                Map.entry("GP_INGEST_TLS_KEY", "/tls/key.pem"),
+                Map.entry("GP_MQTT_MAX_IN_FLIGHT", "64"),
+                Map.entry("GP_SIM_PRESET", "province"),
+                Map.entry("GP_SIM_WIRE", "perfect"),
+                Map.entry("GP_DEVICE_OFFLINE_MINUTES", "15")));
+        assertThat(settings.streamJobs()).isFalse();
+        assertThat(settings.stateStore()).isEqualTo(StateStore.HEAP);
+        assertThat(settings.calendarDir()).isEqualTo(Path.of("/etc/gridpulse/calendars"));
+        assertThat(settings.apiKeysFile()).isEqualTo(Path.of("/etc/gridpulse/keys.json"));
+        assertThat(settings.ingestEventLoops()).isEqualTo(4);
+        assertThat(settings.connections().maxConnections()).isEqualTo(500);
+        assertThat(settings.connections().idleTimeout()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(settings.connections().maxPerAddress()).isEqualTo(IngestConfig.Connections.defaults().maxPerAddress());
+        assertThat(settings.tls()).isEqualTo(new IngestConfig.Tls(Path.of("/tls/cert.pem"), Path.of("/tls/key.pem")));
+        assertThat(settings.mqttMaxInFlight()).isEqualTo(64);
+        assertThat(settings.simulatorMix()).isEqualTo(Mix.preset("province"));
+        assertThat(settings.perfectWire()).isTrue();
+        assertThat(settings.jobEnvironment(true)).as("the operator's offline rule wins").containsEntry("GP_DEVICE_OFFLINE_MINUTES", "15");
+    }
+
+    @Test
+    void everyWrongValueIsNamedInOneMessage() {
+        assertThatThrownBy(() -> Settings.read(Map.of(
+                "GP_STREAM_JOBS", "maybe",
+                "GP_STATE_BACKEND", "cassandra",
+                "GP_INGEST_EVENT_LOOPS", "two",
+                "GP_INGEST_TLS_CERT", "/tls/cert.pem",
+                "GP_SIM_PRESET", "planet",
+                "GP_INGEST_MAX_CONNECTIONS", "10",
+                "GP_INGEST_PROBE_RESERVE", "10")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("GP_STREAM_JOBS: must be on or off, got 'maybe'")
+                .hasMessageContaining("GP_STATE_BACKEND")
+                .hasMessageContaining("GP_INGEST_EVENT_LOOPS: must be a whole number, got 'two'")
+                .hasMessageContaining("GP_INGEST_TLS_CERT and GP_INGEST_TLS_KEY: set both")
+                .hasMessageContaining("GP_SIM_PRESET: unknown preset")
+                .hasMessageContaining("GP_INGEST_* (connection limits): ");
+    }
+
+    @Test
+    void theDemoWaitsHalfAnHourBeforeCallingASimulatedDeviceOffline() {
+        assertThat(Settings.defaults().jobEnvironment(true)).containsEntry("GP_DEVICE_OFFLINE_MINUTES", "30");
+        assertThat(Settings.defaults().jobEnvironment(false)).doesNotContainKey("GP_DEVICE_OFFLINE_MINUTES");
+    }
+
+    @Test
+    void aRateWithoutAPresetRunsAtThatRate() {
+        assertThat(Settings.read(Map.of("GP_SIM_EVENTS_PER_HOUR", "7200")).simulatorMix()).isNull();
+        assertThat(Settings.read(Map.of("GP_SIM_EVENTS_PER_HOUR", "7200", "GP_SIM_PRESET", "demo")).simulatorMix())
+                .isEqualTo(Mix.preset("demo"));
+    }
+}
