@@ -110,7 +110,8 @@ public final class KpiQueries {
 
     /** Timely response rate and average response time, from each case's raising and first answer. */
     List<IndicatorValue> response(AreaCode area, Instant from, Instant to, Instant asOf) {
-        var sql = "SELECT count() AS due, countIf(answers > 0 AND first_answer <= created + INTERVAL 24 HOUR) AS timely,"
+        var limit = "INTERVAL " + RESPONSE_LIMIT.toSeconds() + " SECOND";
+        var sql = "SELECT count() AS due, countIf(answers > 0 AND first_answer <= created + " + limit + ") AS timely,"
                 + " countIf(answers > 0) AS answered,"
                 + " avgIf(dateDiff('second', created, first_answer), answers > 0) / 3600 AS mean_hours"
                 + " FROM (SELECT case_id,"
@@ -124,7 +125,7 @@ public final class KpiQueries {
                 + " GROUP BY case_id HAVING raised > 0)"
                 + " WHERE created >= " + SqlLiteral.dateTime64(from) + " AND created < " + SqlLiteral.dateTime64(to)
                 // due: answered, or its 24 hours are over
-                + " AND (answers > 0 OR created + INTERVAL 24 HOUR <= " + SqlLiteral.dateTime64(asOf) + ")";
+                + " AND (answers > 0 OR created + " + limit + " <= " + SqlLiteral.dateTime64(asOf) + ")";
         var row = one(sql);
         long due = number(row, "due");
         long answered = number(row, "answered");
