@@ -61,6 +61,14 @@ public final class LiveQuery<T> {
         return () -> unsubscribe(subscriber);
     }
 
+    /**
+     * Runs the query once in the background and keeps its answer, without polling after: the first subscriber then
+     * gets an answer at once (a screen that must paint fast after a start).
+     */
+    public void prefetch() {
+        POLLERS.execute(this::publish);
+    }
+
     private synchronized void unsubscribe(Consumer<T> subscriber) {
         subscribers.remove(subscriber);
         if (subscribers.isEmpty() && polling != null) {

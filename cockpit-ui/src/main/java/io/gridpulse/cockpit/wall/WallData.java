@@ -1,11 +1,9 @@
 package io.gridpulse.cockpit.wall;
 
-import io.gridpulse.model.alerts.Alert;
 import io.gridpulse.model.alerts.AlertKind;
 import io.gridpulse.model.area.AreaCode;
 import io.gridpulse.warehouse.AreaCount;
 import io.gridpulse.warehouse.Warehouse;
-import io.gridpulse.warehouse.alerts.AlertFilter;
 import io.gridpulse.warehouse.counts.EventHours;
 
 import java.time.Instant;
@@ -29,14 +27,6 @@ public record WallData(long eventsToday, long demandsToday, long openAlerts, lon
 
     /** How many of the newest alerts the ticker shows. */
     static final int TICKER_SIZE = 12;
-
-    /**
-     * The ticker's alerts, read on their own: the alerts table is small and this read is quick, so a new SOS
-     * reaches the wall within a second or two however long the event counts above take on a large warehouse.
-     */
-    static List<Alert> latestAlerts(Warehouse warehouse, String areaCode) {
-        return warehouse.alerts().page(AlertFilter.ANY.inArea(AreaCode.of(areaCode)), null, TICKER_SIZE).items();
-    }
 
     static WallData read(Warehouse warehouse, String areaCode, ZoneId zone, java.time.Clock clock) {
         Instant midnight = LocalDate.now(clock.withZone(zone)).atStartOfDay(zone).toInstant();

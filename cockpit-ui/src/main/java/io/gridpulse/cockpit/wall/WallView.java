@@ -15,7 +15,6 @@ import com.vaadin.flow.theme.lumo.Lumo;
 import io.gridpulse.cockpit.CockpitContext;
 import io.gridpulse.cockpit.charts.EChart;
 import io.gridpulse.cockpit.layers.WallLayers;
-import io.gridpulse.cockpit.live.LiveQuery;
 import io.gridpulse.cockpit.security.AccessDenied;
 import io.gridpulse.cockpit.security.Permission;
 import io.gridpulse.cockpit.security.Requires;
@@ -28,16 +27,13 @@ import io.gridpulse.model.area.AreaCode;
 import io.gridpulse.model.kpi.Indicator;
 import io.gridpulse.model.kpi.IndicatorValue;
 import io.gridpulse.warehouse.AreaCount;
-import io.gridpulse.warehouse.kpi.KpiQueries;
 
 import java.text.NumberFormat;
-import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -50,27 +46,17 @@ import java.util.stream.Collectors;
 @Requires(value = Permission.VIEW_INDICATORS, areaInPath = true)
 @CssImport("./wall.css")
 public final class WallView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
-    /** One live query per area shown, shared by every screen that shows it. */
-    private static final Map<String, LiveQuery<WallData>> QUERIES = new ConcurrentHashMap<>();
-    /** The twelve indicators per area, month to date: refreshed every 30 s, they move slowly. */
-    private static final Map<String, LiveQuery<WallIndicators>> INDICATORS = new ConcurrentHashMap<>();
-    /** The map's live layers per area (today's demand heat, fresh breaches, open SOS), every 5 s. */
-    private static final Map<String, LiveQuery<WallLayers>> LAYERS = new ConcurrentHashMap<>();
-    /** The ticker's newest alerts per area, every second: a read of the small alerts table, apart from the event counts. */
-    private static final Map<String, LiveQuery<List<Alert>>> TICKERS = new ConcurrentHashMap<>();
-    /** A department's alert figures per area and department, every 2 s, in place of the area's for its head. */
-    private static final Map<String, LiveQuery<DepartmentAlertCounts>> DEPARTMENT_COUNTS = new ConcurrentHashMap<>();
-    /** The week's trend per area, day by day: read once a minute, a day's bar grows slowly. */
-    private static final Map<String, LiveQuery<WeekTrend>> TRENDS = new ConcurrentHashMap<>();
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final CockpitContext context = CockpitContext.get();
+    private final WallFeeds feeds = WallFeeds.of(context);
+    /** What this screen follows while attached; each entry stops one subscription. */
+    private final List<Runnable> subscriptions = new java.util.ArrayList<>();
     /** Alerts name cases and places in real time: a role without the inbox (analysts) sees counts, no markers or ticker. */
     private final boolean seesAlerts = SignedIn.user().map(u -> u.may(Permission.VIEW_ALERTS)).orElse(false);
     /** A department head's department: their alerts only; null for everyone else. */
     private final String department = SignedIn.user().map(u -> u.department()).orElse(null);
     private DepartmentAlertCounts departmentCounts;
-    private Runnable unsubscribeDepartment;
     private final Span clock = new Span();
     private final Span title = new Span();
     private final Tile events = new Tile("wall.kpi.events");
@@ -80,22 +66,17 @@ public final class WallView extends Div implements HasUrlParameter<String>, HasD
     private final EChart map = new EChart("dark");
     private final Div indicators = new Div();
     private final Map<Indicator, IndicatorTile> indicatorTiles = new java.util.EnumMap<>(Indicator.class);
-    private Runnable unsubscribeIndicators;
     private final Div redList = new Div();
     private final Div blackList = new Div();
     private final Div ticker = new Div();
     private final EChart trend = new EChart("dark");
     private WeekTrend lastTrend;
-    private Runnable unsubscribeTrend;
-    private Runnable unsubscribeTicker;
     private AreaCode area;
     private Map<String, String> childNames = Map.of();
-    private Runnable unsubscribe;
     /** The map's base font size in pixels, from the screen's height: 18 px at 1080 lines, 36 px at 2160. */
     private int basePx = 18;
     private WallData last;
     private WallLayers layers = WallLayers.NONE;
-    private Runnable unsubscribeLayers;
 
     public WallView() {
         addClassName("gp-wall");
@@ -158,40 +139,30 @@ public final class WallView extends Div implements HasUrlParameter<String>, HasD
     protected void onAttach(AttachEvent attach) {
         var ui = attach.getUI();
         ui.getElement().setAttribute("theme", Lumo.DARK);
-        unsubscribe = countsOf(context, area).subscribe(data -> ui.access(() -> show(data)));
-        var zone = context.zone();
-        var shownArea = area;
-        unsubscribeIndicators = indicatorsOf(context, area).subscribe(data -> ui.access(() -> showIndicators(data)));
-        var shownDepartment = department;
-        var layerQuery = layersOf(context, area, department);
+        var reader = new WallFeeds.Reader(area, department);
+        subscriptions.add(feeds.counts(area).subscribe(data -> ui.access(() -> show(data))));
+        subscriptions.add(feeds.indicators(area).subscribe(data -> ui.access(() -> showIndicators(data))));
         if (department != null) {
-            var departmentQuery = DEPARTMENT_COUNTS.computeIfAbsent(readerKey(), code -> new LiveQuery<>("wall-department-" + code,
-                    () -> DepartmentAlertCounts.read(context.warehouse(), shownArea, shownDepartment), Duration.ofSeconds(2)));
-            unsubscribeDepartment = departmentQuery.subscribe(counts -> ui.access(() -> {
+            subscriptions.add(feeds.departmentCounts(reader).subscribe(counts -> ui.access(() -> {
                 departmentCounts = counts;
                 if (last != null) {
                     show(last);
                 }
-            }));
+            })));
         }
-        unsubscribeLayers = layerQuery.subscribe(data -> ui.access(() -> {
+        subscriptions.add(feeds.layers(reader).subscribe(data -> ui.access(() -> {
             layers = seesAlerts ? data : new WallLayers(data.heat(), List.of());
             if (last != null) {
                 map.setOption(mapOption(last.todayByChild()));
             }
-        }));
+        })));
         if (seesAlerts) {
-            var tickerQuery = TICKERS.computeIfAbsent(readerKey(), code -> new LiveQuery<>("wall-ticker-" + code,
-                    () -> shownDepartment == null ? WallData.latestAlerts(context.warehouse(), shownArea.value())
-                            : context.warehouse().alerts().page(io.gridpulse.warehouse.alerts.AlertFilter.ANY.inArea(shownArea)
-                                    .ofDepartment(shownDepartment), null, WallData.TICKER_SIZE).items(),
-                    Duration.ofSeconds(1)));
-            unsubscribeTicker = tickerQuery.subscribe(alerts -> ui.access(() -> showTicker(alerts)));
+            subscriptions.add(feeds.ticker(reader).subscribe(alerts -> ui.access(() -> showTicker(alerts))));
         }
-        unsubscribeTrend = trendOf(context, area).subscribe(data -> ui.access(() -> {
+        subscriptions.add(feeds.trend(area).subscribe(data -> ui.access(() -> {
             lastTrend = data;
             trend.setOption(data.option(basePx, Languages.current(), key -> getTranslation(key)));
-        }));
+        })));
         ui.getPage().retrieveExtendedClientDetails(details -> {
             basePx = Math.max(12, details.getWindowInnerHeight() / 60);
             if (last != null) {
@@ -212,30 +183,8 @@ public final class WallView extends Div implements HasUrlParameter<String>, HasD
 
     @Override
     protected void onDetach(DetachEvent detach) {
-        if (unsubscribe != null) {
-            unsubscribe.run();
-            unsubscribe = null;
-        }
-        if (unsubscribeIndicators != null) {
-            unsubscribeIndicators.run();
-            unsubscribeIndicators = null;
-        }
-        if (unsubscribeLayers != null) {
-            unsubscribeLayers.run();
-            unsubscribeLayers = null;
-        }
-        if (unsubscribeTrend != null) {
-            unsubscribeTrend.run();
-            unsubscribeTrend = null;
-        }
-        if (unsubscribeTicker != null) {
-            unsubscribeTicker.run();
-            unsubscribeTicker = null;
-        }
-        if (unsubscribeDepartment != null) {
-            unsubscribeDepartment.run();
-            unsubscribeDepartment = null;
-        }
+        subscriptions.forEach(Runnable::run);
+        subscriptions.clear();
         detach.getUI().getElement().removeAttribute("theme");
     }
 
@@ -260,63 +209,12 @@ public final class WallView extends Div implements HasUrlParameter<String>, HasD
                 : departmentCounts == null ? List.of() : departmentCounts.breachesByChild());
     }
 
-    /** The key of the live queries of this screen's reader: the area, and the department of a department head. */
-    private static LiveQuery<WallData> countsOf(CockpitContext context, AreaCode area) {
-        return QUERIES.computeIfAbsent(area.value(), code -> new LiveQuery<>("wall-" + code,
-                () -> WallData.read(context.warehouse(), code, context.zone(), context.clock()), Duration.ofSeconds(2)));
-    }
-
-    private static LiveQuery<WallIndicators> indicatorsOf(CockpitContext context, AreaCode area) {
-        return INDICATORS.computeIfAbsent(area.value(), code -> {
-            var kpiQueries = new KpiQueries(context.warehouse());
-            return new LiveQuery<>("wall-kpis-" + code,
-                    () -> WallIndicators.read(kpiQueries, area, context.zone(), context.clock()), Duration.ofSeconds(30));
-        });
-    }
-
-    private static LiveQuery<WallLayers> layersOf(CockpitContext context, AreaCode area, String department) {
-        return LAYERS.computeIfAbsent(area.value() + (department == null ? "" : "|" + department),
-                code -> new LiveQuery<>("wall-layers-" + code,
-                        () -> WallLayers.read(context.warehouse(), Region.demo(), area, department, context.zone(), context.clock().instant()),
-                        Duration.ofSeconds(5)));
-    }
-
-    private static LiveQuery<WeekTrend> trendOf(CockpitContext context, AreaCode area) {
-        return TRENDS.computeIfAbsent(area.value(), code -> new LiveQuery<>("wall-trend-" + code,
-                () -> WeekTrend.read(context.warehouse(), area, context.zone(), context.clock()), Duration.ofSeconds(60)));
-    }
-
     /**
-     * Reads the wall of an area once, in the background, and keeps the answers: the first screen that opens that
-     * wall after a start then paints at once (a cold first read of the twelve indicators, the map and the trend
-     * took 5 s on 10 million events) while its own live queries refresh. Nothing keeps polling afterwards.
+     * Reads the wall of an area once, in the background, so that the first screen that opens it after a start paints
+     * at once (see {@link WallFeeds#prepare}).
      */
     public static void prepare(CockpitContext context, AreaCode area) {
-        readOnce(countsOf(context, area));
-        readOnce(indicatorsOf(context, area));
-        readOnce(layersOf(context, area, null));
-        readOnce(trendOf(context, area));
-    }
-
-    private static <T> void readOnce(LiveQuery<T> query) {
-        var handle = new java.util.concurrent.atomic.AtomicReference<Runnable>();
-        var answered = new java.util.concurrent.atomic.AtomicBoolean();
-        handle.set(query.subscribe(answer -> {
-            if (answered.compareAndSet(false, true)) {
-                // the answer is delivered under the query's lock: let go of it from another thread
-                Thread.ofVirtual().start(() -> {
-                    Runnable unsubscribe;
-                    while ((unsubscribe = handle.get()) == null) {
-                        Thread.onSpinWait();
-                    }
-                    unsubscribe.run();
-                });
-            }
-        }));
-    }
-
-    private String readerKey() {
-        return area.value() + (department == null ? "" : "|" + department);
+        WallFeeds.of(context).prepare(area);
     }
 
     private void showTicker(List<Alert> alerts) {
