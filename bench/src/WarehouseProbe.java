@@ -44,20 +44,20 @@ public final class WarehouseProbe {
             var street = region.children(city).getFirst().code();
             var community = region.children(street).getFirst().code();
             System.out.printf("now=%s city=%s street=%s community=%s events=%d%n", now, city, street, community,
-                    warehouse.distinctEventCount());
+                    warehouse.events().distinctCount());
             var midnight = LocalDate.ofInstant(now, zone).atStartOfDay(zone).toInstant();
             var monthStart = LocalDate.ofInstant(now, zone).withDayOfMonth(1).atStartOfDay(zone).toInstant();
             var kpi = new KpiQueries(warehouse);
             var probes = new LinkedHashMap<String, Supplier<Object>>();
-            probes.put("wall: events today, city", () -> warehouse.eventCountSince(city.value(), midnight, null));
-            probes.put("wall: demands today, city", () -> warehouse.eventCountSince(city.value(), midnight, "demand.created"));
-            probes.put("wall: today by street", () -> warehouse.eventCountsByChildSince(city.value(), midnight));
+            probes.put("wall: events today, city", () -> warehouse.events().countSince(city.value(), midnight, null));
+            probes.put("wall: demands today, city", () -> warehouse.events().countSince(city.value(), midnight, "demand.created"));
+            probes.put("wall: today by street", () -> warehouse.events().countsByChildSince(city.value(), midnight));
             probes.put("wall: open breaches by street", () -> warehouse.alerts().openCountByChild(city.value(),
                     io.gridpulse.model.alerts.AlertKind.SLA_BREACH));
-            probes.put("map: 7 days by street", () -> warehouse.eventCountsByChildSince(city.value(), now.minus(Duration.ofDays(7))));
-            probes.put("map: 7 days by community", () -> warehouse.eventCountsByChildSince(street.value(), now.minus(Duration.ofDays(7))));
-            probes.put("map: 7 days by grid", () -> warehouse.eventCountsByChildSince(community.value(), now.minus(Duration.ofDays(7))));
-            probes.put("live: ever by street", () -> warehouse.eventCountsByChildSince(city.value(), Instant.EPOCH));
+            probes.put("map: 7 days by street", () -> warehouse.events().countsByChildSince(city.value(), now.minus(Duration.ofDays(7))));
+            probes.put("map: 7 days by community", () -> warehouse.events().countsByChildSince(street.value(), now.minus(Duration.ofDays(7))));
+            probes.put("map: 7 days by grid", () -> warehouse.events().countsByChildSince(community.value(), now.minus(Duration.ofDays(7))));
+            probes.put("live: ever by street", () -> warehouse.events().countsByChildSince(city.value(), Instant.EPOCH));
             var hours = new io.gridpulse.warehouse.counts.EventHours(warehouse);
             probes.put("rollup: events today, city", () -> hours.count(city, midnight, null));
             probes.put("rollup: demands today, city", () -> hours.count(city, midnight, "demand.created"));

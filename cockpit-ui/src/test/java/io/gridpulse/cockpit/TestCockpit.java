@@ -173,7 +173,7 @@ public final class TestCockpit {
      * cockpit's counters read.
      */
     public static void store(List<EventRow> rows) {
-        warehouse().insertEvents(rows);
+        warehouse().events().insert(rows);
         var first = rows.stream().map(EventRow::occurredAt).min(Instant::compareTo).orElseThrow();
         var last = rows.stream().map(EventRow::occurredAt).max(Instant::compareTo).orElseThrow();
         new EventHours(warehouse()).recount(first, last.plusMillis(1));

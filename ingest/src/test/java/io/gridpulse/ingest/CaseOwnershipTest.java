@@ -81,7 +81,7 @@ class CaseOwnershipTest {
     void aCaseCreatedBeforeThisEdgeStartedIsFoundInTheWarehouse() throws Exception {
         var caseId = "case-b-stored-" + UUID.randomUUID();
         var at = TestClock.now().truncatedTo(ChronoUnit.MILLIS).minusSeconds(3_600);
-        TestWarehouse.shared().insertEvents(List.of(new EventRow(UUID.randomUUID().toString(), "demand.created", at, at,
+        TestWarehouse.shared().events().insert(List.of(new EventRow(UUID.randomUUID().toString(), "demand.created", at, at,
                 "terminal-b", GRID_B, GRID_B.substring(0, 12), GRID_B.substring(0, 9), GRID_B.substring(0, 6), null, null,
                 "{\"caseId\":\"" + caseId + "\",\"demandType\":\"medical_insurance\",\"channel\":\"visit\"}")));
 

@@ -24,7 +24,7 @@ class KpisEndpointTest {
         warehouse = TestWarehouse.shared();
         ingest = TestIngest.start(warehouse, new ManualAlertSource(), Duration.ofSeconds(15));
         // one demand in street 439901001, answered after two hours; one in street 002 never answered
-        warehouse.insertEvents(List.of(
+        warehouse.events().insert(List.of(
                 row("demand.created", "k1", "2026-11-10T02:00:00Z", "439901001001001"),
                 row("demand.responded", "k1", "2026-11-10T04:00:00Z", "439901001001001"),
                 row("demand.created", "k2", "2026-11-10T02:00:00Z", "439901002001001")));

@@ -108,7 +108,7 @@ class Open311ReadRightsTest {
         var id = JSON.readTree(answer.body()).get(0).get("service_request_id").asText();
         var stored = TestKafka.records(edge.topic).get(id);
         var event = JSON.readTree(stored);
-        TestWarehouse.shared().insertEvents(List.of(new EventRow(id, "demand.created",
+        TestWarehouse.shared().events().insert(List.of(new EventRow(id, "demand.created",
                 OffsetDateTime.parse(event.get("occurredAt").asText()).toInstant(), TestClock.now(), event.get("source").asText(),
                 GRID_A, GRID_A.substring(0, 12), GRID_A.substring(0, 9), GRID_A.substring(0, 6), LON, LAT, stored)));
         return id;

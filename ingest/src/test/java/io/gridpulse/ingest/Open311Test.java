@@ -97,7 +97,7 @@ class Open311Test {
         var stored = ingest.log.appended.getFirst().value();
         // what the stream job would write: the event as it is in the log
         var event = json.readTree(stored);
-        warehouse.insertEvents(List.of(new EventRow(id, "demand.created", OffsetDateTime.parse(event.get("occurredAt").asText()).toInstant(),
+        warehouse.events().insert(List.of(new EventRow(id, "demand.created", OffsetDateTime.parse(event.get("occurredAt").asText()).toInstant(),
                 TestClock.now(), event.get("source").asText(), "", "", "", "", 113.50, 27.66, stored)));
 
         var one = ingest.get(BASE + "/requests/" + id + ".json?api_key=" + TestIngest.KEY, null);

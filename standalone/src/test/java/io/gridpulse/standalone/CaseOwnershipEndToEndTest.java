@@ -56,7 +56,7 @@ class CaseOwnershipEndToEndTest {
         }
         awaitTrue("the forged step in the dead letters", () -> deadLetter(system, forged) != null);
         assertThat(deadLetter(system, forged).reason()).contains("outside 439901104").contains(caseId);
-        assertThat(system.warehouse().event(forged)).isEmpty();
+        assertThat(system.warehouse().events().find(forged)).isEmpty();
         var breach = breach(system, caseId);
         assertThat(breach.status()).as("not withdrawn").isEqualTo(AlertStatus.OPEN);
     }
@@ -67,7 +67,7 @@ class CaseOwnershipEndToEndTest {
     }
 
     private static DeadLetterRow deadLetter(GridPulse system, String eventId) {
-        List<DeadLetterRow> recent = system.warehouse().recentDeadLetters(200);
+        List<DeadLetterRow> recent = system.warehouse().deadLetters().recent(200);
         return recent.stream().filter(d -> d.eventId().equals(eventId)).findFirst().orElse(null);
     }
 

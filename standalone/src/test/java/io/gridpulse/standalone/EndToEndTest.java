@@ -50,15 +50,15 @@ class EndToEndTest {
 
         var warehouse = system.warehouse();
         var deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!warehouse.eventIds().containsAll(ids) && System.nanoTime() < deadline) {
+        while (!warehouse.events().ids().containsAll(ids) && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
-        assertThat(warehouse.eventIds()).as("events in the warehouse within 60 s").containsAll(ids);
+        assertThat(warehouse.events().ids()).as("events in the warehouse within 60 s").containsAll(ids);
         // give a late duplicate the chance to show up before judging that none did
         Thread.sleep(3_000);
         var mine = new HashSet<>(ids);
-        assertThat(warehouse.eventIds().stream().filter(mine::contains).count()).isEqualTo(150);
-        assertThat(warehouse.rowCountFinal()).isEqualTo(warehouse.distinctEventCount());
+        assertThat(warehouse.events().ids().stream().filter(mine::contains).count()).isEqualTo(150);
+        assertThat(warehouse.events().countFinal()).isEqualTo(warehouse.events().distinctCount());
     }
 
     @Test

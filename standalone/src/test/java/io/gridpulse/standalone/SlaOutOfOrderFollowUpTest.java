@@ -77,7 +77,7 @@ class SlaOutOfOrderFollowUpTest {
     private static void awaitQuiet(String caseId) throws InterruptedException {
         // the watermark follows the wall clock 2 s after the last event; give the timers that long and more
         Thread.sleep(6_000);
-        awaitUntil(() -> system.warehouse().event(lastEventId).isPresent());
+        awaitUntil(() -> system.warehouse().events().find(lastEventId).isPresent());
     }
 
     private static String lastEventId;

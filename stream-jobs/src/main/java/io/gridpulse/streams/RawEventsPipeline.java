@@ -62,11 +62,11 @@ final class RawEventsPipeline {
                 .uid("case-homes").name("cases stay home");
         var unique = firstSeen.filter(row -> !isDemand(row)).uid("other-events").name("other events").union(demands);
         PopulationGroups.enrich(unique, registry(env, config))
-                .sinkTo(new WarehouseSink<>(config.warehouse(), Warehouse::insertEvents, config.sinkBatchRows(), config.sinkMaxDelay()))
+                .sinkTo(new WarehouseSink<>(config.warehouse(), (w, rows) -> w.events().insert(rows), config.sinkBatchRows(), config.sinkMaxDelay()))
                 .uid("sink-events").name("events table");
 
         decoded.getSideOutput(DecodeEvents.DEAD_LETTERS).union(demands.getSideOutput(CaseHomes.REFUSED))
-                .sinkTo(new WarehouseSink<>(config.warehouse(), Warehouse::insertDeadLetters, 500, config.sinkMaxDelay()))
+                .sinkTo(new WarehouseSink<>(config.warehouse(), (w, rows) -> w.deadLetters().insert(rows), 500, config.sinkMaxDelay()))
                 .uid("sink-dead-letters").name("dead letters table");
         return unique;
     }

@@ -139,7 +139,7 @@ class AnalyticsIntoWarehouseTest {
         assertThat(hours.count(AreaCode.of("439901002"), nine, "demand.created")).isEqualTo(5);
         assertThat(hours.count(AreaCode.of("439901"), nine.plusSeconds(3600), null)).as("nothing after 10:00").isZero();
         // the same events in the events table, recounted from there (as the migration fills older hours)
-        warehouse.insertEvents(history());
+        warehouse.events().insert(history());
         hours.recount(nine, nine.plusSeconds(3600));
         assertThat(hours.countsByChild(AreaCode.of("439901"), nine))
                 .containsExactly(new AreaCount("439901002", 8), new AreaCount("439901001", 3));

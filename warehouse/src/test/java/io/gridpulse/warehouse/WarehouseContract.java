@@ -76,33 +76,33 @@ public abstract class WarehouseContract {
         var located = new EventRow("evt-located", "plaque.scanned", T0.plus(40, ChronoUnit.DAYS), T0,
                 "kiosk", "g", "c", "s", "county", -0.5, 89.999999, "");
 
-        warehouse().insertEvents(List.of(tricky, located));
+        warehouse().events().insert(List.of(tricky, located));
 
-        assertThat(warehouse().event(tricky.eventId())).contains(tricky);
-        assertThat(warehouse().event(located.eventId())).contains(located);
-        assertThat(warehouse().event("no-such-event")).isEmpty();
+        assertThat(warehouse().events().find(tricky.eventId())).contains(tricky);
+        assertThat(warehouse().events().find(located.eventId())).contains(located);
+        assertThat(warehouse().events().find("no-such-event")).isEmpty();
     }
 
     @Test
     void anEmptyBatchWritesNothing() {
-        warehouse().insertEvents(List.of());
-        warehouse().insertDeadLetters(List.of());
+        warehouse().events().insert(List.of());
+        warehouse().deadLetters().insert(List.of());
 
-        assertThat(warehouse().distinctEventCount()).isZero();
-        assertThat(warehouse().deadLetterCount()).isZero();
+        assertThat(warehouse().events().distinctCount()).isZero();
+        assertThat(warehouse().deadLetters().count()).isZero();
     }
 
     @Test
     void aReSentEventIsCountedOnceInTheFinalAndDistinctCounts() {
         var batch = events("dup-", 50, "S1");
-        warehouse().insertEvents(batch);
-        warehouse().insertEvents(batch);
-        warehouse().insertEvents(batch.subList(0, 10));
+        warehouse().events().insert(batch);
+        warehouse().events().insert(batch);
+        warehouse().events().insert(batch.subList(0, 10));
 
-        assertThat(warehouse().rowCountFinal()).isEqualTo(50);
-        assertThat(warehouse().distinctEventCount()).isEqualTo(50);
-        assertThat(warehouse().eventIds()).hasSize(50).contains("dup-0", "dup-49");
-        assertThat(warehouse().eventCountsByStreet()).containsExactly(new AreaCount("S1", 50));
+        assertThat(warehouse().events().countFinal()).isEqualTo(50);
+        assertThat(warehouse().events().distinctCount()).isEqualTo(50);
+        assertThat(warehouse().events().ids()).hasSize(50).contains("dup-0", "dup-49");
+        assertThat(warehouse().events().countsByStreet()).containsExactly(new AreaCount("S1", 50));
     }
 
     @Test
@@ -112,9 +112,9 @@ public abstract class WarehouseContract {
         rows.addAll(events("b-", 7, "北山街道"));
         rows.addAll(events("c-", 1, ""));
         rows.addAll(events("a-", 3, "西湖街道"));
-        warehouse().insertEvents(rows);
+        warehouse().events().insert(rows);
 
-        assertThat(warehouse().eventCountsByStreet()).containsExactly(
+        assertThat(warehouse().events().countsByStreet()).containsExactly(
                 new AreaCount("北山街道", 7), new AreaCount("西湖街道", 3), new AreaCount("", 1));
     }
 
@@ -123,12 +123,12 @@ public abstract class WarehouseContract {
         var now = TestClock.now().truncatedTo(ChronoUnit.MILLIS);
         var older = new DeadLetterRow("", now.minusSeconds(60), "mqtt", "not JSON: unexpected '<'", "<xml/>");
         var newer = new DeadLetterRow("evt-9", now, "http", "缺少字段 \"kind\"\nline 2", "{\"eventId\":\"evt-9\"}");
-        warehouse().insertDeadLetters(List.of(older, newer));
+        warehouse().deadLetters().insert(List.of(older, newer));
 
-        assertThat(warehouse().deadLetterCount()).isEqualTo(2);
-        assertThat(warehouse().recentDeadLetters(10)).containsExactly(newer, older);
-        assertThat(warehouse().recentDeadLetters(1)).containsExactly(newer);
-        assertThat(warehouse().recentDeadLetters(0)).isEmpty();
+        assertThat(warehouse().deadLetters().count()).isEqualTo(2);
+        assertThat(warehouse().deadLetters().recent(10)).containsExactly(newer, older);
+        assertThat(warehouse().deadLetters().recent(1)).containsExactly(newer);
+        assertThat(warehouse().deadLetters().recent(0)).isEmpty();
     }
 
     @Test
@@ -167,8 +167,8 @@ public abstract class WarehouseContract {
                 var thread = t;
                 futures.add(pool.submit(() -> {
                     for (int b = 0; b < batches; b++) {
-                        warehouse().insertEvents(events("t" + thread + "-b" + b + "-", rowsPerBatch, "S" + thread));
-                        warehouse().distinctEventCount();
+                        warehouse().events().insert(events("t" + thread + "-b" + b + "-", rowsPerBatch, "S" + thread));
+                        warehouse().events().distinctCount();
                     }
                 }));
             }
@@ -177,8 +177,8 @@ public abstract class WarehouseContract {
             }
         }
 
-        assertThat(warehouse().distinctEventCount()).isEqualTo((long) threads * batches * rowsPerBatch);
-        assertThat(warehouse().eventCountsByStreet()).hasSize(threads)
+        assertThat(warehouse().events().distinctCount()).isEqualTo((long) threads * batches * rowsPerBatch);
+        assertThat(warehouse().events().countsByStreet()).hasSize(threads)
                 .allSatisfy(count -> assertThat(count.events()).isEqualTo(batches * rowsPerBatch));
     }
 
@@ -193,12 +193,12 @@ public abstract class WarehouseContract {
                 .toList();
 
         long started = System.nanoTime();
-        warehouse().insertEvents(rows);
+        warehouse().events().insert(rows);
         long millis = (System.nanoTime() - started) / 1_000_000;
         System.out.printf("%s: inserted 100000 events in one batch in %d ms%n", getClass().getSimpleName(), millis);
 
-        assertThat(warehouse().distinctEventCount()).isEqualTo(100_000);
-        assertThat(new HashSet<>(warehouse().eventIds())).hasSize(100_000);
+        assertThat(warehouse().events().distinctCount()).isEqualTo(100_000);
+        assertThat(new HashSet<>(warehouse().events().ids())).hasSize(100_000);
     }
 
     @org.junit.jupiter.api.Test
@@ -377,14 +377,14 @@ public abstract class WarehouseContract {
         }
         rows.add(new EventRow("yesterday-1", "visit", today.minusSeconds(60), today, "t", "439901001002001",
                 "439901001002", "439901001", "439901", null, null, "{}"));
-        warehouse().insertEvents(rows);
+        warehouse().events().insert(rows);
 
-        org.assertj.core.api.Assertions.assertThat(warehouse().eventCountSince("439901", today, null)).isEqualTo(4);
-        org.assertj.core.api.Assertions.assertThat(warehouse().eventCountSince("439901001", today, "demand.created")).isEqualTo(2);
-        org.assertj.core.api.Assertions.assertThat(warehouse().eventCountSince("439901001", today, "visit")).isZero();
-        org.assertj.core.api.Assertions.assertThat(warehouse().eventCountsByChildSince("439901", today)).containsExactly(
+        org.assertj.core.api.Assertions.assertThat(warehouse().events().countSince("439901", today, null)).isEqualTo(4);
+        org.assertj.core.api.Assertions.assertThat(warehouse().events().countSince("439901001", today, "demand.created")).isEqualTo(2);
+        org.assertj.core.api.Assertions.assertThat(warehouse().events().countSince("439901001", today, "visit")).isZero();
+        org.assertj.core.api.Assertions.assertThat(warehouse().events().countsByChildSince("439901", today)).containsExactly(
                 new AreaCount("439901001", 2), new AreaCount("439901002", 1), new AreaCount("439901101", 1));
-        org.assertj.core.api.Assertions.assertThat(warehouse().eventCountsByChildSince("439901001", today))
+        org.assertj.core.api.Assertions.assertThat(warehouse().events().countsByChildSince("439901001", today))
                 .containsExactly(new AreaCount("439901001001", 2));
 
         var raised = today.plusSeconds(120);

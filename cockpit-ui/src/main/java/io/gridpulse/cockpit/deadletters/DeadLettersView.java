@@ -45,7 +45,7 @@ public final class DeadLettersView extends VerticalLayout implements HasDynamicT
         var time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(context.zone());
         var warehouse = context.warehouse();
         var total = new Span(getTranslation("dead.count",
-                NumberFormat.getIntegerInstance(Languages.current()).format(warehouse.deadLetterCount())));
+                NumberFormat.getIntegerInstance(Languages.current()).format(warehouse.deadLetters().count())));
         total.setId("dead-count");
         var grid = new Grid<DeadLetterRow>();
         grid.setId("dead-letters");
@@ -56,7 +56,7 @@ public final class DeadLettersView extends VerticalLayout implements HasDynamicT
         grid.addColumn(DeadLetterRow::eventId).setHeader(getTranslation("dead.event")).setAutoWidth(true).setFlexGrow(0);
         // masked before it is cut: a number split at the cut would no longer look like one to the mask
         grid.addColumn(d -> shortened(OnScreen.mask(d.payload()))).setHeader(getTranslation("dead.payload")).setFlexGrow(3);
-        grid.setItems(warehouse.recentDeadLetters(SHOWN));
+        grid.setItems(warehouse.deadLetters().recent(SHOWN));
         add(new H1(getTranslation("dead.title")), new Paragraph(getTranslation("dead.explain")), total, grid);
         setFlexGrow(1, grid);
     }

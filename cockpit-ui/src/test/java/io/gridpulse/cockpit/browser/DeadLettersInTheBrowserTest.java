@@ -20,7 +20,7 @@ class DeadLettersInTheBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        TestCockpit.warehouse().insertDeadLetters(List.of(new DeadLetterRow("ev-dl-1", TestCockpit.now(), "kiosk-77",
+        TestCockpit.warehouse().deadLetters().insert(List.of(new DeadLetterRow("ev-dl-1", TestCockpit.now(), "kiosk-77",
                 "point (113.9, 28.4) is outside the region", "{\"eventId\":\"ev-dl-1\",\"note\":\"回电 13712340000\"}")));
         browser = BROWSER.open();
     }

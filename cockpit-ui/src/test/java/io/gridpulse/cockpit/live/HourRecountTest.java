@@ -23,8 +23,8 @@ class HourRecountTest {
         // three events in the hour now is in, none after now, at any minute of the hour
         var hour = TestCockpit.now().truncatedTo(ChronoUnit.HOURS);
         var rows = List.of(row(hour), row(hour), row(hour.plusMillis(1)));
-        warehouse.insertEvents(rows);
-        warehouse.insertEvents(List.of(rows.getFirst()));   // a redelivered copy, not yet merged away
+        warehouse.events().insert(rows);
+        warehouse.events().insert(List.of(rows.getFirst()));   // a redelivered copy, not yet merged away
         var hours = new EventHours(warehouse);
         // what the stream jobs wrote after starting afresh: lower than the truth
         hours.insert(List.of(new EventHourRow(hour, "439901", "439901003", "439901003001", GRID, "test.recount", 1)));

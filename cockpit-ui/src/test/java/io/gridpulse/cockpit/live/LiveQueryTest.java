@@ -28,18 +28,18 @@ class LiveQueryTest {
 
     @Test
     void aSubscriberHearsNewCountsAndNothingWhileTheyStayTheSame() throws Exception {
-        var feed = new LiveQuery<>("street-counts", warehouse::eventCountsByStreet, Duration.ofMillis(50));
+        var feed = new LiveQuery<>("street-counts", warehouse.events()::countsByStreet, Duration.ofMillis(50));
         var heard = new LinkedBlockingQueue<List<AreaCount>>();
         var unsubscribe = feed.subscribe(heard::add);
         heard.poll(5, TimeUnit.SECONDS);   // whatever there was at first
 
-        warehouse.insertEvents(List.of(row("439901005"), row("439901005"), row("439901203")));
+        warehouse.events().insert(List.of(row("439901005"), row("439901005"), row("439901203")));
         var update = heard.poll(5, TimeUnit.SECONDS);
         assertThat(update).contains(new AreaCount("439901005", 2), new AreaCount("439901203", 1));
 
         assertThat(heard.poll(300, TimeUnit.MILLISECONDS)).as("no news while nothing changes").isNull();
         unsubscribe.run();
-        warehouse.insertEvents(List.of(row("439901005")));
+        warehouse.events().insert(List.of(row("439901005")));
         assertThat(heard.poll(300, TimeUnit.MILLISECONDS)).as("nothing after unsubscribing").isNull();
     }
 

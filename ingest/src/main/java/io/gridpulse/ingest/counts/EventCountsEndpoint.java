@@ -24,12 +24,12 @@ public final class EventCountsEndpoint {
         // warehouse calls block: keep them off the event loop
         ctx.vertx().executeBlocking(() -> {
                     var byStreet = new JsonArray();
-                    for (var count : warehouse.eventCountsByStreet()) {
+                    for (var count : warehouse.events().countsByStreet()) {
                         byStreet.add(new JsonObject().put("streetCode", count.areaCode()).put("events", count.events()));
                     }
                     return new JsonObject()
-                            .put("distinctEvents", warehouse.distinctEventCount())
-                            .put("rows", warehouse.rowCountFinal())
+                            .put("distinctEvents", warehouse.events().distinctCount())
+                            .put("rows", warehouse.events().countFinal())
                             .put("byStreet", byStreet);
                 }, false)
                 .onSuccess(body -> ctx.response().putHeader("Content-Type", "application/json").end(body.encode()))

@@ -248,7 +248,7 @@ public final class Open311Api {
         ctx.vertx().executeBlocking(() -> {
             var found = new JsonArray();
             for (var id : ids) {
-                warehouse.event(id).filter(Open311Api::isOpen311Request).filter(row -> mayRead(grant, row))
+                warehouse.events().find(id).filter(Open311Api::isOpen311Request).filter(row -> mayRead(grant, row))
                         .map(row -> asRequest(row, row.source().equals(ServiceRequests.SOURCE_PREFIX + grant.client())))
                         .ifPresent(found::add);
             }

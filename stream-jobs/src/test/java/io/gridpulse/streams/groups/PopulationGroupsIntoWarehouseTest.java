@@ -118,7 +118,7 @@ class PopulationGroupsIntoWarehouseTest {
     }
 
     static void writeAndTime(Warehouse warehouse, List<EventRow> rows) {
-        warehouse.insertEvents(rows);
+        warehouse.events().insert(rows);
         long now = TestClock.get().millis();
         for (var row : rows) {
             LATENCIES.add(new long[] {row.kind().equals("feedback") ? 4 : 0, now - row.ingestedAt().toEpochMilli()});

@@ -47,7 +47,7 @@ class ChdbCaseDepartmentsTest {
         for (var table : List.of("events", "case_events", "alerts", "alert_actions")) {
             warehouse.clickHouse().execute("TRUNCATE TABLE gridpulse." + table);
         }
-        warehouse.insertEvents(List.of(
+        warehouse.events().insert(List.of(
                 demand("demand.created", "civil-1", 0, GRID, ""),
                 demand("demand.assigned", "civil-1", 60, GRID, ",\"department\":\"civil_affairs\""),
                 demand("demand.created", "health-1", 0, GRID_2, ""),
@@ -103,14 +103,14 @@ class ChdbCaseDepartmentsTest {
     @Test
     void aReassignedCaseTakesItsAlertsToTheNewDepartment() {
         var street = AreaCode.of(MOVING_GRID.substring(0, 9));
-        warehouse.insertEvents(List.of(demand("demand.created", "moving-2", 0, MOVING_GRID, ""),
+        warehouse.events().insert(List.of(demand("demand.created", "moving-2", 0, MOVING_GRID, ""),
                 demand("demand.assigned", "moving-2", 60, MOVING_GRID, ",\"department\":\"civil_affairs\"")));
         warehouse.alerts().insert(List.of(alert("a-moving-2", AlertKind.SLA_BREACH, "moving-2",
                 "resolve_now.first_response", MOVING_GRID)));
         assertThat(ids(AlertFilter.ANY.inArea(street).ofDepartment("civil_affairs"))).containsExactly("a-moving-2");
         assertThat(ids(AlertFilter.ANY.inArea(street).ofDepartment("health"))).isEmpty();
 
-        warehouse.insertEvents(List.of(demand("demand.assigned", "moving-2", 3_600, MOVING_GRID, ",\"department\":\"health\"")));
+        warehouse.events().insert(List.of(demand("demand.assigned", "moving-2", 3_600, MOVING_GRID, ",\"department\":\"health\"")));
 
         assertThat(ids(AlertFilter.ANY.inArea(street).ofDepartment("civil_affairs"))).isEmpty();
         assertThat(ids(AlertFilter.ANY.inArea(street).ofDepartment("health"))).containsExactly("a-moving-2");

@@ -30,7 +30,7 @@ class ChdbCaseEventsTest {
     @Test
     void demandStepsAndRatingsOfACaseAreCopiedWithTheirFieldsAsColumns() {
         var at = Instant.parse("2026-11-23T01:00:00Z");
-        warehouse.insertEvents(List.of(
+        warehouse.events().insert(List.of(
                 row("ce-1", "demand.created", at, "{\"caseId\":\"case-ce\",\"demandType\":\"dispute_mediation\",\"demandClass\":\"complex_problem\"}"),
                 row("ce-2", "demand.assigned", at.plusSeconds(60), "{\"caseId\":\"case-ce\",\"department\":\"civil_affairs\"}"),
                 row("ce-3", "demand.escalated", at.plusSeconds(120), "{\"caseId\":\"case-ce\",\"toLevel\":\"street\"}"),
@@ -50,7 +50,7 @@ class ChdbCaseEventsTest {
     @Test
     void theGroupsOfTheResidentWhoRaisedACaseAreCopiedToo() {
         var at = Instant.parse("2026-11-23T02:00:00Z");
-        warehouse.insertEvents(List.of(
+        warehouse.events().insert(List.of(
                 new EventRow("ceg-1", "demand.created", at, at, "test", GRID, GRID.substring(0, 12), GRID.substring(0, 9),
                         GRID.substring(0, 6), null, null, "{\"caseId\":\"case-ceg\"}", List.of("elderly_alone", "disabled")),
                 row("ceg-2", "demand.assigned", at.plusSeconds(60), "{\"caseId\":\"case-ceg\",\"department\":\"health\"}")));
@@ -63,7 +63,7 @@ class ChdbCaseEventsTest {
     @Test
     void theMigrationThatAddedTheGroupsRefillsTheCopyWithThemFromTheEvents() {
         var at = Instant.parse("2026-11-23T03:00:00Z");
-        warehouse.insertEvents(List.of(
+        warehouse.events().insert(List.of(
                 new EventRow("cem-1", "demand.created", at, at, "test", GRID, GRID.substring(0, 12), GRID.substring(0, 9),
                         GRID.substring(0, 6), null, null, "{\"caseId\":\"case-cem\"}", List.of("migrant")),
                 row("cem-2", "telemetry", at, "{\"deviceId\":\"w-2\"}")));

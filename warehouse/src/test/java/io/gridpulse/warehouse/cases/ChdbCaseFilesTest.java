@@ -40,7 +40,7 @@ class ChdbCaseFilesTest {
         for (var table : List.of("events", "alerts", "alert_actions")) {
             warehouse.clickHouse().execute("TRUNCATE TABLE gridpulse." + table);
         }
-        warehouse.insertEvents(List.of(
+        warehouse.events().insert(List.of(
                 event("demand.created", "2026-11-02T02:00:00Z", GRID, "{\"caseId\":\"c1\",\"demandType\":\"elderly_care\"}"),
                 event("demand.assigned", "2026-11-02T03:00:00Z", GRID, "{\"caseId\":\"c1\",\"department\":\"civil_affairs\"}"),
                 event("demand.responded", "2026-11-02T05:00:00Z", GRID, "{\"caseId\":\"c1\",\"by\":\"w-7\"}"),

@@ -39,7 +39,7 @@ class ChdbCaseQueriesTest {
         for (var table : List.of("events", "case_events", "alerts")) {
             warehouse.clickHouse().execute("TRUNCATE TABLE gridpulse." + table);
         }
-        warehouse.insertEvents(List.of(
+        warehouse.events().insert(List.of(
                 // k1: raised by hotline as medical insurance, reclassified as elderly care, answered after 3 h, closed
                 demand("demand.created", "k1", "2026-11-02T02:00:00Z", GRID,
                         ",\"demandType\":\"medical_insurance\",\"channel\":\"hotline\",\"description\":\"居民来电 13812345678\""),

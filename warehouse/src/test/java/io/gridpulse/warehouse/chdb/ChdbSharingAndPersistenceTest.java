@@ -36,10 +36,10 @@ class ChdbSharingAndPersistenceTest {
         try (var first = Warehouse.open(TestChdb.config())) {
             try (var second = Warehouse.open(TestChdb.config())) {
                 assertThat(ChdbClickHouse.openHandles()).isEqualTo(2);
-                second.insertEvents(List.of(event("shared-1")));
+                second.events().insert(List.of(event("shared-1")));
             }
             assertThat(ChdbClickHouse.openHandles()).isEqualTo(1);
-            assertThat(first.event("shared-1")).isPresent();
+            assertThat(first.events().find("shared-1")).isPresent();
         }
         assertThat(ChdbClickHouse.openHandles()).isZero();
     }
@@ -64,23 +64,23 @@ class ChdbSharingAndPersistenceTest {
                     .isInstanceOf(WarehouseException.class)
                     .hasMessageContaining("one data directory per process")
                     .hasMessageContaining(TestChdb.dataDir().toString());
-            assertThat(open.distinctEventCount()).isNotNegative();
+            assertThat(open.events().distinctCount()).isNotNegative();
         }
         try (var other = Warehouse.open(WarehouseConfig.embedded(otherDir))) {
-            assertThat(other.distinctEventCount()).isZero();
+            assertThat(other.events().distinctCount()).isZero();
         }
     }
 
     @Test
     void dataWrittenBeforeClosingIsFoundAfterReopeningInTheSameProcess() {
         try (var warehouse = Warehouse.open(TestChdb.config())) {
-            warehouse.insertEvents(List.of(event("persist-1"), event("persist-2")));
+            warehouse.events().insert(List.of(event("persist-1"), event("persist-2")));
         }
         assertThat(ChdbClickHouse.openHandles()).isZero();
 
         try (var reopened = Warehouse.open(TestChdb.config())) {
-            assertThat(reopened.event("persist-1")).contains(event("persist-1"));
-            assertThat(reopened.event("persist-2")).isPresent();
+            assertThat(reopened.events().find("persist-1")).contains(event("persist-1"));
+            assertThat(reopened.events().find("persist-2")).isPresent();
         }
     }
 
@@ -98,8 +98,8 @@ class ChdbSharingAndPersistenceTest {
         assertThat(process.exitValue()).as(output).isZero();
 
         try (var warehouse = Warehouse.open(WarehouseConfig.embedded(dir))) {
-            assertThat(warehouse.eventIds()).containsExactlyInAnyOrder("child-1", "child-2", "child-3");
-            assertThat(warehouse.event("child-2")).contains(event("child-2"));
+            assertThat(warehouse.events().ids()).containsExactlyInAnyOrder("child-1", "child-2", "child-3");
+            assertThat(warehouse.events().find("child-2")).contains(event("child-2"));
         }
     }
 
@@ -107,7 +107,7 @@ class ChdbSharingAndPersistenceTest {
     public static final class WriterProcess {
         public static void main(String[] args) {
             try (var warehouse = Warehouse.open(WarehouseConfig.embedded(Path.of(args[0])))) {
-                warehouse.insertEvents(List.of(event("child-1"), event("child-2"), event("child-3")));
+                warehouse.events().insert(List.of(event("child-1"), event("child-2"), event("child-3")));
             }
         }
     }

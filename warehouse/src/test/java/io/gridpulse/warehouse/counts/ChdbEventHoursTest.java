@@ -91,10 +91,10 @@ class ChdbEventHoursTest {
     void aRecountFromTheEventsGivesDistinctEventsAndMayRunAgain() {
         warehouse.clickHouse().execute("TRUNCATE TABLE gridpulse.events");
         var first = event("e1", "visit", NINE.plusSeconds(60), GRID_A);
-        warehouse.insertEvents(List.of(first, event("e2", "visit", NINE.plusSeconds(120), GRID_A),
+        warehouse.events().insert(List.of(first, event("e2", "visit", NINE.plusSeconds(120), GRID_A),
                 event("e3", "demand.created", NINE.plusSeconds(3700), GRID_B),
                 event("e4", "visit", NINE.minusSeconds(7200), GRID_A)));   // before the recount
-        warehouse.insertEvents(List.of(first));                             // redelivered: a second row until the merge
+        warehouse.events().insert(List.of(first));                             // redelivered: a second row until the merge
         // the stream jobs had counted one of the two visits before a restart forgot it
         hours.insert(List.of(row(NINE, GRID_A, "visit", 1)));
 

@@ -47,7 +47,7 @@ class ChdbGroupQueriesTest {
         // the case list reads the copy of the demand steps, which other classes' cases of the street also filled
         warehouse.clickHouse().execute("TRUNCATE TABLE gridpulse.case_events");
         warehouse.clickHouse().execute("TRUNCATE TABLE gridpulse.alerts");
-        warehouse.insertEvents(List.of(
+        warehouse.events().insert(List.of(
                 // g1, g2: an elderly resident living alone in community 1; g2 also disabled
                 created("g1", "2026-11-02T02:00:00Z", GRID_A, List.of("elderly_alone")),
                 created("g2", "2026-11-03T02:00:00Z", GRID_A, List.of("elderly_alone", "disabled")),
@@ -62,7 +62,7 @@ class ChdbGroupQueriesTest {
                 // a later step of g1 carries no groups: the case keeps those of its raising
                 step("g1", "2026-11-02T05:00:00Z", GRID_A)));
         // a replay writes the same row again; it counts once
-        warehouse.insertEvents(List.of(created("g3", "2026-11-04T02:00:00Z", GRID_B, List.of("elderly_alone"))));
+        warehouse.events().insert(List.of(created("g3", "2026-11-04T02:00:00Z", GRID_B, List.of("elderly_alone"))));
         // open breaches: g1's and g3's (elderly alone), g4's (left-behind child), g5's (no group); g2's withdrawn
         warehouse.alerts().insert(List.of(
                 breach("sla:g1:resp", "g1", GRID_A, AlertStatus.OPEN, null),

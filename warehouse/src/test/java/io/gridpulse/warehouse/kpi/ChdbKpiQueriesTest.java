@@ -100,7 +100,7 @@ class ChdbKpiQueriesTest {
         rows.add(visit("h2", "2026-11-10T02:00:00Z", GRID));
         rows.add(visit("h3", "2026-11-18T02:00:00Z", GRID));
         rows.add(visit("h5", "2026-11-19T02:00:00Z", OTHER_GRID));
-        warehouse.insertEvents(rows);
+        warehouse.events().insert(rows);
         warehouse.alerts().insert(List.of(new Alert("sla:c2:closed", AlertKind.SLA_BREACH, Severity.CRITICAL,
                 AlertStatus.OPEN, "c2", "complex_problem.closed_loop", 0, Instant.parse("2026-11-14T16:00:00Z"),
                 Instant.parse("2026-11-14T16:00:00Z"), null, new AreaLineage(GRID, GRID.substring(0, 12),

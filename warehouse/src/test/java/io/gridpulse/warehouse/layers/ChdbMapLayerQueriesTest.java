@@ -123,7 +123,7 @@ class ChdbMapLayerQueriesTest {
 
     @Test
     void devicesCarryTheirLatestPositionAndTheirMostUrgentStateFirst() {
-        warehouse.insertEvents(List.of(
+        warehouse.events().insert(List.of(
                 telemetry("d-online", GRID, NOW.minusSeconds(1200), "online", 80.0, 113.51, 27.61),
                 telemetry("d-online", GRID, NOW.minusSeconds(120), "online", 79.0, 113.52, 27.62),
                 telemetry("d-silent", GRID, NOW.minusSeconds(1800), "online", 90.0, null, null),
@@ -160,7 +160,7 @@ class ChdbMapLayerQueriesTest {
                 new HouseholdRow("h3", AreaCode.of(GRID_2), 2, 0, List.of()),
                 new HouseholdRow("h4", AreaCode.of(OTHER_STREET_GRID), 2, 0, List.of())), 1);
         var monthStart = Instant.parse("2026-10-31T16:00:00Z");
-        warehouse.insertEvents(List.of(
+        warehouse.events().insert(List.of(
                 visit("h1", GRID, NOW.minus(Duration.ofDays(3))),
                 visit("h1", GRID, NOW.minus(Duration.ofDays(2))),     // twice: one household
                 visit("h2", GRID, monthStart.minusSeconds(60)),         // last month

@@ -37,7 +37,7 @@ class ChdbDailyTrendTest {
         warehouse.clickHouse().execute("TRUNCATE TABLE gridpulse.events");
         warehouse.clickHouse().execute("TRUNCATE TABLE gridpulse.alerts");
         warehouse.clickHouse().execute("TRUNCATE TABLE gridpulse.event_hours");
-        warehouse.insertEvents(List.of(
+        warehouse.events().insert(List.of(
                 // 2026-11-17 23:30 in Shanghai is the 17th there, though the 17th 15:30 UTC
                 event("visit", "2026-11-17T15:30:00Z", GRID),
                 // 2026-11-17T16:30Z is the 18th 00:30 in Shanghai
