@@ -341,8 +341,13 @@ public final class AlertInboxView extends VerticalLayout implements HasDynamicTi
         if (state.escalated()) {
             cell.add(badge(getTranslation("alerts.escalated"), "badge error", "escalated-" + safeId));
         }
-        if (state.comments() > 0) {
-            cell.add(badge(getTranslation("alerts.comments", state.comments()), "badge contrast", null));
+        if (state.comments() > 0 || state.acknowledged() || state.assignee() != null || state.escalated()) {
+            // what people did and said, readable here without leaving the list
+            var history = new Button(state.comments() > 0 ? getTranslation("alerts.comments", state.comments())
+                    : getTranslation("alerts.history"), click -> openHistory(alert));
+            history.setId("history-" + safeId);
+            history.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY_INLINE);
+            cell.add(history);
         }
         if (!inbox.user().may(Permission.HANDLE_ALERTS) || !alert.isOpen()) {
             return cell;
@@ -378,6 +383,17 @@ public final class AlertInboxView extends VerticalLayout implements HasDynamicTi
             if (action.equals(AlertAction.ASSIGN)) {
                 assignee.setRequired(true);
                 fields.add(assignee);
+                // the area's usual assignees, one click each: grid workers, units, earlier assignees
+                var usual = new HorizontalLayout();
+                usual.setId("action-assignee-suggestions");
+                usual.addClassName("alert-handling");
+                usual.setSpacing(false);
+                for (var name : inbox.assignees(8)) {
+                    var pick = new Button(name, choose -> assignee.setValue(name));
+                    pick.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_CONTRAST);
+                    usual.add(pick);
+                }
+                fields.add(usual);
             }
             words.setRequired(action.equals(AlertAction.COMMENT));
             fields.add(words);
@@ -408,6 +424,30 @@ public final class AlertInboxView extends VerticalLayout implements HasDynamicTi
         button.setId(id);
         button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         return button;
+    }
+
+    /** The alert's timeline: who acknowledged, assigned, escalated and commented, when, and what they wrote. */
+    private void openHistory(Alert alert) {
+        var dialog = new Dialog();
+        dialog.setId("alert-history");
+        dialog.setHeaderTitle(getTranslation("alerts.history") + " · " + policyName(alert.policyId()) + " · " + alert.caseId());
+        var time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(Languages.current())
+                .withZone(CockpitContext.get().zone());
+        var list = new VerticalLayout();
+        list.setPadding(false);
+        list.setSpacing(false);
+        for (var step : inbox.history(alert.alertId())) {
+            var what = getTranslation("alerts.action." + step.action()) + (step.assignee().isEmpty() ? "" : " → " + step.assignee());
+            var line = new Span(time.format(step.at()) + " · " + step.actor() + " · " + what
+                    + (step.comment().isEmpty() ? "" : "：" + OnScreen.mask(step.comment())));
+            line.addClassName("alert-history-entry");
+            list.add(line);
+        }
+        dialog.add(list);
+        var close = new Button(getTranslation("alerts.history.close"), click -> dialog.close());
+        close.setId("history-close");
+        dialog.getFooter().add(close);
+        dialog.open();
     }
 
     private void act(Alert alert, String action, String assignee, String comment) {

@@ -84,6 +84,16 @@ public final class Inbox {
         return actions.handling(alertIds);
     }
 
+    /** Everything done about one alert, oldest first: its timeline of acknowledgements, assignments and comments. */
+    public List<AlertAction> history(String alertId) {
+        return actions.history(alertId);
+    }
+
+    /** Whom the user's area gives alerts and cases to, most often first (at most {@code limit}). */
+    public List<String> assignees(int limit) {
+        return actions.assigneesWithin(user.scope(), limit);
+    }
+
     /** What became of an action: recorded, or refused with the reason shown to the user. */
     public sealed interface Outcome {
         record Recorded(AlertAction action) implements Outcome {}

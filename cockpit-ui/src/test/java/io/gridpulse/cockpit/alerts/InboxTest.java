@@ -126,6 +126,14 @@ class InboxTest {
                 .isInstanceOf(Outcome.Recorded.class);
         assertThat(inbox(COMMUNITY_WATCHER).handling(List.of(breach.alertId())).get(breach.alertId()).assignee())
                 .isEqualTo("网格员 王");
+        assertThat(inbox(COMMUNITY_WATCHER).history(breach.alertId())).singleElement().satisfies(step -> {
+            assertThat(step.action()).isEqualTo(AlertAction.ASSIGN);
+            assertThat(step.actor()).isEqualTo("inbox-community");
+            assertThat(step.comment()).isEqualTo("请今天上门");
+        });
+        assertThat(inbox(COMMUNITY_WATCHER).assignees(8)).as("the area's usual assignees").contains("网格员 王");
+        assertThat(inbox(new CockpitUser("inbox-elsewhere", Role.WATCHER, AreaCode.of("439901106001"), null)).assignees(8))
+                .as("another community's are not offered").doesNotContain("网格员 王");
         assertThat(audit.latest(20)).extracting(AuditEntry::user, AuditEntry::action)
                 .contains(org.assertj.core.groups.Tuple.tuple("inbox-leader", "refused"),
                         org.assertj.core.groups.Tuple.tuple("inbox-outsider", "refused"),

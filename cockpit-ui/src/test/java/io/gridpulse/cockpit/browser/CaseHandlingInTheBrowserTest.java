@@ -73,6 +73,9 @@ class CaseHandlingInTheBrowserTest {
 
         filterTo("th-9");
         clickUntilOpen("assign-alert-case-th-9", "#action-assignee input");
+        // the area's usual assignees are offered: the case's first receiver and handler, its lead unit
+        browser.waitUpTo(10).until(d -> text(d, "action-assignee-suggestions").contains("w-3"));
+        assertThat(text(browser.driver, "action-assignee-suggestions")).contains("市民政局");
         // an empty assignee is refused in the dialog and nothing is recorded
         browser.driver.findElement(By.id("action-save")).click();
         assertThat(new AlertActions(warehouse).history("alert-case-th-9")).isEmpty();
@@ -85,6 +88,14 @@ class CaseHandlingInTheBrowserTest {
         browser.driver.findElement(By.cssSelector("#action-words textarea")).sendKeys("已电话联系家属");
         save();
         browser.waitUpTo(10).until(d -> text(d, "alert-inbox").contains("备注 2"));
+        // the comments are read in the list, without leaving it
+        clickUntilOpen("history-alert-case-th-9", "#alert-history");
+        browser.waitUpTo(10).until(d -> d.findElements(By.cssSelector(".alert-history-entry")).size() == 2);
+        assertThat(browser.driver.findElements(By.cssSelector(".alert-history-entry"))).extracting(e -> e.getText())
+                .satisfiesExactly(first -> assertThat(first).contains("watcher", "指派", "w-5", "今天下午上门"),
+                        second -> assertThat(second).contains("watcher", "备注", "已电话联系家属"));
+        browser.driver.findElement(By.id("history-close")).click();
+        browser.waitUpTo(10).until(d -> d.findElements(By.id("history-close")).isEmpty());
 
         clickUntilOpen("escalate-alert-case-th-9", "#action-save");
         save();

@@ -68,6 +68,24 @@ public final class AlertActions {
         return new io.gridpulse.warehouse.alerts.AlertStore(clickHouse).unhandledCount(area, department);
     }
 
+    /**
+     * Whom alerts and cases of the area are given to, most often first: earlier assignees of its alerts, and the first
+     * receivers, lead units and handlers its demand cases name. The names a watcher picks from when assigning.
+     */
+    public List<String> assigneesWithin(io.gridpulse.model.area.AreaCode area, int limit) {
+        var within = io.gridpulse.warehouse.area.AreaSql.in(area);
+        return clickHouse.query(io.gridpulse.warehouse.sql.Sql.of("SELECT name, count() AS n FROM ("
+                        + " SELECT assignee AS name FROM gridpulse.alert_actions WHERE :area AND action = 'assign'"
+                        + " UNION ALL SELECT JSONExtractString(payload, 'firstReceiver') AS name FROM gridpulse.case_events"
+                        + " WHERE :area AND kind = 'demand.assigned'"
+                        + " UNION ALL SELECT JSONExtractString(payload, 'leadUnit') AS name FROM gridpulse.case_events"
+                        + " WHERE :area AND kind = 'demand.assigned'"
+                        + " UNION ALL SELECT JSONExtractString(payload, 'by') AS name FROM gridpulse.case_events"
+                        + " WHERE :area AND kind IN ('demand.responded', 'demand.resolved', 'demand.closed'))"
+                        + " WHERE name != '' GROUP BY name ORDER BY n DESC, name LIMIT :limit")
+                .bindCondition("area", within).bind("limit", limit), row -> row.text("name"));
+    }
+
     private static String inList(java.util.Collection<String> ids) {
         var in = new StringBuilder();
         for (var id : ids) {
