@@ -142,7 +142,7 @@ public record StreamJobsConfig(String kafkaBootstrap, String eventsTopic, String
     /**
      * This configuration with the job thresholds read from environment variables, where set:
      * GP_DEVICE_OFFLINE_MINUTES (10), GP_DEVICE_LOW_BATTERY_PERCENT (20), GP_HEART_RATE_LOW (40),
-     * GP_HEART_RATE_HIGH (140), GP_HEAT_LATE_DAYS (3), GP_DEVICE_REPAIR_HOURS (4), GP_PLAQUE_UPDATE_HOURS (24),
+     * GP_HEART_RATE_HIGH (140), GP_HEART_RATE_READINGS (2), GP_HEAT_LATE_DAYS (3), GP_DEVICE_REPAIR_HOURS (4), GP_PLAQUE_UPDATE_HOURS (24),
      * GP_HALL_HANDLING_MINUTES (20), and the visit obligations of {@link VisitRules#withEnvironment}:
      * GP_VISIT_ELDERLY_ALONE_PERIOD (week), GP_VISIT_LEFT_BEHIND_CHILD_PERIOD (month), GP_VISIT_WARNING_HOURS (24),
      * and GP_SERVICE_ESCALATION_HOURS (0,24,72; off for none).
@@ -156,7 +156,8 @@ public record StreamJobsConfig(String kafkaBootstrap, String eventsTopic, String
                 number(env, "GP_DEVICE_LOW_BATTERY_PERCENT", (long) d.lowBatteryPercent()),
                 (int) number(env, "GP_HEART_RATE_LOW", d.heartRateLow()),
                 (int) number(env, "GP_HEART_RATE_HIGH", d.heartRateHigh()),
-                Duration.ofHours(number(env, "GP_DEVICE_REPAIR_HOURS", d.repairWithin().toHours())));
+                Duration.ofHours(number(env, "GP_DEVICE_REPAIR_HOURS", d.repairWithin().toHours())),
+                (int) number(env, "GP_HEART_RATE_READINGS", d.heartRateReadings()));
         return withDevices(rules).withHeatLateness(Duration.ofDays(number(env, "GP_HEAT_LATE_DAYS", heatLateness.toDays())))
                 .withClockLimits(Duration.ofHours(number(env, "GP_PLAQUE_UPDATE_HOURS", plaqueUpdate.toHours())),
                         Duration.ofMinutes(number(env, "GP_HALL_HANDLING_MINUTES", hallHandling.toMinutes())))

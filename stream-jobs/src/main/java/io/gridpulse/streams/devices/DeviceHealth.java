@@ -24,8 +24,9 @@ import java.util.Locale;
  * its reading arrives, without waiting for time to pass, and stays open until a person acknowledges
  * it (a held button is one alert). Offline is an event-time timer at the last reading plus the
  * configured interval, so it fires when nothing more arrives and fires the same way in a replay.
- * Low battery and an abnormal wristband heart rate are raised when a reading crosses the threshold
- * and cleared when one comes back. Alert ids are the device, the rule and the instant the condition
+ * Low battery is raised when a reading crosses the threshold and cleared when one comes back; an abnormal wristband
+ * heart rate when {@link DeviceRules#heartRateReadings()} readings in a row are outside the band (one is most often
+ * the wearer moving), and cleared by the next one inside it. Alert ids are the device, the rule and the instant the condition
  * began, so a replay rewrites the same alerts. Readings older than the newest one (late uploads)
  * can raise an SOS but do not move the other conditions.
  *
@@ -58,6 +59,8 @@ public final class DeviceHealth extends KeyedProcessFunction<String, DeviceReadi
     private transient ValueState<StageClock> repair;
     /** When the offline timer is set for; absent in state written before it was kept (then the last reading + interval). */
     private transient ValueState<Long> offlineDue;
+    /** How many of the latest heart-rate readings in a row were outside the band. */
+    private transient ValueState<Integer> abnormalHeartReadings;
 
     /** Device health with the repair clock's default escalations. */
     public DeviceHealth(DeviceRules rules) {
@@ -91,6 +94,9 @@ public final class DeviceHealth extends KeyedProcessFunction<String, DeviceReadi
         var dueDescriptor = new ValueStateDescriptor<>("offline-due", Long.class);
         dueDescriptor.enableTimeToLive(ttl);
         offlineDue = getRuntimeContext().getState(dueDescriptor);
+        var heartDescriptor = new ValueStateDescriptor<>("abnormal-heart-readings", Integer.class);
+        heartDescriptor.enableTimeToLive(ttl);
+        abnormalHeartReadings = getRuntimeContext().getState(heartDescriptor);
     }
 
     @Override
@@ -140,7 +146,11 @@ public final class DeviceHealth extends KeyedProcessFunction<String, DeviceReadi
         }
         if ("wristband".equals(reading.deviceType()) && reading.heartRate() != null) {
             int rate = reading.heartRate();
-            condition(HEART_RATE, rate < rules.heartRateLow() || rate > rules.heartRateHigh(), reading, at,
+            boolean abnormal = rate < rules.heartRateLow() || rate > rules.heartRateHigh();
+            var before = abnormalHeartReadings.value();
+            int inARow = abnormal ? (before == null ? 0 : before) + 1 : 0;
+            abnormalHeartReadings.update(inARow);
+            condition(HEART_RATE, abnormal && (inARow >= rules.heartRateReadings() || open.contains(HEART_RATE)), reading, at,
                     "heart rate " + rate + " of " + name(reading) + " outside " + rules.heartRateLow() + "-"
                             + rules.heartRateHigh(), out);
         }

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
 class DeviceHealthTest {
@@ -160,7 +161,36 @@ class DeviceHealthTest {
         assertThat(alerts()).extracting(Alert::kind, Alert::status, Alert::severity).containsExactly(
                 tuple(AlertKind.DEVICE_HEART_RATE, AlertStatus.OPEN, Severity.MAJOR), tuple(AlertKind.DEVICE_HEART_RATE,
                         AlertStatus.CLEARED, Severity.MAJOR));
-        assertThat(alerts().getFirst().detail()).contains("141").contains("40-140");
+        // 40 is inside the band; 141 is the first reading outside it, 150 the second in a row: the alert
+        assertThat(alerts().getFirst().detail()).contains("150").contains("40-140");
+    }
+
+    @Test
+    void oneAbnormalHeartRateReadingIsTheWearerMovingTwoInARowAreAnAlert() throws Exception {
+        send(reading("w-6", "wristband", T0, 75, 80.0, false),
+                reading("w-6", "wristband", T0.plusSeconds(300), 150, 80.0, false),
+                reading("w-6", "wristband", T0.plusSeconds(600), 76, 80.0, false));
+        assertThat(alerts()).as("one reading outside the band, then back inside it").isEmpty();
+
+        send(reading("w-6", "wristband", T0.plusSeconds(900), 150, 80.0, false),
+                reading("w-6", "wristband", T0.plusSeconds(1200), 155, 80.0, false),
+                reading("w-6", "wristband", T0.plusSeconds(1500), 160, 80.0, false),
+                reading("w-6", "wristband", T0.plusSeconds(1800), 80, 80.0, false));
+        assertThat(alerts()).extracting(Alert::kind, Alert::status, Alert::alertId).containsExactly(
+                tuple(AlertKind.DEVICE_HEART_RATE, AlertStatus.OPEN, "device:w-6:heart_rate:" + T0.plusSeconds(1200).toEpochMilli()),
+                tuple(AlertKind.DEVICE_HEART_RATE, AlertStatus.CLEARED, "device:w-6:heart_rate:" + T0.plusSeconds(1200).toEpochMilli()));
+        assertThat(alerts().getFirst().detail()).contains("155");
+    }
+
+    @Test
+    void anOperatorMayAlertTheFirstAbnormalReading() throws Exception {
+        harness.close();
+        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(
+                new DeviceHealth(DeviceRules.defaults().withHeartRateReadings(1))), DeviceReading::deviceId, Types.STRING);
+        harness.open();
+        send(reading("w-7", "wristband", T0, 150, 80.0, false));
+        assertThat(alerts()).extracting(Alert::kind).containsExactly(AlertKind.DEVICE_HEART_RATE);
+        assertThatThrownBy(() -> DeviceRules.defaults().withHeartRateReadings(0)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -174,7 +204,8 @@ class DeviceHealthTest {
 
     @Test
     void theSameHistoryGivesTheSameAlertsAfterARestoreFromASnapshot() throws Exception {
-        send(heartbeat("w-5", T0), reading("w-5", "wristband", T0.plusSeconds(30), 160, 10.0, false));
+        send(heartbeat("w-5", T0), reading("w-5", "wristband", T0.plusSeconds(30), 160, 10.0, false),
+                reading("w-5", "wristband", T0.plusSeconds(60), 165, 10.0, false));
         var snapshot = harness.snapshot(1, 1);
         var before = List.copyOf(alerts());
         harness.processWatermark(T0.plusSeconds(4000).toEpochMilli());
