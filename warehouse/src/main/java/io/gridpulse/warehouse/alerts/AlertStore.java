@@ -206,7 +206,7 @@ public final class AlertStore {
             where.add(Sql.of("case_id = :caseId").bind("caseId", filter.caseId()));
         }
         if (filter.department() != null) {
-            where.add(Sql.of(CaseDepartments.alertCondition(filter.department(), filter.area())));
+            where.add(CaseDepartments.alertCondition(filter.department(), filter.area()));
         }
         // raise times are whole milliseconds, so rounding a bound up keeps >= and < exact
         if (filter.since() != null) {

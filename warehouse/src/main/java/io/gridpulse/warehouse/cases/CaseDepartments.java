@@ -2,17 +2,15 @@ package io.gridpulse.warehouse.cases;
 
 import io.gridpulse.model.alerts.Alert;
 import io.gridpulse.model.alerts.AlertKind;
-import io.gridpulse.model.alerts.AlertStatus;
 import io.gridpulse.model.area.AreaCode;
 import io.gridpulse.warehouse.ClickHouse;
-import io.gridpulse.warehouse.SqlLiteral;
 import io.gridpulse.warehouse.Warehouse;
 import io.gridpulse.warehouse.area.AreaSql;
 import io.gridpulse.warehouse.layers.AlertMarker;
 import io.gridpulse.warehouse.layers.MapLayerQueries;
+import io.gridpulse.warehouse.sql.Sql;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Which department a demand case, and so each of its alerts, belongs to: the department of the case's
@@ -40,14 +38,15 @@ public final class CaseDepartments {
      * {@code department}. {@code area} (null for none) bounds the lookup to the events and alerts of an area:
      * pass the area the alerts are read in.
      */
-    public static String alertCondition(String department, AreaCode area) {
-        var within = area == null ? "" : AreaSql.within(area) + " AND ";
-        var notCases = Alert.NOT_CASE_POLICIES.stream().map(p -> "startsWith(policy_id, " + SqlLiteral.string(p) + ")")
-                .collect(Collectors.joining(" OR "));
-        return "(case_id != '' AND NOT startsWith(kind, 'device_') AND NOT (" + notCases + ")"
-                + " AND case_id IN (SELECT case_id FROM gridpulse.case_events WHERE " + within + "kind = 'demand.assigned'"
-                + " AND case_id IN (SELECT case_id FROM gridpulse.alerts WHERE " + within + "case_id != '')"
-                + " GROUP BY case_id HAVING argMax(department, occurred_at) = " + SqlLiteral.string(department) + "))";
+    public static Sql alertCondition(String department, AreaCode area) {
+        return Sql.of("case_id != '' AND NOT startsWith(kind, 'device_')"
+                        + " AND NOT arrayExists(p -> startsWith(policy_id, p), :notCases)"
+                        + " AND case_id IN (SELECT case_id FROM gridpulse.case_events WHERE :within AND kind = 'demand.assigned'"
+                        + " AND case_id IN (SELECT case_id FROM gridpulse.alerts WHERE :within AND case_id != '')"
+                        + " GROUP BY case_id HAVING argMax(department, occurred_at) = :department)")
+                .bindStrings("notCases", List.copyOf(Alert.NOT_CASE_POLICIES))
+                .bindCondition("within", area == null ? Sql.of("1") : AreaSql.in(area))
+                .bind("department", department);
     }
 
     /** The department the case was last assigned to inside the scope; empty when it was never assigned there. */
@@ -55,9 +54,10 @@ public final class CaseDepartments {
         if (caseId == null || caseId.isEmpty()) {
             return "";
         }
-        var rows = clickHouse.query("SELECT argMax(department, occurred_at) AS d FROM gridpulse.case_events WHERE "
-                + AreaSql.within(scope) + " AND case_id = " + SqlLiteral.string(caseId) + " AND kind = 'demand.assigned'");
-        return rows.isEmpty() || rows.getFirst().get("d") == null ? "" : rows.getFirst().get("d").toString();
+        var found = clickHouse.query(Sql.of("SELECT argMax(department, occurred_at) AS d FROM gridpulse.case_events"
+                        + " WHERE :scope AND case_id = :caseId AND kind = 'demand.assigned'")
+                .bindCondition("scope", AreaSql.in(scope)).bind("caseId", caseId), row -> row.text("d"));
+        return found.isEmpty() ? "" : found.getFirst();
     }
 
     /** Whether the alert is about a demand case that was last assigned to {@code department} inside the scope. */
@@ -77,12 +77,14 @@ public final class CaseDepartments {
         if (kinds.isEmpty()) {
             return List.of();
         }
-        var kindList = MapLayerQueries.kindList(kinds);
-        var rows = clickHouse.query("SELECT alert_id, kind, severity, case_id, grid_code, community_code, street_code,"
-                + " county_code, toUnixTimestamp64Milli(raised_at) AS raised_ms, policy_id FROM gridpulse.alerts FINAL WHERE "
-                + AreaSql.within(area) + " AND status = " + SqlLiteral.string(AlertStatus.OPEN.wireName())
-                + " AND kind IN " + kindList
-                + " AND " + alertCondition(department, area) + " ORDER BY raised_at DESC, alert_id LIMIT " + limit);
+        var rows = clickHouse.query(Sql.of("SELECT alert_id, kind, severity, case_id, grid_code, community_code, street_code,"
+                        + " county_code, toUnixTimestamp64Milli(raised_at) AS raised_ms, policy_id FROM gridpulse.alerts FINAL"
+                        + " WHERE :area AND status = 'open' AND has(:kinds, kind) AND :department"
+                        + " ORDER BY raised_at DESC, alert_id LIMIT :limit")
+                .bindCondition("area", AreaSql.in(area))
+                .bindStrings("kinds", kinds.stream().map(AlertKind::wireName).toList())
+                .bindCondition("department", alertCondition(department, area))
+                .bind("limit", limit).render());
         return MapLayerQueries.markers(rows);
     }
 }
