@@ -2,6 +2,7 @@ package io.gridpulse.cockpit.alerts;
 
 import com.vaadin.flow.router.QueryParameters;
 import io.gridpulse.cockpit.security.CockpitUser;
+import io.gridpulse.cockpit.shell.UrlParameters;
 import io.gridpulse.model.alerts.AlertKind;
 import io.gridpulse.model.alerts.AlertStatus;
 import io.gridpulse.model.alerts.Severity;
@@ -84,16 +85,7 @@ public record InboxQuery(Show show, Set<AlertKind> kinds, Set<Severity> severiti
      */
     public static Read read(CockpitUser user, Map<String, List<String>> parameters, Predicate<String> known) {
         var ignored = new ArrayList<String>();
-        var area = user.scope();
-        var askedArea = single(parameters, AREA);
-        if (askedArea != null) {
-            var visible = user.visible(askedArea).filter(a -> known.test(a.value()));
-            if (visible.isPresent()) {
-                area = visible.get();
-            } else {
-                ignored.add(AREA + "=" + askedArea);
-            }
-        }
+        var area = UrlParameters.area(user, parameters, AREA, known, asked -> ignored.add(AREA + "=" + asked));
         var show = Show.OPEN;
         var askedShow = single(parameters, SHOW);
         if (askedShow != null) {
@@ -211,8 +203,7 @@ public record InboxQuery(Show show, Set<AlertKind> kinds, Set<Severity> severiti
     }
 
     private static String single(Map<String, List<String>> parameters, String name) {
-        var values = parameters.getOrDefault(name, List.of());
-        return values.isEmpty() || values.getFirst() == null || values.getFirst().isBlank() ? null : values.getFirst().strip();
+        return UrlParameters.single(parameters, name);
     }
 
     private static String blankToNull(String value) {

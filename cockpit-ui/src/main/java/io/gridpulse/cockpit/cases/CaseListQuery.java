@@ -4,6 +4,7 @@ import com.vaadin.flow.router.QueryParameters;
 import io.gridpulse.cockpit.layers.LayerChoice;
 import io.gridpulse.cockpit.security.CockpitUser;
 import io.gridpulse.cockpit.security.Permission;
+import io.gridpulse.cockpit.shell.UrlParameters;
 import io.gridpulse.model.area.AreaCode;
 import io.gridpulse.warehouse.cases.CaseFilter;
 
@@ -54,17 +55,9 @@ public record CaseListQuery(AreaCode area, CasePeriod period, String department,
      */
     public static Read read(CockpitUser user, Map<String, List<String>> parameters, Predicate<String> known) {
         var ignored = new ArrayList<String>();
-        var area = user.scope();
-        String refusedArea = null;
-        var askedArea = single(parameters, AREA);
-        if (askedArea != null) {
-            var visible = user.visible(askedArea).filter(a -> known.test(a.value()));
-            if (visible.isPresent()) {
-                area = visible.get();
-            } else {
-                refusedArea = askedArea;
-            }
-        }
+        var refused = new String[1];
+        var area = UrlParameters.area(user, parameters, AREA, known, asked -> refused[0] = asked);
+        var refusedArea = refused[0];
         var period = CasePeriod.WEEK;
         var askedPeriod = single(parameters, PERIOD);
         if (askedPeriod != null) {
@@ -153,7 +146,6 @@ public record CaseListQuery(AreaCode area, CasePeriod period, String department,
     }
 
     private static String single(Map<String, List<String>> parameters, String name) {
-        var values = parameters.getOrDefault(name, List.of());
-        return values.isEmpty() || values.getFirst() == null || values.getFirst().isBlank() ? null : values.getFirst().strip();
+        return UrlParameters.single(parameters, name);
     }
 }
