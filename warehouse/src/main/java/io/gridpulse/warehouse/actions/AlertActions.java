@@ -1,10 +1,10 @@
 package io.gridpulse.warehouse.actions;
 
 import io.gridpulse.warehouse.ClickHouse;
-import io.gridpulse.warehouse.SqlLiteral;
 import io.gridpulse.warehouse.Warehouse;
+import io.gridpulse.warehouse.sql.Row;
+import io.gridpulse.warehouse.sql.Sql;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -19,23 +19,17 @@ public final class AlertActions {
     }
 
     public void record(AlertAction a) {
-        var sql = new StringBuilder(256).append("INSERT INTO gridpulse.alert_actions (").append(COLUMNS).append(") ")
-                .append(Warehouse.SYNCHRONOUS_INSERT).append(" VALUES (");
-        for (var text : List.of(a.actionId(), a.alertId(), a.action(), a.actor(), a.assignee(), a.comment())) {
-            SqlLiteral.appendString(sql, text).append(", ");
-        }
-        sql.append(SqlLiteral.dateTime64(a.at())).append(", ");
-        SqlLiteral.appendString(sql, a.countyCode()).append(", ");
-        SqlLiteral.appendString(sql, a.streetCode()).append(", ");
-        SqlLiteral.appendString(sql, a.communityCode()).append(", ");
-        SqlLiteral.appendString(sql, a.gridCode()).append(')');
-        clickHouse.execute(sql.toString());
+        clickHouse.execute(Sql.of("INSERT INTO gridpulse.alert_actions (" + COLUMNS + ") " + Warehouse.SYNCHRONOUS_INSERT
+                        + " VALUES (:id, :alert, :action, :actor, :assignee, :comment, :at, :county, :street, :community, :grid)")
+                .bind("id", a.actionId()).bind("alert", a.alertId()).bind("action", a.action()).bind("actor", a.actor())
+                .bind("assignee", a.assignee()).bind("comment", a.comment()).bind("at", a.at())
+                .bind("county", a.countyCode()).bind("street", a.streetCode()).bind("community", a.communityCode())
+                .bind("grid", a.gridCode()));
     }
 
     /** Everything done about one alert, oldest first. */
     public List<AlertAction> history(String alertId) {
-        return clickHouse.query("SELECT " + COLUMNS + ", toUnixTimestamp64Milli(at) AS at_ms FROM gridpulse.alert_actions FINAL WHERE alert_id = "
-                + SqlLiteral.string(alertId) + " ORDER BY at, action_id").stream().map(AlertActions::action).toList();
+        return historyOf(List.of(alertId));
     }
 
     /** Everything done about these alerts, oldest first (ties by action id). */
@@ -43,8 +37,9 @@ public final class AlertActions {
         if (alertIds.isEmpty()) {
             return List.of();
         }
-        return clickHouse.query("SELECT " + COLUMNS + ", toUnixTimestamp64Milli(at) AS at_ms FROM gridpulse.alert_actions FINAL"
-                + " WHERE alert_id IN (" + inList(alertIds) + ") ORDER BY at, action_id").stream().map(AlertActions::action).toList();
+        return clickHouse.query(Sql.of("SELECT " + COLUMNS + ", toUnixTimestamp64Milli(at) AS at_ms"
+                        + " FROM gridpulse.alert_actions FINAL WHERE has(:ids, alert_id) ORDER BY at, action_id")
+                .bindStrings("ids", alertIds), AlertActions::action);
     }
 
     /** Where people stand with each of these alerts; an alert nobody touched is absent. */
@@ -74,7 +69,7 @@ public final class AlertActions {
      */
     public List<String> assigneesWithin(io.gridpulse.model.area.AreaCode area, int limit) {
         var within = io.gridpulse.warehouse.area.AreaSql.in(area);
-        return clickHouse.query(io.gridpulse.warehouse.sql.Sql.of("SELECT name, count() AS n FROM ("
+        return clickHouse.query(Sql.of("SELECT name, count() AS n FROM ("
                         + " SELECT assignee AS name FROM gridpulse.alert_actions WHERE :area AND action = 'assign'"
                         + " UNION ALL SELECT JSONExtractString(payload, 'firstReceiver') AS name FROM gridpulse.case_events"
                         + " WHERE :area AND kind = 'demand.assigned'"
@@ -86,29 +81,18 @@ public final class AlertActions {
                 .bindCondition("area", within).bind("limit", limit), row -> row.text("name"));
     }
 
-    private static String inList(java.util.Collection<String> ids) {
-        var in = new StringBuilder();
-        for (var id : ids) {
-            (in.isEmpty() ? in : in.append(", ")).append(SqlLiteral.string(id));
-        }
-        return in.toString();
-    }
-
     /** The alerts among these that someone has acknowledged. */
     public java.util.Set<String> acknowledged(java.util.Collection<String> alertIds) {
         if (alertIds.isEmpty()) {
             return java.util.Set.of();
         }
-        var out = new java.util.HashSet<String>();
-        clickHouse.query("SELECT DISTINCT alert_id FROM gridpulse.alert_actions WHERE action = 'acknowledge' AND alert_id IN ("
-                + inList(alertIds) + ")").forEach(row -> out.add((String) row.get("alert_id")));
-        return out;
+        return java.util.Set.copyOf(clickHouse.query(Sql.of("SELECT DISTINCT alert_id FROM gridpulse.alert_actions"
+                + " WHERE action = 'acknowledge' AND has(:ids, alert_id)").bindStrings("ids", alertIds), row -> row.text("alert_id")));
     }
 
-    private static AlertAction action(Map<String, Object> row) {
-        return new AlertAction((String) row.get("action_id"), (String) row.get("alert_id"), (String) row.get("action"),
-                (String) row.get("actor"), (String) row.get("assignee"), (String) row.get("comment"),
-                Instant.ofEpochMilli(((Number) row.get("at_ms")).longValue()), (String) row.get("county_code"), (String) row.get("street_code"),
-                (String) row.get("community_code"), (String) row.get("grid_code"));
+    private static AlertAction action(Row row) {
+        return new AlertAction(row.text("action_id"), row.text("alert_id"), row.text("action"), row.text("actor"),
+                row.text("assignee"), row.text("comment"), row.instantFromMillis("at_ms"), row.text("county_code"),
+                row.text("street_code"), row.text("community_code"), row.text("grid_code"));
     }
 }
