@@ -2,6 +2,7 @@ package io.gridpulse.cockpit;
 
 import io.gridpulse.cockpit.live.LiveQueries;
 import io.gridpulse.cockpit.security.CockpitUsers;
+import io.gridpulse.geo.region.Region;
 import io.gridpulse.model.area.Area;
 import io.gridpulse.model.sla.CalendarDirectory;
 import io.gridpulse.warehouse.Warehouse;
@@ -13,26 +14,31 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What the cockpit's views read from: the warehouse, the users, the names of areas, the time zone.
+ * What the cockpit's views read from: the warehouse, the users, the region, the time zone.
  * Vaadin instantiates views itself, so the context is installed once, before the server starts.
  *
  * @param warehouse the named queries
  * @param users     who may sign in, with their roles and area scopes
- * @param areaNames display names by area code
+ * @param region    the region's areas (names, hierarchy, boundaries): the demo region, or the county's own file
  * @param zone      the zone times are shown in (Asia/Shanghai unless configured)
  * @param live      the live queries every screen shares
  * @param audit     the hash-chained log of sign-ins, views, refusals and exports
  * @param clock     what "now", "today" and "this week" are read from (the system clock, but for tests)
  * @param calendars the working-day calendar, shipped and from the operators' folder, that the case pages count on
  */
-public record CockpitContext(Warehouse warehouse, CockpitUsers users, Map<String, Area> areaNames, ZoneId zone,
+public record CockpitContext(Warehouse warehouse, CockpitUsers users, Region region, ZoneId zone,
                              LiveQueries live, AuditLog audit, Clock clock, CalendarDirectory calendars) {
     private static volatile CockpitContext current;
 
-    public static CockpitContext of(Warehouse warehouse, CockpitUsers users, Map<String, Area> areaNames, ZoneId zone,
+    public static CockpitContext of(Warehouse warehouse, CockpitUsers users, Region region, ZoneId zone,
                                     Clock clock, CalendarDirectory calendars) {
-        return new CockpitContext(warehouse, users, areaNames, zone, new LiveQueries(warehouse), AuditLog.of(warehouse, clock),
+        return new CockpitContext(warehouse, users, region, zone, new LiveQueries(warehouse), AuditLog.of(warehouse, clock),
                 clock, calendars);
+    }
+
+    /** The region's areas by code, with their display names. */
+    public Map<String, Area> areaNames() {
+        return region.directory().byCode();
     }
 
     /** Today in the cockpit's zone. */

@@ -3,7 +3,6 @@ package io.gridpulse.cockpit;
 import com.github.mvysny.vaadinboot.VaadinBoot;
 import io.gridpulse.cockpit.live.HourRecount;
 import io.gridpulse.cockpit.wall.WallView;
-import io.gridpulse.geo.region.Region;
 
 
 /** The cockpit's web server (embedded Jetty through vaadin-boot). */
@@ -23,7 +22,7 @@ public final class CockpitServer implements AutoCloseable {
         // the region's wall is read once in the background, so the first screen to open it after a start paints at once
         Thread.ofVirtual().name("wall-prepare").start(() -> {
             try {
-                Region.demo().roots().forEach(root -> WallView.prepare(context, root.code()));
+                context.region().roots().forEach(root -> WallView.prepare(context, root.code()));
             } catch (RuntimeException e) {
                 org.slf4j.LoggerFactory.getLogger(CockpitServer.class).warn("could not prepare the wall: {}", e.toString());
             }

@@ -1,7 +1,7 @@
 package io.gridpulse.cockpit;
 
 import io.gridpulse.cockpit.security.CockpitUsers;
-import io.gridpulse.geo.region.RegionDirectory;
+import io.gridpulse.geo.region.Region;
 import io.gridpulse.model.alerts.Alert;
 import io.gridpulse.model.alerts.AlertKind;
 import io.gridpulse.model.alerts.AlertStatus;
@@ -102,7 +102,7 @@ public final class TestCockpit {
      */
     public static synchronized CockpitContext installedContext() {
         if (context == null) {
-            context = CockpitContext.of(warehouse(), CockpitUsers.demo(PASSWORD), RegionDirectory.demo().byCode(), ZONE, clock(),
+            context = CockpitContext.of(warehouse(), CockpitUsers.demo(PASSWORD), Region.demo(), ZONE, clock(),
                     io.gridpulse.model.sla.CalendarDirectory.of(null));
             CockpitContext.install(context);
         }

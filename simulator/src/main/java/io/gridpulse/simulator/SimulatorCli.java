@@ -1,7 +1,6 @@
 package io.gridpulse.simulator;
 
-import io.gridpulse.geo.region.Region;
-import io.gridpulse.geo.region.RegionLoader;
+import io.gridpulse.geo.region.RegionSource;
 import io.gridpulse.geo.registry.RegistryLoader;
 import io.gridpulse.model.json.EventCodec;
 import io.gridpulse.simulator.city.CityModel;
@@ -99,8 +98,8 @@ final class SimulatorCli {
             if (speed < 0 || Double.isNaN(speed) || Double.isInfinite(speed)) {
                 throw new IllegalArgumentException("--speed must be a positive number, got " + speed);
             }
-            if ((regionFile != null || devicesFile != null) && householdsFile == null) {
-                throw new IllegalArgumentException("--region and --devices need --households (the registry to simulate)");
+            if (devicesFile != null && householdsFile == null) {
+                throw new IllegalArgumentException("--devices needs --households (a wristband is placed by its wearer's household)");
             }
         } catch (RuntimeException e) {
             stderr.println("simulator: " + e.getMessage());
@@ -186,19 +185,12 @@ final class SimulatorCli {
     }
 
     private static Simulator simulator(long seed, Path regionFile, Path householdsFile, Path devicesFile) throws IOException {
+        var region = regionFile == null ? RegionSource.demo() : RegionSource.of(regionFile);
         if (householdsFile == null) {
-            return Simulator.of(seed);
+            return Simulator.of(seed, CityModel.generated(seed, region.region()));
         }
-        Region region;
-        if (regionFile == null) {
-            region = Region.demo();
-        } else {
-            try (var in = Files.newInputStream(regionFile)) {
-                region = RegionLoader.load(in, regionFile.getFileName().toString());
-            }
-        }
-        var registry = RegistryLoader.load(householdsFile, devicesFile, region);
-        return Simulator.of(seed, CityModel.of(seed, region, registry));
+        var registry = RegistryLoader.load(householdsFile, devicesFile, region.region());
+        return Simulator.of(seed, CityModel.of(seed, region.region(), registry));
     }
 
     private static void line(OutputStream out, byte[] json) throws IOException {

@@ -3,7 +3,6 @@ package io.gridpulse.standalone;
 import io.gridpulse.cockpit.CockpitContext;
 import io.gridpulse.cockpit.CockpitServer;
 import io.gridpulse.cockpit.security.CockpitUsers;
-import io.gridpulse.geo.region.RegionDirectory;
 import io.gridpulse.ingest.IngestConfig;
 import io.gridpulse.ingest.IngestServer;
 import io.gridpulse.ingest.auth.ApiKeys;
@@ -14,10 +13,12 @@ import io.gridpulse.ingest.mqtt.MqttDeviceServer;
 import io.gridpulse.model.privacy.Pseudonymiser;
 import io.gridpulse.model.sla.CalendarDirectory;
 import io.gridpulse.simulator.Simulator;
+import io.gridpulse.simulator.city.CityModel;
 import io.gridpulse.simulator.city.CityRegistry;
 import io.gridpulse.simulator.load.LiveFeed;
 import io.gridpulse.simulator.wire.WireOptions;
 import io.gridpulse.standalone.kafka.EmbeddedKafka;
+import io.gridpulse.standalone.registry.CountyRegistry;
 import io.gridpulse.standalone.registry.RegistryTopic;
 import io.gridpulse.streams.StreamJobs;
 import io.gridpulse.streams.StreamJobsConfig;
@@ -83,6 +84,9 @@ public final class GridPulse implements AutoCloseable {
         Files.createDirectories(config.dataDir());
         stopInReverse.push(lock(config));
         var secrets = new Secrets(config.dataDir());
+        // one region for every part: the edge's checks, MQTT, the job's placement, the cockpit, the simulator
+        var region = settings.region().region();
+        log.info("region: {}, {} areas", settings.region(), region.areas().size());
 
         var kafka = EmbeddedKafka.start(config.dataDir(), config.kafkaPort(), config.clock());
         stopInReverse.push(kafka);
@@ -103,6 +107,7 @@ public final class GridPulse implements AutoCloseable {
         Files.createDirectories(calendarDir);
         var jobConfig = StreamJobsConfig.of(kafka.bootstrapServers(), IngestConfig.DEFAULT_EVENTS_TOPIC, warehouseConfig)
                 .withCalendarDir(calendarDir.toString())
+                .withRegion(settings.region())
                 .withCheckpointInterval(config.checkpoint())
                 .withZone(config.zone().getId())
                 .withClock(config.clock())
@@ -131,6 +136,7 @@ public final class GridPulse implements AutoCloseable {
                 .withZone(config.zone())
                 .withClock(config.clock())
                 .withCalendarDir(calendarDir)
+                .withRegion(region)
                 // terminals, devices and integrations with their rights, areas, kinds and rates; followed for revocations
                 .withApiKeysFile(settings.apiKeysFile())
                 .withTls(settings.tls()),
@@ -144,7 +150,7 @@ public final class GridPulse implements AutoCloseable {
         var mqtt = new MqttDeviceServer(new MqttConfig(config.host(),
                 config.mqttPort(), deviceKeys,
                 settings.mqttMaxInFlight(), MqttConfig.DEFAULT_MAX_MESSAGE_BYTES), eventLog, pseudonymKey,
-                ingest.metrics(), io.gridpulse.geo.region.Region.demo(), config.clock());
+                ingest.metrics(), region, config.clock());
         vertx.deployVerticle(mqtt).await(30, TimeUnit.SECONDS);
         mqttUrl = "mqtt://" + config.host() + ":" + mqtt.port();
         demoDeviceKey = settings.deviceKeys() != null ? null : secrets.demoDeviceKey();
@@ -152,16 +158,24 @@ public final class GridPulse implements AutoCloseable {
         // five demo users, one per role (leader, head, watcher, analyst, admin), sharing one generated password
         demoUser = "leader";
         demoPassword = secrets.demoPassword();
-        var users = settings.users() != null ? settings.users() : CockpitUsers.demo(demoPassword);
-        var cockpit = CockpitServer.start(CockpitContext.of(warehouse, users, RegionDirectory.demo().byCode(), config.zone(), config.clock(),
+        var users = settings.users() != null ? settings.users() : CockpitUsers.demo(demoPassword, region);
+        var cockpit = CockpitServer.start(CockpitContext.of(warehouse, users, region, config.zone(), config.clock(),
                         CalendarDirectory.of(calendarDir, log::info)),
                 config.host(), config.cockpitPort());
         stopInReverse.push(cockpit);
         cockpitUrl = "http://" + config.host() + ":" + config.cockpitPort() + "/";
 
         var simulation = config.simulation();
+        if (!simulation.enabled() && settings.registry() != null) {
+            var county = settings.registry();
+            loadRegistryInBackground("GP_HOUSEHOLDS_FILE", config, today -> CountyRegistry.rows(county),
+                    asOf -> CountyRegistry.entries(county, asOf));
+        }
         if (simulation.enabled()) {
-            var simulator = Simulator.of(simulation.seed());
+            // the simulator plays the configured region: the county's own households and devices when registered
+            var city = settings.registry() != null ? CityModel.of(simulation.seed(), region, settings.registry())
+                    : CityModel.generated(simulation.seed(), region);
+            var simulator = Simulator.of(simulation.seed(), city);
             // the county preset by default: only at its rate do 5,000 wristbands report every 5 minutes, as real
             // ones do; at a thinner rate most of them would look offline and flood the alerts
             simulator = settings.simulatorMix() == null ? simulator.withEventsPerSimulatedHour(simulation.eventsPerHour())
@@ -169,7 +183,12 @@ public final class GridPulse implements AutoCloseable {
             if (settings.perfectWire()) {
                 simulator = simulator.withWire(WireOptions.perfect());
             }
-            loadRegistryInBackground(simulator.city(), new Pseudonymiser(pseudonymKey), config);
+            var cityRegistry = new CityRegistry(city, new Pseudonymiser(pseudonymKey));
+            loadRegistryInBackground("the simulated city", config, today -> city.households()
+                    .map(h -> new HouseholdRow(h.id(), h.grid().code(), h.residents().size(),
+                            (int) h.residents().stream().filter(r -> r.birthDate().plusYears(60).isBefore(today.plusDays(1))).count(),
+                            h.groups().stream().map(g -> g.name().toLowerCase(java.util.Locale.ROOT)).sorted().toList())).toList(),
+                    cityRegistry::entries);
             var feed = new LiveFeed(simulator, ingestUrl, apiKey, simulation.backfill(), config.clock()).start();
             stopInReverse.push(feed);
         }
@@ -177,29 +196,26 @@ public final class GridPulse implements AutoCloseable {
     }
 
     /**
-     * The simulated city's households become the registry the visit indicators count against (the
-     * households table) and what the stream jobs read from the gp.registry topic: the visit obligation clocks,
-     * and the population groups of events, matched by the household's residents (pseudonymised with the
-     * edge's key, so they meet the pseudonyms of the demands) and wristbands. Every entry is stamped with the
-     * load time: a household's first weekly or monthly clock is the period after it. In the background: it is
-     * a few hundred thousand rows, and nothing else waits for them.
+     * Households become the registry the visit indicators count against (the households table) and what the stream
+     * jobs read from the gp.registry topic: the visit obligation clocks, and the population groups of events, matched
+     * by the household's residents (pseudonymised with the edge's key, so they meet the pseudonyms of the demands) and
+     * wristbands. Every entry is stamped with the load time: a household's first weekly or monthly clock is the period
+     * after it. In the background: it is a few hundred thousand rows, and nothing else waits for them.
      */
-    private void loadRegistryInBackground(io.gridpulse.simulator.city.CityModel city, Pseudonymiser pseudonymiser,
-                                          StandaloneConfig config) {
+    private void loadRegistryInBackground(String from, StandaloneConfig config,
+                                          java.util.function.Function<java.time.LocalDate, java.util.List<HouseholdRow>> rows,
+                                          java.util.function.Function<java.time.Instant, java.util.stream.Stream<io.gridpulse.model.registry.HouseholdRegistration>> entries) {
         var registry = new HouseholdRegistry(warehouse);
         Thread.ofPlatform().name("registry-load").daemon().start(() -> {
             try {
                 long t0 = System.nanoTime();
-                var today = java.time.LocalDate.now(config.clock().withZone(config.zone()));
-                var rows = city.households().map(h -> new HouseholdRow(h.id(), h.grid().code(), h.residents().size(),
-                        (int) h.residents().stream().filter(r -> r.birthDate().plusYears(60).isBefore(today.plusDays(1))).count(),
-                        h.groups().stream().map(g -> g.name().toLowerCase(java.util.Locale.ROOT)).sorted().toList())).toList();
+                var table = rows.apply(java.time.LocalDate.now(config.clock().withZone(config.zone())));
                 var loadedAt = config.clock().instant();
                 var published = RegistryTopic.publish(kafkaBootstrap, StreamJobsConfig.DEFAULT_REGISTRY_TOPIC,
-                        new CityRegistry(city, pseudonymiser).entries(loadedAt).toList());
-                registry.replace(rows, loadedAt.toEpochMilli());
-                log.info("household registry: {} households of the simulated city loaded in {} ms ({} published on {})",
-                        rows.size(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0), published,
+                        entries.apply(loadedAt).toList());
+                registry.replace(table, loadedAt.toEpochMilli());
+                log.info("household registry: {} households of {} loaded in {} ms ({} published on {})",
+                        table.size(), from, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0), published,
                         StreamJobsConfig.DEFAULT_REGISTRY_TOPIC);
             } catch (RuntimeException e) {
                 log.warn("household registry not loaded, the visit indicators stay unmeasured: {}", e.toString());

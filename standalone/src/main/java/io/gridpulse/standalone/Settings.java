@@ -1,6 +1,9 @@
 package io.gridpulse.standalone;
 
 import io.gridpulse.cockpit.security.CockpitUsers;
+import io.gridpulse.geo.region.RegionSource;
+import io.gridpulse.geo.registry.Registry;
+import io.gridpulse.geo.registry.RegistryLoader;
 import io.gridpulse.ingest.IngestConfig;
 import io.gridpulse.ingest.auth.ApiKeys;
 import io.gridpulse.ingest.mqtt.MqttConfig;
@@ -36,14 +39,18 @@ import java.util.function.Function;
  * @param simulatorMix     the simulator's preset (GP_SIM_PRESET), or null to run at GP_SIM_EVENTS_PER_HOUR
  * @param perfectWire      whether the simulator sends without late batches and malformed lines (GP_SIM_WIRE=perfect)
  * @param jobEnvironment   the variables the stream job reads itself (its rules: GP_DEVICE_OFFLINE_MINUTES ...)
+ * @param region           the region (GP_REGION_FILE, GeoJSON), checked in full; the demo region 云溪市 when unset
+ * @param registry         the county's households and devices (GP_HOUSEHOLDS_FILE, GP_DEVICES_FILE, CSV), checked
+ *                         against the region; null when unset (the demo's simulated city registers its own)
  */
 public record Settings(Path calendarDir, boolean streamJobs, StateStore stateStore, ApiKeys apiKeys, Path apiKeysFile,
                        String pseudonymKey, int ingestEventLoops, IngestConfig.Connections connections, IngestConfig.Tls tls,
                        ApiKeys deviceKeys, int mqttMaxInFlight, CockpitUsers users, Mix simulatorMix, boolean perfectWire,
-                       Map<String, String> jobEnvironment) {
+                       Map<String, String> jobEnvironment, RegionSource region, Registry registry) {
 
     public Settings {
         jobEnvironment = Map.copyOf(jobEnvironment);
+        java.util.Objects.requireNonNull(region, "region");
     }
 
     /** The demo's settings: nothing set. */
@@ -81,6 +88,15 @@ public record Settings(Path calendarDir, boolean streamJobs, StateStore stateSto
             default -> throw new IllegalArgumentException("must be on or off, got '" + s + "'");
         }, true);
         var explicitRate = env.containsKey("GP_SIM_EVENTS_PER_HOUR") && !env.containsKey("GP_SIM_PRESET");
+        var region = reader.value("GP_REGION_FILE", Settings::region, RegionSource.demo());
+        var households = reader.value("GP_HOUSEHOLDS_FILE", Path::of, null);
+        var devices = reader.value("GP_DEVICES_FILE", Path::of, null);
+        Registry registry = null;
+        if (households != null) {
+            registry = reader.check("GP_HOUSEHOLDS_FILE and GP_DEVICES_FILE", () -> registry(households, devices, region), null);
+        } else if (devices != null) {
+            reader.problem("GP_DEVICES_FILE", "needs GP_HOUSEHOLDS_FILE too: a wristband is placed by its wearer's household");
+        }
         var settings = new Settings(
                 reader.value("GP_CALENDAR_DIR", s -> Path.of(s).toAbsolutePath(), null),
                 streamJobs,
@@ -100,7 +116,15 @@ public record Settings(Path calendarDir, boolean streamJobs, StateStore stateSto
                     case "real", "default" -> false;
                     default -> throw new IllegalArgumentException("must be perfect or real, got '" + s + "'");
                 }, false),
-                env);
+                env, region, registry);
+        if (settings.users() != null) {
+            for (var user : settings.users().users()) {
+                if (region.region().area(user.scope()).isEmpty()) {
+                    reader.problem("GP_COCKPIT_USERS", user.name() + "'s area " + user.scope().value() + " is not in "
+                            + region + ": they would sign in to an empty cockpit");
+                }
+            }
+        }
         reader.throwIfAny();
         return settings;
     }
@@ -117,6 +141,22 @@ public record Settings(Path calendarDir, boolean streamJobs, StateStore stateSto
         var adjusted = new HashMap<>(jobEnvironment);
         adjusted.put("GP_DEVICE_OFFLINE_MINUTES", "30");
         return Map.copyOf(adjusted);
+    }
+
+    private static RegionSource region(String file) {
+        try {
+            return RegionSource.of(Path.of(file));
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("cannot read " + file + ": " + e);
+        }
+    }
+
+    private static Registry registry(Path households, Path devices, RegionSource region) {
+        try {
+            return RegistryLoader.load(households, devices, region.region());
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("cannot read " + households + (devices == null ? "" : " or " + devices) + ": " + e);
+        }
     }
 
     /** Reads variables and gathers what is wrong with them, instead of stopping at the first. */

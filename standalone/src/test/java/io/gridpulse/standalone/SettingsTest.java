@@ -92,4 +92,38 @@ class SettingsTest {
         assertThat(Settings.read(Map.of("GP_SIM_EVENTS_PER_HOUR", "7200", "GP_SIM_PRESET", "demo")).simulatorMix())
                 .isEqualTo(Mix.preset("demo"));
     }
+
+    private static final Path EXAMPLES = Path.of("..", "docs", "examples");
+
+    @Test
+    void aCountysOwnRegionAndRegistryAreReadAndChecked() {
+        var settings = Settings.read(Map.of(
+                "GP_REGION_FILE", EXAMPLES.resolve("county-region.geojson").toString(),
+                "GP_HOUSEHOLDS_FILE", EXAMPLES.resolve("county-households.csv").toString(),
+                "GP_DEVICES_FILE", EXAMPLES.resolve("county-devices.csv").toString()));
+        assertThat(settings.region().region().roots()).singleElement()
+                .satisfies(root -> assertThat(root.code().value()).isEqualTo("439902"));
+        assertThat(settings.registry().households()).hasSize(5);
+        assertThat(Settings.defaults().region().isDemo()).isTrue();
+        assertThat(Settings.defaults().registry()).isNull();
+    }
+
+    @Test
+    void aRegionOrRegistryThatCannotBeUsedIsNamedWithItsProblems(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        var households = dir.resolve("households.csv");
+        java.nio.file.Files.writeString(households, "household_id,grid_code,residents\nhh-1,439901001001001,2\n");
+        assertThatThrownBy(() -> Settings.read(Map.of(
+                "GP_REGION_FILE", EXAMPLES.resolve("county-region.geojson").toString(),
+                "GP_HOUSEHOLDS_FILE", households.toString(),
+                "GP_COCKPIT_USERS", io.gridpulse.cockpit.security.CockpitUsers.entry(new io.gridpulse.cockpit.security.CockpitUser(
+                        "li", io.gridpulse.cockpit.security.Role.LEADER, io.gridpulse.model.area.AreaCode.of("439901"), null), "pw"))))
+                .hasMessageContaining("GP_HOUSEHOLDS_FILE and GP_DEVICES_FILE: ")
+                .hasMessageContaining("households.csv")
+                .hasMessageContaining("439901001001001")
+                .hasMessageContaining("GP_COCKPIT_USERS: li's area 439901 is not in county-region.geojson");
+        assertThatThrownBy(() -> Settings.read(Map.of("GP_REGION_FILE", dir.resolve("missing.geojson").toString())))
+                .hasMessageContaining("GP_REGION_FILE: cannot read");
+        assertThatThrownBy(() -> Settings.read(Map.of("GP_DEVICES_FILE", "devices.csv")))
+                .hasMessageContaining("GP_DEVICES_FILE: needs GP_HOUSEHOLDS_FILE too");
+    }
 }

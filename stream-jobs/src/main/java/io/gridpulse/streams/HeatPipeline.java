@@ -18,7 +18,7 @@ final class HeatPipeline {
 
     static void define(DataStream<EventRow> uniqueEvents, StreamJobsConfig config) {
         uniqueEvents
-                .process(new HeatHits()).uid("heat-hits").name("heat layers")
+                .process(new HeatHits(config.region())).uid("heat-hits").name("heat layers")
                 .keyBy(HeatHit::bucketKey)
                 .process(new HeatBuckets(config.heatLateness(), EMIT_EVERY)).uid("heat-buckets").name("heat buckets")
                 .sinkTo(new WarehouseSink<HeatRow>(config.warehouse(), (warehouse, rows) -> new HeatQueries(warehouse).insert(rows),

@@ -49,7 +49,7 @@ final class RawEventsPipeline {
 
         var decoded = env.fromSource(source, WatermarkStrategy.noWatermarks(), "gp.events")
                 .uid("source-gp-events")
-                .process(new DecodeEvents())
+                .process(new DecodeEvents(config.region()))
                 .uid("decode-events").name("decode events");
 
         var firstSeen = decoded.keyBy(EventRow::eventId)

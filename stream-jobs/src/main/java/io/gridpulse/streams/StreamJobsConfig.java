@@ -1,5 +1,6 @@
 package io.gridpulse.streams;
 
+import io.gridpulse.geo.region.RegionSource;
 import io.gridpulse.streams.devices.DeviceRules;
 import io.gridpulse.streams.visits.VisitRules;
 import io.gridpulse.warehouse.WarehouseConfig;
@@ -38,12 +39,14 @@ import java.util.Map;
  *                           {@link Clock#offset} are)
  * @param calendarDir        the folder of operators' working-day calendar files (GP_CALENDAR_DIR), or null for the
  *                           years shipped with the product; read again when a file in it changes
+ * @param region             the region events are placed in (GP_REGION_FILE), carried as the file's bytes so that
+ *                           every task manager places by the file checked at start
  */
 public record StreamJobsConfig(String kafkaBootstrap, String eventsTopic, String consumerGroup, WarehouseConfig warehouse,
                                Duration checkpointInterval, int parallelism, int sinkBatchRows, Duration sinkMaxDelay,
                                String zone, String alertsTopic, DeviceRules devices, Duration heatLateness,
                                Duration plaqueUpdate, Duration hallHandling, String registryTopic, VisitRules visits,
-                               List<Duration> serviceEscalations, Clock clock, String calendarDir)
+                               List<Duration> serviceEscalations, Clock clock, String calendarDir, RegionSource region)
         implements Serializable {
 
     public static final String DEFAULT_ALERTS_TOPIC = "gp.alerts";
@@ -64,79 +67,129 @@ public record StreamJobsConfig(String kafkaBootstrap, String eventsTopic, String
         }
         serviceEscalations = List.copyOf(serviceEscalations);
         java.util.Objects.requireNonNull(clock, "clock");
+        java.util.Objects.requireNonNull(region, "region");
     }
 
+    /** The defaults (the demo region, Asia/Shanghai, 5 s checkpoints ...) for this log and warehouse. */
     public static StreamJobsConfig of(String kafkaBootstrap, String eventsTopic, WarehouseConfig warehouse) {
-        return new StreamJobsConfig(kafkaBootstrap, eventsTopic, "gridpulse-stream-jobs", warehouse,
-                Duration.ofSeconds(5), 1, 5_000, Duration.ofMillis(300), "Asia/Shanghai", DEFAULT_ALERTS_TOPIC,
-                DeviceRules.defaults(), DEFAULT_HEAT_LATENESS, DEFAULT_PLAQUE_UPDATE, DEFAULT_HALL_HANDLING, DEFAULT_REGISTRY_TOPIC,
-                VisitRules.defaults(), io.gridpulse.model.sla.SlaPolicies.DEFAULT_ESCALATION_OFFSETS, Clock.systemUTC(), null);
+        return new Builder(kafkaBootstrap, eventsTopic, warehouse).build();
+    }
+
+    /** A builder holding this configuration, to change some of it. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     public StreamJobsConfig withCheckpointInterval(Duration interval) {
-        return new StreamJobsConfig(kafkaBootstrap, eventsTopic, consumerGroup, warehouse, interval, parallelism,
-                sinkBatchRows, sinkMaxDelay, zone, alertsTopic, devices, heatLateness, plaqueUpdate, hallHandling, registryTopic, visits,
-                serviceEscalations, clock, calendarDir);
+        return toBuilder().checkpointInterval(interval).build();
     }
 
     public StreamJobsConfig withZone(String zoneId) {
-        return new StreamJobsConfig(kafkaBootstrap, eventsTopic, consumerGroup, warehouse, checkpointInterval, parallelism,
-                sinkBatchRows, sinkMaxDelay, zoneId, alertsTopic, devices, heatLateness, plaqueUpdate, hallHandling, registryTopic, visits,
-                serviceEscalations, clock, calendarDir);
+        return toBuilder().zone(zoneId).build();
     }
 
     public StreamJobsConfig withDevices(DeviceRules rules) {
-        return new StreamJobsConfig(kafkaBootstrap, eventsTopic, consumerGroup, warehouse, checkpointInterval, parallelism,
-                sinkBatchRows, sinkMaxDelay, zone, alertsTopic, rules, heatLateness, plaqueUpdate, hallHandling, registryTopic, visits,
-                serviceEscalations, clock, calendarDir);
-    }
-
-    public StreamJobsConfig withHeatLateness(Duration lateness) {
-        return new StreamJobsConfig(kafkaBootstrap, eventsTopic, consumerGroup, warehouse, checkpointInterval, parallelism,
-                sinkBatchRows, sinkMaxDelay, zone, alertsTopic, devices, lateness, plaqueUpdate, hallHandling, registryTopic, visits,
-                serviceEscalations, clock, calendarDir);
-    }
-
-    /** This configuration with other limits for the plaque update and hall handling clocks. */
-    public StreamJobsConfig withClockLimits(Duration plaque, Duration hall) {
-        return new StreamJobsConfig(kafkaBootstrap, eventsTopic, consumerGroup, warehouse, checkpointInterval, parallelism,
-                sinkBatchRows, sinkMaxDelay, zone, alertsTopic, devices, heatLateness, plaque, hall, registryTopic, visits,
-                serviceEscalations, clock, calendarDir);
-    }
-
-    /** This configuration with other recurring visit obligations. */
-    public StreamJobsConfig withVisits(VisitRules rules) {
-        return new StreamJobsConfig(kafkaBootstrap, eventsTopic, consumerGroup, warehouse, checkpointInterval, parallelism,
-                sinkBatchRows, sinkMaxDelay, zone, alertsTopic, devices, heatLateness, plaqueUpdate, hallHandling, registryTopic,
-                rules, serviceEscalations, clock, calendarDir);
-    }
-
-    /** This configuration with other escalations of the device repair, plaque update and hall handling clocks. */
-    public StreamJobsConfig withServiceEscalations(List<Duration> offsets) {
-        return new StreamJobsConfig(kafkaBootstrap, eventsTopic, consumerGroup, warehouse, checkpointInterval, parallelism,
-                sinkBatchRows, sinkMaxDelay, zone, alertsTopic, devices, heatLateness, plaqueUpdate, hallHandling, registryTopic,
-                visits, offsets, clock, calendarDir);
+        return toBuilder().devices(rules).build();
     }
 
     /** This configuration on another wall clock. */
     public StreamJobsConfig withClock(Clock other) {
-        return new StreamJobsConfig(kafkaBootstrap, eventsTopic, consumerGroup, warehouse, checkpointInterval, parallelism,
-                sinkBatchRows, sinkMaxDelay, zone, alertsTopic, devices, heatLateness, plaqueUpdate, hallHandling, registryTopic,
-                visits, serviceEscalations, other, calendarDir);
+        return toBuilder().clock(other).build();
     }
 
     /** This configuration counting working days with the year files of this folder too (null: shipped years only). */
     public StreamJobsConfig withCalendarDir(String folder) {
-        return new StreamJobsConfig(kafkaBootstrap, eventsTopic, consumerGroup, warehouse, checkpointInterval, parallelism,
-                sinkBatchRows, sinkMaxDelay, zone, alertsTopic, devices, heatLateness, plaqueUpdate, hallHandling, registryTopic,
-                visits, serviceEscalations, clock, folder);
+        return toBuilder().calendarDir(folder).build();
+    }
+
+    /** This configuration placing events in another region. */
+    public StreamJobsConfig withRegion(RegionSource other) {
+        return toBuilder().region(other).build();
+    }
+
+    /** This configuration with other recurring visit obligations. */
+    public StreamJobsConfig withVisits(VisitRules rules) {
+        return toBuilder().visits(rules).build();
     }
 
     /** This configuration reading household registry entries from another topic. */
     public StreamJobsConfig withRegistryTopic(String topic) {
-        return new StreamJobsConfig(kafkaBootstrap, eventsTopic, consumerGroup, warehouse, checkpointInterval, parallelism,
-                sinkBatchRows, sinkMaxDelay, zone, alertsTopic, devices, heatLateness, plaqueUpdate, hallHandling, topic, visits,
-                serviceEscalations, clock, calendarDir);
+        return toBuilder().registryTopic(topic).build();
+    }
+
+    /** Builds a configuration a few settings at a time; {@link #build()} checks the whole. */
+    public static final class Builder {
+        private final String kafkaBootstrap;
+        private final String eventsTopic;
+        private final WarehouseConfig warehouse;
+        private String consumerGroup = "gridpulse-stream-jobs";
+        private Duration checkpointInterval = Duration.ofSeconds(5);
+        private int parallelism = 1;
+        private int sinkBatchRows = 5_000;
+        private Duration sinkMaxDelay = Duration.ofMillis(300);
+        private String zone = "Asia/Shanghai";
+        private String alertsTopic = DEFAULT_ALERTS_TOPIC;
+        private DeviceRules devices = DeviceRules.defaults();
+        private Duration heatLateness = DEFAULT_HEAT_LATENESS;
+        private Duration plaqueUpdate = DEFAULT_PLAQUE_UPDATE;
+        private Duration hallHandling = DEFAULT_HALL_HANDLING;
+        private String registryTopic = DEFAULT_REGISTRY_TOPIC;
+        private VisitRules visits = VisitRules.defaults();
+        private List<Duration> serviceEscalations = io.gridpulse.model.sla.SlaPolicies.DEFAULT_ESCALATION_OFFSETS;
+        private Clock clock = Clock.systemUTC();
+        private String calendarDir;
+        private RegionSource region = RegionSource.demo();
+
+        private Builder(String kafkaBootstrap, String eventsTopic, WarehouseConfig warehouse) {
+            this.kafkaBootstrap = kafkaBootstrap;
+            this.eventsTopic = eventsTopic;
+            this.warehouse = warehouse;
+        }
+
+        private Builder(StreamJobsConfig c) {
+            this(c.kafkaBootstrap, c.eventsTopic, c.warehouse);
+            consumerGroup = c.consumerGroup;
+            checkpointInterval = c.checkpointInterval;
+            parallelism = c.parallelism;
+            sinkBatchRows = c.sinkBatchRows;
+            sinkMaxDelay = c.sinkMaxDelay;
+            zone = c.zone;
+            alertsTopic = c.alertsTopic;
+            devices = c.devices;
+            heatLateness = c.heatLateness;
+            plaqueUpdate = c.plaqueUpdate;
+            hallHandling = c.hallHandling;
+            registryTopic = c.registryTopic;
+            visits = c.visits;
+            serviceEscalations = c.serviceEscalations;
+            clock = c.clock;
+            calendarDir = c.calendarDir;
+            region = c.region;
+        }
+
+        public Builder consumerGroup(String v) { consumerGroup = v; return this; }
+        public Builder checkpointInterval(Duration v) { checkpointInterval = v; return this; }
+        public Builder parallelism(int v) { parallelism = v; return this; }
+        public Builder sinkBatchRows(int v) { sinkBatchRows = v; return this; }
+        public Builder sinkMaxDelay(Duration v) { sinkMaxDelay = v; return this; }
+        public Builder zone(String v) { zone = v; return this; }
+        public Builder alertsTopic(String v) { alertsTopic = v; return this; }
+        public Builder devices(DeviceRules v) { devices = v; return this; }
+        public Builder heatLateness(Duration v) { heatLateness = v; return this; }
+        public Builder plaqueUpdate(Duration v) { plaqueUpdate = v; return this; }
+        public Builder hallHandling(Duration v) { hallHandling = v; return this; }
+        public Builder registryTopic(String v) { registryTopic = v; return this; }
+        public Builder visits(VisitRules v) { visits = v; return this; }
+        public Builder serviceEscalations(List<Duration> v) { serviceEscalations = v; return this; }
+        public Builder clock(Clock v) { clock = v; return this; }
+        public Builder calendarDir(String v) { calendarDir = v; return this; }
+        public Builder region(RegionSource v) { region = v; return this; }
+
+        public StreamJobsConfig build() {
+            return new StreamJobsConfig(kafkaBootstrap, eventsTopic, consumerGroup, warehouse, checkpointInterval,
+                    parallelism, sinkBatchRows, sinkMaxDelay, zone, alertsTopic, devices, heatLateness, plaqueUpdate,
+                    hallHandling, registryTopic, visits, serviceEscalations, clock, calendarDir, region);
+        }
     }
 
     /**
@@ -158,11 +211,13 @@ public record StreamJobsConfig(String kafkaBootstrap, String eventsTopic, String
                 (int) number(env, "GP_HEART_RATE_HIGH", d.heartRateHigh()),
                 Duration.ofHours(number(env, "GP_DEVICE_REPAIR_HOURS", d.repairWithin().toHours())),
                 (int) number(env, "GP_HEART_RATE_READINGS", d.heartRateReadings()));
-        return withDevices(rules).withHeatLateness(Duration.ofDays(number(env, "GP_HEAT_LATE_DAYS", heatLateness.toDays())))
-                .withClockLimits(Duration.ofHours(number(env, "GP_PLAQUE_UPDATE_HOURS", plaqueUpdate.toHours())),
-                        Duration.ofMinutes(number(env, "GP_HALL_HANDLING_MINUTES", hallHandling.toMinutes())))
-                .withVisits(visits.withEnvironment(env))
-                .withServiceEscalations(escalations(env, "GP_SERVICE_ESCALATION_HOURS", serviceEscalations));
+        return toBuilder().devices(rules)
+                .heatLateness(Duration.ofDays(number(env, "GP_HEAT_LATE_DAYS", heatLateness.toDays())))
+                .plaqueUpdate(Duration.ofHours(number(env, "GP_PLAQUE_UPDATE_HOURS", plaqueUpdate.toHours())))
+                .hallHandling(Duration.ofMinutes(number(env, "GP_HALL_HANDLING_MINUTES", hallHandling.toMinutes())))
+                .visits(visits.withEnvironment(env))
+                .serviceEscalations(escalations(env, "GP_SERVICE_ESCALATION_HOURS", serviceEscalations))
+                .build();
     }
 
     /** Hours after a deadline, comma separated and ascending ("0,24,72"), or off for none. */

@@ -32,7 +32,8 @@ import java.util.Map;
 public record AreaFigures(long eventsToday, long events7Days, long demandsToday, long openAlerts, long openBreaches,
                           Map<String, Long> byChild) {
 
-    public static AreaFigures read(Warehouse warehouse, AreaCode area, Indicator indicator, ZoneId zone, Instant now) {
+    public static AreaFigures read(Warehouse warehouse, Region region, AreaCode area, Indicator indicator, ZoneId zone,
+                                   Instant now) {
         var code = area.value();
         var midnight = LocalDate.ofInstant(now, zone).atStartOfDay(zone).toInstant();
         var weekAgo = now.minus(Duration.ofDays(7));
@@ -48,7 +49,7 @@ public record AreaFigures(long eventsToday, long events7Days, long demandsToday,
                 }
             }
             byChild = Map.copyOf(coverage);
-        } else if (Region.demo().children(area).isEmpty()) {
+        } else if (region.children(area).isEmpty()) {
             // a grid: its own value is its map
             long own = switch (indicator) {
                 case EVENTS_7_DAYS -> hours.count(area, weekAgo, null);

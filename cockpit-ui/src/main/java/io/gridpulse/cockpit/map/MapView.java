@@ -84,7 +84,7 @@ import java.util.stream.Collectors;
 @Requires(value = Permission.EXPLORE_MAP, areaInPath = true)
 public final class MapView extends HorizontalLayout implements HasUrlParameter<String>, HasDynamicTitle {
     private final CockpitContext context = CockpitContext.get();
-    private final Region region = Region.demo();
+    private final Region region = context.region();
     private final boolean english = Languages.current().getLanguage().equals("en");
     private final NumberFormat numbers = NumberFormat.getIntegerInstance(Languages.current());
     private final Div breadcrumb = new Div();
@@ -204,7 +204,7 @@ public final class MapView extends HorizontalLayout implements HasUrlParameter<S
         var drawn = leaf ? region.children(drawnParent) : kids;
         drawnByName = drawn.stream().collect(Collectors.toMap(this::name, Area::code, (a, b) -> a));
         var now = context.clock().instant();
-        var figures = ofDepartment(AreaFigures.read(context.warehouse(), area, indicator, context.zone(), now), leaf);
+        var figures = ofDepartment(AreaFigures.read(context.warehouse(), region, area, indicator, context.zone(), now), leaf);
         // the layers read the area shown (a grid: the grid alone), which setParameter checked against the scope
         var drawnLayers = mapLayers.draw(area, layers, department, now);
         showLayerBar(now);

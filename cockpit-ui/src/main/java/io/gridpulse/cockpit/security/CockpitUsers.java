@@ -1,10 +1,9 @@
 package io.gridpulse.cockpit.security;
 
 import io.gridpulse.geo.region.Region;
+import io.gridpulse.model.area.Area;
 import io.gridpulse.model.area.AreaCode;
 
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -14,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
 
 /**
  * The people who may sign in to the cockpit: each with a role, an area scope, optionally a
@@ -90,6 +91,27 @@ public final class CockpitUsers {
         return withPasswords(users);
     }
 
+    /**
+     * One user per role, as {@link #demo(String)}, for another region: the leader, analyst and administrator over its
+     * first root, the head (civil affairs) over that root's first child, the watcher over the first child of that.
+     * A county trying GridPulse on its own boundaries signs in before it has written its users.
+     */
+    public static CockpitUsers demo(String password, Region region) {
+        if (region == Region.demo()) {
+            return demo(password);
+        }
+        var root = region.roots().getFirst().code();
+        var street = region.children(root).stream().findFirst().map(Area::code).orElse(root);
+        var community = region.children(street).stream().findFirst().map(Area::code).orElse(street);
+        var users = new LinkedHashMap<CockpitUser, String>();
+        users.put(new CockpitUser("leader", Role.LEADER, root, null), password);
+        users.put(new CockpitUser("head", Role.DEPARTMENT_HEAD, street, "civil_affairs"), password);
+        users.put(new CockpitUser("watcher", Role.WATCHER, community, null), password);
+        users.put(new CockpitUser("analyst", Role.ANALYST, root, null), password);
+        users.put(new CockpitUser("admin", Role.ADMINISTRATOR, root, null), password);
+        return withPasswords(users);
+    }
+
     /** The demo users {@link #demo} creates. */
     public static final List<CockpitUser> DEMO_USERS = List.of(
             new CockpitUser("leader", Role.LEADER, AreaCode.of("439901"), null),
@@ -97,19 +119,6 @@ public final class CockpitUsers {
             new CockpitUser("watcher", Role.WATCHER, AreaCode.of("439901104002"), null),
             new CockpitUser("analyst", Role.ANALYST, AreaCode.of("439901"), null),
             new CockpitUser("admin", Role.ADMINISTRATOR, AreaCode.of("439901"), null));
-
-    /**
-     * Leaders of the whole demo region, one per entry: what every user was before roles existed.
-     *
-     * @deprecated give users roles and scopes with {@link #demo}, {@link #withPasswords} or {@link #parse}
-     */
-    @Deprecated(forRemoval = true)
-    public static CockpitUsers of(Map<String, String> passwordByUser) {
-        var root = Region.demo().roots().getFirst().code();
-        var users = new LinkedHashMap<CockpitUser, String>();
-        passwordByUser.forEach((name, password) -> users.put(new CockpitUser(name, Role.LEADER, root, null), password));
-        return withPasswords(users);
-    }
 
     /** The user when the password matches. */
     public Optional<CockpitUser> authenticate(String name, String password) {

@@ -3,7 +3,6 @@ package io.gridpulse.cockpit.wall;
 import io.gridpulse.cockpit.CockpitContext;
 import io.gridpulse.cockpit.layers.WallLayers;
 import io.gridpulse.cockpit.live.LiveQuery;
-import io.gridpulse.geo.region.Region;
 import io.gridpulse.model.alerts.Alert;
 import io.gridpulse.model.area.AreaCode;
 import io.gridpulse.warehouse.alerts.AlertFilter;
@@ -69,7 +68,7 @@ final class WallFeeds {
     /** The map's live layers (today's demand heat, fresh breaches, open SOS) of the reader: every 5 s. */
     LiveQuery<WallLayers> layers(Reader reader) {
         return layers.computeIfAbsent(reader, r -> new LiveQuery<>("wall-layers-" + key(r),
-                () -> WallLayers.read(context.warehouse(), Region.demo(), r.area(), r.department(), context.zone(),
+                () -> WallLayers.read(context.warehouse(), context.region(), r.area(), r.department(), context.zone(),
                         context.clock().instant()), Duration.ofSeconds(5)));
     }
 

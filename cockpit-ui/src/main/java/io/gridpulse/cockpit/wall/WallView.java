@@ -114,7 +114,7 @@ public final class WallView extends Div implements HasUrlParameter<String>, HasD
         if (user.isEmpty()) {
             return;   // the access guard sends this navigation to the sign-in page
         }
-        var region = Region.demo();
+        var region = context.region();
         area = user.get().scope();
         if (areaCode != null) {
             var asked = user.get().visible(areaCode);

@@ -1,8 +1,11 @@
 package io.gridpulse.cockpit.security;
 
+import io.gridpulse.geo.region.Region;
+import io.gridpulse.geo.region.RegionSource;
 import io.gridpulse.model.area.AreaCode;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -78,10 +81,13 @@ class CockpitUsersTest {
         }
     }
 
-    @SuppressWarnings("removal")
     @Test
-    void theOldPlainMapMakesLeadersOfTheWholeDemoRegionSoExistingDeploymentsKeepWorking() {
-        var users = CockpitUsers.of(Map.of("demo", "pw"));
-        assertThat(users.authenticate("demo", "pw")).hasValue(new CockpitUser("demo", Role.LEADER, AreaCode.of("439901"), null));
+    void aCountyOnItsOwnBoundariesGetsOneDemoUserPerRoleScopedToItsAreas() throws Exception {
+        var county = RegionSource.of(Path.of("..", "docs", "examples", "county-region.geojson")).region();
+        var users = CockpitUsers.demo("demo-pw", county);
+        assertThat(users.users()).extracting(u -> u.name() + "@" + u.scope().value()).containsExactlyInAnyOrder(
+                "leader@439902", "head@439902001", "watcher@439902001001", "analyst@439902", "admin@439902");
+        assertThat(users.authenticate("watcher", "demo-pw")).isPresent();
+        assertThat(CockpitUsers.demo("demo-pw", Region.demo()).users()).containsExactlyInAnyOrderElementsOf(CockpitUsers.DEMO_USERS);
     }
 }

@@ -9,6 +9,7 @@ import io.gridpulse.cockpit.map.AreaFigures;
 import io.gridpulse.cockpit.map.Indicator;
 import io.gridpulse.cockpit.security.CockpitUser;
 import io.gridpulse.cockpit.security.Role;
+import io.gridpulse.geo.region.Region;
 import io.gridpulse.model.alerts.Alert;
 import io.gridpulse.model.alerts.AlertKind;
 import io.gridpulse.model.area.AreaCode;
@@ -87,9 +88,9 @@ class OneNumberPerFactTest {
         var inbox = inbox(WATCHER);
         var query = InboxQuery.of(WATCHER);
         var wall = WallData.read(warehouse, STREET.value(), TestCockpit.ZONE, TestCockpit.clock());
-        var map = AreaFigures.read(warehouse, STREET, Indicator.OPEN_ALERTS, TestCockpit.ZONE, TestCockpit.now());
-        var county = AreaFigures.read(warehouse, AreaCode.of("439901"), Indicator.OPEN_ALERTS, TestCockpit.ZONE, TestCockpit.now());
-        var breachesOnTheCountyMap = AreaFigures.read(warehouse, AreaCode.of("439901"), Indicator.OPEN_BREACHES, TestCockpit.ZONE,
+        var map = AreaFigures.read(warehouse, Region.demo(), STREET, Indicator.OPEN_ALERTS, TestCockpit.ZONE, TestCockpit.now());
+        var county = AreaFigures.read(warehouse, Region.demo(), AreaCode.of("439901"), Indicator.OPEN_ALERTS, TestCockpit.ZONE, TestCockpit.now());
+        var breachesOnTheCountyMap = AreaFigures.read(warehouse, Region.demo(), AreaCode.of("439901"), Indicator.OPEN_BREACHES, TestCockpit.ZONE,
                 TestCockpit.now());
 
         assertThat(inbox.open(query)).as("open alerts").isEqualTo(10)

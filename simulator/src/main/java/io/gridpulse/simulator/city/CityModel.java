@@ -229,7 +229,12 @@ public final class CityModel {
 
     /** The demo region's city drawn from this seed. */
     public static CityModel demo(long seed) {
-        return new CityModel(seed, Region.demo(), null);
+        return generated(seed, Region.demo());
+    }
+
+    /** A city drawn from this seed in a region whose households and devices are not registered: all are generated. */
+    public static CityModel generated(long seed, Region region) {
+        return new CityModel(seed, java.util.Objects.requireNonNull(region, "region"), null);
     }
 
     /**

@@ -1,6 +1,6 @@
 package io.gridpulse.streams.heat;
 
-import io.gridpulse.geo.region.Region;
+import io.gridpulse.geo.region.RegionSource;
 import io.gridpulse.model.json.Decoded;
 import io.gridpulse.model.json.EventCodec;
 import io.gridpulse.streams.place.Placer;
@@ -17,12 +17,18 @@ public final class HeatHits extends ProcessFunction<EventRow, HeatHit> {
     private static final long MINUTE = 60_000;
 
     private transient EventCodec codec;
+    private final RegionSource region;
     private transient Placer placer;
+
+    /** Places events in this region (read once per task manager, from the bytes the job carries). */
+    public HeatHits(RegionSource region) {
+        this.region = java.util.Objects.requireNonNull(region, "region");
+    }
 
     @Override
     public void open(OpenContext openContext) {
         codec = DecodeEvents.lenientCodec();
-        placer = new Placer(Region.demo());
+        placer = new Placer(region.region());
     }
 
     @Override

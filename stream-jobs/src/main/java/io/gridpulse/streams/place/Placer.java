@@ -14,9 +14,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Places events in the region's hierarchy. A {@code gridCode} is taken as sent (ingest validated
- * it); when it names a coarser area and a point is given, the point refines it to the grid around
- * it. A point alone is located by point-in-polygon (the region's STRtree), after conversion from
+ * Places events in the region's hierarchy. A {@code gridCode} must name an area of the region (ingest checked it
+ * against its own copy; the job checks again, so an edge and a job started with different region files never put
+ * an event in an area the maps do not have); when it names a coarser area and a point is given, the point refines
+ * it to the grid around it. A point alone is located by point-in-polygon (the region's STRtree), after conversion from
  * GCJ-02, BD-09 or CGCS2000 to WGS84. Not thread-safe (one per operator instance).
  */
 public final class Placer {
@@ -35,6 +36,10 @@ public final class Placer {
         var point = placement.point() == null ? null : Coordinates.toWgs84(placement.point());
         var code = placement.areaCode();
         if (code != null) {
+            if (region.area(code).isEmpty()) {
+                return new Placed.Nowhere("cannot place the event: its gridCode " + code.value() + " is not an area of the"
+                        + " region", point == null ? null : point.lon(), point == null ? null : point.lat());
+            }
             if (point != null && code.level() != AreaLevel.GRID) {
                 var finer = region.locate(point.lon(), point.lat());
                 if (finer.isPresent() && code.contains(finer.get())) {

@@ -1,6 +1,6 @@
 package io.gridpulse.streams.raw;
 
-import io.gridpulse.geo.region.Region;
+import io.gridpulse.geo.region.RegionSource;
 import io.gridpulse.model.event.Telemetry;
 import io.gridpulse.model.json.Decoded;
 import io.gridpulse.model.json.EventCodec;
@@ -32,12 +32,18 @@ public final class DecodeEvents extends ProcessFunction<LoggedEvent, EventRow> {
     public static final OutputTag<DeadLetterRow> DEAD_LETTERS = new OutputTag<>("dead-letters") {};
 
     private transient EventCodec codec;
+    private final RegionSource region;
     private transient Placer placer;
+
+    /** Places events in this region (read once per task manager, from the bytes the job carries). */
+    public DecodeEvents(RegionSource region) {
+        this.region = java.util.Objects.requireNonNull(region, "region");
+    }
 
     @Override
     public void open(OpenContext openContext) {
         codec = lenientCodec();
-        placer = new Placer(Region.demo());
+        placer = new Placer(region.region());
     }
 
     /** The codec for logged events: the model's rules, but no limit on age (ingest judged that on arrival). */

@@ -2,6 +2,7 @@ package io.gridpulse.streams.heat;
 
 import io.gridpulse.geo.hex.HexCells;
 import io.gridpulse.geo.region.Region;
+import io.gridpulse.geo.region.RegionSource;
 import io.gridpulse.model.area.AreaCode;
 import io.gridpulse.model.event.DeviceStatus;
 import io.gridpulse.model.event.Rating;
@@ -23,7 +24,7 @@ class HeatHitsTest {
 
     @BeforeEach
     void open() throws Exception {
-        harness = ProcessFunctionTestHarnesses.forProcessFunction(new HeatHits());
+        harness = ProcessFunctionTestHarnesses.forProcessFunction(new HeatHits(RegionSource.demo()));
     }
 
     @AfterEach

@@ -1,5 +1,6 @@
 package io.gridpulse.streams.raw;
 
+import io.gridpulse.geo.region.RegionSource;
 import io.gridpulse.warehouse.DeadLetterRow;
 import io.gridpulse.warehouse.EventRow;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,7 +20,7 @@ class DecodeEventsTest {
 
     @BeforeEach
     void open() throws Exception {
-        harness = ProcessFunctionTestHarnesses.forProcessFunction(new DecodeEvents());
+        harness = ProcessFunctionTestHarnesses.forProcessFunction(new DecodeEvents(RegionSource.demo()));
     }
 
     @AfterEach
@@ -128,6 +130,26 @@ class DecodeEventsTest {
             assertThat(row.gridCode()).isEmpty();
             assertThat(row.lon()).isEqualTo(116.397);
         });
+    }
+
+    @Test
+    void aCountysOwnRegionFilePlacesItsEventsAndRefusesTheDemoRegions() throws Exception {
+        var county = RegionSource.of(Path.of("..", "docs", "examples", "county-region.geojson"));
+        try (var own = ProcessFunctionTestHarnesses.forProcessFunction(new DecodeEvents(county))) {
+            own.processElement(logged("""
+                    {"eventId":"evt-00000008","kind":"demand.created","occurredAt":"2026-11-23T09:30:00+08:00",
+                     "source":"app-1","point":{"lon":113.18,"lat":28.05,"crs":"WGS84"},"caseId":"c-8","channel":"app","demandType":"employment"}""", 9), 0);
+            own.processElement(logged("""
+                    {"eventId":"evt-00000009","kind":"demand.created","occurredAt":"2026-11-23T09:30:00+08:00",
+                     "source":"app-1","gridCode":"439901002003004","caseId":"c-9","channel":"app","demandType":"employment"}""", 9), 0);
+            assertThat(own.extractOutputValues()).singleElement().satisfies(row -> {
+                assertThat(row.eventId()).isEqualTo("evt-00000008");
+                assertThat(row.gridCode()).isEqualTo("439902001001002");
+                assertThat(row.countyCode()).isEqualTo("439902");
+            });
+            assertThat(own.getSideOutput(DecodeEvents.DEAD_LETTERS)).singleElement()
+                    .satisfies(record -> assertThat(record.getValue().eventId()).isEqualTo("evt-00000009"));
+        }
     }
 
     private static LoggedEvent logged(String json, long at) {
