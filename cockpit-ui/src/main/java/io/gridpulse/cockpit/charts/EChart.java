@@ -45,6 +45,11 @@ public final class EChart extends Div {
         }
     }
 
+    /** Replaces the chart's option with a JSON tree (see {@link #setOption(String)}). */
+    public void setOption(com.fasterxml.jackson.databind.JsonNode option) {
+        setOption(option.toString());
+    }
+
     public Registration addItemClickListener(com.vaadin.flow.component.ComponentEventListener<ItemClickEvent> listener) {
         return addListener(ItemClickEvent.class, listener);
     }

@@ -1,5 +1,6 @@
 package io.gridpulse.cockpit.layers;
 
+import io.gridpulse.cockpit.charts.Json;
 import io.gridpulse.geo.hex.HexCells;
 import io.gridpulse.geo.region.Region;
 import io.gridpulse.model.alerts.AlertKind;
@@ -57,7 +58,7 @@ public record WallLayers(List<HeatSpot> heat, List<Pulse> pulses) {
         var queries = new MapLayerQueries(warehouse);
         var midnight = LocalDate.ofInstant(now, zone).atStartOfDay(zone).toInstant();
         var heat = !midnight.isBefore(now) ? List.<HeatSpot>of()
-                : queries.demandHeat(area, midnight, now, null, MapLayers.resolution(area), MAX_HEAT_CELLS).stream()
+                : queries.demandHeat(area, midnight, now, null, HeatLayer.resolution(area), MAX_HEAT_CELLS).stream()
                 .map(c -> {
                     var centre = HexCells.centre(c.h3Cell());
                     return new HeatSpot(centre.x, centre.y, c.events());
@@ -113,12 +114,12 @@ public record WallLayers(List<HeatSpot> heat, List<Pulse> pulses) {
                  "symbol":"diamond","rippleEffect":{"brushType":"fill","scale":4,"period":1.5},
                  "itemStyle":{"color":"#ff4081","borderColor":"#ffffff","borderWidth":2,"shadowBlur":8,"shadowColor":"#ffffff"},
                  "tooltip":{"formatter":"{a}<br/>{b}"},"data":[%s]}"""
-                .formatted(MapLayers.json(text.apply("map.layer.heat")), basePx, basePx + basePx / 2, heatData,
-                        MapLayers.json(text.apply("map.legend.breach-fresh")), Math.max(12, basePx * 5 / 6), breaches,
-                        MapLayers.json(text.apply("map.legend.device.sos")), Math.max(14, basePx), sos);
+                .formatted(Json.string(text.apply("map.layer.heat")), basePx, basePx + basePx / 2, heatData,
+                        Json.string(text.apply("map.legend.breach-fresh")), Math.max(12, basePx * 5 / 6), breaches,
+                        Json.string(text.apply("map.legend.device.sos")), Math.max(14, basePx), sos);
     }
 
     private static String item(Pulse p) {
-        return "{\"name\":" + MapLayers.json(p.caseId()) + ",\"value\":[" + p.lon() + "," + p.lat() + "]}";
+        return "{\"name\":" + Json.string(p.caseId()) + ",\"value\":[" + p.lon() + "," + p.lat() + "]}";
     }
 }

@@ -58,9 +58,9 @@ class DepartmentLayersTest {
     @Test
     void theBreachLayerOfADepartmentDrawsOnlyItsCases() {
         var choice = LayerChoice.none().with(MapLayer.BREACHES, true);
-        var civil = layers.draw(COMMUNITY, choice, "civil_affairs", TestCockpit.now()).series();
+        var civil = layers.draw(COMMUNITY, choice, "civil_affairs", TestCockpit.now()).series().toString();
         assertThat(civil).contains("layer-civil").doesNotContain("layer-health");
-        var every = layers.draw(COMMUNITY, choice, null, TestCockpit.now()).series();
+        var every = layers.draw(COMMUNITY, choice, null, TestCockpit.now()).series().toString();
         assertThat(every).contains("layer-civil", "layer-health");
     }
 
@@ -68,10 +68,10 @@ class DepartmentLayersTest {
     void theDeviceLayerOfADepartmentLeavesOutDevicesInSosWhichBelongToTheAreasWatchers() {
         var choice = LayerChoice.none().with(MapLayer.DEVICES, true);
         var civil = layers.draw(COMMUNITY, choice, "civil_affairs", TestCockpit.now());
-        assertThat(civil.series()).contains("layer-band-quiet").doesNotContain("\"layer-band\"");
+        assertThat(civil.series().toString()).contains("layer-band-quiet").doesNotContain("\"layer-band\"");
         assertThat(civil.legend()).doesNotContain("map.legend.device.sos").contains("map.legend.device.online");
         var every = layers.draw(COMMUNITY, choice, null, TestCockpit.now());
-        assertThat(every.series()).contains("\"layer-band\"", "layer-band-quiet");
+        assertThat(every.series().toString()).contains("\"layer-band\"", "layer-band-quiet");
         assertThat(every.legend()).contains("map.legend.device.sos");
     }
 
