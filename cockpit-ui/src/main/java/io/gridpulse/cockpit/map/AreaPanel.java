@@ -60,6 +60,7 @@ final class AreaPanel extends VerticalLayout {
         this.name = name;
         setId("map-panel");
         addClassName("gp-map-panel");
+        setWidth("380px");
         setHeightFull();
         setPadding(false);
         children.setId("map-children");
