@@ -14,31 +14,34 @@ import io.gridpulse.ingest.counts.EventCountsEndpoint;
 import io.gridpulse.ingest.events.BatchEndpoint;
 import io.gridpulse.ingest.events.CaseHomes;
 import io.gridpulse.ingest.events.EventAdmission;
-import io.gridpulse.ingest.kpis.KpisEndpoint;
-import io.gridpulse.ingest.open311.Open311Api;
 import io.gridpulse.ingest.events.EventsEndpoint;
 import io.gridpulse.ingest.http.CanonicalPaths;
 import io.gridpulse.ingest.http.ConnectionGate;
 import io.gridpulse.ingest.http.ProblemResponse;
 import io.gridpulse.ingest.http.RequestIds;
+import io.gridpulse.ingest.kpis.KpisEndpoint;
 import io.gridpulse.ingest.log.EventLog;
 import io.gridpulse.ingest.metrics.IngestMetrics;
+import io.gridpulse.ingest.notify.SubscriptionSecrets;
+import io.gridpulse.ingest.open311.Open311Api;
 import io.gridpulse.ingest.openapi.OpenApiDocument;
 import io.gridpulse.ingest.sla.DeadlinePreviewEndpoint;
-import io.gridpulse.model.sla.CalendarDirectory;
+import io.gridpulse.ingest.subscriptions.SubscriptionsEndpoint;
 import io.gridpulse.model.event.EventKind;
 import io.gridpulse.model.json.EventCodec;
 import io.gridpulse.model.json.Limits;
 import io.gridpulse.model.privacy.Pseudonymiser;
+import io.gridpulse.model.sla.CalendarDirectory;
 import io.gridpulse.warehouse.Warehouse;
+import io.gridpulse.warehouse.notify.SubscriptionStore;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerOptions;
-import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -246,6 +249,12 @@ public final class IngestServer extends VerticleBase {
                 CalendarDirectory.of(config.calendarDir(), log::info), config.zone())::get);
         router.get("/api/v1/areas").handler(reading).handler(readRate).handler(areas::list);
         router.get("/api/v1/areas/:code").handler(reading).handler(readRate).handler(areas::one);
+        var subscriptions = new SubscriptionsEndpoint(warehouse == null ? null : new SubscriptionStore(warehouse,
+                SubscriptionSecrets.box(config.pseudonymKey())), config.region(), config.clock());
+        router.post("/api/v1/subscriptions").handler(reading).handler(readRate).handler(bodyUpTo(16 * 1024))
+                .handler(subscriptions::create);
+        router.get("/api/v1/subscriptions").handler(reading).handler(readRate).handler(subscriptions::list);
+        router.delete("/api/v1/subscriptions/:id").handler(reading).handler(readRate).handler(subscriptions::delete);
         router.get("/api/v1/openapi.yaml").handler(ctx -> ctx.response()
                 .putHeader("Content-Type", OpenApiDocument.CONTENT_TYPE).end(openApi));
         new Open311Api(codec, admission, limiter, timedLog, metrics, keyRing, warehouse, Open311Api.DEFAULT_JURISDICTION,

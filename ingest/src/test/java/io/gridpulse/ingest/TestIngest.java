@@ -1,17 +1,12 @@
 package io.gridpulse.ingest;
 
-import io.gridpulse.model.testing.TestClock;
-
+import io.gridpulse.ingest.alerts.AlertSource;
+import io.gridpulse.ingest.auth.ApiKeys;
 import io.gridpulse.ingest.auth.KeyGrant;
 import io.gridpulse.ingest.auth.Right;
 import io.gridpulse.model.area.AreaCode;
 import io.gridpulse.model.event.EventKind;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Set;
-
-import io.gridpulse.ingest.alerts.AlertSource;
-import io.gridpulse.ingest.auth.ApiKeys;
+import io.gridpulse.model.testing.TestClock;
 import io.gridpulse.warehouse.Warehouse;
 import io.vertx.core.Vertx;
 
@@ -21,7 +16,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /** A real IngestServer on a free port with the recording log, and an HTTP client for it. */
@@ -34,6 +32,8 @@ final class TestIngest implements AutoCloseable {
     /** A key allowed one event per second in bursts of two. */
     static final String SLOW_KEY = "gpk_slow-terminal-0123456789";
     static final String STREET = "439901001";
+    /** The edge's pseudonym key, from which the box of subscription secrets is derived. */
+    static final byte[] PSEUDONYM_KEY = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8);
     static final int MAX_BODY = 16 * 1024;
     static final int MAX_BATCH_EVENTS = 10;
     static final int MAX_BATCH_BYTES = 64 * 1024;
@@ -53,7 +53,7 @@ final class TestIngest implements AutoCloseable {
     static TestIngest start(Warehouse warehouse, AlertSource alerts, Duration heartbeat) {
         var vertx = Vertx.vertx();
         var config = new IngestConfig("127.0.0.1", 0, "unused:9092", "gp.events", keys(),
-                "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8), MAX_BODY, 100).withClock(TestClock.get())
+                PSEUDONYM_KEY, MAX_BODY, 100).withClock(TestClock.get())
                 .withBatchLimits(MAX_BATCH_EVENTS, MAX_BATCH_BYTES);
         var log = new RecordingEventLog();
         var server = new IngestServer(config, log, warehouse, alerts, heartbeat);

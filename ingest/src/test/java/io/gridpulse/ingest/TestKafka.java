@@ -110,6 +110,8 @@ final class TestKafka {
                 props.put("inter.broker.listener.name", "PLAINTEXT");
                 props.put("log.dirs", logDir.toString());
                 props.put("offsets.topic.replication.factor", "1");
+                // a consumer group forms at once, as in the standalone's broker
+                props.put("group.initial.rebalance.delay.ms", "0");
                 props.put("transaction.state.log.replication.factor", "1");
                 props.put("transaction.state.log.min.isr", "1");
                 props.put("share.coordinator.state.topic.replication.factor", "1");

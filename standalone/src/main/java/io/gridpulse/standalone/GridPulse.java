@@ -10,6 +10,8 @@ import io.gridpulse.ingest.http.ConnectionGate;
 import io.gridpulse.ingest.log.KafkaEventLog;
 import io.gridpulse.ingest.mqtt.MqttConfig;
 import io.gridpulse.ingest.mqtt.MqttDeviceServer;
+import io.gridpulse.ingest.notify.AlertDispatcher;
+import io.gridpulse.ingest.notify.SubscriptionSecrets;
 import io.gridpulse.model.privacy.Pseudonymiser;
 import io.gridpulse.model.sla.CalendarDirectory;
 import io.gridpulse.simulator.Simulator;
@@ -24,6 +26,8 @@ import io.gridpulse.streams.StreamJobs;
 import io.gridpulse.streams.StreamJobsConfig;
 import io.gridpulse.warehouse.Warehouse;
 import io.gridpulse.warehouse.WarehouseConfig;
+import io.gridpulse.warehouse.notify.DeliveryLog;
+import io.gridpulse.warehouse.notify.SubscriptionStore;
 import io.gridpulse.warehouse.registry.HouseholdRegistry;
 import io.gridpulse.warehouse.registry.HouseholdRow;
 import io.vertx.core.Vertx;
@@ -143,6 +147,12 @@ public final class GridPulse implements AutoCloseable {
                 eventLog, warehouse, gate);
         vertx.deployVerticle(ingest).await(30, TimeUnit.SECONDS);
         ingestUrl = (settings.tls() == null ? "http://" : "https://") + config.host() + ":" + ingest.port();
+
+        // subscribers get their alerts off-screen (webhooks), each once, whichever of several dispatchers runs
+        var dispatcher = new AlertDispatcher(kafka.bootstrapServers(), StreamJobsConfig.DEFAULT_ALERTS_TOPIC,
+                new SubscriptionStore(warehouse, SubscriptionSecrets.box(pseudonymKey)), new DeliveryLog(warehouse),
+                config.clock(), AlertDispatcher.DEFAULT_BACKOFF).start();
+        stopInReverse.push(dispatcher);
 
         // devices (wristbands, kiosks, plaques) publish over MQTT; QoS 1 is acknowledged once Kafka has the message
         var deviceKeys = settings.deviceKeys() != null ? settings.deviceKeys()
