@@ -97,6 +97,11 @@ class SubscriptionsEndpointTest {
         assertThat(pointers).containsExactlyInAnyOrder("/colour", "/channel", "/url", "/secret", "/areas/0", "/areas/1",
                 "/kinds/1", "/minSeverity");
         assertThat(post(TestIngest.KEY, "[1,2]").statusCode()).isEqualTo(400);
+        var weComWithSecret = post(TestIngest.KEY, VALID.replace("\"webhook\"", "\"wecom\""));
+        assertThat(weComWithSecret.statusCode()).isEqualTo(400);
+        assertThat(weComWithSecret.body()).contains("/secret").contains("must be left out for wecom");
+        assertThat(post(TestIngest.KEY, VALID.replace(",\"secret\":\"s3cret-0123456789abcdef\"", "")).body())
+                .as("a webhook needs its secret").contains("/secret");
         assertThat(post(TestIngest.KEY, "{not json").statusCode()).isEqualTo(400);
         assertThat(stored()).isZero();
     }

@@ -1,6 +1,7 @@
 package io.gridpulse.ingest;
 
 import com.sun.net.httpserver.HttpServer;
+import io.gridpulse.geo.region.Region;
 import io.gridpulse.ingest.notify.AlertDispatcher;
 import io.gridpulse.ingest.notify.SubscriptionSecrets;
 import io.gridpulse.model.alerts.Alert;
@@ -30,6 +31,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -56,7 +58,9 @@ class WebhookDeliveryTest {
     private static final AtomicInteger TOPICS = new AtomicInteger();
 
     private final List<AutoCloseable> closing = new ArrayList<>();
+    private static final String ROBOT_SECRET = "SEC0123456789abcdef0123456789";
     private final ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Received> robots = new ConcurrentLinkedQueue<>();
     private final AtomicInteger failuresToAnswer = new AtomicInteger();
     private HttpServer receiver;
     private String topic;
@@ -92,7 +96,51 @@ class WebhookDeliveryTest {
             }
             exchange.close();
         });
+        // stand-ins for the DingTalk and WeCom robot APIs, checking what those platforms check
+        receiver.createContext("/robot/send", exchange -> {
+            var query = exchange.getRequestURI().getRawQuery();
+            var timestamp = Long.parseLong(param(query, "timestamp"));
+            var signValid = param(query, "sign").equals(dingTalkSign(ROBOT_SECRET, timestamp))
+                    && param(query, "access_token").equals("t0ken");
+            robots.add(new Received("dingtalk", new JsonObject(new String(exchange.getRequestBody().readAllBytes(),
+                    StandardCharsets.UTF_8)), signValid));
+            answer(exchange, signValid ? "{\"errcode\":0,\"errmsg\":\"ok\"}" : "{\"errcode\":310000,\"errmsg\":\"sign not match\"}");
+        });
+        receiver.createContext("/cgi-bin/webhook/send", exchange -> {
+            robots.add(new Received("wecom", new JsonObject(new String(exchange.getRequestBody().readAllBytes(),
+                    StandardCharsets.UTF_8)), param(exchange.getRequestURI().getRawQuery(), "key").equals("k3y")));
+            answer(exchange, "{\"errcode\":0,\"errmsg\":\"ok\"}");
+        });
         receiver.start();
+    }
+
+    private static void answer(com.sun.net.httpserver.HttpExchange exchange, String json) throws java.io.IOException {
+        var bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    private static String param(String query, String name) {
+        for (var pair : query.split("&")) {
+            var at = pair.indexOf('=');
+            if (pair.substring(0, at).equals(name)) {
+                return java.net.URLDecoder.decode(pair.substring(at + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return "";
+    }
+
+    /** DingTalk's documented signature: base64 HMAC-SHA256 under the secret of timestamp + "\n" + secret. */
+    private static String dingTalkSign(String secret, long timestamp) {
+        try {
+            var mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return java.util.Base64.getEncoder().encodeToString(mac.doFinal((timestamp + "\n" + secret).getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @AfterEach
@@ -114,15 +162,20 @@ class WebhookDeliveryTest {
     }
 
     private Subscription subscribe(Set<AlertKind> kinds, Severity least) {
-        var s = new Subscription("sub-" + TOPICS.get() + "-" + kinds.size(), "duty-desk", Channel.WEBHOOK,
-                URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook"), SECRET,
+        return subscribe(Channel.WEBHOOK, "/hook", SECRET, kinds, least);
+    }
+
+    private Subscription subscribe(Channel channel, String path, String secret, Set<AlertKind> kinds, Severity least) {
+        var s = new Subscription("sub-" + TOPICS.get() + "-" + channel.wireName() + "-" + kinds.size(), "duty-desk", channel,
+                URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + path), secret,
                 List.of(AreaCode.of("439901001")), kinds, least, TestClock.now());
         store.save(s, TestClock.now());
         return s;
     }
 
     private AlertDispatcher dispatcher() throws Exception {
-        var dispatcher = new AlertDispatcher(TestKafka.bootstrap(), topic, store, deliveries, TestClock.get(), FAST).start();
+        var dispatcher = new AlertDispatcher(TestKafka.bootstrap(), topic, store, deliveries, Region.demo(),
+                ZoneId.of("Asia/Shanghai"), TestClock.get(), FAST).start();
         closing.add(dispatcher);
         return dispatcher;
     }
@@ -217,5 +270,32 @@ class WebhookDeliveryTest {
         awaitReceived(10);
         Thread.sleep(500);
         assertThat(received).extracting(Received::deliveryId).doesNotHaveDuplicates().hasSize(10);
+    }
+
+    @Test
+    void groupChatRobotsGetAChineseMarkdownMessageDingTalksSigned() throws Exception {
+        subscribe(Channel.DINGTALK, "/robot/send?access_token=t0ken", ROBOT_SECRET, Set.of(AlertKind.SLA_BREACH), Severity.INFO);
+        subscribe(Channel.WECOM, "/cgi-bin/webhook/send?key=k3y", "", Set.of(AlertKind.SLA_BREACH), Severity.INFO);
+        var wrongSecret = subscribe(Channel.DINGTALK, "/robot/send?access_token=t0ken", "SEC-not-the-robots-secret",
+                Set.of(AlertKind.SLA_BREACH, AlertKind.DEVICE_SOS), Severity.INFO);
+        assertThat(dispatcher().awaitAssigned(Duration.ofSeconds(30))).isTrue();
+        publish(alert("g-1", AlertKind.SLA_BREACH, AlertStatus.OPEN, "439901001001001"));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (deliveries.forAlert("g-1").size() < 5 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        var dingTalk = robots.stream().filter(r -> r.deliveryId().equals("dingtalk") && r.signatureValid()).findFirst().orElseThrow();
+        assertThat(dingTalk.body().getString("msgtype")).isEqualTo("markdown");
+        assertThat(dingTalk.body().getJsonObject("markdown").getString("title")).isEqualTo("【超时】东城街道");
+        assertThat(dingTalk.body().getJsonObject("markdown").getString("text")).contains("东城街道", "case-g-1", "级别：严重");
+        var weCom = robots.stream().filter(r -> r.deliveryId().equals("wecom")).findFirst().orElseThrow();
+        assertThat(weCom.signatureValid()).as("the key in the URL").isTrue();
+        assertThat(weCom.body().getJsonObject("markdown").getString("content")).startsWith("### 【超时】东城街道");
+        // a robot that refuses the signature answers 200 with an errcode: a failed attempt, retried, then given up
+        assertThat(deliveries.forAlert("g-1")).filteredOn(a -> a.subscriptionId().equals(wrongSecret.id()))
+                .extracting(DeliveryLog.Attempt::outcome)
+                .containsExactly(DeliveryLog.Outcome.FAILED, DeliveryLog.Outcome.FAILED, DeliveryLog.Outcome.GIVEN_UP);
+        assertThat(deliveries.forAlert("g-1")).filteredOn(a -> a.subscriptionId().equals(wrongSecret.id()))
+                .allSatisfy(a -> assertThat(a.error()).isEqualTo("errcode 310000: sign not match"));
     }
 }

@@ -1,6 +1,8 @@
 package io.gridpulse.ingest.notify;
 
+import io.gridpulse.geo.region.Region;
 import io.gridpulse.model.alerts.Alert;
+import io.gridpulse.model.notify.Channel;
 import io.gridpulse.model.notify.Subscription;
 import io.gridpulse.warehouse.alerts.AlertJson;
 import io.gridpulse.warehouse.notify.DeliveryLog;
@@ -20,6 +22,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -30,7 +33,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Delivers alerts to their subscribers off-screen. Reads {@code gp.alerts} in a consumer group ({@value #GROUP}): with
+ * Delivers alerts to their subscribers off-screen: a signed webhook ({@link WebhookChannel}) or a group-chat robot
+ * ({@link RobotChannel}). Reads {@code gp.alerts} in a consumer group ({@value #GROUP}): with
  * two dispatchers running, Kafka gives the topic's one partition to one of them, and the other takes over from the
  * last committed offset when it fails. Offsets are committed only once every notification of a poll has ended,
  * delivered or given up; a notification already recorded as delivered is not sent again, so a takeover sends each
@@ -54,6 +58,7 @@ public final class AlertDispatcher implements AutoCloseable {
     private final SubscriptionStore subscriptions;
     private final DeliveryLog deliveries;
     private final WebhookChannel webhook;
+    private final RobotChannel robots;
     private final Clock clock;
     private final List<Duration> backoff;
     private final CountDownLatch stopping = new CountDownLatch(1);
@@ -63,14 +68,20 @@ public final class AlertDispatcher implements AutoCloseable {
     private List<Subscription> cached = List.of();
     private Instant cachedAt = Instant.EPOCH;
 
+    /**
+     * @param region  the region whose area names the chat messages write
+     * @param zone    the zone of the times the chat messages write
+     * @param backoff the pauses before each further attempt of a notification
+     */
     public AlertDispatcher(String bootstrapServers, String topic, SubscriptionStore subscriptions, DeliveryLog deliveries,
-                           Clock clock, List<Duration> backoff) {
+                           Region region, ZoneId zone, Clock clock, List<Duration> backoff) {
         this.topic = topic;
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.clock = clock;
         this.backoff = List.copyOf(backoff);
         this.webhook = new WebhookChannel(clock);
+        this.robots = new RobotChannel(new RobotMessage(region, zone), clock);
         var props = new HashMap<String, Object>();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
@@ -179,9 +190,13 @@ public final class AlertDispatcher implements AutoCloseable {
             int status = 0;
             String error = "";
             try {
-                status = webhook.send(subscription, notification);
-                if (status < 200 || status > 299) {
-                    error = "the receiver answered " + status;
+                if (subscription.channel() == Channel.WEBHOOK) {
+                    status = webhook.send(subscription, notification);
+                    error = status >= 200 && status <= 299 ? "" : "the receiver answered " + status;
+                } else {
+                    var answer = robots.send(subscription, notification);
+                    status = answer.httpStatus();
+                    error = answer.error();
                 }
             } catch (IOException e) {
                 error = e.toString();

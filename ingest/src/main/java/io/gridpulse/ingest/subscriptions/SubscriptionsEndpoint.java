@@ -162,7 +162,12 @@ public final class SubscriptionsEndpoint {
         }
         var url = url(json.path("url").asText(""), problems);
         var secret = json.path("secret").asText("");
-        if (!json.path("secret").isTextual() || secret.length() < 16 || secret.length() > 256) {
+        var secretGiven = json.has("secret");
+        if (channel.isPresent() && !channel.get().takesSecret() && secretGiven) {
+            problems.add(new Problem("/secret", "must be left out for " + channel.get().wireName()
+                    + ": the key in the robot's URL authenticates it"));
+        } else if ((channel.map(Channel::needsSecret).orElse(false) || secretGiven)
+                && (!json.path("secret").isTextual() || secret.length() < 16 || secret.length() > 256)) {
             problems.add(new Problem("/secret", "must be a string of 16 to 256 characters (the key the notifications are signed with)"));
         }
         var areas = new ArrayList<AreaCode>();
@@ -230,7 +235,7 @@ public final class SubscriptionsEndpoint {
         node.put("id", s.id());
         node.put("channel", s.channel().wireName());
         node.put("url", s.url().toString());
-        node.put("secretSet", true);
+        node.put("secretSet", !s.secret().isEmpty());
         var areas = node.putArray("areas");
         s.areas().forEach(a -> areas.add(a.value()));
         var kinds = node.putArray("kinds");

@@ -20,7 +20,8 @@ import java.util.Set;
  * @param owner       who made it (the API key's client), the only one who may list or delete it
  * @param channel     where notifications go
  * @param url         the address a notification is sent to
- * @param secret      what the channel signs with (the webhook's HMAC key); held encrypted at rest
+ * @param secret      what the channel signs with (the webhook's HMAC key, a DingTalk robot's secret), empty for none;
+ *                    held encrypted at rest
  * @param areas       the areas whose alerts are wanted; empty for the owner's whole scope
  * @param kinds       the kinds wanted; empty for every kind
  * @param minSeverity the least severity wanted
@@ -53,10 +54,5 @@ public record Subscription(String id, String owner, Channel channel, URI url, St
             return true;
         }
         return areas.stream().anyMatch(alert.area()::isIn);
-    }
-
-    /** This subscription without its secret, as it is shown back to its owner. */
-    public Subscription withoutSecret() {
-        return new Subscription(id, owner, channel, url, "", areas, kinds, minSeverity, createdAt);
     }
 }
