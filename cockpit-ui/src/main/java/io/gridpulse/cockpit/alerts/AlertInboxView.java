@@ -426,7 +426,10 @@ public final class AlertInboxView extends VerticalLayout implements HasDynamicTi
         return button;
     }
 
-    /** The alert's timeline: who acknowledged, assigned, escalated and commented, when, and what they wrote. */
+    /**
+     * The alert's timeline: who acknowledged, assigned, escalated and commented, when, and what they wrote; then every
+     * attempt to deliver it off-screen and how it ended.
+     */
     private void openHistory(Alert alert) {
         var dialog = new Dialog();
         dialog.setId("alert-history");
@@ -441,6 +444,15 @@ public final class AlertInboxView extends VerticalLayout implements HasDynamicTi
             var line = new Span(time.format(step.at()) + " · " + step.actor() + " · " + what
                     + (step.comment().isEmpty() ? "" : "：" + OnScreen.mask(step.comment())));
             line.addClassName("alert-history-entry");
+            list.add(line);
+        }
+        for (var attempt : inbox.deliveries(alert.alertId())) {
+            var outcome = getTranslation("alerts.delivery." + attempt.outcome().wireName(), attempt.attempt());
+            var line = new Span(time.format(attempt.at()) + " · " + getTranslation("alerts.delivery.to",
+                    getTranslation("alerts.channel." + attempt.channel()), attempt.target())
+                    + " · " + outcome + (attempt.error().isEmpty() ? "" : "：" + attempt.error()));
+            line.addClassName("alert-history-entry");
+            line.addClassName("alert-delivery");
             list.add(line);
         }
         dialog.add(list);

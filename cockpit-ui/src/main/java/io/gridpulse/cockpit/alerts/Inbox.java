@@ -9,6 +9,7 @@ import io.gridpulse.warehouse.actions.AlertActions;
 import io.gridpulse.warehouse.actions.AlertHandling;
 import io.gridpulse.warehouse.alerts.AlertStore;
 import io.gridpulse.warehouse.audit.AuditLog;
+import io.gridpulse.warehouse.notify.DeliveryLog;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -38,8 +39,11 @@ public final class Inbox {
     private final AlertRights rights;
     private final AuditLog audit;
     private final Clock clock;
+    private final DeliveryLog deliveries;
 
-    public Inbox(CockpitUser user, AlertStore alerts, AlertActions actions, AlertRights rights, AuditLog audit, Clock clock) {
+    public Inbox(CockpitUser user, AlertStore alerts, AlertActions actions, AlertRights rights, AuditLog audit, Clock clock,
+                 DeliveryLog deliveries) {
+        this.deliveries = deliveries;
         this.user = user;
         this.alerts = alerts;
         this.actions = actions;
@@ -52,7 +56,7 @@ public final class Inbox {
     public static Inbox of(CockpitContext context, CockpitUser user) {
         var warehouse = context.warehouse();
         return new Inbox(user, warehouse.alerts(), new AlertActions(warehouse), new AlertRights(warehouse), context.audit(),
-                context.clock());
+                context.clock(), new DeliveryLog(warehouse));
     }
 
     public CockpitUser user() {
@@ -87,6 +91,11 @@ public final class Inbox {
     /** Everything done about one alert, oldest first: its timeline of acknowledgements, assignments and comments. */
     public List<AlertAction> history(String alertId) {
         return actions.history(alertId);
+    }
+
+    /** Every attempt to deliver the alert to its subscribers off-screen (webhooks, group robots), oldest first. */
+    public List<DeliveryLog.Attempt> deliveries(String alertId) {
+        return deliveries.forAlert(alertId);
     }
 
     /** Whom the user's area gives alerts and cases to, most often first (at most {@code limit}). */

@@ -15,6 +15,7 @@ import io.gridpulse.warehouse.actions.AlertAction;
 import io.gridpulse.warehouse.actions.AlertActions;
 import io.gridpulse.warehouse.audit.AuditEntry;
 import io.gridpulse.warehouse.audit.AuditLog;
+import io.gridpulse.warehouse.notify.DeliveryLog;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -67,7 +68,7 @@ class InboxTest {
 
     private static Inbox inbox(CockpitUser user) {
         return new Inbox(user, warehouse.alerts(), new AlertActions(warehouse), new AlertRights(warehouse), audit,
-                TestCockpit.clock());
+                TestCockpit.clock(), new DeliveryLog(warehouse));
     }
 
     @Test
@@ -159,5 +160,18 @@ class InboxTest {
 
     private static AreaLineage lineage(String grid) {
         return AreaLineage.ofGrid(AreaCode.of(grid));
+    }
+
+    @Test
+    void everyAttemptToDeliverAnAlertOffScreenIsOnItsTimeline() {
+        var log = new DeliveryLog(warehouse);
+        var at = TestCockpit.now().minusSeconds(20);
+        log.record(new DeliveryLog.Attempt("sub-1", "webhook", "duty.example.gov.cn", "inbox-breach-1", "firing", 1,
+                DeliveryLog.Outcome.FAILED, 503, "the receiver answered 503", at, java.time.Duration.ofMillis(40)));
+        log.record(new DeliveryLog.Attempt("sub-1", "webhook", "duty.example.gov.cn", "inbox-breach-1", "firing", 2,
+                DeliveryLog.Outcome.DELIVERED, 204, "", at.plusSeconds(2), java.time.Duration.ofMillis(30)));
+        assertThat(inbox(WATCHER).deliveries("inbox-breach-1")).extracting(DeliveryLog.Attempt::outcome)
+                .containsExactly(DeliveryLog.Outcome.FAILED, DeliveryLog.Outcome.DELIVERED);
+        assertThat(inbox(WATCHER).deliveries("inbox-breach-0")).isEmpty();
     }
 }

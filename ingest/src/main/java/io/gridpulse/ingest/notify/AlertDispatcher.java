@@ -207,7 +207,8 @@ public final class AlertDispatcher implements AutoCloseable {
             var took = Duration.ofNanos(System.nanoTime() - started);
             var last = attempt > backoff.size();
             var outcome = error.isEmpty() ? Outcome.DELIVERED : last ? Outcome.GIVEN_UP : Outcome.FAILED;
-            deliveries.record(new Attempt(subscription.id(), notification.alert().alertId(), notification.status(), attempt,
+            deliveries.record(new Attempt(subscription.id(), subscription.channel().wireName(), subscription.url().getHost(),
+                    notification.alert().alertId(), notification.status(), attempt,
                     outcome, status, error, clock.instant(), took));
             if (outcome != Outcome.FAILED) {
                 if (outcome == Outcome.GIVEN_UP) {

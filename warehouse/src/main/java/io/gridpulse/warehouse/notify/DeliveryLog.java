@@ -37,19 +37,22 @@ public final class DeliveryLog {
     /**
      * One attempt.
      *
+     * @param channel     the subscription's channel ({@code webhook}, {@code dingtalk}, {@code wecom})
+     * @param target      where it went, the host of the subscription's URL (no path, which may hold a robot's key)
      * @param alertStatus {@code firing} or {@code resolved}
      * @param httpStatus  the receiver's status, 0 when it could not be reached
      */
-    public record Attempt(String subscriptionId, String alertId, String alertStatus, int attempt, Outcome outcome,
+    public record Attempt(String subscriptionId, String channel, String target, String alertId, String alertStatus, int attempt, Outcome outcome,
                           int httpStatus, String error, Instant at, Duration took) {
     }
 
     public void record(Attempt a) {
         clickHouse.execute(Sql.of("""
-                INSERT INTO gridpulse.deliveries (subscription_id, alert_id, alert_status, attempt, outcome, http_status, error,
-                    at, duration_ms) SETTINGS async_insert = 0
-                VALUES (:subscription, :alert, :status, :attempt, :outcome, :http, :error, :at, :took)""")
-                .bind("subscription", a.subscriptionId()).bind("alert", a.alertId()).bind("status", a.alertStatus())
+                INSERT INTO gridpulse.deliveries (subscription_id, channel, target, alert_id, alert_status, attempt, outcome,
+                    http_status, error, at, duration_ms) SETTINGS async_insert = 0
+                VALUES (:subscription, :channel, :target, :alert, :status, :attempt, :outcome, :http, :error, :at, :took)""")
+                .bind("subscription", a.subscriptionId()).bind("channel", a.channel()).bind("target", a.target())
+                .bind("alert", a.alertId()).bind("status", a.alertStatus())
                 .bind("attempt", a.attempt()).bind("outcome", a.outcome().wireName()).bind("http", a.httpStatus())
                 .bind("error", a.error()).bind("at", a.at()).bind("took", a.took().toMillis()));
     }
@@ -64,11 +67,16 @@ public final class DeliveryLog {
 
     /** Every attempt for an alert, oldest first, for its page. */
     public List<Attempt> forAlert(String alertId) {
+        return forAlerts(List.of(alertId));
+    }
+
+    /** Every attempt for these alerts (a case's), oldest first. */
+    public List<Attempt> forAlerts(java.util.Collection<String> alertIds) {
         return clickHouse.query(Sql.of("""
-                SELECT subscription_id, alert_id, alert_status, attempt, outcome, http_status, error,
+                SELECT subscription_id, channel, target, alert_id, alert_status, attempt, outcome, http_status, error,
                        toUnixTimestamp64Milli(at) AS at_ms, duration_ms
-                FROM gridpulse.deliveries WHERE alert_id = :alert ORDER BY at, attempt""").bind("alert", alertId),
-                r -> new Attempt(r.string("subscription_id"), r.string("alert_id"), r.string("alert_status"),
+                FROM gridpulse.deliveries WHERE has(:alerts, alert_id) ORDER BY at, attempt""").bindStrings("alerts", alertIds),
+                r -> new Attempt(r.string("subscription_id"), r.string("channel"), r.string("target"), r.string("alert_id"), r.string("alert_status"),
                         r.intValue("attempt"), Outcome.valueOf(r.string("outcome").toUpperCase(java.util.Locale.ROOT)),
                         r.intValue("http_status"), r.text("error"), r.instantFromMillis("at_ms"),
                         Duration.ofMillis(r.longValue("duration_ms"))));

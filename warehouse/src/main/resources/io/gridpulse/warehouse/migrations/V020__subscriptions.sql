@@ -22,6 +22,8 @@ ORDER BY subscription_id;
 CREATE TABLE IF NOT EXISTS gridpulse.deliveries
 (
     subscription_id  String,
+    channel          LowCardinality(String),
+    target           String,
     alert_id         String,
     alert_status     LowCardinality(String),
     attempt          UInt16,
