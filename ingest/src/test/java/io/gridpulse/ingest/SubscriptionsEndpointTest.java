@@ -110,7 +110,7 @@ class SubscriptionsEndpointTest {
     void aScopedKeySubscribesOnlyWithinItsAreasAndAWriteOnlyKeyNotAtAll() {
         var outside = post(TestIngest.STREET_KEY, VALID.replace("439901001", "439901002"));
         assertThat(outside.statusCode()).isEqualTo(403);
-        assertThat(outside.body()).contains("/areas/0").contains("outside the areas of this key");
+        assertThat(outside.body()).contains("/areas/0").contains("is outside the areas of this subscriber");
         var own = post(TestIngest.STREET_KEY, VALID.replace("\"areas\":[\"439901001\"],", ""));
         assertThat(own.statusCode()).as(own.body()).isEqualTo(201);
         assertThat(new JsonObject(own.body()).getJsonArray("areas").getList()).as("its own street, never the region")

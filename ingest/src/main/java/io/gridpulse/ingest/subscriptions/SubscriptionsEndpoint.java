@@ -9,26 +9,19 @@ import io.gridpulse.ingest.auth.KeyGrant;
 import io.gridpulse.ingest.http.ProblemResponse;
 import io.gridpulse.ingest.http.Utf8Body;
 import io.gridpulse.model.alerts.AlertKind;
-import io.gridpulse.model.alerts.Severity;
-import io.gridpulse.model.area.AreaCode;
 import io.gridpulse.model.json.Problem;
-import io.gridpulse.model.notify.Channel;
 import io.gridpulse.model.notify.Subscription;
+import io.gridpulse.model.notify.SubscriptionDraft;
 import io.gridpulse.warehouse.notify.SubscriptionStore;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * {@code POST/GET/DELETE /api/v1/subscriptions}: a key's client subscribes to alerts of areas, kinds and a least
@@ -156,77 +149,44 @@ public final class SubscriptionsEndpoint {
                         FIELDS.stream().sorted().toList())));
             }
         });
-        var channel = Channel.fromWire(json.path("channel").asText(""));
-        if (channel.isEmpty()) {
-            problems.add(new Problem("/channel", "must be one of " + Channel.WIRE_NAMES));
-        }
-        var url = url(json.path("url").asText(""), problems);
-        var secret = json.path("secret").asText("");
-        var secretGiven = json.has("secret");
-        if (channel.isPresent() && !channel.get().takesSecret() && secretGiven) {
-            problems.add(new Problem("/secret", "must be left out for " + channel.get().wireName()
-                    + ": the key in the robot's URL authenticates it"));
-        } else if ((channel.map(Channel::needsSecret).orElse(false) || secretGiven)
-                && (!json.path("secret").isTextual() || secret.length() < 16 || secret.length() > 256)) {
-            problems.add(new Problem("/secret", "must be a string of 16 to 256 characters (the key the notifications are signed with)"));
-        }
-        var areas = new ArrayList<AreaCode>();
-        var areaList = json.path("areas");
-        if (!areaList.isMissingNode() && !areaList.isArray()) {
-            problems.add(new Problem("/areas", "must be an array of area codes"));
-        }
-        for (int i = 0; areaList.isArray() && i < areaList.size(); i++) {
-            var text = areaList.get(i).asText("");
-            var area = AreaCode.parse(text).filter(a -> region.area(a).isPresent());
-            if (area.isEmpty()) {
-                problems.add(new Problem("/areas/" + i, "must be the code of an area of this region, e.g. 439901001; list them at /api/v1/areas"));
-            } else if (grant.isAreaScoped() && !grant.covers(area.get())) {
-                outside.add(new Problem("/areas/" + i, "is outside the areas of this key"));
-            } else {
-                areas.add(area.get());
-            }
-        }
-        if (areas.isEmpty() && grant.isAreaScoped() && problems.isEmpty() && outside.isEmpty()) {
-            // a scoped key's subscription without areas means its own areas, never the whole region
-            areas.addAll(grant.areas());
-        }
-        var kinds = EnumSet.noneOf(AlertKind.class);
-        var kindList = json.path("kinds");
-        if (!kindList.isMissingNode() && !kindList.isArray()) {
-            problems.add(new Problem("/kinds", "must be an array of alert kinds"));
-        }
-        for (int i = 0; kindList.isArray() && i < kindList.size(); i++) {
-            var kind = AlertKind.fromWire(kindList.get(i).asText(""));
-            if (kind.isEmpty()) {
-                problems.add(new Problem("/kinds/" + i, "must be one of " + java.util.Arrays.stream(AlertKind.values()).map(AlertKind::wireName).toList()));
-            } else {
-                kinds.add(kind.get());
-            }
-        }
-        var severity = json.has("minSeverity") ? Severity.fromWire(json.path("minSeverity").asText("")) : java.util.Optional.of(Severity.INFO);
-        if (severity.isEmpty()) {
-            problems.add(new Problem("/minSeverity", "must be one of info, warning, major, critical"));
-        }
-        if (!problems.isEmpty() || !outside.isEmpty()) {
-            return null;
-        }
-        return new Subscription("sub-" + UUID.randomUUID(), grant.client(), channel.get(), url, secret,
-                List.copyOf(new LinkedHashSet<>(areas)), kinds, severity.get(), clock.instant());
+        var draft = new SubscriptionDraft(text(json, "channel", problems), text(json, "url", problems),
+                text(json, "secret", problems), texts(json, "areas", problems), texts(json, "kinds", problems),
+                text(json, "minSeverity", problems));
+        var checked = draft.check(grant.client(), area -> region.area(area).isPresent(),
+                area -> !grant.isAreaScoped() || grant.covers(area), grant.areas(), clock.instant());
+        problems.addAll(checked.problems());
+        outside.addAll(checked.outside());
+        return problems.isEmpty() ? checked.subscription() : null;
     }
 
-    private static URI url(String text, List<Problem> problems) {
-        try {
-            var uri = new URI(text);
-            if (uri.getScheme() == null || !(uri.getScheme().equals("https") || uri.getScheme().equals("http"))
-                    || uri.getHost() == null || uri.getRawUserInfo() != null || text.length() > 2_000) {
-                problems.add(new Problem("/url", "must be an absolute http or https URL without user and password, at most 2,000 characters"));
-                return null;
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            problems.add(new Problem("/url", "is not a URL: " + e.getReason()));
+    /** A string member, null when it is left out; another type is a problem. */
+    private static String text(JsonNode json, String field, List<Problem> problems) {
+        var value = json.get(field);
+        if (value == null || value.isNull()) {
             return null;
         }
+        if (!value.isTextual()) {
+            problems.add(new Problem("/" + field, "must be a string"));
+            return null;
+        }
+        return value.asText();
+    }
+
+    /** An array of strings, empty when it is left out; another type is a problem. */
+    private static List<String> texts(JsonNode json, String field, List<Problem> problems) {
+        var value = json.get(field);
+        if (value == null || value.isNull()) {
+            return List.of();
+        }
+        if (!value.isArray()) {
+            problems.add(new Problem("/" + field, "must be an array of strings"));
+            return List.of();
+        }
+        var out = new ArrayList<String>();
+        for (int i = 0; i < value.size(); i++) {
+            out.add(value.get(i).isTextual() ? value.get(i).asText() : "");
+        }
+        return out;
     }
 
     /** A subscription as its owner sees it: never the secret. */
