@@ -4,9 +4,11 @@ import io.gridpulse.cockpit.live.LiveQueries;
 import io.gridpulse.cockpit.security.CockpitUsers;
 import io.gridpulse.geo.region.Region;
 import io.gridpulse.model.area.Area;
+import io.gridpulse.model.privacy.SecretBox;
 import io.gridpulse.model.sla.CalendarDirectory;
 import io.gridpulse.warehouse.Warehouse;
 import io.gridpulse.warehouse.audit.AuditLog;
+import io.gridpulse.warehouse.notify.SubscriptionStore;
 
 import java.time.Clock;
 import java.time.ZoneId;
@@ -25,15 +27,18 @@ import java.util.Objects;
  * @param audit     the hash-chained log of sign-ins, views, refusals and exports
  * @param clock     what "now", "today" and "this week" are read from (the system clock, but for tests)
  * @param calendars the working-day calendar, shipped and from the operators' folder, that the case pages count on
+ * @param subscriptions who gets alerts off-screen, with their secrets sealed
  */
 public record CockpitContext(Warehouse warehouse, CockpitUsers users, Region region, ZoneId zone,
-                             LiveQueries live, AuditLog audit, Clock clock, CalendarDirectory calendars) {
+                             LiveQueries live, AuditLog audit, Clock clock, CalendarDirectory calendars,
+                             SubscriptionStore subscriptions) {
     private static volatile CockpitContext current;
 
+    /** @param subscriptionSecrets the box subscription secrets are sealed in (the edge's, so its dispatcher opens them) */
     public static CockpitContext of(Warehouse warehouse, CockpitUsers users, Region region, ZoneId zone,
-                                    Clock clock, CalendarDirectory calendars) {
+                                    Clock clock, CalendarDirectory calendars, SecretBox subscriptionSecrets) {
         return new CockpitContext(warehouse, users, region, zone, new LiveQueries(warehouse), AuditLog.of(warehouse, clock),
-                clock, calendars);
+                clock, calendars, new SubscriptionStore(warehouse, subscriptionSecrets));
     }
 
     /** The region's areas by code, with their display names. */

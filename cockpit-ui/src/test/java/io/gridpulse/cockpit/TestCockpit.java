@@ -42,6 +42,10 @@ public final class TestCockpit {
     private static Instant now;
     private static Clock clock;
 
+    /** The box the cockpit seals subscription secrets in. */
+    static final io.gridpulse.model.privacy.SecretBox SECRETS = new io.gridpulse.model.privacy.SecretBox(
+            "0123456789abcdef0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.UTF_8), "subscription secrets");
+
     private TestCockpit() {}
 
     public static synchronized Warehouse warehouse() {
@@ -103,7 +107,7 @@ public final class TestCockpit {
     public static synchronized CockpitContext installedContext() {
         if (context == null) {
             context = CockpitContext.of(warehouse(), CockpitUsers.demo(PASSWORD), Region.demo(), ZONE, clock(),
-                    io.gridpulse.model.sla.CalendarDirectory.of(null));
+                    io.gridpulse.model.sla.CalendarDirectory.of(null), SECRETS);
             CockpitContext.install(context);
         }
         return context;

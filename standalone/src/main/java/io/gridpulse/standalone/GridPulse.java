@@ -170,7 +170,7 @@ public final class GridPulse implements AutoCloseable {
         demoPassword = secrets.demoPassword();
         var users = settings.users() != null ? settings.users() : CockpitUsers.demo(demoPassword, region);
         var cockpit = CockpitServer.start(CockpitContext.of(warehouse, users, region, config.zone(), config.clock(),
-                        CalendarDirectory.of(calendarDir, log::info)),
+                        CalendarDirectory.of(calendarDir, log::info), SubscriptionSecrets.box(pseudonymKey)),
                 config.host(), config.cockpitPort());
         stopInReverse.push(cockpit);
         cockpitUrl = "http://" + config.host() + ":" + config.cockpitPort() + "/";

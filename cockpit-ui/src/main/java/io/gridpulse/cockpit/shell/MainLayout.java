@@ -69,6 +69,9 @@ public final class MainLayout extends VerticalLayout implements RouterLayout, Af
         cases.setVisible(allowed.map(u -> u.may(Permission.EXPLORE_MAP)).orElse(false));
         alerts.setVisible(allowed.map(u -> u.may(Permission.VIEW_ALERTS)).orElse(false));
         map.setVisible(allowed.map(u -> u.may(Permission.EXPLORE_MAP)).orElse(false));
+        var subscriptions = new RouterLink(getTranslation("nav.subscriptions"), io.gridpulse.cockpit.notify.SubscriptionsView.class);
+        subscriptions.setId("nav-subscriptions");
+        subscriptions.setVisible(allowed.map(u -> u.may(Permission.VIEW_ALERTS)).orElse(false));
         var audit = new RouterLink(getTranslation("nav.audit"), AuditView.class);
         audit.setId("nav-audit");
         audit.setVisible(allowed.map(u -> u.may(Permission.READ_AUDIT_LOG)).orElse(false));
@@ -90,7 +93,7 @@ public final class MainLayout extends VerticalLayout implements RouterLayout, Af
         });
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         var spacer = new Span();
-        var bar = new HorizontalLayout(brand, streets, map, cases, alerts, audit, dead, spacer, user, notify, new LanguageSwitch(),
+        var bar = new HorizontalLayout(brand, streets, map, cases, alerts, subscriptions, audit, dead, spacer, user, notify, new LanguageSwitch(),
                 signOut);
         bar.setWidthFull();
         bar.setPadding(true);
