@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
  * by a {@link SecretBox} before they are written and opened as they are read: the table never holds one in plain.
  */
 public final class SubscriptionStore {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SubscriptionStore.class);
     private static final String LATEST = """
             SELECT subscription_id, owner, channel, url, secret_sealed, arrayStringConcat(areas, ',') AS area_list,
                    arrayStringConcat(kinds, ',') AS kind_list, min_severity, toUnixTimestamp64Milli(created_at) AS created_ms
@@ -47,9 +48,13 @@ public final class SubscriptionStore {
         return existing.isPresent();
     }
 
-    /** Every subscription in force, with its secret open (for the dispatcher). */
+    /**
+     * Every subscription in force, with its secret open (for the dispatcher). One whose secret no longer opens (the
+     * pseudonym key was changed) and whose channel needs one is left out: it could only send unsigned requests.
+     */
     public List<Subscription> active() {
-        return clickHouse.query(Sql.of(LATEST + " ORDER BY subscription_id"), this::read);
+        return clickHouse.query(Sql.of(LATEST + " ORDER BY subscription_id"), this::read).stream()
+                .filter(s -> !(s.channel().needsSecret() && s.secret().isEmpty())).toList();
     }
 
     /** The owner's subscriptions, oldest first. */
@@ -80,10 +85,20 @@ public final class SubscriptionStore {
     private Subscription read(Row r) {
         return new Subscription(r.string("subscription_id"), r.string("owner"),
                 Channel.fromWire(r.string("channel")).orElseThrow(), URI.create(r.string("url")),
-                secrets.open(r.string("secret_sealed")),
+                open(r.string("secret_sealed")),
                 split(r.text("area_list")).stream().map(AreaCode::of).toList(),
                 split(r.text("kind_list")).stream().map(AlertKind::of).collect(Collectors.toSet()),
                 Severity.of(r.string("min_severity")), r.instantFromMillis("created_ms"));
+    }
+
+    /** The secret, or empty when it was sealed under another key (GP_PSEUDONYM_KEY changed since). */
+    private String open(String sealed) {
+        try {
+            return secrets.open(sealed);
+        } catch (IllegalArgumentException e) {
+            log.warn("a subscription's secret does not open under this pseudonym key; the subscription must be made again");
+            return "";
+        }
     }
 
     private static List<String> split(String list) {
