@@ -55,6 +55,14 @@ public final class Sql {
         return with(name, Long.toString(value));
     }
 
+    /** A floating-point parameter; only finite values, as ClickHouse has no literal for Java's NaN or infinities. */
+    public Sql bind(String name, double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException("the parameter :" + name + " is bound to " + value + ", not a finite number");
+        }
+        return with(name, Double.toString(value));
+    }
+
     /** An instant as a {@code DateTime64(3, 'UTC')} value, comparable with the tables' time columns; null binds NULL. */
     public Sql bind(String name, Instant value) {
         return with(name, value == null ? "NULL" : "toDateTime64(" + SqlLiteral.dateTime64(value) + ", 3, 'UTC')");

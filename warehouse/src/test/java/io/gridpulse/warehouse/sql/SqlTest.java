@@ -52,6 +52,16 @@ class SqlTest {
     }
 
     @Test
+    void aDoubleBindsAsJavaWritesItAndOnlyWhenFinite() {
+        assertThat(Sql.of("SELECT :a, :b, :c").bind("a", 20.0).bind("b", -0.5).bind("c", 1e-7).render())
+                .isEqualTo("SELECT 20.0, -0.5, 1.0E-7");
+        assertThat(Sql.of("SELECT :n").bind("n", 20).render()).as("an int stays an integer").isEqualTo("SELECT 20");
+        assertThatThrownBy(() -> Sql.of("SELECT :x").bind("x", Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Sql.of("SELECT :x").bind("x", Double.POSITIVE_INFINITY))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aNullBindsNull() {
         assertThat(Sql.of("SELECT :s, :t").bind("s", (String) null).bind("t", (Instant) null).render())
                 .isEqualTo("SELECT NULL, NULL");
