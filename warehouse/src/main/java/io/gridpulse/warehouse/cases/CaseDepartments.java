@@ -77,14 +77,12 @@ public final class CaseDepartments {
         if (kinds.isEmpty()) {
             return List.of();
         }
-        var rows = clickHouse.query(Sql.of("SELECT alert_id, kind, severity, case_id, grid_code, community_code, street_code,"
-                        + " county_code, toUnixTimestamp64Milli(raised_at) AS raised_ms, policy_id FROM gridpulse.alerts FINAL"
+        return clickHouse.query(Sql.of("SELECT " + MapLayerQueries.MARKER_COLUMNS + " FROM gridpulse.alerts FINAL"
                         + " WHERE :area AND status = 'open' AND has(:kinds, kind) AND :department"
                         + " ORDER BY raised_at DESC, alert_id LIMIT :limit")
                 .bindCondition("area", AreaSql.in(area))
                 .bindStrings("kinds", kinds.stream().map(AlertKind::wireName).toList())
                 .bindCondition("department", alertCondition(department, area))
-                .bind("limit", limit).render());
-        return MapLayerQueries.markers(rows);
+                .bind("limit", limit), MapLayerQueries::marker);
     }
 }

@@ -6,18 +6,17 @@ import io.gridpulse.model.alerts.Severity;
 import io.gridpulse.model.area.AreaCode;
 import io.gridpulse.model.area.AreaLineage;
 import io.gridpulse.warehouse.ClickHouse;
-import io.gridpulse.warehouse.SqlLiteral;
 import io.gridpulse.warehouse.Warehouse;
 import io.gridpulse.warehouse.area.AreaSql;
 import io.gridpulse.warehouse.heat.CellHeat;
 import io.gridpulse.warehouse.heat.HeatLayer;
 import io.gridpulse.warehouse.heat.HeatQueries;
+import io.gridpulse.warehouse.sql.Row;
+import io.gridpulse.warehouse.sql.Sql;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The map explorer's layers inside one area: demand heat per H3 cell (from the {@code heat_minutes}
@@ -32,6 +31,9 @@ public final class MapLayerQueries {
     public static final double LOW_BATTERY_PERCENT = 20;
     /** Devices are looked for among the reports of this long before the moment asked about. */
     public static final Duration DEVICE_LOOKBACK = Duration.ofDays(1);
+    /** The columns {@link #marker} reads, from {@code gridpulse.alerts}. */
+    public static final String MARKER_COLUMNS = "alert_id, kind, severity, case_id, grid_code, community_code, street_code,"
+            + " county_code, toUnixTimestamp64Milli(raised_at) AS raised_ms, policy_id";
     private static final List<AlertKind> SLA_KINDS = List.of(AlertKind.SLA_WARNING, AlertKind.SLA_BREACH,
             AlertKind.SLA_ESCALATION);
 
@@ -50,26 +52,23 @@ public final class MapLayerQueries {
             throw new IllegalArgumentException("heat cells are stored at H3 resolution " + HeatQueries.STORED_RESOLUTION
                     + "; ask for 0 to " + HeatQueries.STORED_RESOLUTION + ", not " + resolution);
         }
-        var cell = resolution == HeatQueries.STORED_RESOLUTION ? "h3_cell" : "h3ToParent(h3_cell, " + resolution + ")";
-        var rows = clickHouse.query("SELECT " + cell + " AS cell, sum(events) AS n FROM gridpulse.heat_minutes FINAL WHERE "
-                + demandsWithin(area, from, to) + (demandType == null ? "" : " AND subject = " + SqlLiteral.string(demandType))
-                + " AND h3_cell != 0 GROUP BY cell ORDER BY n DESC, cell LIMIT " + positive(limit));
-        var out = new ArrayList<CellHeat>(rows.size());
-        for (var row : rows) {
-            out.add(new CellHeat(number(row, "cell"), number(row, "n")));
-        }
-        return out;
+        var cell = resolution == HeatQueries.STORED_RESOLUTION ? Sql.of("h3_cell")
+                : Sql.of("h3ToParent(h3_cell, :resolution)").bind("resolution", resolution);
+        var demands = demandsWithin(area, from, to);
+        var where = demandType == null ? demands
+                : Sql.all(List.of(demands, Sql.of("subject = :demandType").bind("demandType", demandType)));
+        return clickHouse.query(Sql.of("SELECT :cell AS cell, sum(events) AS n FROM gridpulse.heat_minutes FINAL"
+                        + " WHERE :where AND h3_cell != 0 GROUP BY cell ORDER BY n DESC, cell LIMIT :limit")
+                        .bindCondition("cell", cell).bindCondition("where", where).bind("limit", positive(limit)),
+                row -> new CellHeat(row.longValue("cell"), row.longValue("n")));
     }
 
     /** The demand types filed in the area during {@code [from, to)}, most first (ties by name), for the type filter. */
     public List<DemandTypeCount> demandTypes(AreaCode area, Instant from, Instant to) {
-        var rows = clickHouse.query("SELECT subject, sum(events) AS n FROM gridpulse.heat_minutes FINAL WHERE "
-                + demandsWithin(area, from, to) + " AND subject != '' GROUP BY subject ORDER BY n DESC, subject LIMIT 100");
-        var out = new ArrayList<DemandTypeCount>(rows.size());
-        for (var row : rows) {
-            out.add(new DemandTypeCount((String) row.get("subject"), number(row, "n")));
-        }
-        return out;
+        return clickHouse.query(Sql.of("SELECT subject, sum(events) AS n FROM gridpulse.heat_minutes FINAL"
+                        + " WHERE :where AND subject != '' GROUP BY subject ORDER BY n DESC, subject LIMIT 100")
+                        .bindCondition("where", demandsWithin(area, from, to)),
+                row -> new DemandTypeCount(row.text("subject"), row.longValue("n")));
     }
 
     /** Open SLA warnings, breaches and escalations in the area, newest first, at most {@code limit}. */
@@ -83,31 +82,19 @@ public final class MapLayerQueries {
         if (kinds.isEmpty()) {
             return List.of();
         }
-        var kindList = kindList(kinds);
-        var rows = clickHouse.query("SELECT alert_id, kind, severity, case_id, grid_code, community_code, street_code,"
-                + " county_code, toUnixTimestamp64Milli(raised_at) AS raised_ms, policy_id FROM gridpulse.alerts FINAL WHERE "
-                + AreaSql.within(area) + " AND status = " + SqlLiteral.string(AlertStatus.OPEN.wireName()) + " AND kind IN " + kindList
-                + " ORDER BY raised_at DESC, alert_id LIMIT " + positive(limit));
-        return markers(rows);
+        return clickHouse.query(Sql.of("SELECT " + MARKER_COLUMNS + " FROM gridpulse.alerts FINAL"
+                        + " WHERE :area AND status = :status AND kind IN :kinds ORDER BY raised_at DESC, alert_id LIMIT :limit")
+                        .bindCondition("area", AreaSql.in(area)).bind("status", AlertStatus.OPEN.wireName())
+                        .bindStrings("kinds", kinds.stream().map(AlertKind::wireName).toList()).bind("limit", positive(limit)),
+                MapLayerQueries::marker);
     }
 
-    /** The SQL list of the kinds' stored names: {@code ('sla_breach', 'sla_escalation')}. */
-    public static String kindList(List<AlertKind> kinds) {
-        return kinds.stream().map(k -> SqlLiteral.string(k.wireName()))
-                .collect(java.util.stream.Collectors.joining(", ", "(", ")"));
-    }
-
-    /** Markers from rows of alert_id, kind, severity, case_id, the four area codes, raised_ms and policy_id. */
-    public static List<AlertMarker> markers(List<Map<String, Object>> rows) {
-        var out = new ArrayList<AlertMarker>(rows.size());
-        for (var row : rows) {
-            out.add(new AlertMarker((String) row.get("alert_id"), AlertKind.of((String) row.get("kind")),
-                    Severity.of((String) row.get("severity")), (String) row.get("case_id"),
-                    new AreaLineage((String) row.get("grid_code"), (String) row.get("community_code"),
-                            (String) row.get("street_code"), (String) row.get("county_code")),
-                    Instant.ofEpochMilli(number(row, "raised_ms")), (String) row.get("policy_id")));
-        }
-        return out;
+    /** A marker from a row of {@link #MARKER_COLUMNS}. */
+    public static AlertMarker marker(Row row) {
+        return new AlertMarker(row.text("alert_id"), AlertKind.of(row.text("kind")), Severity.of(row.text("severity")),
+                row.text("case_id"), new AreaLineage(row.text("grid_code"), row.text("community_code"),
+                        row.text("street_code"), row.text("county_code")),
+                row.instantFromMillis("raised_ms"), row.text("policy_id"));
     }
 
     /**
@@ -118,36 +105,31 @@ public final class MapLayerQueries {
      * {@link #LOW_BATTERY_PERCENT}; otherwise online. The most urgent first, at most {@code limit}.
      */
     public List<DeviceMarker> devices(AreaCode area, Instant asOf, int limit) {
-        var within = AreaSql.within(area);
-        var sql = "SELECT t.device AS device, t.type AS type, t.lon AS lon, t.lat AS lat, t.grid AS grid,"
+        var sql = Sql.of("SELECT t.device AS device, t.type AS type, t.lon AS lon, t.lat AS lat, t.grid AS grid,"
                 + " toUnixTimestamp64Milli(t.last) AS last_ms, t.battery AS battery,"
                 + " multiIf(a.sos > 0, 'sos',"
-                + " a.offline > 0 OR t.last < " + SqlLiteral.dateTime64(asOf.minus(ONLINE_WITHIN))
-                + " OR t.status IN ('offline', 'fault'), 'offline',"
-                + " a.low > 0 OR ifNull(t.battery < " + LOW_BATTERY_PERCENT + ", false), 'low_battery', 'online') AS state"
+                + " a.offline > 0 OR t.last < :onlineSince OR t.status IN ('offline', 'fault'), 'offline',"
+                + " a.low > 0 OR ifNull(t.battery < :lowBattery, false), 'low_battery', 'online') AS state"
                 // the device columns were extracted from each report's JSON when it was stored (V013)
                 + " FROM (SELECT device_id AS device, argMax(device_type, occurred_at) AS type,"
                 + " argMax(lon, occurred_at) AS lon, argMax(lat, occurred_at) AS lat,"
                 + " argMax(grid_code, occurred_at) AS grid, max(occurred_at) AS last,"
                 + " argMax(device_status, occurred_at) AS status,"
                 + " argMaxIf(battery_percent, occurred_at, isNotNull(battery_percent)) AS battery"
-                + " FROM gridpulse.events WHERE " + within + " AND kind = 'telemetry'"
-                + " AND occurred_at >= " + SqlLiteral.dateTime64(asOf.minus(DEVICE_LOOKBACK))
-                + " AND occurred_at < " + SqlLiteral.dateTime64(asOf) + " GROUP BY device) AS t"
+                + " FROM gridpulse.events WHERE :area AND kind = 'telemetry'"
+                + " AND occurred_at >= :reportedSince AND occurred_at < :asOf GROUP BY device) AS t"
                 + " LEFT JOIN (SELECT case_id AS device, countIf(kind = 'device_sos') AS sos,"
                 + " countIf(kind = 'device_offline') AS offline, countIf(kind = 'device_low_battery') AS low"
-                + " FROM gridpulse.alerts FINAL WHERE " + within + " AND status = " + SqlLiteral.string(AlertStatus.OPEN.wireName())
+                + " FROM gridpulse.alerts FINAL WHERE :area AND status = :status"
                 + " AND kind IN ('device_sos', 'device_offline', 'device_low_battery') GROUP BY device) AS a"
                 + " ON t.device = a.device"
-                + " ORDER BY indexOf(['sos', 'offline', 'low_battery', 'online'], state), device LIMIT " + positive(limit);
-        var rows = clickHouse.query(sql);
-        var out = new ArrayList<DeviceMarker>(rows.size());
-        for (var row : rows) {
-            out.add(new DeviceMarker((String) row.get("device"), (String) row.get("type"),
-                    DeviceState.fromWire((String) row.get("state")), decimal(row, "lon"), decimal(row, "lat"),
-                    (String) row.get("grid"), Instant.ofEpochMilli(number(row, "last_ms")), decimal(row, "battery")));
-        }
-        return out;
+                + " ORDER BY indexOf(['sos', 'offline', 'low_battery', 'online'], state), device LIMIT :limit")
+                .bind("onlineSince", asOf.minus(ONLINE_WITHIN)).bind("lowBattery", LOW_BATTERY_PERCENT)
+                .bindCondition("area", AreaSql.in(area)).bind("reportedSince", asOf.minus(DEVICE_LOOKBACK))
+                .bind("asOf", asOf).bind("status", AlertStatus.OPEN.wireName()).bind("limit", positive(limit));
+        return clickHouse.query(sql, row -> new DeviceMarker(row.text("device"), row.text("type"),
+                DeviceState.fromWire(row.text("state")), row.nullableDouble("lon"), row.nullableDouble("lat"),
+                row.text("grid"), row.instantFromMillis("last_ms"), row.nullableDouble("battery")));
     }
 
     /**
@@ -155,26 +137,22 @@ public final class MapLayerQueries {
      * community; a grid answers for itself) and how many were visited during {@code [from, to)}, by code.
      */
     public List<AreaCoverage> visitCoverageByChild(AreaCode area, Instant from, Instant to) {
-        var within = AreaSql.within(area);
-        var rows = clickHouse.query("SELECT " + AreaSql.childColumn(area.level()) + " AS code, count() AS households,"
-                + " countIf(household_id IN (SELECT household_id FROM gridpulse.events WHERE "
-                + within + " AND kind = 'visit' AND occurred_at >= " + SqlLiteral.dateTime64(from)
-                + " AND occurred_at < " + SqlLiteral.dateTime64(to) + ")) AS visited"
-                + " FROM gridpulse.households FINAL WHERE " + within + " GROUP BY code ORDER BY code");
-        var out = new ArrayList<AreaCoverage>(rows.size());
-        for (var row : rows) {
-            out.add(new AreaCoverage((String) row.get("code"), number(row, "households"), number(row, "visited")));
-        }
-        return out;
+        return clickHouse.query(Sql.of("SELECT " + AreaSql.childColumn(area.level()) + " AS code, count() AS households,"
+                        + " countIf(household_id IN (SELECT household_id FROM gridpulse.events WHERE :area AND kind = 'visit'"
+                        + " AND occurred_at >= :from AND occurred_at < :to)) AS visited"
+                        + " FROM gridpulse.households FINAL WHERE :area GROUP BY code ORDER BY code")
+                        .bindCondition("area", AreaSql.in(area)).bind("from", from).bind("to", to),
+                row -> new AreaCoverage(row.text("code"), row.longValue("households"), row.longValue("visited")));
     }
 
-    private static String demandsWithin(AreaCode area, Instant from, Instant to) {
+    /** The condition on heat_minutes that keeps the demands filed in the area during {@code [from, to)}. */
+    private static Sql demandsWithin(AreaCode area, Instant from, Instant to) {
         if (!from.isBefore(to)) {
             throw new IllegalArgumentException("a time range needs from before to, got " + from + " and " + to);
         }
-        return "layer = " + SqlLiteral.string(HeatLayer.DEMAND.wireName()) + " AND " + AreaSql.within(area)
-                + " AND bucket >= toDateTime(" + ceilSeconds(from) + ", 'UTC')"
-                + " AND bucket < toDateTime(" + ceilSeconds(to) + ", 'UTC')";
+        return Sql.of("layer = :layer AND :area AND bucket >= toDateTime(:from, 'UTC') AND bucket < toDateTime(:to, 'UTC')")
+                .bind("layer", HeatLayer.DEMAND.wireName()).bindCondition("area", AreaSql.in(area))
+                .bind("from", ceilSeconds(from)).bind("to", ceilSeconds(to));
     }
 
     /** Buckets start on whole seconds, so rounding a bound up keeps >= and < exact. */
@@ -187,15 +165,5 @@ public final class MapLayerQueries {
             throw new IllegalArgumentException("a layer's limit must be positive, got " + limit);
         }
         return limit;
-    }
-
-    private static long number(Map<String, Object> row, String column) {
-        var value = row.get(column);
-        return value == null ? 0 : ((Number) value).longValue();
-    }
-
-    private static Double decimal(Map<String, Object> row, String column) {
-        var value = row.get(column);
-        return value == null ? null : ((Number) value).doubleValue();
     }
 }
