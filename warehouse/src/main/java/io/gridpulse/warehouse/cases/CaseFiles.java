@@ -2,16 +2,14 @@ package io.gridpulse.warehouse.cases;
 
 import io.gridpulse.model.area.AreaCode;
 import io.gridpulse.warehouse.EventRow;
-import io.gridpulse.warehouse.SqlLiteral;
 import io.gridpulse.warehouse.Warehouse;
 import io.gridpulse.warehouse.actions.AlertActions;
 import io.gridpulse.warehouse.alerts.AlertFilter;
 import io.gridpulse.warehouse.area.AreaSql;
+import io.gridpulse.warehouse.sql.Row;
+import io.gridpulse.warehouse.sql.Sql;
 
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -54,29 +52,25 @@ public final class CaseFiles {
     }
 
     private List<EventRow> events(String caseId, AreaCode scope) {
-        var rows = warehouse.clickHouse().query("SELECT event_id, kind, toUnixTimestamp64Milli(occurred_at) AS occurred_ms,"
-                + " toUnixTimestamp64Milli(ingested_at) AS ingested_ms, source, grid_code, community_code, street_code,"
-                + " county_code, lon, lat, payload FROM gridpulse.events FINAL WHERE " + AreaSql.within(scope)
-                + " AND case_id = " + SqlLiteral.string(caseId) + " ORDER BY occurred_at, event_id LIMIT " + MAX_EVENTS);
-        var out = new ArrayList<EventRow>(rows.size());
-        for (var r : rows) {
-            out.add(eventRow(r));
-        }
-        return out;
+        return warehouse.clickHouse().query(Sql.of("SELECT event_id, kind, toUnixTimestamp64Milli(occurred_at) AS occurred_ms,"
+                        + " toUnixTimestamp64Milli(ingested_at) AS ingested_ms, source, grid_code, community_code, street_code,"
+                        + " county_code, lon, lat, payload FROM gridpulse.events FINAL WHERE :scope AND case_id = :caseId"
+                        + " ORDER BY occurred_at, event_id LIMIT :limit")
+                .bindCondition("scope", AreaSql.in(scope)).bind("caseId", caseId).bind("limit", MAX_EVENTS),
+                CaseFiles::eventRow);
     }
 
     private String departmentOf(String caseId, AreaCode scope) {
-        var rows = warehouse.clickHouse().query("SELECT argMax(JSONExtractString(payload, 'department'), occurred_at) AS d"
-                + " FROM gridpulse.events WHERE " + AreaSql.within(scope) + " AND case_id = " + SqlLiteral.string(caseId)
-                + " AND kind = 'demand.assigned'");
-        return rows.isEmpty() || rows.getFirst().get("d") == null ? "" : rows.getFirst().get("d").toString();
+        var found = warehouse.clickHouse().query(Sql.of("SELECT argMax(JSONExtractString(payload, 'department'), occurred_at) AS d"
+                        + " FROM gridpulse.events WHERE :scope AND case_id = :caseId AND kind = 'demand.assigned'")
+                .bindCondition("scope", AreaSql.in(scope)).bind("caseId", caseId), row -> row.text("d"));
+        return found.isEmpty() ? "" : found.getFirst();
     }
 
-    private static EventRow eventRow(Map<String, Object> r) {
-        return new EventRow((String) r.get("event_id"), (String) r.get("kind"),
-                Instant.ofEpochMilli(((Number) r.get("occurred_ms")).longValue()),
-                Instant.ofEpochMilli(((Number) r.get("ingested_ms")).longValue()), (String) r.get("source"),
-                (String) r.get("grid_code"), (String) r.get("community_code"), (String) r.get("street_code"),
-                (String) r.get("county_code"), (Double) r.get("lon"), (Double) r.get("lat"), (String) r.get("payload"));
+    private static EventRow eventRow(Row r) {
+        return new EventRow(r.text("event_id"), r.text("kind"), r.instantFromMillis("occurred_ms"),
+                r.instantFromMillis("ingested_ms"), r.text("source"), r.text("grid_code"), r.text("community_code"),
+                r.text("street_code"), r.text("county_code"), r.nullableDouble("lon"), r.nullableDouble("lat"),
+                r.text("payload"));
     }
 }
