@@ -5,12 +5,11 @@ import io.gridpulse.warehouse.ClickHouse;
 import io.gridpulse.warehouse.SqlLiteral;
 import io.gridpulse.warehouse.Warehouse;
 import io.gridpulse.warehouse.area.AreaSql;
+import io.gridpulse.warehouse.sql.Sql;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Writes and reads the heatmap table {@code gridpulse.heat_minutes}. Reads roll the one-minute
@@ -34,6 +33,7 @@ public final class HeatQueries {
         if (rows.isEmpty()) {
             return;
         }
+        // thousands of VALUES tuples: written with SqlLiteral, as named parameters would need a name per value
         var sql = new StringBuilder(64 + rows.size() * 120).append("INSERT INTO gridpulse.heat_minutes (")
                 .append(COLUMNS).append(") ").append(Warehouse.SYNCHRONOUS_INSERT).append(" VALUES ");
         for (int i = 0; i < rows.size(); i++) {
@@ -57,14 +57,10 @@ public final class HeatQueries {
      * a community), most first, ties by code. {@code subject} null means every subject.
      */
     public List<AreaHeat> byChildArea(AreaCode area, Instant from, Instant to, HeatLayer layer, String subject) {
-        var child = AreaSql.childColumn(area.level());
-        var rows = clickHouse.query("SELECT " + child + " AS code, sum(events) AS n FROM gridpulse.heat_minutes FINAL WHERE "
-                + where(area, from, to, layer, subject) + " GROUP BY code ORDER BY n DESC, code");
-        var out = new ArrayList<AreaHeat>(rows.size());
-        for (var row : rows) {
-            out.add(new AreaHeat((String) row.get("code"), number(row, "n")));
-        }
-        return out;
+        return clickHouse.query(Sql.of("SELECT " + AreaSql.childColumn(area.level()) + " AS code, sum(events) AS n"
+                        + " FROM gridpulse.heat_minutes FINAL WHERE :where GROUP BY code ORDER BY n DESC, code")
+                        .bindCondition("where", where(area, from, to, layer, subject)),
+                row -> new AreaHeat(row.text("code"), row.longValue("n")));
     }
 
     /**
@@ -76,14 +72,12 @@ public final class HeatQueries {
             throw new IllegalArgumentException("heat cells are stored at H3 resolution " + STORED_RESOLUTION
                     + "; ask for 0 to " + STORED_RESOLUTION + ", not " + resolution);
         }
-        var cell = resolution == STORED_RESOLUTION ? "h3_cell" : "h3ToParent(h3_cell, " + resolution + ")";
-        var rows = clickHouse.query("SELECT " + cell + " AS cell, sum(events) AS n FROM gridpulse.heat_minutes FINAL WHERE "
-                + where(area, from, to, layer, subject) + " AND h3_cell != 0 GROUP BY cell ORDER BY n DESC, cell");
-        var out = new ArrayList<CellHeat>(rows.size());
-        for (var row : rows) {
-            out.add(new CellHeat(number(row, "cell"), number(row, "n")));
-        }
-        return out;
+        var cell = resolution == STORED_RESOLUTION ? Sql.of("h3_cell")
+                : Sql.of("h3ToParent(h3_cell, :resolution)").bind("resolution", resolution);
+        return clickHouse.query(Sql.of("SELECT :cell AS cell, sum(events) AS n FROM gridpulse.heat_minutes FINAL"
+                        + " WHERE :where AND h3_cell != 0 GROUP BY cell ORDER BY n DESC, cell")
+                        .bindCondition("cell", cell).bindCondition("where", where(area, from, to, layer, subject)),
+                row -> new CellHeat(row.longValue("cell"), row.longValue("n")));
     }
 
     /**
@@ -93,45 +87,36 @@ public final class HeatQueries {
     public List<HeatPoint> series(AreaCode area, Instant from, Instant to, HeatLayer layer, String subject,
                                   Granularity granularity, ZoneId zone) {
         var start = switch (granularity) {
-            case MINUTE -> "toUnixTimestamp(bucket)";
-            case QUARTER_HOUR -> "toUnixTimestamp(toStartOfFifteenMinutes(bucket))";
-            case HOUR -> "toUnixTimestamp(toStartOfHour(bucket))";
-            case DAY -> "toUnixTimestamp(toStartOfDay(toTimeZone(bucket, " + SqlLiteral.string(zone.getId()) + ")))";
+            case MINUTE -> Sql.of("toUnixTimestamp(bucket)");
+            case QUARTER_HOUR -> Sql.of("toUnixTimestamp(toStartOfFifteenMinutes(bucket))");
+            case HOUR -> Sql.of("toUnixTimestamp(toStartOfHour(bucket))");
+            case DAY -> Sql.of("toUnixTimestamp(toStartOfDay(toTimeZone(bucket, :zone)))").bind("zone", zone.getId());
         };
-        var rows = clickHouse.query("SELECT " + start + " AS start, sum(events) AS n FROM gridpulse.heat_minutes FINAL WHERE "
-                + where(area, from, to, layer, subject) + " GROUP BY start ORDER BY start");
-        var out = new ArrayList<HeatPoint>(rows.size());
-        for (var row : rows) {
-            out.add(new HeatPoint(Instant.ofEpochSecond(number(row, "start")), number(row, "n")));
-        }
-        return out;
+        return clickHouse.query(Sql.of("SELECT :start AS start, sum(events) AS n FROM gridpulse.heat_minutes FINAL"
+                        + " WHERE :where GROUP BY start ORDER BY start")
+                        .bindCondition("start", start).bindCondition("where", where(area, from, to, layer, subject)),
+                row -> new HeatPoint(Instant.ofEpochSecond(row.longValue("start")), row.longValue("n")));
     }
 
     /** Events of a layer in an area and time range (every subject when {@code subject} is null). */
     public long total(AreaCode area, Instant from, Instant to, HeatLayer layer, String subject) {
-        var rows = clickHouse.query("SELECT sum(events) AS n FROM gridpulse.heat_minutes FINAL WHERE "
-                + where(area, from, to, layer, subject));
-        return rows.isEmpty() ? 0 : number(rows.getFirst(), "n");
+        return clickHouse.count(Sql.of("SELECT sum(events) AS n FROM gridpulse.heat_minutes FINAL WHERE :where")
+                .bindCondition("where", where(area, from, to, layer, subject)));
     }
 
-    private static String where(AreaCode area, Instant from, Instant to, HeatLayer layer, String subject) {
+    /** The condition that keeps a layer's buckets inside the area that start in {@code [from, to)}, of one subject or all. */
+    private static Sql where(AreaCode area, Instant from, Instant to, HeatLayer layer, String subject) {
         if (!from.isBefore(to)) {
             throw new IllegalArgumentException("a time range needs from before to, got " + from + " and " + to);
         }
-        return "layer = " + SqlLiteral.string(layer.wireName())
-                + " AND " + AreaSql.within(area)
-                + " AND bucket >= toDateTime(" + ceilSeconds(from) + ", 'UTC')"
-                + " AND bucket < toDateTime(" + ceilSeconds(to) + ", 'UTC')"
-                + (subject == null ? "" : " AND subject = " + SqlLiteral.string(subject));
+        var inRange = Sql.of("layer = :layer AND :area AND bucket >= toDateTime(:from, 'UTC') AND bucket < toDateTime(:to, 'UTC')")
+                .bind("layer", layer.wireName()).bindCondition("area", AreaSql.in(area))
+                .bind("from", ceilSeconds(from)).bind("to", ceilSeconds(to));
+        return subject == null ? inRange : Sql.all(List.of(inRange, Sql.of("subject = :subject").bind("subject", subject)));
     }
 
     /** Buckets start on whole seconds, so rounding a bound up keeps >= and < exact. */
     private static long ceilSeconds(Instant instant) {
         return instant.getNano() == 0 ? instant.getEpochSecond() : instant.getEpochSecond() + 1;
-    }
-
-    private static long number(Map<String, Object> row, String column) {
-        var value = row.get(column);
-        return value == null ? 0 : ((Number) value).longValue();
     }
 }
