@@ -5,6 +5,8 @@ import io.gridpulse.warehouse.ClickHouse;
 import io.gridpulse.warehouse.SqlLiteral;
 import io.gridpulse.warehouse.Warehouse;
 import io.gridpulse.warehouse.area.AreaSql;
+import io.gridpulse.warehouse.sql.Row;
+import io.gridpulse.warehouse.sql.Sql;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,6 +38,7 @@ public final class SatisfactionQueries {
         if (rows.isEmpty()) {
             return;
         }
+        // thousands of VALUES tuples: written with SqlLiteral, as named parameters would need a name per value
         var sql = new StringBuilder(64 + rows.size() * 200).append("INSERT INTO gridpulse.ratings (")
                 .append(COLUMNS).append(") ").append(Warehouse.SYNCHRONOUS_INSERT).append(" VALUES ");
         for (int i = 0; i < rows.size(); i++) {
@@ -64,11 +67,11 @@ public final class SatisfactionQueries {
      * {@link SatisfactionIndex#DIMENSIONS}. A child or dimension without ratings has no index.
      */
     public List<SatisfactionIndex> byChildArea(AreaCode parent, Instant from, Instant to, int m) {
-        var parentMeans = means(aggregate(parent, from, to, null));
+        var parentMeans = means(aggregate(parent, from, to));
         var child = AreaSql.childColumn(parent.level());
         var out = new ArrayList<SatisfactionIndex>();
         for (var row : query(parent, from, to, child)) {
-            out.addAll(indices((String) row.get("code"), row, parentMeans, m));
+            out.addAll(indices(row.text("code"), row, parentMeans, m));
         }
         return out;
     }
@@ -78,52 +81,56 @@ public final class SatisfactionQueries {
      * means (toward its own when it has no parent), in the order of {@link SatisfactionIndex#DIMENSIONS}.
      */
     public List<SatisfactionIndex> forArea(AreaCode area, Instant from, Instant to, int m) {
-        var own = aggregate(area, from, to, null);
-        var parentMeans = means(area.parent().map(p -> aggregate(p, from, to, null)).orElse(own));
+        var own = aggregate(area, from, to);
+        var parentMeans = means(area.parent().map(p -> aggregate(p, from, to)).orElse(own));
         return indices(area.value(), own, parentMeans, m);
     }
 
-    private Map<String, Object> aggregate(AreaCode area, Instant from, Instant to, String groupBy) {
-        return query(area, from, to, groupBy).stream().findFirst().orElse(Map.of());
+    /** The ratings of the area in the period, aggregated into one row (an aggregate without GROUP BY always has one). */
+    private Row aggregate(AreaCode area, Instant from, Instant to) {
+        return query(area, from, to, null).getFirst();
     }
 
-    private List<Map<String, Object>> query(AreaCode area, Instant from, Instant to, String groupBy) {
+    /** The aggregates of the area's ratings in the period, in one row, or one row per {@code groupBy} code when given. */
+    private List<Row> query(AreaCode area, Instant from, Instant to, String groupBy) {
         if (!from.isBefore(to)) {
             throw new IllegalArgumentException("a period needs from before to, got " + from + " and " + to);
         }
-        var where = AreaSql.within(area) + " AND rated_at >= toDateTime64(" + SqlLiteral.dateTime64(from) + ", 3, 'UTC')"
-                + " AND rated_at < toDateTime64(" + SqlLiteral.dateTime64(to) + ", 3, 'UTC')";
-        return clickHouse.query(groupBy == null
-                ? "SELECT " + AGGREGATES + " FROM gridpulse.ratings FINAL WHERE " + where
-                : "SELECT " + groupBy + " AS code, " + AGGREGATES + " FROM gridpulse.ratings FINAL WHERE " + where
-                + " GROUP BY code ORDER BY code");
+        var sql = groupBy == null
+                ? Sql.of("SELECT " + AGGREGATES + " FROM gridpulse.ratings FINAL WHERE :where")
+                : Sql.of("SELECT " + groupBy + " AS code, " + AGGREGATES + " FROM gridpulse.ratings FINAL WHERE :where"
+                        + " GROUP BY code ORDER BY code");
+        return clickHouse.query(sql.bindCondition("where", Sql.of(":area AND rated_at >= :from AND rated_at < :to")
+                .bindCondition("area", AreaSql.in(area)).bind("from", from).bind("to", to)), row -> row);
     }
 
-    private static Map<String, Double> means(Map<String, Object> row) {
+    private static Map<String, Double> means(Row row) {
         var means = new LinkedHashMap<String, Double>();
         for (var dimension : SatisfactionIndex.DIMENSIONS) {
-            if (row.get("mean_" + dimension) instanceof Number mean && count(row, dimension) > 0) {
-                means.put(dimension, mean.doubleValue());
+            var mean = row.nullableDouble("mean_" + dimension);
+            if (mean != null && count(row, dimension) > 0) {
+                means.put(dimension, mean);
             }
         }
         return means;
     }
 
-    private static List<SatisfactionIndex> indices(String code, Map<String, Object> row, Map<String, Double> parentMeans, int m) {
+    private static List<SatisfactionIndex> indices(String code, Row row, Map<String, Double> parentMeans, int m) {
         var out = new ArrayList<SatisfactionIndex>();
         for (var dimension : SatisfactionIndex.DIMENSIONS) {
             long n = count(row, dimension);
             var parentMean = parentMeans.get(dimension);
-            if (n == 0 || parentMean == null || !(row.get("mean_" + dimension) instanceof Number mean)) {
+            var mean = row.nullableDouble("mean_" + dimension);
+            if (n == 0 || parentMean == null || mean == null) {
                 continue;
             }
-            out.add(new SatisfactionIndex(code, dimension, n, mean.doubleValue(), parentMean,
-                    SatisfactionIndex.shrunk(n, mean.doubleValue(), parentMean, m)));
+            out.add(new SatisfactionIndex(code, dimension, n, mean, parentMean,
+                    SatisfactionIndex.shrunk(n, mean, parentMean, m)));
         }
         return out;
     }
 
-    private static long count(Map<String, Object> row, String dimension) {
-        return row.get("n_" + dimension) instanceof Number n ? n.longValue() : 0;
+    private static long count(Row row, String dimension) {
+        return row.longValue("n_" + dimension);
     }
 }
