@@ -6,6 +6,7 @@ import io.gridpulse.warehouse.ClickHouse;
 import io.gridpulse.warehouse.SqlLiteral;
 import io.gridpulse.warehouse.Warehouse;
 import io.gridpulse.warehouse.area.AreaSql;
+import io.gridpulse.warehouse.sql.Sql;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +40,7 @@ public final class EventHours {
         if (rows.isEmpty()) {
             return;
         }
+        // thousands of VALUES tuples: written with SqlLiteral, as named parameters would need a name per value
         var sql = new StringBuilder(64 + rows.size() * 100).append("INSERT INTO gridpulse.event_hours (")
                 .append(COLUMNS).append(") ").append(Warehouse.SYNCHRONOUS_INSERT).append(" VALUES ");
         for (int i = 0; i < rows.size(); i++) {
@@ -61,49 +63,52 @@ public final class EventHours {
      * undercounted (one forgotten before a very late upload) and doubles nothing.
      */
     public void recount(Instant from, Instant to) {
-        clickHouse.execute("INSERT INTO gridpulse.event_hours (" + COLUMNS + ") SELECT toStartOfHour(occurred_at, 'UTC') AS h,"
-                + " county_code, street_code, community_code, grid_code, kind, uniqExact(event_id) FROM gridpulse.events"
-                + " WHERE occurred_at >= " + SqlLiteral.dateTime64(hourOf(from)) + " AND occurred_at < " + SqlLiteral.dateTime64(to)
-                + " GROUP BY h, county_code, street_code, community_code, grid_code, kind");
+        clickHouse.execute(Sql.of("INSERT INTO gridpulse.event_hours (" + COLUMNS + ")"
+                        + " SELECT toStartOfHour(occurred_at, 'UTC') AS h, county_code, street_code, community_code, grid_code,"
+                        + " kind, uniqExact(event_id) FROM gridpulse.events"
+                        + " WHERE occurred_at >= :from AND occurred_at < :to"
+                        + " GROUP BY h, county_code, street_code, community_code, grid_code, kind")
+                .bind("from", hourOf(from)).bind("to", to));
     }
 
     /** Events in the area from the hour holding {@code since}, of one kind, or of every kind when {@code kind} is null. */
     public long count(AreaCode area, Instant since, String kind) {
-        var row = clickHouse.query("SELECT sum(events) AS n FROM gridpulse.event_hours FINAL WHERE " + AreaSql.within(area)
-                + " AND hour >= " + hourLiteral(since) + (kind == null ? "" : " AND kind = " + SqlLiteral.string(kind))).getFirst();
-        return number(row, "n");
+        var hours = fromHourOf(area, since);
+        var where = kind == null ? hours : Sql.all(List.of(hours, Sql.of("kind = :kind").bind("kind", kind)));
+        return clickHouse.count(Sql.of("SELECT sum(events) AS n FROM gridpulse.event_hours FINAL WHERE :where")
+                .bindCondition("where", where));
     }
 
     /** Events from the hour holding {@code since} per child of the area (streets of a county ...), most first, ties by code. */
     public List<AreaCount> countsByChild(AreaCode area, Instant since) {
-        var child = AreaSql.childColumn(area.level());
-        return clickHouse.query("SELECT " + child + " AS code, sum(events) AS n FROM gridpulse.event_hours FINAL WHERE "
-                        + AreaSql.within(area) + " AND hour >= " + hourLiteral(since) + " GROUP BY code ORDER BY n DESC, code")
-                .stream().map(row -> new AreaCount((String) row.get("code"), number(row, "n"))).toList();
+        return clickHouse.query(Sql.of("SELECT " + AreaSql.childColumn(area.level()) + " AS code, sum(events) AS n"
+                        + " FROM gridpulse.event_hours FINAL WHERE :where GROUP BY code ORDER BY n DESC, code")
+                        .bindCondition("where", fromHourOf(area, since)),
+                row -> new AreaCount(row.text("code"), row.longValue("n")));
     }
 
     /** Events and demands raised per local day in {@code [first, last]}; days without events are absent. */
     public Map<LocalDate, long[]> perDay(AreaCode area, ZoneId zone, LocalDate first, LocalDate last) {
+        var days = clickHouse.query(Sql.of("SELECT toString(toDate(hour, :zone)) AS day, sum(events) AS n_events,"
+                        + " sumIf(events, kind = 'demand.created') AS n_demands FROM gridpulse.event_hours FINAL"
+                        + " WHERE :area AND hour >= toDateTime(:from, 'UTC') AND hour < toDateTime(:to, 'UTC') GROUP BY day")
+                        .bind("zone", zone.getId()).bindCondition("area", AreaSql.in(area))
+                        .bind("from", hourOf(first.atStartOfDay(zone).toInstant()).getEpochSecond())
+                        .bind("to", hourOf(last.plusDays(1).atStartOfDay(zone).toInstant()).getEpochSecond()),
+                row -> Map.entry(LocalDate.parse(row.text("day")),
+                        new long[] {row.longValue("n_events"), row.longValue("n_demands")}));
         var out = new HashMap<LocalDate, long[]>();
-        for (var row : clickHouse.query("SELECT toString(toDate(hour, " + SqlLiteral.string(zone.getId()) + ")) AS day,"
-                + " sum(events) AS n_events, sumIf(events, kind = 'demand.created') AS n_demands FROM gridpulse.event_hours FINAL WHERE "
-                + AreaSql.within(area) + " AND hour >= " + hourLiteral(first.atStartOfDay(zone).toInstant())
-                + " AND hour < " + hourLiteral(last.plusDays(1).atStartOfDay(zone).toInstant()) + " GROUP BY day")) {
-            out.put(LocalDate.parse((String) row.get("day")), new long[] {number(row, "n_events"), number(row, "n_demands")});
-        }
+        days.forEach(day -> out.put(day.getKey(), day.getValue()));
         return out;
+    }
+
+    /** The condition that keeps the area's hours from the one holding {@code since}. */
+    private static Sql fromHourOf(AreaCode area, Instant since) {
+        return Sql.of(":area AND hour >= toDateTime(:since, 'UTC')").bindCondition("area", AreaSql.in(area))
+                .bind("since", hourOf(since).getEpochSecond());
     }
 
     private static Instant hourOf(Instant instant) {
         return Instant.ofEpochSecond(Math.floorDiv(instant.getEpochSecond(), HOUR.toSeconds()) * HOUR.toSeconds());
-    }
-
-    private static String hourLiteral(Instant instant) {
-        return "toDateTime(" + hourOf(instant).getEpochSecond() + ", 'UTC')";
-    }
-
-    private static long number(Map<String, Object> row, String column) {
-        var v = row.get(column);
-        return v == null ? 0 : ((Number) v).longValue();
     }
 }
