@@ -1,10 +1,10 @@
 package io.gridpulse.warehouse.trend;
 
 import io.gridpulse.model.area.AreaCode;
-import io.gridpulse.warehouse.SqlLiteral;
 import io.gridpulse.warehouse.Warehouse;
 import io.gridpulse.warehouse.counts.EventHours;
 import io.gridpulse.warehouse.area.AreaSql;
+import io.gridpulse.warehouse.sql.Sql;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -36,10 +36,6 @@ public final class DailyTrend {
             throw new IllegalArgumentException("a trend has 1 to " + MAX_DAYS + " days, not " + days);
         }
         var first = lastDay.minusDays(days - 1L);
-        var from = SqlLiteral.dateTime64(first.atStartOfDay(zone).toInstant());
-        var to = SqlLiteral.dateTime64(lastDay.plusDays(1).atStartOfDay(zone).toInstant());
-        var tz = SqlLiteral.string(zone.getId());
-        var within = AreaSql.within(area);
         var counts = new HashMap<LocalDate, long[]>();
         // events and demands from the hourly rollup the stream jobs keep, not from millions of events
         new EventHours(warehouse).perDay(area, zone, first, lastDay).forEach((day, c) -> {
@@ -47,11 +43,16 @@ public final class DailyTrend {
             d[0] = c[0];
             d[1] = c[1];
         });
-        for (var row : warehouse.clickHouse().query("SELECT toString(toDate(raised_at, " + tz + ")) AS day, count() AS breaches"
-                + " FROM gridpulse.alerts FINAL WHERE " + within + " AND kind = 'sla_breach'"
-                + " AND NOT (status = 'cleared' AND cleared_at = raised_at)"
-                + " AND raised_at >= " + from + " AND raised_at < " + to + " GROUP BY day")) {
-            counts.computeIfAbsent(LocalDate.parse((String) row.get("day")), d -> new long[3])[2] = number(row, "breaches");
+        var breaches = warehouse.clickHouse().query(Sql.of("SELECT toString(toDate(raised_at, :zone)) AS day, count() AS breaches"
+                        + " FROM gridpulse.alerts FINAL WHERE :area AND kind = 'sla_breach'"
+                        + " AND NOT (status = 'cleared' AND cleared_at = raised_at)"
+                        + " AND raised_at >= :from AND raised_at < :to GROUP BY day")
+                        .bind("zone", zone.getId()).bindCondition("area", AreaSql.in(area))
+                        .bind("from", first.atStartOfDay(zone).toInstant())
+                        .bind("to", lastDay.plusDays(1).atStartOfDay(zone).toInstant()),
+                row -> Map.entry(LocalDate.parse(row.text("day")), row.longValue("breaches")));
+        for (var day : breaches) {
+            counts.computeIfAbsent(day.getKey(), d -> new long[3])[2] = day.getValue();
         }
         var out = new ArrayList<Day>(days);
         for (var d = first; !d.isAfter(lastDay); d = d.plusDays(1)) {
@@ -59,9 +60,5 @@ public final class DailyTrend {
             out.add(new Day(d, c[0], c[1], c[2]));
         }
         return out;
-    }
-
-    private static long number(Map<String, Object> row, String column) {
-        return ((Number) row.get(column)).longValue();
     }
 }
