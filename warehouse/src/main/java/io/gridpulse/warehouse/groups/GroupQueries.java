@@ -3,16 +3,14 @@ package io.gridpulse.warehouse.groups;
 import io.gridpulse.model.area.AreaCode;
 import io.gridpulse.warehouse.AreaCount;
 import io.gridpulse.warehouse.ClickHouse;
-import io.gridpulse.warehouse.SqlLiteral;
 import io.gridpulse.warehouse.Warehouse;
 import io.gridpulse.warehouse.area.AreaSql;
 import io.gridpulse.warehouse.cases.CaseFilter;
 import io.gridpulse.warehouse.heat.CellHeat;
+import io.gridpulse.warehouse.sql.Sql;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Figures by priority population group (docs/domain.md §1: the explorer filters by group): how many demands residents
@@ -46,14 +44,11 @@ public final class GroupQueries {
     public List<AreaCount> demandsByChild(AreaCode area, Instant from, Instant to, String group) {
         var wire = CaseFilter.wireName(group);
         var child = AreaSql.childColumn(area.level());
-        var rows = clickHouse.query("SELECT " + child + " AS code, uniqExact(event_id) AS n FROM gridpulse.events WHERE "
-                + raisedWithin(area, from, to) + " AND has(population_groups, " + SqlLiteral.string(wire) + ")"
-                + " AND " + child + " != '' GROUP BY code ORDER BY n DESC, code");
-        var out = new ArrayList<AreaCount>(rows.size());
-        for (var row : rows) {
-            out.add(new AreaCount((String) row.get("code"), number(row, "n")));
-        }
-        return out;
+        return clickHouse.query(Sql.of("SELECT " + child + " AS code, uniqExact(event_id) AS n FROM gridpulse.events"
+                        + " WHERE :raised AND has(population_groups, :group) AND " + child + " != ''"
+                        + " GROUP BY code ORDER BY n DESC, code")
+                        .bindCondition("raised", raisedWithin(area, from, to)).bind("group", wire),
+                row -> new AreaCount(row.text("code"), row.longValue("n")));
     }
 
     /**
@@ -70,15 +65,13 @@ public final class GroupQueries {
             throw new IllegalArgumentException("a layer's limit must be positive, got " + limit);
         }
         // (lat, lon): geoToH3's order since ClickHouse 25.6, the default of the server (25.8) and of chDB (26.7) here
-        var rows = clickHouse.query("SELECT geoToH3(lat, lon, " + resolution + ") AS cell, uniqExact(event_id) AS n"
-                + " FROM gridpulse.events WHERE " + raisedWithin(area, from, to)
-                + " AND has(population_groups, " + SqlLiteral.string(wire) + ") AND lon IS NOT NULL AND lat IS NOT NULL"
-                + " GROUP BY cell HAVING cell != 0 ORDER BY n DESC, cell LIMIT " + limit);
-        var out = new ArrayList<CellHeat>(rows.size());
-        for (var row : rows) {
-            out.add(new CellHeat(number(row, "cell"), number(row, "n")));
-        }
-        return out;
+        return clickHouse.query(Sql.of("SELECT geoToH3(lat, lon, :resolution) AS cell, uniqExact(event_id) AS n"
+                        + " FROM gridpulse.events WHERE :raised"
+                        + " AND has(population_groups, :group) AND lon IS NOT NULL AND lat IS NOT NULL"
+                        + " GROUP BY cell HAVING cell != 0 ORDER BY n DESC, cell LIMIT :limit")
+                        .bind("resolution", resolution).bindCondition("raised", raisedWithin(area, from, to))
+                        .bind("group", wire).bind("limit", limit),
+                row -> new CellHeat(row.longValue("cell"), row.longValue("n")));
     }
 
     /**
@@ -88,17 +81,13 @@ public final class GroupQueries {
     public List<AreaCount> openBreachesByChild(AreaCode area, String group) {
         var wire = CaseFilter.wireName(group);
         var child = AreaSql.childColumn(area.level());
-        var within = AreaSql.within(area);
-        var rows = clickHouse.query("SELECT " + child + " AS code, count() AS n FROM gridpulse.alerts FINAL WHERE " + within
-                + " AND kind = 'sla_breach' AND status = 'open' AND " + NOT_WITHDRAWN + " AND " + child + " != ''"
-                + " AND case_id IN (SELECT case_id FROM gridpulse.events WHERE " + within + " AND " + RAISED
-                + " AND has(population_groups, " + SqlLiteral.string(wire) + ") AND case_id != '')"
-                + " GROUP BY code ORDER BY n DESC, code");
-        var out = new ArrayList<AreaCount>(rows.size());
-        for (var row : rows) {
-            out.add(new AreaCount((String) row.get("code"), number(row, "n")));
-        }
-        return out;
+        return clickHouse.query(Sql.of("SELECT " + child + " AS code, count() AS n FROM gridpulse.alerts FINAL WHERE :area"
+                        + " AND kind = 'sla_breach' AND status = 'open' AND " + NOT_WITHDRAWN + " AND " + child + " != ''"
+                        + " AND case_id IN (SELECT case_id FROM gridpulse.events WHERE :area AND " + RAISED
+                        + " AND has(population_groups, :group) AND case_id != '')"
+                        + " GROUP BY code ORDER BY n DESC, code")
+                        .bindCondition("area", AreaSql.in(area)).bind("group", wire),
+                row -> new AreaCount(row.text("code"), row.longValue("n")));
     }
 
     /**
@@ -107,26 +96,19 @@ public final class GroupQueries {
      * For the group filter's choices and the legend.
      */
     public List<GroupCount> demandsByGroup(AreaCode area, Instant from, Instant to) {
-        var rows = clickHouse.query("SELECT arrayJoin(population_groups) AS population_group, uniqExact(event_id) AS n"
-                + " FROM gridpulse.events WHERE " + raisedWithin(area, from, to)
-                + " AND notEmpty(population_groups) GROUP BY population_group ORDER BY n DESC, population_group");
-        var out = new ArrayList<GroupCount>(rows.size());
-        for (var row : rows) {
-            out.add(new GroupCount(String.valueOf(row.get("population_group")), number(row, "n")));
-        }
-        return out;
+        return clickHouse.query(Sql.of("SELECT arrayJoin(population_groups) AS population_group, uniqExact(event_id) AS n"
+                        + " FROM gridpulse.events WHERE :raised"
+                        + " AND notEmpty(population_groups) GROUP BY population_group ORDER BY n DESC, population_group")
+                        .bindCondition("raised", raisedWithin(area, from, to)),
+                row -> new GroupCount(row.text("population_group"), row.longValue("n")));
     }
 
-    private static String raisedWithin(AreaCode area, Instant from, Instant to) {
+    /** The condition that keeps the demands raised inside the area during {@code [from, to)}. */
+    private static Sql raisedWithin(AreaCode area, Instant from, Instant to) {
         if (!from.isBefore(to)) {
             throw new IllegalArgumentException("a time range needs from before to, got " + from + " and " + to);
         }
-        return AreaSql.within(area) + " AND " + RAISED
-                + " AND occurred_at >= " + SqlLiteral.dateTime64(from) + " AND occurred_at < " + SqlLiteral.dateTime64(to);
-    }
-
-    private static long number(Map<String, Object> row, String column) {
-        var value = row.get(column);
-        return value == null ? 0 : ((Number) value).longValue();
+        return Sql.of(":area AND " + RAISED + " AND occurred_at >= :from AND occurred_at < :to")
+                .bindCondition("area", AreaSql.in(area)).bind("from", from).bind("to", to);
     }
 }
