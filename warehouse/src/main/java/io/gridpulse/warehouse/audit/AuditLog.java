@@ -1,15 +1,13 @@
 package io.gridpulse.warehouse.audit;
 
 import io.gridpulse.warehouse.ClickHouse;
-import io.gridpulse.warehouse.SqlLiteral;
 import io.gridpulse.warehouse.Warehouse;
+import io.gridpulse.warehouse.sql.Row;
+import io.gridpulse.warehouse.sql.Sql;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The tamper-evident audit log (table {@code gridpulse.audit_log}, migration V010): sign-ins, views
@@ -58,15 +56,10 @@ public final class AuditLog {
         long seq = headSeq + 1;
         var hash = AuditChain.hash(headHash, seq, at, user, action, target);
         var entry = new AuditEntry(seq, at, user, action, target, headHash, hash);
-        var sql = new StringBuilder(256).append("INSERT INTO ").append(table)
-                .append(" (seq, at, user_name, action, target, prev_hash, hash) VALUES (")
-                .append(seq).append(", ").append(SqlLiteral.dateTime64(at)).append(", ");
-        SqlLiteral.appendString(sql, user).append(", ");
-        SqlLiteral.appendString(sql, action).append(", ");
-        SqlLiteral.appendString(sql, target).append(", ");
-        SqlLiteral.appendString(sql, entry.prevHash()).append(", ");
-        SqlLiteral.appendString(sql, hash).append(')');
-        clickHouse.execute(sql.toString());
+        clickHouse.execute(Sql.of("INSERT INTO " + table + " (seq, at, user_name, action, target, prev_hash, hash)"
+                        + " VALUES (:seq, :at, :user, :action, :target, :prevHash, :hash)")
+                .bind("seq", seq).bind("at", at).bind("user", user).bind("action", action).bind("target", target)
+                .bind("prevHash", entry.prevHash()).bind("hash", hash));
         headSeq = seq;
         headHash = hash;
         return entry;
@@ -74,22 +67,13 @@ public final class AuditLog {
 
     /** Up to {@code limit} rows after {@code afterSeq} (0 for the first), in chain order. */
     public List<AuditEntry> entries(long afterSeq, int limit) {
-        var out = new ArrayList<AuditEntry>();
-        for (var row : clickHouse.query("SELECT seq, toUnixTimestamp64Milli(at) AS at_ms, user_name, action, target,"
-                + " prev_hash, hash FROM " + table + " WHERE seq > " + afterSeq + " ORDER BY seq LIMIT " + limit)) {
-            out.add(entry(row));
-        }
-        return out;
+        return clickHouse.query(Sql.of(select() + " WHERE seq > :afterSeq ORDER BY seq LIMIT :limit")
+                .bind("afterSeq", afterSeq).bind("limit", limit), AuditLog::entry);
     }
 
     /** The newest rows, newest first. */
     public List<AuditEntry> latest(int limit) {
-        var out = new ArrayList<AuditEntry>();
-        for (var row : clickHouse.query("SELECT seq, toUnixTimestamp64Milli(at) AS at_ms, user_name, action, target,"
-                + " prev_hash, hash FROM " + table + " ORDER BY seq DESC LIMIT " + limit)) {
-            out.add(entry(row));
-        }
-        return out;
+        return clickHouse.query(Sql.of(select() + " ORDER BY seq DESC LIMIT :limit").bind("limit", limit), AuditLog::entry);
     }
 
     /**
@@ -99,13 +83,9 @@ public final class AuditLog {
     public ChainCheck verify() {
         var chain = AuditChain.start();
         // keyset paging on (seq, hash): every row once, duplicates of a seq included, no OFFSET scans
-        String after = "";
+        var pageQuery = Sql.of(select() + " ORDER BY seq, hash LIMIT :limit").bind("limit", pageSize);
         while (true) {
-            var page = new ArrayList<AuditEntry>();
-            for (var row : clickHouse.query("SELECT seq, toUnixTimestamp64Milli(at) AS at_ms, user_name, action, target,"
-                    + " prev_hash, hash FROM " + table + after + " ORDER BY seq, hash LIMIT " + pageSize)) {
-                page.add(entry(row));
-            }
+            var page = clickHouse.query(pageQuery, AuditLog::entry);
             for (var entry : page) {
                 chain = chain.next(entry);
             }
@@ -114,25 +94,29 @@ public final class AuditLog {
                 return verdict;
             }
             var last = page.getLast();
-            after = " WHERE (seq, hash) > (" + last.seq() + ", " + SqlLiteral.string(last.hash()) + ")";
+            pageQuery = Sql.of(select() + " WHERE (seq, hash) > (:seq, :hash) ORDER BY seq, hash LIMIT :limit")
+                    .bind("seq", last.seq()).bind("hash", last.hash()).bind("limit", pageSize);
         }
     }
 
     private void loadHead() {
-        var rows = clickHouse.query("SELECT seq, hash FROM " + table + " ORDER BY seq DESC LIMIT 1");
+        var rows = clickHouse.query(Sql.of("SELECT seq, hash FROM " + table + " ORDER BY seq DESC LIMIT 1"), row -> row);
         if (rows.isEmpty()) {
             headSeq = 0;
             headHash = AuditChain.GENESIS;
         } else {
-            headSeq = ((Number) rows.getFirst().get("seq")).longValue();
-            headHash = (String) rows.getFirst().get("hash");
+            headSeq = rows.getFirst().longValue("seq");
+            headHash = rows.getFirst().text("hash");
         }
     }
 
-    private static AuditEntry entry(Map<String, Object> row) {
-        return new AuditEntry(((Number) row.get("seq")).longValue(),
-                Instant.ofEpochMilli(((Number) row.get("at_ms")).longValue()), (String) row.get("user_name"),
-                (String) row.get("action"), (String) row.get("target"), (String) row.get("prev_hash"),
-                (String) row.get("hash"));
+    /** The rows' columns as {@link #entry} reads them; the table is a name this class was made with, never a value. */
+    private String select() {
+        return "SELECT seq, toUnixTimestamp64Milli(at) AS at_ms, user_name, action, target, prev_hash, hash FROM " + table;
+    }
+
+    private static AuditEntry entry(Row row) {
+        return new AuditEntry(row.longValue("seq"), row.instantFromMillis("at_ms"), row.text("user_name"),
+                row.text("action"), row.text("target"), row.text("prev_hash"), row.text("hash"));
     }
 }
