@@ -6,6 +6,7 @@ import io.gridpulse.warehouse.ClickHouse;
 import io.gridpulse.warehouse.SqlLiteral;
 import io.gridpulse.warehouse.Warehouse;
 import io.gridpulse.warehouse.area.AreaSql;
+import io.gridpulse.warehouse.sql.Sql;
 
 import java.util.List;
 
@@ -28,17 +29,18 @@ public final class HouseholdRegistry {
         for (int from = 0; from < rows.size(); from += CHUNK) {
             insert(rows.subList(from, Math.min(rows.size(), from + CHUNK)), version);
         }
-        clickHouse.execute("ALTER TABLE gridpulse.households DELETE WHERE version < " + version
-                + " SETTINGS mutations_sync = 1");
+        clickHouse.execute(Sql.of("ALTER TABLE gridpulse.households DELETE WHERE version < :version SETTINGS mutations_sync = 1")
+                .bind("version", version));
     }
 
     /** Registered households in an area. */
     public long count(AreaCode area) {
-        var rows = clickHouse.query("SELECT count() AS n FROM gridpulse.households FINAL WHERE " + AreaSql.within(area));
-        return ((Number) rows.getFirst().get("n")).longValue();
+        return clickHouse.count(Sql.of("SELECT count() AS n FROM gridpulse.households FINAL WHERE :area")
+                .bindCondition("area", AreaSql.in(area)));
     }
 
     private void insert(List<HouseholdRow> rows, long version) {
+        // up to CHUNK VALUES tuples: written with SqlLiteral, as named parameters would need a name per value
         var sql = new StringBuilder(96 + rows.size() * 120).append("INSERT INTO gridpulse.households (household_id,")
                 .append(" county_code, street_code, community_code, grid_code, residents, aged_60_plus, groups, version) ")
                 .append(Warehouse.SYNCHRONOUS_INSERT).append(" VALUES ");
