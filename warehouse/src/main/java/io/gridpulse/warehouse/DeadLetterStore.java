@@ -2,8 +2,6 @@ package io.gridpulse.warehouse;
 
 import io.gridpulse.warehouse.sql.Sql;
 
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /** The dead letters ({@code gridpulse.dead_letters}, V002): inputs the job could not read or place, kept for review. */
@@ -23,6 +21,7 @@ public final class DeadLetterStore {
         if (rows.isEmpty()) {
             return;
         }
+        // many VALUES tuples: written with SqlLiteral, as named parameters would need a name per value
         var sql = new StringBuilder(128 + rows.size() * BYTES_PER_ROW_GUESS)
                 .append("INSERT INTO gridpulse.dead_letters (").append(DEAD_LETTER_COLUMNS).append(") ")
                 .append(Warehouse.SYNCHRONOUS_INSERT).append(" VALUES ");
@@ -48,13 +47,9 @@ public final class DeadLetterStore {
         if (limit <= 0) {
             return List.of();
         }
-        var result = new ArrayList<DeadLetterRow>();
-        for (var row : clickHouse.query("SELECT event_id, toUnixTimestamp64Milli(received_at) AS received_ms, source,"
-                + " reason, payload FROM gridpulse.dead_letters ORDER BY received_at DESC LIMIT " + limit)) {
-            result.add(new DeadLetterRow((String) row.get("event_id"),
-                    Instant.ofEpochMilli((Long) row.get("received_ms")), (String) row.get("source"),
-                    (String) row.get("reason"), (String) row.get("payload")));
-        }
-        return result;
+        return clickHouse.query(Sql.of("SELECT event_id, toUnixTimestamp64Milli(received_at) AS received_ms, source,"
+                        + " reason, payload FROM gridpulse.dead_letters ORDER BY received_at DESC LIMIT :limit").bind("limit", limit),
+                row -> new DeadLetterRow(row.text("event_id"), row.instantFromMillis("received_ms"), row.text("source"),
+                        row.text("reason"), row.text("payload")));
     }
 }

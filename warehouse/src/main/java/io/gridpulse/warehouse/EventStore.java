@@ -1,12 +1,14 @@
 package io.gridpulse.warehouse;
 
 import io.gridpulse.model.area.AreaCode;
+import io.gridpulse.warehouse.area.AreaSql;
+import io.gridpulse.warehouse.sql.Row;
 import io.gridpulse.warehouse.sql.Sql;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -33,6 +35,7 @@ public final class EventStore {
         if (rows.isEmpty()) {
             return;
         }
+        // thousands of VALUES tuples: written with SqlLiteral, as named parameters would need a name per value
         var sql = new StringBuilder(128 + rows.size() * BYTES_PER_ROW_GUESS)
                 .append("INSERT INTO gridpulse.events (").append(EVENT_COLUMNS).append(", population_groups) ")
                 .append(Warehouse.SYNCHRONOUS_INSERT)
@@ -64,30 +67,28 @@ public final class EventStore {
     /** Distinct events in an area since an instant, of one kind (e.g. demand.created) or of all kinds when kind is null. */
     public long countSince(String areaCode, Instant since, String kind) {
         var area = AreaCode.of(areaCode);
-        var sql = "SELECT uniqExact(event_id) AS n FROM gridpulse.events WHERE " + AreaColumns.within(area)
-                + " AND occurred_at >= " + SqlLiteral.dateTime64(since)
-                + (kind == null ? "" : " AND kind = " + SqlLiteral.string(kind));
-        return ((Number) clickHouse.query(sql).getFirst().get("n")).longValue();
+        var conditions = new ArrayList<>(List.of(AreaSql.in(area), Sql.of("occurred_at >= :since").bind("since", since)));
+        if (kind != null) {
+            conditions.add(Sql.of("kind = :kind").bind("kind", kind));
+        }
+        return clickHouse.count(Sql.of("SELECT uniqExact(event_id) AS n FROM gridpulse.events WHERE :where")
+                .bindCondition("where", Sql.all(conditions)));
     }
 
     /** Distinct events since an instant per child of an area (streets of a county, communities of a street ...), most first. */
     public List<AreaCount> countsByChildSince(String areaCode, Instant since) {
         var area = AreaCode.of(areaCode);
-        var child = AreaColumns.childOf(area.level());
-        return clickHouse.query("SELECT " + child + " AS code, uniqExact(event_id) AS n FROM gridpulse.events WHERE "
-                        + AreaColumns.within(area) + " AND occurred_at >= " + SqlLiteral.dateTime64(since)
-                        + " GROUP BY code ORDER BY n DESC, code").stream()
-                .map(row -> new AreaCount((String) row.get("code"), ((Number) row.get("n")).longValue()))
-                .toList();
+        return clickHouse.query(Sql.of("SELECT " + AreaColumns.childOf(area.level()) + " AS code, uniqExact(event_id) AS n"
+                        + " FROM gridpulse.events WHERE :area AND occurred_at >= :since GROUP BY code ORDER BY n DESC, code")
+                        .bindCondition("area", AreaSql.in(area)).bind("since", since),
+                row -> new AreaCount(row.text("code"), row.longValue("n")));
     }
 
     /** Distinct events per street code, most first (ties by code). */
     public List<AreaCount> countsByStreet() {
-        return clickHouse.query("SELECT street_code, uniqExact(event_id) AS events FROM gridpulse.events"
-                        + " GROUP BY street_code ORDER BY events DESC, street_code")
-                .stream()
-                .map(row -> new AreaCount((String) row.get("street_code"), (Long) row.get("events")))
-                .toList();
+        return clickHouse.query(Sql.of("SELECT street_code, uniqExact(event_id) AS events FROM gridpulse.events"
+                        + " GROUP BY street_code ORDER BY events DESC, street_code"),
+                row -> new AreaCount(row.text("street_code"), row.longValue("events")));
     }
 
     /** The number of distinct eventIds stored. */
@@ -102,26 +103,23 @@ public final class EventStore {
 
     /** Every stored eventId (at most a million; for tests and reconciliation). */
     public Set<String> ids() {
-        var ids = new HashSet<String>();
-        for (var row : clickHouse.query("SELECT DISTINCT event_id FROM gridpulse.events LIMIT " + MAX_EVENT_IDS)) {
-            ids.add((String) row.get("event_id"));
-        }
-        return ids;
+        return new HashSet<>(clickHouse.query(Sql.of("SELECT DISTINCT event_id FROM gridpulse.events LIMIT :limit")
+                .bind("limit", MAX_EVENT_IDS), row -> row.text("event_id")));
     }
 
     /** The event stored under {@code eventId}, if any. */
     public Optional<EventRow> find(String eventId) {
-        var rows = clickHouse.query("SELECT event_id, kind, toUnixTimestamp64Milli(occurred_at) AS occurred_ms,"
-                + " toUnixTimestamp64Milli(ingested_at) AS ingested_ms, source, grid_code, community_code,"
-                + " street_code, county_code, lon, lat, payload FROM gridpulse.events FINAL"
-                + " WHERE event_id = " + SqlLiteral.string(eventId) + " LIMIT 1");
-        return rows.stream().findFirst().map(EventStore::eventRow);
+        return clickHouse.query(Sql.of("SELECT event_id, kind, toUnixTimestamp64Milli(occurred_at) AS occurred_ms,"
+                        + " toUnixTimestamp64Milli(ingested_at) AS ingested_ms, source, grid_code, community_code,"
+                        + " street_code, county_code, lon, lat, payload FROM gridpulse.events FINAL"
+                        + " WHERE event_id = :eventId LIMIT 1").bind("eventId", eventId), EventStore::eventRow)
+                .stream().findFirst();
     }
 
-    private static EventRow eventRow(Map<String, Object> row) {
-        return new EventRow((String) row.get("event_id"), (String) row.get("kind"),
-                Instant.ofEpochMilli((Long) row.get("occurred_ms")), Instant.ofEpochMilli((Long) row.get("ingested_ms")),
-                (String) row.get("source"), (String) row.get("grid_code"), (String) row.get("community_code"),
-                (String) row.get("street_code"), (String) row.get("county_code"), (Double) row.get("lon"),
-                (Double) row.get("lat"), (String) row.get("payload"));
-    }}
+    private static EventRow eventRow(Row row) {
+        return new EventRow(row.text("event_id"), row.text("kind"), row.instantFromMillis("occurred_ms"),
+                row.instantFromMillis("ingested_ms"), row.text("source"), row.text("grid_code"), row.text("community_code"),
+                row.text("street_code"), row.text("county_code"), row.nullableDouble("lon"), row.nullableDouble("lat"),
+                row.text("payload"));
+    }
+}
