@@ -1,13 +1,12 @@
 package io.gridpulse.warehouse.cases;
 
-import io.gridpulse.warehouse.SqlLiteral;
 import io.gridpulse.warehouse.Warehouse;
+import io.gridpulse.warehouse.sql.Sql;
 
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Where each case was created: its first {@code demand.created} event in {@code gridpulse.case_events}. A case
@@ -41,17 +40,17 @@ public final class CaseOrigins {
         if (caseIds.size() > MAX_IDS) {
             throw new IllegalArgumentException("at most " + MAX_IDS + " case ids a read, got " + caseIds.size());
         }
-        var ids = caseIds.stream().map(SqlLiteral::string).collect(Collectors.joining(", "));
-        var rows = warehouse.clickHouse().query("SELECT case_id, argMin(multiIf(grid_code != '', grid_code, community_code != '', community_code,"
-                + " street_code != '', street_code, county_code), (occurred_at, event_id)) AS area,"
-                + " argMin(event_id, (occurred_at, event_id)) AS event, toUnixTimestamp64Milli(min(occurred_at)) AS created_ms"
-                + " FROM gridpulse.case_events WHERE kind = 'demand.created' AND case_id IN (" + ids + ")"
-                + " GROUP BY case_id");
+        var origins = warehouse.clickHouse().query(Sql.of("SELECT case_id, argMin(multiIf(grid_code != '', grid_code,"
+                        + " community_code != '', community_code, street_code != '', street_code, county_code),"
+                        + " (occurred_at, event_id)) AS area, argMin(event_id, (occurred_at, event_id)) AS event,"
+                        + " toUnixTimestamp64Milli(min(occurred_at)) AS created_ms"
+                        + " FROM gridpulse.case_events WHERE kind = 'demand.created' AND case_id IN :ids GROUP BY case_id")
+                        .bindStrings("ids", caseIds),
+                row -> new CaseOrigin(row.text("case_id"), row.text("area"), row.text("event"),
+                        row.instantFromMillis("created_ms")));
         var out = new LinkedHashMap<String, CaseOrigin>();
-        for (var row : rows) {
-            var caseId = (String) row.get("case_id");
-            out.put(caseId, new CaseOrigin(caseId, (String) row.get("area"), (String) row.get("event"),
-                    Instant.ofEpochMilli(((Number) row.get("created_ms")).longValue())));
+        for (var origin : origins) {
+            out.put(origin.caseId(), origin);
         }
         return out;
     }
