@@ -1,6 +1,5 @@
 package io.gridpulse.warehouse;
 
-import io.gridpulse.model.area.AreaCode;
 import io.gridpulse.model.area.AreaLevel;
 import io.gridpulse.warehouse.area.AreaSql;
 
@@ -14,9 +13,5 @@ final class AreaColumns {
 
     static String childOf(AreaLevel level) {
         return AreaSql.childColumn(level);
-    }
-
-    static String within(AreaCode area) {
-        return AreaSql.within(area);
     }
 }

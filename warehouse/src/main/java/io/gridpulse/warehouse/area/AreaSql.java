@@ -2,7 +2,6 @@ package io.gridpulse.warehouse.area;
 
 import io.gridpulse.model.area.AreaCode;
 import io.gridpulse.model.area.AreaLevel;
-import io.gridpulse.warehouse.SqlLiteral;
 import io.gridpulse.warehouse.sql.Sql;
 
 /**
@@ -37,13 +36,5 @@ public final class AreaSql {
     public static Sql in(AreaCode area) {
         return Sql.of(area.level().compareTo(AreaLevel.COUNTY) < 0 ? "startsWith(county_code, :area)"
                 : column(area.level()) + " = :area").bind("area", area.value());
-    }
-
-    /** A SQL condition that keeps rows inside the area. */
-    public static String within(AreaCode area) {
-        var literal = SqlLiteral.string(area.value());
-        return area.level().compareTo(AreaLevel.COUNTY) < 0
-                ? "startsWith(county_code, " + literal + ")"
-                : column(area.level()) + " = " + literal;
     }
 }
