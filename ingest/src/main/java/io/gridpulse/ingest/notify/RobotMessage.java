@@ -3,6 +3,7 @@ package io.gridpulse.ingest.notify;
 import io.gridpulse.geo.region.Region;
 import io.gridpulse.model.alerts.Alert;
 import io.gridpulse.model.alerts.AlertKind;
+import io.gridpulse.model.alerts.AlertStatus;
 import io.gridpulse.model.alerts.Severity;
 import io.gridpulse.model.area.AreaCode;
 import io.gridpulse.model.area.AreaLevel;
@@ -33,33 +34,47 @@ final class RobotMessage {
         this.zone = zone;
     }
 
-    /** The message's title: what happened where ("【超时】东城街道"); resolved alerts say so. */
+    /** At most this many alerts are listed in one message; the rest are counted. */
+    static final int LISTED = 10;
+
+    /** The message's title: what happened where ("【超时】东城街道", "【超时 3 条】东城街道"); resolved ones say so. */
     String title(Notification n) {
-        var alert = n.alert();
+        var first = n.alerts().getFirst();
         var resolved = n.status().equals("resolved") ? "已解除 · " : "";
-        return "【" + resolved + KINDS.get(alert.kind()) + "】" + place(alert, AreaLevel.STREET);
+        var reminder = n.repeat() ? "仍未处置 · " : "";
+        var count = n.alerts().size() > 1 ? " " + n.alerts().size() + " 条" : "";
+        return "【" + reminder + resolved + KINDS.get(first.kind()) + count + "】" + place(first, AreaLevel.STREET);
     }
 
-    /** The Markdown body, at most a few lines so that it reads on a phone's lock screen. */
+    /** The Markdown body: one block per alert (at most {@value #LISTED}), short enough for a phone's lock screen. */
     String markdown(Notification n) {
-        var alert = n.alert();
         var lines = new ArrayList<String>();
         lines.add("### " + title(n));
-        lines.add("- 级别：" + SEVERITIES.get(alert.severity()));
-        lines.add("- 地点：" + place(alert, AreaLevel.GRID));
-        if (!alert.caseId().isEmpty()) {
-            lines.add("- 对象：" + alert.caseId());
+        if (n.alerts().size() > 1 || n.repeat()) {
+            lines.add("本组未处置 " + n.firingTotal() + " 条");
         }
-        if (!alert.detail().isEmpty()) {
-            lines.add("- 说明：" + alert.detail());
+        for (var alert : n.alerts().subList(0, Math.min(LISTED, n.alerts().size()))) {
+            lines.add("");
+            lines.add("- 级别：" + SEVERITIES.get(alert.severity()) + (alert.status() == AlertStatus.CLEARED ? "（已解除）" : ""));
+            lines.add("- 地点：" + place(alert, AreaLevel.GRID));
+            if (!alert.caseId().isEmpty()) {
+                lines.add("- 对象：" + alert.caseId());
+            }
+            if (!alert.detail().isEmpty()) {
+                lines.add("- 说明：" + alert.detail());
+            }
+            lines.add("- 发生：" + WHEN.format(alert.raisedAt().atZone(zone))
+                    + (alert.deadline() == null ? "" : "，时限：" + WHEN.format(alert.deadline().atZone(zone))));
+            if (alert.clearedAt() != null) {
+                lines.add("- 解除：" + WHEN.format(alert.clearedAt().atZone(zone)));
+            }
         }
-        lines.add("- 发生：" + WHEN.format(alert.raisedAt().atZone(zone))
-                + (alert.deadline() == null ? "" : "，时限：" + WHEN.format(alert.deadline().atZone(zone))));
-        if (alert.clearedAt() != null) {
-            lines.add("- 解除：" + WHEN.format(alert.clearedAt().atZone(zone)));
+        if (n.alerts().size() > LISTED) {
+            lines.add("");
+            lines.add("……另有 " + (n.alerts().size() - LISTED) + " 条，请在驾驶舱预警页查看");
         }
         lines.add("");
-        lines.add("GridPulse 网格脉搏 · " + alert.alertId());
+        lines.add("GridPulse 网格脉搏 · " + n.groupKey());
         return String.join("\n", lines);
     }
 

@@ -2,8 +2,6 @@ package io.gridpulse.ingest.notify;
 
 import io.gridpulse.model.notify.Subscription;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +11,8 @@ import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Sends a notification as a JSON {@code POST} to the subscription's URL, signed so the receiver can tell it came from

@@ -8,6 +8,7 @@ import io.gridpulse.model.notify.Subscription;
 import io.gridpulse.model.privacy.SecretBox;
 import io.gridpulse.warehouse.TestChdb;
 import io.gridpulse.warehouse.Warehouse;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,12 @@ class ChdbSubscriptionStoreTest {
     @BeforeAll
     static void open() {
         warehouse = Warehouse.open(TestChdb.config());
+    }
+
+    @AfterAll
+    static void close() {
+        // chDB serves one directory per process: other test classes open their own
+        warehouse.close();
     }
 
     @BeforeEach
