@@ -63,7 +63,8 @@ public final class AlertDispatcher implements AutoCloseable {
     private final RobotChannel robots;
     private final Clock clock;
     private final List<Duration> backoff;
-    private final Duration groupInterval;
+    private final Duration webhookInterval;
+    private final Duration robotInterval;
     private final Duration groupRepeat;
     private final CountDownLatch stopping = new CountDownLatch(1);
     private final CountDownLatch assigned = new CountDownLatch(1);
@@ -82,22 +83,26 @@ public final class AlertDispatcher implements AutoCloseable {
     public AlertDispatcher(String bootstrapServers, String topic, SubscriptionStore subscriptions, DeliveryLog deliveries,
                            Region region, ZoneId zone, Clock clock, List<Duration> backoff) {
         this(bootstrapServers, topic, subscriptions, deliveries, region, zone, clock, backoff,
-                NotificationGroups.DEFAULT_INTERVAL, NotificationGroups.DEFAULT_REPEAT);
+                NotificationGroups.DEFAULT_WEBHOOK_INTERVAL, NotificationGroups.DEFAULT_ROBOT_INTERVAL,
+                NotificationGroups.DEFAULT_REPEAT);
     }
 
     /**
-     * @param groupInterval the least pause between two messages of one group (the first of a quiet group goes at once)
-     * @param groupRepeat   how long a group may stay firing before it is sent again as a reminder
+     * @param webhookInterval the least pause between two messages of one group on a webhook (the first of a quiet
+     *                        group goes at once)
+     * @param robotInterval   the same on a group chat's robot
+     * @param groupRepeat     how long a group may stay firing before it is sent again as a reminder
      */
     public AlertDispatcher(String bootstrapServers, String topic, SubscriptionStore subscriptions, DeliveryLog deliveries,
-                           Region region, ZoneId zone, Clock clock, List<Duration> backoff, Duration groupInterval,
-                           Duration groupRepeat) {
+                           Region region, ZoneId zone, Clock clock, List<Duration> backoff, Duration webhookInterval,
+                           Duration robotInterval, Duration groupRepeat) {
         this.topic = topic;
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.clock = clock;
         this.backoff = List.copyOf(backoff);
-        this.groupInterval = groupInterval;
+        this.webhookInterval = webhookInterval;
+        this.robotInterval = robotInterval;
         this.groupRepeat = groupRepeat;
         this.webhook = new WebhookChannel(clock);
         this.robots = new RobotChannel(new RobotMessage(region, zone), clock);
@@ -129,7 +134,7 @@ public final class AlertDispatcher implements AutoCloseable {
     private void run() {
         var backoffOnError = Duration.ofSeconds(1);
         while (stopping.getCount() > 0) {
-            var groups = new NotificationGroups(groupInterval, groupRepeat);
+            var groups = new NotificationGroups(webhookInterval, robotInterval, groupRepeat);
             try (var c = new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer());
                  var senders = Executors.newVirtualThreadPerTaskExecutor()) {
                 consumer = c;

@@ -2,6 +2,7 @@ package io.gridpulse.ingest.notify;
 
 import io.gridpulse.model.alerts.Alert;
 import io.gridpulse.model.alerts.AlertStatus;
+import io.gridpulse.model.notify.Channel;
 import io.gridpulse.model.notify.Subscription;
 
 import java.time.Duration;
@@ -14,15 +15,21 @@ import java.util.Map;
 /**
  * Groups a subscriber's notifications as Prometheus Alertmanager does, by group key (an alert kind in a street): the
  * first alert of a quiet group goes out at once, so a breach reaches its watcher in seconds; what follows within
- * {@code interval} waits and goes out together, one message listing only the alerts new since the group's last one,
+ * the channel's interval waits and goes out together, one message listing only the alerts new since the group's last one,
  * with the group's count of firing alerts alongside; a group still firing after {@code repeat} is sent again, marked
  * as a reminder, with all its firing alerts. A flood of 50 SOS in one street is then two messages, not 50: a DingTalk
  * or WeCom robot takes 20 a minute and then refuses for ten. Not thread-safe: the dispatcher's poll thread owns it.
  * Times are a monotonic reading in nanoseconds (intervals, not dates).
  */
 final class NotificationGroups {
-    /** The default pause between two messages of one group, and before a reminder. */
-    static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(1);
+    /**
+     * The least pause between two messages of one group on a webhook: a machine receiver copes with volume, and the
+     * breach that comes second in a street must not wait a minute.
+     */
+    static final Duration DEFAULT_WEBHOOK_INTERVAL = Duration.ofSeconds(1);
+    /** The same for a group chat's robot, which takes 20 messages a minute and then refuses for ten. */
+    static final Duration DEFAULT_ROBOT_INTERVAL = Duration.ofSeconds(30);
+    /** A group still firing this long is sent again as a reminder. */
     static final Duration DEFAULT_REPEAT = Duration.ofHours(4);
 
     /** An alert waiting to go out, with the log offset it came from (committed once it went out). */
@@ -54,13 +61,19 @@ final class NotificationGroups {
         final Map<String, Alert> firing = new LinkedHashMap<>();
     }
 
-    private final long interval;
+    private final long webhookInterval;
+    private final long robotInterval;
     private final long repeat;
     private final Map<Key, Group> groups = new HashMap<>();
 
-    NotificationGroups(Duration interval, Duration repeat) {
-        this.interval = interval.toNanos();
+    NotificationGroups(Duration webhookInterval, Duration robotInterval, Duration repeat) {
+        this.webhookInterval = webhookInterval.toNanos();
+        this.robotInterval = robotInterval.toNanos();
         this.repeat = repeat.toNanos();
+    }
+
+    private long interval(Group group) {
+        return group.subscription.channel() == Channel.WEBHOOK ? webhookInterval : robotInterval;
     }
 
     /** The group of an alert: its kind in its street (or its finest known area). */
@@ -79,7 +92,7 @@ final class NotificationGroups {
         } else {
             group.firing.put(alert.alertId(), alert);
         }
-        if (!group.sentOnce || now - group.lastSent >= interval) {
+        if (!group.sentOnce || now - group.lastSent >= interval(group)) {
             return List.of(flush(group, groupKey(alert), now));
         }
         return List.of();
@@ -90,7 +103,7 @@ final class NotificationGroups {
         var out = new ArrayList<Batch>();
         for (var entry : groups.entrySet()) {
             var group = entry.getValue();
-            if (!group.pending.isEmpty() && now - group.lastSent >= interval) {
+            if (!group.pending.isEmpty() && now - group.lastSent >= interval(group)) {
                 out.add(flush(group, entry.getKey().groupKey(), now));
             } else if (group.pending.isEmpty() && !group.firing.isEmpty() && now - group.lastSent >= repeat) {
                 group.lastSent = now;
@@ -98,7 +111,7 @@ final class NotificationGroups {
                         List.of(), group.firing.size()));
             }
         }
-        groups.values().removeIf(g -> g.pending.isEmpty() && g.firing.isEmpty() && now - g.lastSent >= interval);
+        groups.values().removeIf(g -> g.pending.isEmpty() && g.firing.isEmpty() && now - g.lastSent >= interval(g));
         return out;
     }
 

@@ -22,7 +22,7 @@ class NotificationGroupsTest {
     private static final Instant T = Instant.parse("2026-12-07T02:00:00Z");
     private static final long SECOND = 1_000_000_000L;
     private static final Subscription DESK = subscription("desk");
-    private final NotificationGroups groups = new NotificationGroups(Duration.ofSeconds(60), Duration.ofHours(4));
+    private final NotificationGroups groups = new NotificationGroups(Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofHours(4));
 
     private static Subscription subscription(String id) {
         return new Subscription(id, "owner", Channel.WEBHOOK, URI.create("https://duty.example.gov.cn/"), "secret-0123456789ab",
@@ -50,6 +50,20 @@ class NotificationGroupsTest {
             assertThat(b.status()).isEqualTo("firing");
             assertThat(b.repeat()).isFalse();
         });
+    }
+
+    @Test
+    void aRobotWaitsLongerBetweenTwoMessagesThanAWebhook() {
+        var defaults = new NotificationGroups(NotificationGroups.DEFAULT_WEBHOOK_INTERVAL, NotificationGroups.DEFAULT_ROBOT_INTERVAL,
+                NotificationGroups.DEFAULT_REPEAT);
+        var robot = new Subscription("robot", "owner", Channel.DINGTALK, URI.create("https://oapi.dingtalk.com/robot/send"), "",
+                List.of(), Set.of(), Severity.INFO, T);
+        defaults.add(DESK, sos("a", "439901001001001"), 1, 0);
+        defaults.add(robot, sos("a", "439901001001001"), 1, 0);
+        defaults.add(DESK, sos("b", "439901001001001"), 2, SECOND / 2);
+        defaults.add(robot, sos("b", "439901001001001"), 2, SECOND / 2);
+        assertThat(defaults.due(2 * SECOND)).extracting(b -> b.subscription().id()).containsExactly("desk");
+        assertThat(defaults.due(30 * SECOND)).extracting(b -> b.subscription().id()).containsExactly("robot");
     }
 
     @Test
