@@ -175,7 +175,7 @@ class WebhookDeliveryTest {
 
     private AlertDispatcher dispatcher() throws Exception {
         var dispatcher = new AlertDispatcher(TestKafka.bootstrap(), topic, store, deliveries, Region.demo(),
-                ZoneId.of("Asia/Shanghai"), TestClock.get(), FAST, Duration.ofMillis(300), Duration.ofMillis(300), Duration.ofHours(1)).start();
+                ZoneId.of("Asia/Shanghai"), TestClock.get(), FAST, Duration.ofMillis(300), Duration.ofMillis(300), Duration.ofHours(1), null).start();
         closing.add(dispatcher);
         return dispatcher;
     }

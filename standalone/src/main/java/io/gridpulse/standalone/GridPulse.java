@@ -151,7 +151,11 @@ public final class GridPulse implements AutoCloseable {
         // subscribers get their alerts off-screen (webhooks), each once, whichever of several dispatchers runs
         var dispatcher = new AlertDispatcher(kafka.bootstrapServers(), StreamJobsConfig.DEFAULT_ALERTS_TOPIC,
                 new SubscriptionStore(warehouse, SubscriptionSecrets.box(pseudonymKey)), new DeliveryLog(warehouse),
-                region, config.zone(), config.clock(), AlertDispatcher.DEFAULT_BACKOFF).start();
+                region, config.zone(), config.clock(), AlertDispatcher.DEFAULT_BACKOFF, AlertDispatcher.DEFAULT_WEBHOOK_INTERVAL,
+                AlertDispatcher.DEFAULT_ROBOT_INTERVAL, AlertDispatcher.DEFAULT_REPEAT, settings.smtp()).start();
+        if (settings.smtp() != null) {
+            log.info("e-mail subscriptions go through {}", settings.smtp());
+        }
         stopInReverse.push(dispatcher);
 
         // devices (wristbands, kiosks, plaques) publish over MQTT; QoS 1 is acknowledged once Kafka has the message

@@ -1,6 +1,7 @@
 package io.gridpulse.standalone;
 
 import io.gridpulse.cockpit.security.CockpitUsers;
+import io.gridpulse.ingest.notify.SmtpServer;
 import io.gridpulse.geo.region.RegionSource;
 import io.gridpulse.geo.registry.Registry;
 import io.gridpulse.geo.registry.RegistryLoader;
@@ -42,11 +43,12 @@ import java.util.function.Function;
  * @param region           the region (GP_REGION_FILE, GeoJSON), checked in full; the demo region 云溪市 when unset
  * @param registry         the county's households and devices (GP_HOUSEHOLDS_FILE, GP_DEVICES_FILE, CSV), checked
  *                         against the region; null when unset (the demo's simulated city registers its own)
+ * @param smtp             the mail server e-mail subscriptions go through (GP_SMTP_*); null when GP_SMTP_HOST is unset
  */
 public record Settings(Path calendarDir, boolean streamJobs, StateStore stateStore, ApiKeys apiKeys, Path apiKeysFile,
                        String pseudonymKey, int ingestEventLoops, IngestConfig.Connections connections, IngestConfig.Tls tls,
                        ApiKeys deviceKeys, int mqttMaxInFlight, CockpitUsers users, Mix simulatorMix, boolean perfectWire,
-                       Map<String, String> jobEnvironment, RegionSource region, Registry registry) {
+                       Map<String, String> jobEnvironment, RegionSource region, Registry registry, SmtpServer smtp) {
 
     public Settings {
         jobEnvironment = Map.copyOf(jobEnvironment);
@@ -97,6 +99,7 @@ public record Settings(Path calendarDir, boolean streamJobs, StateStore stateSto
         } else if (devices != null) {
             reader.problem("GP_DEVICES_FILE", "needs GP_HOUSEHOLDS_FILE too: a wristband is placed by its wearer's household");
         }
+        var smtp = smtp(reader);
         var settings = new Settings(
                 reader.value("GP_CALENDAR_DIR", s -> Path.of(s).toAbsolutePath(), null),
                 streamJobs,
@@ -116,7 +119,7 @@ public record Settings(Path calendarDir, boolean streamJobs, StateStore stateSto
                     case "real", "default" -> false;
                     default -> throw new IllegalArgumentException("must be perfect or real, got '" + s + "'");
                 }, false),
-                env, region, registry);
+                env, region, registry, smtp);
         if (settings.users() != null) {
             for (var user : settings.users().users()) {
                 if (region.region().area(user.scope()).isEmpty()) {
@@ -141,6 +144,36 @@ public record Settings(Path calendarDir, boolean streamJobs, StateStore stateSto
         var adjusted = new HashMap<>(jobEnvironment);
         adjusted.put("GP_DEVICE_OFFLINE_MINUTES", "30");
         return Map.copyOf(adjusted);
+    }
+
+    /** The mail server, when GP_SMTP_HOST is set: port 587 with STARTTLS unless said otherwise. */
+    private static SmtpServer smtp(Reader reader) {
+        var host = reader.value("GP_SMTP_HOST", s -> s, null);
+        var from = reader.value("GP_SMTP_FROM", s -> s, null);
+        var user = reader.value("GP_SMTP_USER", s -> s, null);
+        var password = reader.value("GP_SMTP_PASSWORD", s -> s, null);
+        var security = reader.value("GP_SMTP_SECURITY", s -> switch (s.toLowerCase(java.util.Locale.ROOT)) {
+            case "starttls" -> SmtpServer.Security.STARTTLS;
+            case "tls" -> SmtpServer.Security.TLS;
+            case "none" -> SmtpServer.Security.NONE;
+            default -> throw new IllegalArgumentException("must be starttls, tls or none, got '" + s + "'");
+        }, SmtpServer.Security.STARTTLS);
+        var port = reader.whole("GP_SMTP_PORT", security == SmtpServer.Security.TLS ? 465 : 587);
+        if (host == null) {
+            if (from != null || user != null) {
+                reader.problem("GP_SMTP_HOST", "is needed with GP_SMTP_FROM or GP_SMTP_USER: the mail server to send through");
+            }
+            return null;
+        }
+        if (from == null || !from.contains("@")) {
+            reader.problem("GP_SMTP_FROM", "the sender's address is needed with GP_SMTP_HOST, e.g. gridpulse@county.gov.cn");
+            return null;
+        }
+        if ((user == null) != (password == null)) {
+            reader.problem("GP_SMTP_USER and GP_SMTP_PASSWORD", "set both to sign in, or neither for a relay that takes mail as it is");
+            return null;
+        }
+        return reader.check("GP_SMTP_PORT", () -> new SmtpServer(host, port, from, user, password, security), null);
     }
 
     private static RegionSource region(String file) {

@@ -126,4 +126,20 @@ class SettingsTest {
         assertThatThrownBy(() -> Settings.read(Map.of("GP_DEVICES_FILE", "devices.csv")))
                 .hasMessageContaining("GP_DEVICES_FILE: needs GP_HOUSEHOLDS_FILE too");
     }
+
+    @Test
+    void aMailServerIsReadWithItsDefaultsAndEveryMissingPieceNamed() {
+        var smtp = Settings.read(Map.of("GP_SMTP_HOST", "mail.county.gov.cn", "GP_SMTP_FROM", "gridpulse@county.gov.cn",
+                "GP_SMTP_USER", "gridpulse", "GP_SMTP_PASSWORD", "pw")).smtp();
+        assertThat(smtp.port()).isEqualTo(587);
+        assertThat(smtp.security()).isEqualTo(io.gridpulse.ingest.notify.SmtpServer.Security.STARTTLS);
+        assertThat(Settings.read(Map.of("GP_SMTP_HOST", "relay", "GP_SMTP_FROM", "gp@county.gov.cn", "GP_SMTP_SECURITY", "tls"))
+                .smtp().port()).isEqualTo(465);
+        assertThat(Settings.defaults().smtp()).isNull();
+        assertThatThrownBy(() -> Settings.read(Map.of("GP_SMTP_HOST", "relay", "GP_SMTP_USER", "gp", "GP_SMTP_SECURITY", "ssl")))
+                .hasMessageContaining("GP_SMTP_FROM: the sender's address is needed")
+                .hasMessageContaining("GP_SMTP_SECURITY: must be starttls, tls or none");
+        assertThatThrownBy(() -> Settings.read(Map.of("GP_SMTP_FROM", "gp@county.gov.cn")))
+                .hasMessageContaining("GP_SMTP_HOST: is needed");
+    }
 }

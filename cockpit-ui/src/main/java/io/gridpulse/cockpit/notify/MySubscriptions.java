@@ -45,7 +45,7 @@ public final class MySubscriptions {
             }
             context.subscriptions().save(checked.subscription(), context.clock().instant());
             context.audit().append(user.name(), "subscribe", checked.subscription().id() + " "
-                    + checked.subscription().channel().wireName() + " " + checked.subscription().url().getHost());
+                    + checked.subscription().channel().wireName() + " " + checked.subscription().target());
         }
         return checked;
     }

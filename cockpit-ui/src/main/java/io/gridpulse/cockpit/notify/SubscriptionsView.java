@@ -61,7 +61,7 @@ public final class SubscriptionsView extends VerticalLayout implements HasDynami
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addColumn(s -> getTranslation("alerts.channel." + s.channel().wireName())).setHeader(getTranslation("subs.channel"))
                 .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(s -> s.url().getHost()).setHeader(getTranslation("subs.target")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(s -> s.target()).setHeader(getTranslation("subs.target")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(s -> s.areas().stream().map(this::areaName).collect(Collectors.joining("、"))).setHeader(getTranslation("subs.areas")).setFlexGrow(2);
         grid.addColumn(s -> s.kinds().isEmpty() ? getTranslation("subs.kinds.all")
                 : s.kinds().stream().sorted().map(this::kindName).collect(Collectors.joining("、"))).setHeader(getTranslation("subs.kinds")).setFlexGrow(2);

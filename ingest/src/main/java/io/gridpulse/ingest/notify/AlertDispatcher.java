@@ -34,8 +34,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Delivers alerts to their subscribers off-screen: a signed webhook ({@link WebhookChannel}) or a group-chat robot
- * ({@link RobotChannel}), grouped as Alertmanager groups them ({@link NotificationGroups}). Reads {@code gp.alerts} in
+ * Delivers alerts to their subscribers off-screen: a signed webhook ({@link WebhookChannel}), a group-chat robot
+ * ({@link RobotChannel}) or an e-mail ({@link EmailChannel}), grouped as Alertmanager groups them ({@link NotificationGroups}). Reads {@code gp.alerts} in
  * a consumer group ({@value #GROUP}): with two dispatchers running, Kafka gives the topic's one partition to one of
  * them, and the other takes over from the last committed offset when it fails. The committed offset never passes an
  * alert whose notification has not ended (delivered or given up), and a notification already recorded as delivered
@@ -51,6 +51,12 @@ public final class AlertDispatcher implements AutoCloseable {
     public static final String GROUP = "gridpulse-notify";
     /** The pauses before the second, third ... attempt: four attempts in about 35 s. */
     public static final List<Duration> DEFAULT_BACKOFF = List.of(Duration.ofSeconds(2), Duration.ofSeconds(8), Duration.ofSeconds(25));
+    /** A webhook's least pause between two messages of one group (see {@link NotificationGroups}). */
+    public static final Duration DEFAULT_WEBHOOK_INTERVAL = NotificationGroups.DEFAULT_WEBHOOK_INTERVAL;
+    /** A group robot's or e-mail's least pause between two messages of one group. */
+    public static final Duration DEFAULT_ROBOT_INTERVAL = NotificationGroups.DEFAULT_ROBOT_INTERVAL;
+    /** How long a group may stay firing before it is sent again as a reminder. */
+    public static final Duration DEFAULT_REPEAT = NotificationGroups.DEFAULT_REPEAT;
     private static final Logger log = LoggerFactory.getLogger(AlertDispatcher.class);
     private static final Duration POLL = Duration.ofMillis(250);
     private static final Duration SUBSCRIPTIONS_FRESH = Duration.ofSeconds(2);
@@ -61,6 +67,7 @@ public final class AlertDispatcher implements AutoCloseable {
     private final DeliveryLog deliveries;
     private final WebhookChannel webhook;
     private final RobotChannel robots;
+    private final EmailChannel email;
     private final Clock clock;
     private final List<Duration> backoff;
     private final Duration webhookInterval;
@@ -84,7 +91,7 @@ public final class AlertDispatcher implements AutoCloseable {
                            Region region, ZoneId zone, Clock clock, List<Duration> backoff) {
         this(bootstrapServers, topic, subscriptions, deliveries, region, zone, clock, backoff,
                 NotificationGroups.DEFAULT_WEBHOOK_INTERVAL, NotificationGroups.DEFAULT_ROBOT_INTERVAL,
-                NotificationGroups.DEFAULT_REPEAT);
+                NotificationGroups.DEFAULT_REPEAT, null);
     }
 
     /**
@@ -92,10 +99,11 @@ public final class AlertDispatcher implements AutoCloseable {
      *                        group goes at once)
      * @param robotInterval   the same on a group chat's robot
      * @param groupRepeat     how long a group may stay firing before it is sent again as a reminder
+     * @param smtp            the mail server e-mail subscriptions are sent through, or null for none
      */
     public AlertDispatcher(String bootstrapServers, String topic, SubscriptionStore subscriptions, DeliveryLog deliveries,
                            Region region, ZoneId zone, Clock clock, List<Duration> backoff, Duration webhookInterval,
-                           Duration robotInterval, Duration groupRepeat) {
+                           Duration robotInterval, Duration groupRepeat, SmtpServer smtp) {
         this.topic = topic;
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
@@ -106,6 +114,7 @@ public final class AlertDispatcher implements AutoCloseable {
         this.groupRepeat = groupRepeat;
         this.webhook = new WebhookChannel(clock);
         this.robots = new RobotChannel(new RobotMessage(region, zone), clock);
+        this.email = new EmailChannel(smtp, new RobotMessage(region, zone));
         var props = new HashMap<String, Object>();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
@@ -260,6 +269,8 @@ public final class AlertDispatcher implements AutoCloseable {
                 if (subscription.channel() == Channel.WEBHOOK) {
                     status = webhook.send(subscription, notification);
                     error = status >= 200 && status <= 299 ? "" : "the receiver answered " + status;
+                } else if (subscription.channel() == Channel.EMAIL) {
+                    error = email.send(subscription, notification);
                 } else {
                     var answer = robots.send(subscription, notification);
                     status = answer.httpStatus();
@@ -276,14 +287,14 @@ public final class AlertDispatcher implements AutoCloseable {
             var outcome = error.isEmpty() ? Outcome.DELIVERED : last ? Outcome.GIVEN_UP : Outcome.FAILED;
             var at = clock.instant();
             for (var alert : notification.alerts()) {
-                deliveries.record(new Attempt(subscription.id(), subscription.channel().wireName(), subscription.url().getHost(),
+                deliveries.record(new Attempt(subscription.id(), subscription.channel().wireName(), subscription.target(),
                         alert.alertId(), notification.repeat() ? "repeat" : Notification.status(alert), attempt, outcome,
                         status, error, at, took));
             }
             if (outcome != Outcome.FAILED) {
                 if (outcome == Outcome.GIVEN_UP) {
                     log.warn("gave up delivering {} to {} after {} attempts: {}", notification.deliveryId(),
-                            subscription.url().getHost(), attempt, error);
+                            subscription.target(), attempt, error);
                 }
                 return;
             }

@@ -27,7 +27,7 @@ final class NotificationGroups {
      * breach that comes second in a street must not wait a minute.
      */
     static final Duration DEFAULT_WEBHOOK_INTERVAL = Duration.ofSeconds(1);
-    /** The same for a group chat's robot, which takes 20 messages a minute and then refuses for ten. */
+    /** The same for a group chat's robot, which takes 20 messages a minute and then refuses for ten, and for e-mail. */
     static final Duration DEFAULT_ROBOT_INTERVAL = Duration.ofSeconds(30);
     /** A group still firing this long is sent again as a reminder. */
     static final Duration DEFAULT_REPEAT = Duration.ofHours(4);

@@ -12,7 +12,9 @@ public enum Channel {
     /** A DingTalk group robot (钉钉自定义机器人), signed ("加签") when the subscription has the robot's secret. */
     DINGTALK,
     /** A WeCom group robot (企业微信群机器人); the key in its URL authenticates it, there is no secret. */
-    WECOM;
+    WECOM,
+    /** An e-mail, in Chinese and English, through the operator's SMTP server; the address is a {@code mailto:} URL. */
+    EMAIL;
 
     /** Whether notifications on this channel are signed with a secret the subscriber must give. */
     public boolean needsSecret() {
@@ -21,7 +23,7 @@ public enum Channel {
 
     /** Whether the channel takes a secret at all. */
     public boolean takesSecret() {
-        return this != WECOM;
+        return this == WEBHOOK || this == DINGTALK;
     }
 
     public static final List<String> WIRE_NAMES = Arrays.stream(values()).map(Channel::wireName).toList();

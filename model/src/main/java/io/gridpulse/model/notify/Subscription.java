@@ -42,6 +42,14 @@ public record Subscription(String id, String owner, Channel channel, URI url, St
         Objects.requireNonNull(createdAt, "createdAt");
     }
 
+    /**
+     * Where notifications go, as shown and recorded: the URL's host (never its path or query, which may hold a robot's
+     * key), or the e-mail address.
+     */
+    public String target() {
+        return url.getHost() != null ? url.getHost() : url.getSchemeSpecificPart();
+    }
+
     /** Whether the alert is one this subscription wants. */
     public boolean matches(Alert alert) {
         if (!kinds.isEmpty() && !kinds.contains(alert.kind())) {

@@ -57,11 +57,12 @@ public record SubscriptionDraft(String channel, String url, String secret, List<
         if (chosen.isEmpty()) {
             problems.add(new Problem("/channel", "must be one of " + Channel.WIRE_NAMES));
         }
-        var target = url(problems);
+        var target = chosen.orElse(null) == Channel.EMAIL ? mailto(problems) : url(problems);
         var given = secret != null && !secret.isEmpty();
         if (chosen.isPresent() && !chosen.get().takesSecret() && given) {
             problems.add(new Problem("/secret", "must be left out for " + chosen.get().wireName()
-                    + ": the key in the robot's URL authenticates it"));
+                    + (chosen.get() == Channel.EMAIL ? ": e-mail goes through the operator's SMTP server"
+                    : ": the key in the robot's URL authenticates it")));
         } else if ((chosen.map(Channel::needsSecret).orElse(false) || given)
                 && (secret == null || secret.length() < 16 || secret.length() > 256)) {
             problems.add(new Problem("/secret", "must be a string of 16 to 256 characters (the key the notifications are signed with)"));
@@ -100,6 +101,17 @@ public record SubscriptionDraft(String channel, String url, String secret, List<
         }
         return new Checked(new Subscription("sub-" + UUID.randomUUID(), owner, chosen.get(), target, given ? secret : "",
                 List.copyOf(codes), wanted, least.get(), now), List.of(), List.of());
+    }
+
+    /** One address, {@code mailto:duty@example.gov.cn}: no list, no headers, at most 254 characters. */
+    private URI mailto(List<Problem> problems) {
+        var text = url == null ? "" : url;
+        var address = text.startsWith("mailto:") ? text.substring("mailto:".length()) : "";
+        if (address.length() > 254 || !address.matches("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+")) {
+            problems.add(new Problem("/url", "must be one e-mail address as a mailto: URL, e.g. mailto:duty@example.gov.cn"));
+            return null;
+        }
+        return URI.create(text);
     }
 
     private URI url(List<Problem> problems) {
