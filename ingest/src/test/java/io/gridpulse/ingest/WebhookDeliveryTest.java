@@ -12,6 +12,7 @@ import io.gridpulse.model.area.AreaCode;
 import io.gridpulse.model.area.AreaLineage;
 import io.gridpulse.model.notify.Channel;
 import io.gridpulse.model.notify.Subscription;
+import io.gridpulse.model.testing.Hmac;
 import io.gridpulse.model.testing.TestClock;
 import io.gridpulse.warehouse.Warehouse;
 import io.gridpulse.warehouse.alerts.AlertJson;
@@ -33,15 +34,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -134,13 +132,7 @@ class WebhookDeliveryTest {
 
     /** DingTalk's documented signature: base64 HMAC-SHA256 under the secret of timestamp + "\n" + secret. */
     private static String dingTalkSign(String secret, long timestamp) {
-        try {
-            var mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return java.util.Base64.getEncoder().encodeToString(mac.doFinal((timestamp + "\n" + secret).getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return Hmac.base64(secret, timestamp + "\n" + secret);
     }
 
     @AfterEach
@@ -152,13 +144,7 @@ class WebhookDeliveryTest {
     }
 
     private static String hmac(String text) {
-        try {
-            var mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return Hmac.hex(SECRET, text);
     }
 
     private Subscription subscribe(Set<AlertKind> kinds, Severity least) {

@@ -6,6 +6,7 @@ import io.gridpulse.model.alerts.Alert;
 import io.gridpulse.warehouse.EventRow;
 import io.gridpulse.warehouse.actions.AlertAction;
 import io.gridpulse.warehouse.cases.CaseFile;
+import io.gridpulse.warehouse.notify.DeliveryLog;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -45,6 +46,16 @@ public record CaseTimeline(List<Entry> entries) {
      * alerts; {@code departmentName} turns a department code ({@code civil_affairs}) into words for people.
      */
     public static CaseTimeline of(CaseFile file, boolean withAlerts, UnaryOperator<String> departmentName) {
+        return of(file, withAlerts, departmentName, List.of());
+    }
+
+    /**
+     * The story of a case with every attempt to deliver its alerts off-screen (webhooks, group robots, e-mail): who
+     * was told, on which channel, and whether it reached them. Left out, as the alerts are, for users who may not see
+     * alerts.
+     */
+    public static CaseTimeline of(CaseFile file, boolean withAlerts, UnaryOperator<String> departmentName,
+                                  List<DeliveryLog.Attempt> deliveries) {
         var entries = new ArrayList<Entry>();
         for (var e : file.events()) {
             entries.add(step(e, departmentName));
@@ -63,6 +74,11 @@ public record CaseTimeline(List<Entry> entries) {
                 var alert = Optional.ofNullable(alertsById.get(action.alertId()));
                 entries.add(new Entry(action.at(), "case.action." + action.action(), action.actor(),
                         describe(action), alert.map(Alert::policyId).orElse("")));
+            }
+            for (var attempt : deliveries) {
+                var alert = Optional.ofNullable(alertsById.get(attempt.alertId()));
+                entries.add(new Entry(attempt.at(), "case.delivery." + attempt.outcome().wireName(),
+                        attempt.channel() + " " + attempt.target(), attempt.error(), alert.map(Alert::policyId).orElse("")));
             }
         }
         // stable: same-instant lines keep the order above (the step, then what it raised, then what people did)

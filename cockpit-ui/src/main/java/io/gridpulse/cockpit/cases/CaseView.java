@@ -24,6 +24,7 @@ import io.gridpulse.cockpit.shell.MainLayout;
 import io.gridpulse.model.sla.DeadlineCalculator;
 import io.gridpulse.warehouse.cases.CaseFile;
 import io.gridpulse.warehouse.cases.CaseFiles;
+import io.gridpulse.warehouse.notify.DeliveryLog;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -101,7 +102,10 @@ public final class CaseView extends VerticalLayout implements BeforeEnterObserve
 
         var timeline = new Div();
         timeline.setId("case-timeline");
-        for (var entry : CaseTimeline.of(file, withAlerts, code -> label("department.", code)).entries()) {
+        var alertIds = file.alerts().stream().map(io.gridpulse.model.alerts.Alert::alertId).toList();
+        var deliveries = withAlerts && !alertIds.isEmpty() ? new DeliveryLog(context.warehouse()).forAlerts(alertIds)
+                : java.util.List.<DeliveryLog.Attempt>of();
+        for (var entry : CaseTimeline.of(file, withAlerts, code -> label("department.", code), deliveries).entries()) {
             timeline.add(line(entry));
         }
         add(back, heading, step, facts, new H2(getTranslation("case.clocks")), clocks,

@@ -10,6 +10,7 @@ import io.gridpulse.model.sla.WorkingDayCalendar;
 import io.gridpulse.warehouse.EventRow;
 import io.gridpulse.warehouse.actions.AlertAction;
 import io.gridpulse.warehouse.cases.CaseFile;
+import io.gridpulse.warehouse.notify.DeliveryLog;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -36,6 +37,26 @@ class CaseTimelineTest {
         assertThat(timeline.entries().get(5).detail()).isEqualTo("→ w-5: 请回访");
         assertThat(timeline.entries().get(5).who()).isEqualTo("head");
         assertThat(timeline.entries().get(6).detail()).isEqualTo("5/5 很满意");
+    }
+
+    @Test
+    void everyAttemptToTellSomeoneOffScreenIsInTheStoryUnderItsAlertsPolicy() {
+        var at = Instant.parse("2026-10-09T16:00:02Z");
+        var deliveries = List.of(
+                new DeliveryLog.Attempt("s", "dingtalk", "oapi.dingtalk.com", "w", "firing", 1, DeliveryLog.Outcome.FAILED, 200,
+                        "errcode 130101: send too fast", at, java.time.Duration.ofMillis(80)),
+                new DeliveryLog.Attempt("s", "dingtalk", "oapi.dingtalk.com", "w", "firing", 2, DeliveryLog.Outcome.DELIVERED,
+                        200, "", at.plusSeconds(2), java.time.Duration.ofMillis(60)));
+        var timeline = CaseTimeline.of(file(), true, code -> code, deliveries);
+        assertThat(timeline.entries()).extracting(CaseTimeline.Entry::what).containsSubsequence(
+                "case.alert.raised.sla_warning", "case.delivery.failed", "case.delivery.delivered", "case.step.responded");
+        assertThat(timeline.entries()).filteredOn(e -> e.what().equals("case.delivery.failed")).singleElement().satisfies(e -> {
+            assertThat(e.who()).isEqualTo("dingtalk oapi.dingtalk.com");
+            assertThat(e.detail()).isEqualTo("errcode 130101: send too fast");
+            assertThat(e.policy()).isEqualTo("coordinate.connected");
+        });
+        assertThat(CaseTimeline.of(file(), false, code -> code, deliveries).countByWhat()).as("no alerts, no deliveries")
+                .doesNotContainKeys("case.delivery.failed", "case.delivery.delivered");
     }
 
     @Test
