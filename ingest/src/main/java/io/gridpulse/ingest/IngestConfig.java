@@ -82,20 +82,17 @@ public record IngestConfig(String host, int port, String kafkaBootstrap, String 
 
     /** This configuration with other batch limits. */
     public IngestConfig withBatchLimits(int maxEvents, int maxBytes) {
-        return new IngestConfig(host, port, kafkaBootstrap, eventsTopic, apiKeys, pseudonymKey, maxBodyBytes,
-                maxInFlight, maxEvents, maxBytes, alertsTopic, connections, eventLoops, region, zone, tls, apiKeysFile, clock, calendarDir);
+        return toBuilder().maxBatchEvents(maxEvents).maxBatchBytes(maxBytes).build();
     }
 
     /** This configuration tailing another alerts topic. */
     public IngestConfig withAlertsTopic(String topic) {
-        return new IngestConfig(host, port, kafkaBootstrap, eventsTopic, apiKeys, pseudonymKey, maxBodyBytes,
-                maxInFlight, maxBatchEvents, maxBatchBytes, topic, connections, eventLoops, region, zone, tls, apiKeysFile, clock, calendarDir);
+        return toBuilder().alertsTopic(topic).build();
     }
 
     /** This configuration with other connection limits. */
     public IngestConfig withConnections(Connections limits) {
-        return new IngestConfig(host, port, kafkaBootstrap, eventsTopic, apiKeys, pseudonymKey, maxBodyBytes,
-                maxInFlight, maxBatchEvents, maxBatchBytes, alertsTopic, limits, eventLoops, region, zone, tls, apiKeysFile, clock, calendarDir);
+        return toBuilder().connections(limits).build();
     }
 
     /** This configuration with another limit on open connections in all. */
@@ -151,8 +148,7 @@ public record IngestConfig(String host, int port, String kafkaBootstrap, String 
 
     /** This configuration for another region. */
     public IngestConfig withRegion(Region other) {
-        return new IngestConfig(host, port, kafkaBootstrap, eventsTopic, apiKeys, pseudonymKey, maxBodyBytes,
-                maxInFlight, maxBatchEvents, maxBatchBytes, alertsTopic, connections, eventLoops, other, zone, tls, apiKeysFile, clock, calendarDir);
+        return toBuilder().region(other).build();
     }
 
     /** A PEM certificate chain and its private key. */
@@ -165,39 +161,101 @@ public record IngestConfig(String host, int port, String kafkaBootstrap, String 
 
     /** This configuration serving HTTPS with the given certificate and key, or plain HTTP when null. */
     public IngestConfig withTls(Tls other) {
-        return new IngestConfig(host, port, kafkaBootstrap, eventsTopic, apiKeys, pseudonymKey, maxBodyBytes,
-                maxInFlight, maxBatchEvents, maxBatchBytes, alertsTopic, connections, eventLoops, region, zone, other, apiKeysFile, clock, calendarDir);
+        return toBuilder().tls(other).build();
     }
 
     /** This configuration also accepting the keys of a file it follows for changes. */
     public IngestConfig withApiKeysFile(java.nio.file.Path file) {
-        return new IngestConfig(host, port, kafkaBootstrap, eventsTopic, apiKeys, pseudonymKey, maxBodyBytes,
-                maxInFlight, maxBatchEvents, maxBatchBytes, alertsTopic, connections, eventLoops, region, zone, tls, file, clock, calendarDir);
+        return toBuilder().apiKeysFile(file).build();
     }
 
     /** This configuration counting periods in another time zone. */
     public IngestConfig withZone(java.time.ZoneId other) {
-        return new IngestConfig(host, port, kafkaBootstrap, eventsTopic, apiKeys, pseudonymKey, maxBodyBytes,
-                maxInFlight, maxBatchEvents, maxBatchBytes, alertsTopic, connections, eventLoops, region, other, tls, apiKeysFile, clock, calendarDir);
+        return toBuilder().zone(other).build();
     }
 
     /** This configuration counting working days with the year files of this folder too (null: shipped years only). */
     public IngestConfig withCalendarDir(java.nio.file.Path folder) {
-        return new IngestConfig(host, port, kafkaBootstrap, eventsTopic, apiKeys, pseudonymKey, maxBodyBytes,
-                maxInFlight, maxBatchEvents, maxBatchBytes, alertsTopic, connections, eventLoops, region, zone, tls, apiKeysFile,
-                clock, folder);
+        return toBuilder().calendarDir(folder).build();
     }
 
     /** This configuration on another clock. */
     public IngestConfig withClock(java.time.Clock other) {
-        return new IngestConfig(host, port, kafkaBootstrap, eventsTopic, apiKeys, pseudonymKey, maxBodyBytes,
-                maxInFlight, maxBatchEvents, maxBatchBytes, alertsTopic, connections, eventLoops, region, zone, tls, apiKeysFile,
-                other, calendarDir);
+        return toBuilder().clock(other).build();
     }
 
     /** This configuration serving HTTP on another number of event loops. */
     public IngestConfig withEventLoops(int count) {
-        return new IngestConfig(host, port, kafkaBootstrap, eventsTopic, apiKeys, pseudonymKey, maxBodyBytes,
-                maxInFlight, maxBatchEvents, maxBatchBytes, alertsTopic, connections, count, region, zone, tls, apiKeysFile, clock, calendarDir);
+        return toBuilder().eventLoops(count).build();
+    }
+
+    /** A builder holding this configuration, to change some of it; {@link Builder#build()} checks the whole. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Builds a configuration a few settings at a time. */
+    public static final class Builder {
+        private final String host;
+        private final int port;
+        private final String kafkaBootstrap;
+        private final String eventsTopic;
+        private final ApiKeys apiKeys;
+        private final byte[] pseudonymKey;
+        private int maxBodyBytes;
+        private int maxInFlight;
+        private int maxBatchEvents;
+        private int maxBatchBytes;
+        private String alertsTopic;
+        private Connections connections;
+        private int eventLoops;
+        private Region region;
+        private java.time.ZoneId zone;
+        private Tls tls;
+        private java.nio.file.Path apiKeysFile;
+        private java.time.Clock clock;
+        private java.nio.file.Path calendarDir;
+
+        private Builder(IngestConfig c) {
+            host = c.host;
+            port = c.port;
+            kafkaBootstrap = c.kafkaBootstrap;
+            eventsTopic = c.eventsTopic;
+            apiKeys = c.apiKeys;
+            pseudonymKey = c.pseudonymKey;
+            maxBodyBytes = c.maxBodyBytes;
+            maxInFlight = c.maxInFlight;
+            maxBatchEvents = c.maxBatchEvents;
+            maxBatchBytes = c.maxBatchBytes;
+            alertsTopic = c.alertsTopic;
+            connections = c.connections;
+            eventLoops = c.eventLoops;
+            region = c.region;
+            zone = c.zone;
+            tls = c.tls;
+            apiKeysFile = c.apiKeysFile;
+            clock = c.clock;
+            calendarDir = c.calendarDir;
+        }
+
+        public Builder maxBodyBytes(int v) { maxBodyBytes = v; return this; }
+        public Builder maxInFlight(int v) { maxInFlight = v; return this; }
+        public Builder maxBatchEvents(int v) { maxBatchEvents = v; return this; }
+        public Builder maxBatchBytes(int v) { maxBatchBytes = v; return this; }
+        public Builder alertsTopic(String v) { alertsTopic = v; return this; }
+        public Builder connections(Connections v) { connections = v; return this; }
+        public Builder eventLoops(int v) { eventLoops = v; return this; }
+        public Builder region(Region v) { region = v; return this; }
+        public Builder zone(java.time.ZoneId v) { zone = v; return this; }
+        public Builder tls(Tls v) { tls = v; return this; }
+        public Builder apiKeysFile(java.nio.file.Path v) { apiKeysFile = v; return this; }
+        public Builder clock(java.time.Clock v) { clock = v; return this; }
+        public Builder calendarDir(java.nio.file.Path v) { calendarDir = v; return this; }
+
+        public IngestConfig build() {
+            return new IngestConfig(host, port, kafkaBootstrap, eventsTopic, apiKeys, pseudonymKey, maxBodyBytes, maxInFlight,
+                    maxBatchEvents, maxBatchBytes, alertsTopic, connections, eventLoops, region, zone, tls, apiKeysFile, clock,
+                    calendarDir);
+        }
     }
 }
