@@ -91,7 +91,8 @@ class EmailDeliveryTest {
         try (var dispatcher = dispatcher(topic, smtp)) {
             assertThat(dispatcher.awaitAssigned(Duration.ofSeconds(30))).isTrue();
             publish(topic, breach("mail-1"));
-            assertThat(MAIL.waitForIncomingEmail(TimeUnit.SECONDS.toMillis(30), 1)).isTrue();
+            assertThat(MAIL.waitForIncomingEmail(TimeUnit.SECONDS.toMillis(30), 1))
+                    .as("an e-mail within 30 s; the attempts: %s", deliveries.forAlert("mail-1")).isTrue();
         }
         var message = MAIL.getReceivedMessages()[0];
         assertThat(message.getAllRecipients()[0].toString()).isEqualTo("duty@example.gov.cn");

@@ -135,7 +135,10 @@ public final class AlertDispatcher implements AutoCloseable {
         return this;
     }
 
-    /** Waits until this dispatcher was given the partition (it may be the standby of another one). */
+    /**
+     * Waits until this dispatcher was given the partition and knows where it reads from (it may be the standby of
+     * another one): every alert published after this returns true is dispatched.
+     */
     public boolean awaitAssigned(Duration timeout) throws InterruptedException {
         return assigned.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -163,6 +166,9 @@ public final class AlertDispatcher implements AutoCloseable {
                     @Override
                     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
                         if (!partitions.isEmpty()) {
+                            // settle where reading starts (the end, for a new group) before saying so: an alert
+                            // published after awaitAssigned returns is then read, not skipped by a late reset
+                            partitions.forEach(c::position);
                             log.info("dispatching the alerts of {}", partitions);
                             assigned.countDown();
                         }

@@ -62,6 +62,8 @@ final class EmailChannel {
         props.put("mail.smtp.timeout", TIMEOUT_MS);
         props.put("mail.smtp.writetimeout", TIMEOUT_MS);
         props.put("mail.smtp.auth", Boolean.toString(server.user() != null));
+        // the name said in EHLO: the sender's domain, not the machine's, whose lookup can hang where DNS is absent
+        props.put("mail.smtp.localhost", server.from().substring(server.from().indexOf('@') + 1));
         switch (server.security()) {
             case STARTTLS -> {
                 props.put("mail.smtp.starttls.enable", "true");
