@@ -1,6 +1,7 @@
 package io.gridpulse.cockpit;
 
 import io.gridpulse.cockpit.live.LiveQueries;
+import io.gridpulse.cockpit.security.Accounts;
 import io.gridpulse.cockpit.security.CockpitUsers;
 import io.gridpulse.geo.region.Region;
 import io.gridpulse.model.area.Area;
@@ -9,8 +10,10 @@ import io.gridpulse.model.sla.CalendarDirectory;
 import io.gridpulse.warehouse.Warehouse;
 import io.gridpulse.warehouse.audit.AuditLog;
 import io.gridpulse.warehouse.notify.SubscriptionStore;
+import io.gridpulse.warehouse.people.AccountStore;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Objects;
@@ -20,7 +23,7 @@ import java.util.Objects;
  * Vaadin instantiates views itself, so the context is installed once, before the server starts.
  *
  * @param warehouse the named queries
- * @param users     who may sign in, with their roles and area scopes
+ * @param accounts  who may sign in, with their roles and area scopes, kept by the system
  * @param region    the region's areas (names, hierarchy, boundaries): the demo region, or the county's own file
  * @param zone      the zone times are shown in (Asia/Shanghai unless configured)
  * @param live      the live queries every screen shares
@@ -28,22 +31,46 @@ import java.util.Objects;
  * @param clock     what "now", "today" and "this week" are read from (the system clock, but for tests)
  * @param calendars the working-day calendar, shipped and from the operators' folder, that the case pages count on
  * @param subscriptions who gets alerts off-screen, with their secrets sealed
+ * @param sessionIdle how long a session lasts after its browser stopped talking to the cockpit (a closed tab, a
+ *                    sleeping computer); an open page keeps its session alive, as a wall screen must
  */
-public record CockpitContext(Warehouse warehouse, CockpitUsers users, Region region, ZoneId zone,
+public record CockpitContext(Warehouse warehouse, Accounts accounts, Region region, ZoneId zone,
                              LiveQueries live, AuditLog audit, Clock clock, CalendarDirectory calendars,
-                             SubscriptionStore subscriptions) {
+                             SubscriptionStore subscriptions, Duration sessionIdle) {
+    /** How long a session outlives its last request unless configured (GP_COCKPIT_SESSION_IDLE_MINUTES). */
+    public static final Duration DEFAULT_SESSION_IDLE = Duration.ofMinutes(30);
+
     private static volatile CockpitContext current;
 
-    /** @param subscriptionSecrets the box subscription secrets are sealed in (the edge's, so its dispatcher opens them) */
-    public static CockpitContext of(Warehouse warehouse, CockpitUsers users, Region region, ZoneId zone,
-                                    Clock clock, CalendarDirectory calendars, SecretBox subscriptionSecrets) {
-        return new CockpitContext(warehouse, users, region, zone, new LiveQueries(warehouse), AuditLog.of(warehouse, clock),
-                clock, calendars, new SubscriptionStore(warehouse, subscriptionSecrets));
+    /**
+     * @param firstUsers          the users written to the accounts when none of their name exists yet (GP_COCKPIT_USERS,
+     *                            or the demo's five)
+     * @param subscriptionSecrets the box subscription secrets are sealed in (the edge's, so its dispatcher opens them)
+     */
+    public static CockpitContext of(Warehouse warehouse, CockpitUsers firstUsers, Region region, ZoneId zone,
+                                    Clock clock, CalendarDirectory calendars, SecretBox subscriptionSecrets, Duration sessionIdle) {
+        var audit = AuditLog.of(warehouse, clock);
+        var accounts = new Accounts(new AccountStore(warehouse), audit, clock, region).bootstrap(firstUsers);
+        return new CockpitContext(warehouse, accounts, region, zone, new LiveQueries(warehouse), audit,
+                clock, calendars, new SubscriptionStore(warehouse, subscriptionSecrets), sessionIdle);
     }
 
     /** The region's areas by code, with their display names. */
     public Map<String, Area> areaNames() {
         return region.directory().byCode();
+    }
+
+    /** An area and the streets and communities in it, top first (what a form offers to choose from). */
+    public java.util.List<Area> areasWithin(io.gridpulse.model.area.AreaCode scope) {
+        var out = new java.util.ArrayList<Area>();
+        region.area(scope).ifPresent(out::add);
+        for (int i = 0; i < out.size() && out.size() < 2_000; i++) {
+            var area = out.get(i);
+            if (area.level().compareTo(io.gridpulse.model.area.AreaLevel.COMMUNITY) < 0) {
+                out.addAll(region.children(area.code()));
+            }
+        }
+        return out;
     }
 
     /** Today in the cockpit's zone. */

@@ -107,10 +107,19 @@ public final class TestCockpit {
     public static synchronized CockpitContext installedContext() {
         if (context == null) {
             context = CockpitContext.of(warehouse(), CockpitUsers.demo(PASSWORD), Region.demo(), ZONE, clock(),
-                    io.gridpulse.model.sla.CalendarDirectory.of(null), SECRETS);
+                    io.gridpulse.model.sla.CalendarDirectory.of(null), SECRETS, CockpitContext.DEFAULT_SESSION_IDLE);
             CockpitContext.install(context);
         }
         return context;
+    }
+
+    /**
+     * Signs the user in to the current (browserless) Vaadin session, with an account of that name, role and area (the
+     * access guard checks every page against the accounts), created with {@link #PASSWORD} when missing.
+     */
+    public static void signIn(io.gridpulse.cockpit.security.CockpitUser user) {
+        installedContext().accounts().bootstrap(CockpitUsers.withPasswords(java.util.Map.of(user, PASSWORD)));
+        com.vaadin.flow.server.VaadinSession.getCurrent().setAttribute(io.gridpulse.cockpit.security.SignedIn.KEY, user);
     }
 
     /**

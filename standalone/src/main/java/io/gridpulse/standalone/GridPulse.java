@@ -169,12 +169,13 @@ public final class GridPulse implements AutoCloseable {
         mqttUrl = "mqtt://" + config.host() + ":" + mqtt.port();
         demoDeviceKey = settings.deviceKeys() != null ? null : secrets.demoDeviceKey();
 
-        // five demo users, one per role (leader, head, watcher, analyst, admin), sharing one generated password
+        // the accounts start with GP_COCKPIT_USERS (a county's first administrator) or five demo users, one per role
+        // (leader, head, watcher, analyst, admin), sharing one generated password; the users page manages them after
         demoUser = "leader";
         demoPassword = secrets.demoPassword();
         var users = settings.users() != null ? settings.users() : CockpitUsers.demo(demoPassword, region);
         var cockpit = CockpitServer.start(CockpitContext.of(warehouse, users, region, config.zone(), config.clock(),
-                        CalendarDirectory.of(calendarDir, log::info), SubscriptionSecrets.box(pseudonymKey)),
+                        CalendarDirectory.of(calendarDir, log::info), SubscriptionSecrets.box(pseudonymKey), settings.sessionIdle()),
                 config.host(), config.cockpitPort());
         stopInReverse.push(cockpit);
         cockpitUrl = "http://" + config.host() + ":" + config.cockpitPort() + "/";

@@ -1,5 +1,6 @@
 package io.gridpulse.standalone;
 
+import io.gridpulse.cockpit.CockpitContext;
 import io.gridpulse.cockpit.security.CockpitUsers;
 import io.gridpulse.ingest.notify.SmtpServer;
 import io.gridpulse.geo.region.RegionSource;
@@ -44,11 +45,13 @@ import java.util.function.Function;
  * @param registry         the county's households and devices (GP_HOUSEHOLDS_FILE, GP_DEVICES_FILE, CSV), checked
  *                         against the region; null when unset (the demo's simulated city registers its own)
  * @param smtp             the mail server e-mail subscriptions go through (GP_SMTP_*); null when GP_SMTP_HOST is unset
+ * @param sessionIdle      how long a cockpit session outlives its browser's last request (GP_COCKPIT_SESSION_IDLE_MINUTES)
  */
 public record Settings(Path calendarDir, boolean streamJobs, StateStore stateStore, ApiKeys apiKeys, Path apiKeysFile,
                        String pseudonymKey, int ingestEventLoops, IngestConfig.Connections connections, IngestConfig.Tls tls,
                        ApiKeys deviceKeys, int mqttMaxInFlight, CockpitUsers users, Mix simulatorMix, boolean perfectWire,
-                       Map<String, String> jobEnvironment, RegionSource region, Registry registry, SmtpServer smtp) {
+                       Map<String, String> jobEnvironment, RegionSource region, Registry registry, SmtpServer smtp,
+                       Duration sessionIdle) {
 
     public Settings {
         jobEnvironment = Map.copyOf(jobEnvironment);
@@ -119,7 +122,7 @@ public record Settings(Path calendarDir, boolean streamJobs, StateStore stateSto
                     case "real", "default" -> false;
                     default -> throw new IllegalArgumentException("must be perfect or real, got '" + s + "'");
                 }, false),
-                env, region, registry, smtp);
+                env, region, registry, smtp, sessionIdle(reader));
         if (settings.users() != null) {
             for (var user : settings.users().users()) {
                 if (region.region().area(user.scope()).isEmpty()) {
@@ -193,6 +196,15 @@ public record Settings(Path calendarDir, boolean streamJobs, StateStore stateSto
     }
 
     /** Reads variables and gathers what is wrong with them, instead of stopping at the first. */
+    private static Duration sessionIdle(Reader reader) {
+        var minutes = reader.whole("GP_COCKPIT_SESSION_IDLE_MINUTES", (int) CockpitContext.DEFAULT_SESSION_IDLE.toMinutes());
+        if (minutes < 1 || minutes > 24 * 60) {
+            reader.problem("GP_COCKPIT_SESSION_IDLE_MINUTES", "must be 1 to 1440 minutes, got " + minutes);
+            return CockpitContext.DEFAULT_SESSION_IDLE;
+        }
+        return Duration.ofMinutes(minutes);
+    }
+
     private static final class Reader {
         private final Map<String, String> env;
         private final List<String> problems = new ArrayList<>();

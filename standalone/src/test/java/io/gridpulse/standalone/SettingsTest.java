@@ -16,6 +16,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SettingsTest {
 
     @Test
+    void aCockpitSessionLastsHalfAnHourAfterItsBrowserWentQuietUnlessConfigured() {
+        assertThat(Settings.defaults().sessionIdle()).isEqualTo(java.time.Duration.ofMinutes(30));
+        assertThat(Settings.read(Map.of("GP_COCKPIT_SESSION_IDLE_MINUTES", "480")).sessionIdle()).isEqualTo(java.time.Duration.ofHours(8));
+        assertThatThrownBy(() -> Settings.read(Map.of("GP_COCKPIT_SESSION_IDLE_MINUTES", "0")))
+                .hasMessageContaining("GP_COCKPIT_SESSION_IDLE_MINUTES: must be 1 to 1440 minutes, got 0");
+    }
+
+    @Test
     void nothingSetIsTheDemo() {
         var settings = Settings.defaults();
         assertThat(settings.streamJobs()).isTrue();

@@ -3,11 +3,9 @@ package io.gridpulse.cockpit.notify;
 import io.gridpulse.cockpit.CockpitContext;
 import io.gridpulse.cockpit.security.CockpitUser;
 import io.gridpulse.model.area.Area;
-import io.gridpulse.model.area.AreaLevel;
 import io.gridpulse.model.notify.Subscription;
 import io.gridpulse.model.notify.SubscriptionDraft;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -60,15 +58,6 @@ public final class MySubscriptions {
 
     /** The areas the user may subscribe to: their scope and the streets and communities in it, top first. */
     public List<Area> areas() {
-        var region = context.region();
-        var out = new ArrayList<Area>();
-        region.area(user.scope()).ifPresent(out::add);
-        for (int i = 0; i < out.size() && out.size() < 2_000; i++) {
-            var area = out.get(i);
-            if (area.level().compareTo(AreaLevel.COMMUNITY) < 0) {
-                out.addAll(region.children(area.code()));
-            }
-        }
-        return out;
+        return context.areasWithin(user.scope());
     }
 }

@@ -94,7 +94,7 @@ public final class SubscriptionsView extends VerticalLayout implements HasDynami
         areas.setId("sub-areas");
         areas.setLabel(getTranslation("subs.areas"));
         areas.setItems(mine.areas());
-        areas.setItemLabelGenerator(this::areaLabel);
+        areas.setItemLabelGenerator(a -> io.gridpulse.cockpit.shell.AreaLabel.indented(a, english));
         areas.setHelperText(getTranslation("subs.areas.help"));
         kinds.setId("sub-kinds");
         kinds.setLabel(getTranslation("subs.kinds"));
@@ -158,15 +158,6 @@ public final class SubscriptionsView extends VerticalLayout implements HasDynami
 
     private String areaName(AreaCode code) {
         return context.region().area(code).map(a -> a.displayName(english)).orElse(code.value());
-    }
-
-    private String areaLabel(Area area) {
-        var indent = switch (area.level()) {
-            case STREET -> "· ";
-            case COMMUNITY -> "· · ";
-            default -> "";
-        };
-        return indent + area.displayName(english);
     }
 
     private String kindName(AlertKind kind) {

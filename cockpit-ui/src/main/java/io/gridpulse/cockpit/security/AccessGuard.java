@@ -33,10 +33,26 @@ public final class AccessGuard implements VaadinServiceInitListener {
             enter.forwardTo(SignInView.class);
             return;
         }
-        var user = signedIn.get();
         var path = "/" + enter.getLocation().getPath();
+        var context = CockpitContext.get();
+        var audit = context.audit();
+        // the account as it is now: disabled since sign-in ends the session, a new role or area applies at once
+        var current = context.accounts().current(signedIn.get().name());
+        if (current.isEmpty()) {
+            audit.append(signedIn.get().name(), "signed_out_disabled", path);
+            SignedIn.forget();
+            enter.forwardTo(SignInView.class);
+            return;
+        }
+        var user = current.get();
+        if (!user.equals(signedIn.get())) {
+            SignedIn.update(user);
+        }
+        if (target != PasswordView.class && context.accounts().mustChangePassword(user.name())) {
+            enter.forwardTo(PasswordView.class);
+            return;
+        }
         var verdict = verdict(user, target.getAnnotation(Requires.class), enter.getLocation().getSegments());
-        var audit = CockpitContext.get().audit();
         if (verdict != null) {
             audit.append(user.name(), "denied", path);
             enter.rerouteToError(AccessDenied.class, verdict);

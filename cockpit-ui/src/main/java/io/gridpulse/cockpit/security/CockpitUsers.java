@@ -4,34 +4,28 @@ import io.gridpulse.geo.region.Region;
 import io.gridpulse.model.area.Area;
 import io.gridpulse.model.area.AreaCode;
 
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
 
 /**
- * The people who may sign in to the cockpit: each with a role, an area scope, optionally a
- * department, and a password held as a salted PBKDF2 hash.
+ * The people an installation starts with: the first administrator of a county, or the five demo users. They are written
+ * to the accounts the system keeps ({@link Accounts}) when no account of that name exists yet; from then on the users
+ * page manages them, and a changed entry here does not overwrite what was changed there.
  *
  * <p>Configuration ({@code GP_COCKPIT_USERS}): comma-separated entries
  * {@code name:role:areaCode[:department]=pbkdf2$iterations$salt$hash}, e.g.
- * {@code zhang:department_head:439901001:civil_affairs=pbkdf2$210000$...} (the department by the code
- * the case events carry in {@code demand.assigned}). Roles are {@code leader},
- * {@code department_head}, {@code watcher}, {@code analyst}, {@code administrator}.
+ * {@code zhang:department_head:439901001:civil_affairs=pbkdf2$600000$...} (the department by the code
+ * the case events carry in {@code demand.assigned}); {@code ./gridpulse hash-password} makes the hash. Roles are
+ * {@code leader}, {@code department_head}, {@code watcher}, {@code analyst}, {@code administrator}. A hash of fewer
+ * than {@value Passwords#ITERATIONS} iterations is refused.
  */
 public final class CockpitUsers {
-    private static final int ITERATIONS = 210_000;
-
     private final Map<String, Account> accounts;
 
-    private record Account(CockpitUser user, String hash) {
+    /** A user and their password's hash, made when first asked (a demo user's only if it is ever written). */
+    public record Account(CockpitUser user, java.util.function.Supplier<String> hash) {
     }
 
     private CockpitUsers(Map<String, Account> accounts) {
@@ -50,7 +44,14 @@ public final class CockpitUsers {
                             + "name:role:areaCode[:department]=pbkdf2$..., got: " + entry);
                 }
                 var user = user(parts[0], entry);
-                if (map.put(user.name(), new Account(user, parts[1])) != null) {
+                var iterations = Passwords.iterations(parts[1]);
+                if (iterations < Passwords.ITERATIONS) {
+                    throw new IllegalArgumentException("GP_COCKPIT_USERS: " + user.name() + "'s hash has "
+                            + (iterations == 0 ? "no readable iteration count" : iterations + " iterations")
+                            + "; at least " + Passwords.ITERATIONS + " are needed: make it again with ./gridpulse hash-password");
+                }
+                var hash = parts[1];
+                if (map.put(user.name(), new Account(user, () -> hash)) != null) {
                     throw new IllegalArgumentException("GP_COCKPIT_USERS names " + user.name() + " twice");
                 }
             }
@@ -64,6 +65,10 @@ public final class CockpitUsers {
             throw new IllegalArgumentException("GP_COCKPIT_USERS entries need a name, a role and an area code "
                     + "(name:role:areaCode[:department]=pbkdf2$...), got: " + entry);
         }
+        if (!AccountForm.isName(fields[0])) {
+            throw new IllegalArgumentException("GP_COCKPIT_USERS: \"" + fields[0] + "\" is not a sign-in name "
+                    + "(letters, digits, '.', '_' or '-', up to 64, starting with a letter or digit)");
+        }
         var role = Role.ofWireName(fields[1]).orElseThrow(() -> new IllegalArgumentException("GP_COCKPIT_USERS: unknown role \""
                 + fields[1] + "\" in " + fields[0] + "'s entry; use leader, department_head, watcher, analyst or administrator"));
         var scope = AreaCode.parse(fields[2]).orElseThrow(() -> new IllegalArgumentException("GP_COCKPIT_USERS: \""
@@ -71,13 +76,18 @@ public final class CockpitUsers {
         return new CockpitUser(fields[0], role, scope, fields.length == 4 ? fields[3] : null);
     }
 
-    /** Users with plaintext passwords, hashed here (for demos and tests). */
+    /** Users with plaintext passwords, hashed when first written (for demos and tests). */
     public static CockpitUsers withPasswords(Map<CockpitUser, String> passwordByUser) {
         var map = new LinkedHashMap<String, Account>();
-        passwordByUser.forEach((user, password) -> map.put(user.name(), new Account(user, hash(password))));
+        passwordByUser.forEach((user, password) -> map.put(user.name(), new Account(user, memoized(() -> Passwords.hash(password)))));
         return new CockpitUsers(map);
     }
 
+    /** The value made once, when first asked. */
+    static java.util.function.Supplier<String> memoized(java.util.function.Supplier<String> make) {
+        var made = new java.util.concurrent.atomic.AtomicReference<String>();
+        return () -> made.updateAndGet(h -> h != null ? h : make.get());
+    }
     /**
      * One user per role for the demo region, all with the same password: {@code leader} (the whole
      * city 439901), {@code head} (head of 东城街道 439901001, civil affairs 民政: {@code civil_affairs}), {@code watcher}
@@ -120,15 +130,9 @@ public final class CockpitUsers {
             new CockpitUser("analyst", Role.ANALYST, AreaCode.of("439901"), null),
             new CockpitUser("admin", Role.ADMINISTRATOR, AreaCode.of("439901"), null));
 
-    /** The user when the password matches. */
-    public Optional<CockpitUser> authenticate(String name, String password) {
-        var account = name == null ? null : accounts.get(name);
-        if (account == null || password == null) {
-            // spend the same time so that timing does not reveal which names exist
-            verify(password == null ? "" : password, DUMMY);
-            return Optional.empty();
-        }
-        return verify(password, account.hash()) ? Optional.of(account.user()) : Optional.empty();
+    /** Every user with their hash, in the order configured. */
+    public Collection<Account> accounts() {
+        return accounts.values();
     }
 
     /** Every user, without passwords. */
@@ -139,34 +143,6 @@ public final class CockpitUsers {
     /** The configuration entry for one user, as {@link #parse} reads it. */
     public static String entry(CockpitUser user, String password) {
         return user.name() + ":" + user.role().wireName() + ":" + user.scope().value()
-                + (user.department() == null ? "" : ":" + user.department()) + "=" + hash(password);
-    }
-
-    public static String hash(String password) {
-        var salt = new byte[16];
-        new SecureRandom().nextBytes(salt);
-        var enc = Base64.getEncoder().withoutPadding();
-        return "pbkdf2$" + ITERATIONS + "$" + enc.encodeToString(salt) + "$" + enc.encodeToString(derive(password, salt, ITERATIONS));
-    }
-
-    private static final String DUMMY = hash("not a password");
-
-    private static boolean verify(String password, String stored) {
-        var parts = stored.split("\\$");
-        if (parts.length != 4) {
-            return false;
-        }
-        var dec = Base64.getDecoder();
-        var expected = dec.decode(parts[3]);
-        return MessageDigest.isEqual(expected, derive(password, dec.decode(parts[2]), Integer.parseInt(parts[1])));
-    }
-
-    private static byte[] derive(String password, byte[] salt, int iterations) {
-        try {
-            var spec = new PBEKeySpec(password.toCharArray(), salt, iterations, 256);
-            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("PBKDF2WithHmacSHA256 is missing from this JDK", e);
-        }
+                + (user.department() == null ? "" : ":" + user.department()) + "=" + Passwords.hash(password);
     }
 }

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.login.LoginI18n;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinRequest;
 import io.gridpulse.cockpit.CockpitContext;
 import io.gridpulse.cockpit.shell.LanguageSwitch;
 
@@ -23,21 +24,28 @@ public final class SignInView extends VerticalLayout implements HasDynamicTitle 
         form.setI18n(i18n());
         form.addLoginListener(login -> {
             var context = CockpitContext.get();
-            context.users().authenticate(login.getUsername(), login.getPassword()).ifPresentOrElse(user -> {
-                context.audit().append(user.name(), "sign_in", "/login");
-                SignedIn.signIn(user);
-                UI.getCurrent().navigate("");
-            }, () -> {
-                context.audit().append(tried(login.getUsername()), "sign_in_failed", "/login");
-                form.setError(true);
-            });
+            var request = VaadinRequest.getCurrent();
+            var result = context.accounts().signIn(login.getUsername(), login.getPassword(),
+                    request == null ? "" : request.getRemoteAddr());
+            switch (result.outcome()) {
+                case SIGNED_IN, MUST_CHANGE_PASSWORD -> {
+                    SignedIn.signIn(result.user(), context.sessionIdle());
+                    UI.getCurrent().navigate(result.outcome() == Accounts.Outcome.SIGNED_IN ? "" : "password");
+                }
+                case LOCKED -> refuse(form, getTranslation("signin.locked",
+                        java.time.format.DateTimeFormatter.ofPattern("HH:mm").withZone(context.zone()).format(result.retryAfter())));
+                case BUSY -> refuse(form, getTranslation("signin.busy"));
+                case REFUSED -> refuse(form, getTranslation("signin.error.message"));
+            }
         });
         add(new LanguageSwitch(), form);
     }
 
-    /** The name typed, cut short: a password typed into the name field should not land whole in the log. */
-    private static String tried(String name) {
-        return name == null ? "" : name.length() <= 32 ? name : name.substring(0, 32) + "…";
+    private void refuse(LoginForm form, String message) {
+        var i18n = i18n();
+        i18n.getErrorMessage().setMessage(message);
+        form.setI18n(i18n);
+        form.setError(true);
     }
 
     private LoginI18n i18n() {

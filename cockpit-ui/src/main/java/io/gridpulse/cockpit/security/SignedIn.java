@@ -23,10 +23,26 @@ public final class SignedIn {
         return user().orElseThrow(() -> new AccessDenied("nobody is signed in"));
     }
 
-    public static void signIn(CockpitUser user) {
+    /** @param idle how long the session outlives the last request from its browser */
+    public static void signIn(CockpitUser user, java.time.Duration idle) {
         // a new session id on sign-in defeats session fixation
         VaadinService.reinitializeSession(VaadinRequest.getCurrent());
+        var session = VaadinSession.getCurrent();
+        session.setAttribute(KEY, user);
+        session.getSession().setMaxInactiveInterval(Math.toIntExact(idle.toSeconds()));
+    }
+
+    /** The account changed since sign-in (a new role, area or department): the session goes on as it is now. */
+    static void update(CockpitUser user) {
         VaadinSession.getCurrent().setAttribute(KEY, user);
+    }
+
+    /** The session no longer belongs to anyone (the account was disabled), without ending the request being served. */
+    static void forget() {
+        var session = VaadinSession.getCurrent();
+        if (session != null) {
+            session.setAttribute(KEY, null);
+        }
     }
 
     public static void signOut() {

@@ -87,14 +87,21 @@ public final class MainLayout extends VerticalLayout implements RouterLayout, Af
         // asked in the click itself: browsers grant the permission only inside a user's gesture
         notify.getElement().executeJs("this.addEventListener('click', () => { if ('Notification' in window) "
                 + "Notification.requestPermission(); })");
+        var users = new RouterLink(getTranslation("nav.users"), io.gridpulse.cockpit.admin.UsersView.class);
+        users.setId("nav-users");
+        users.setVisible(allowed.map(u -> u.may(Permission.MANAGE_USERS)).orElse(false));
+        var password = new RouterLink(getTranslation("nav.password"), io.gridpulse.cockpit.security.PasswordView.class);
+        password.setId("nav-password");
+        password.setVisible(allowed.isPresent());
         var signOut = new Button(getTranslation("nav.signout"), click -> {
+            SignedIn.user().ifPresent(u -> CockpitContext.get().audit().append(u.name(), "sign_out", "/"));
             SignedIn.signOut();
             getUI().ifPresent(ui -> ui.getPage().setLocation("/login"));
         });
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         var spacer = new Span();
-        var bar = new HorizontalLayout(brand, streets, map, cases, alerts, subscriptions, audit, dead, spacer, user, notify, new LanguageSwitch(),
-                signOut);
+        var bar = new HorizontalLayout(brand, streets, map, cases, alerts, subscriptions, audit, dead, users, spacer, user,
+                password, notify, new LanguageSwitch(), signOut);
         bar.setWidthFull();
         bar.setPadding(true);
         bar.setAlignItems(FlexComponent.Alignment.CENTER);

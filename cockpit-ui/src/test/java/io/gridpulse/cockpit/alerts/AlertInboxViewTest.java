@@ -70,7 +70,7 @@ class AlertInboxViewTest extends BrowserlessTest {
     }
 
     private static void signIn(CockpitUser user) {
-        VaadinSession.getCurrent().setAttribute(SignedIn.KEY, user);
+        TestCockpit.signIn(user);
     }
 
     @SuppressWarnings("unchecked")

@@ -54,7 +54,7 @@ class MapViewTest extends BrowserlessTest {
     }
 
     private MapView open(CockpitUser user, String location) {
-        VaadinSession.getCurrent().setAttribute(SignedIn.KEY, user);
+        TestCockpit.signIn(user);
         var at = location.indexOf('?');
         UI.getCurrent().navigate(at < 0 ? location : location.substring(0, at),
                 QueryParameters.fromString(at < 0 ? "" : location.substring(at + 1)));

@@ -36,7 +36,7 @@ class SubscriptionsViewTest extends BrowserlessTest {
     @BeforeEach
     void signIn() {
         TestCockpit.installedContext();
-        VaadinSession.getCurrent().setAttribute(SignedIn.KEY, WATCHER);
+        TestCockpit.signIn(WATCHER);
         new MySubscriptions(TestCockpit.installedContext(), WATCHER).list()
                 .forEach(s -> new MySubscriptions(TestCockpit.installedContext(), WATCHER).delete(s.id()));
         UI.getCurrent().navigate(SubscriptionsView.class);

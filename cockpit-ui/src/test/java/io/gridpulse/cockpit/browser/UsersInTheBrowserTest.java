@@ -1,0 +1,88 @@
+package io.gridpulse.cockpit.browser;
+
+import io.gridpulse.cockpit.TestCockpit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+
+import static io.gridpulse.cockpit.browser.SignedInBrowser.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The users page as an administrator and a new colleague meet it in headless Chromium: the administrator creates an
+ * account, hands over its one-time password, the colleague must choose their own before anything else, and once the
+ * account is disabled their open session ends at the next page.
+ */
+@ExtendWith(TestCockpit.Shared.class)
+class UsersInTheBrowserTest {
+    @RegisterExtension
+    static final SignedInBrowser.ForClass BROWSER = new SignedInBrowser.ForClass(1500, 950);
+
+    @Test
+    void anAdministratorCreatesAWatcherWhoChoosesAPasswordFirstAndIsSignedOutWhenDisabled() throws Exception {
+        var browser = BROWSER.open();
+        var driver = browser.driver;
+        browser.signIn("admin");
+        browser.open("admin/users");
+        browser.waitUpTo(30).until(d -> text(d, "users").contains("watcher"));
+        assertThat(text(driver, "users")).contains("leader", "head", "admin", "管理员");
+
+        driver.findElement(By.id("user-create")).click();
+        browser.waitUpTo(10).until(d -> !d.findElements(By.id("user-name")).isEmpty());
+        driver.findElement(By.cssSelector("#user-name input")).sendKeys("li.wei");
+        driver.findElement(By.id("user-role")).click();
+        browser.waitUpTo(10).until(d -> d.findElements(By.cssSelector("vaadin-select-item")).stream()
+                .anyMatch(item -> item.getText().contains("值守人员")));
+        driver.findElements(By.cssSelector("vaadin-select-item")).stream().filter(item -> item.getText().contains("值守人员"))
+                .findFirst().orElseThrow().click();
+        var scope = driver.findElement(By.cssSelector("#user-scope input"));
+        scope.sendKeys("桃花镇第二");
+        browser.waitUpTo(10).until(d -> d.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
+                .anyMatch(item -> item.getText().contains("桃花镇第二")));
+        driver.findElements(By.cssSelector("vaadin-combo-box-item")).stream().filter(item -> item.getText().contains("桃花镇第二"))
+                .findFirst().orElseThrow().click();
+        driver.findElement(By.id("user-save")).click();
+        browser.waitUpTo(10).until(d -> !text(d, "user-temporary-password").isEmpty());
+        var temporary = text(driver, "user-temporary-password");
+        assertThat(temporary).hasSize(17);
+        driver.findElement(By.id("user-password-close")).click();
+        browser.waitUpTo(10).until(d -> text(d, "users").contains("li.wei"));
+        assertThat(text(driver, "users")).contains("待修改密码");
+
+        // the colleague signs in with the one-time password and can open nothing before choosing their own
+        signInAs(browser, "li.wei", temporary);
+        browser.waitUpTo(30).until(d -> d.getCurrentUrl().endsWith("/password"));
+        browser.open("alerts");
+        browser.waitUpTo(30).until(d -> d.getCurrentUrl().endsWith("/password"));
+        driver.findElement(By.cssSelector("#password-current input")).sendKeys(temporary);
+        driver.findElement(By.cssSelector("#password-new input")).sendKeys("Li-wei-duty-2026");
+        driver.findElement(By.cssSelector("#password-again input")).sendKeys("Li-wei-duty-2026");
+        driver.findElement(By.id("password-save")).click();
+        browser.waitUpTo(30).until(d -> !d.getCurrentUrl().endsWith("/password"));
+        browser.open("alerts");
+        browser.waitUpTo(30).until(d -> !d.findElements(By.id("alert-inbox")).isEmpty());
+        assertThat(text(driver, "signed-in-user")).contains("li.wei", "值守人员");
+
+        // the administrator disables the account from another session; the colleague's next page is the sign-in page
+        var cookies = driver.manage().getCookies();
+        TestCockpit.installedContext().accounts().setDisabled("li.wei",
+                true, TestCockpit.installedContext().accounts().current("admin").orElseThrow());
+        browser.open("map");
+        browser.waitUpTo(30).until(d -> d.getCurrentUrl().contains("login"));
+        assertThat(cookies).isNotEmpty();
+        signInAs(browser, "li.wei", "Li-wei-duty-2026");
+        browser.waitUpTo(30).until(d -> "true".equals(d.findElement(By.id("sign-in")).getAttribute("error")));
+    }
+
+    private static void signInAs(SignedInBrowser browser, String name, String password) {
+        WebDriver driver = browser.driver;
+        driver.manage().deleteAllCookies();
+        browser.open("login");
+        browser.waitUpTo(30).until(d -> !d.findElements(By.cssSelector("vaadin-text-field[name='username'] input")).isEmpty());
+        driver.findElement(By.cssSelector("vaadin-text-field[name='username'] input")).sendKeys(name);
+        driver.findElement(By.cssSelector("vaadin-password-field[name='password'] input")).sendKeys(password, Keys.ENTER);
+    }
+}
