@@ -9,7 +9,6 @@ import io.gridpulse.ingest.areas.AreasEndpoint;
 import io.gridpulse.ingest.auth.ApiKeyAuthentication;
 import io.gridpulse.ingest.auth.KeyRing;
 import io.gridpulse.ingest.auth.RateLimiter;
-import io.gridpulse.ingest.auth.Right;
 import io.gridpulse.ingest.counts.EventCountsEndpoint;
 import io.gridpulse.ingest.events.BatchEndpoint;
 import io.gridpulse.ingest.events.CaseHomes;
@@ -30,6 +29,7 @@ import io.gridpulse.ingest.subscriptions.SubscriptionsEndpoint;
 import io.gridpulse.model.event.EventKind;
 import io.gridpulse.model.json.EventCodec;
 import io.gridpulse.model.json.Limits;
+import io.gridpulse.model.keys.Right;
 import io.gridpulse.model.privacy.Pseudonymiser;
 import io.gridpulse.model.sla.CalendarDirectory;
 import io.gridpulse.warehouse.Warehouse;
@@ -124,11 +124,12 @@ public final class IngestServer extends VerticleBase {
     @Override
     public Future<?> start() {
         return vertx.executeBlocking(() -> {
-            keyRing = new KeyRing(config.apiKeys(), config.apiKeysFile());
+            keyRing = new KeyRing(config.apiKeys(), config.apiKeysFile(),
+                    warehouse == null ? null : new io.gridpulse.warehouse.keys.ApiKeyStore(warehouse));
             return OpenApiDocument.load();
         }, false).compose(openApi -> {
             router = routes(openApi);
-            if (config.apiKeysFile() != null) {
+            if (keyRing.follows()) {
                 vertx.setPeriodic(KEY_FILE_CHECK.toMillis(), id -> vertx.executeBlocking(keyRing::refresh, false));
             }
             // servers of one Vertx on the same host and port (port 0 included) share one socket

@@ -1,12 +1,12 @@
 package io.gridpulse.ingest;
 
 import io.gridpulse.ingest.auth.ApiKeys;
-import io.gridpulse.ingest.auth.KeyGrant;
-import io.gridpulse.ingest.auth.Right;
 import io.gridpulse.ingest.http.ConnectionGate;
 import io.gridpulse.ingest.log.KafkaEventLog;
 import io.gridpulse.model.area.AreaCode;
 import io.gridpulse.model.event.EventKind;
+import io.gridpulse.model.keys.KeyGrant;
+import io.gridpulse.model.keys.Right;
 import io.gridpulse.model.testing.TestClock;
 import io.gridpulse.warehouse.Warehouse;
 import io.vertx.core.Vertx;

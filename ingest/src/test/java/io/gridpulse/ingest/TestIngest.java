@@ -2,10 +2,10 @@ package io.gridpulse.ingest;
 
 import io.gridpulse.ingest.alerts.AlertSource;
 import io.gridpulse.ingest.auth.ApiKeys;
-import io.gridpulse.ingest.auth.KeyGrant;
-import io.gridpulse.ingest.auth.Right;
 import io.gridpulse.model.area.AreaCode;
 import io.gridpulse.model.event.EventKind;
+import io.gridpulse.model.keys.KeyGrant;
+import io.gridpulse.model.keys.Right;
 import io.gridpulse.model.testing.TestClock;
 import io.gridpulse.warehouse.Warehouse;
 import io.vertx.core.Vertx;

@@ -14,6 +14,8 @@ public enum Permission {
     EXPORT,
     /** Create users and change their roles and area scopes. */
     MANAGE_USERS,
+    /** Create, revoke and rotate the API keys of terminals, devices and integrations ({@code /admin/keys}). */
+    MANAGE_KEYS,
     /** Read and verify the audit log. */
     READ_AUDIT_LOG,
     /** Read the inputs that could not become events ({@code /dead-letters}): they have no area, so only whole-region users. */

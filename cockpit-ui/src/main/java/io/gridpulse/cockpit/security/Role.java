@@ -25,6 +25,7 @@ import static io.gridpulse.cockpit.security.Permission.VIEW_INDICATORS;
  * HANDLE_ALERTS       -           x             x        -           x
  * EXPORT              -           x             -        x           x
  * MANAGE_USERS        -           -             -        -           x
+ * MANAGE_KEYS         -           -             -        -           x
  * READ_AUDIT_LOG      -           -             -        -           x
  * REVIEW_DEAD_LETTERS -           -             -        -           x
  * </pre>

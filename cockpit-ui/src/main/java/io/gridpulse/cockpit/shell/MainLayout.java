@@ -90,6 +90,9 @@ public final class MainLayout extends VerticalLayout implements RouterLayout, Af
         var users = new RouterLink(getTranslation("nav.users"), io.gridpulse.cockpit.admin.UsersView.class);
         users.setId("nav-users");
         users.setVisible(allowed.map(u -> u.may(Permission.MANAGE_USERS)).orElse(false));
+        var keys = new RouterLink(getTranslation("nav.keys"), io.gridpulse.cockpit.admin.KeysView.class);
+        keys.setId("nav-keys");
+        keys.setVisible(allowed.map(u -> u.may(Permission.MANAGE_KEYS)).orElse(false));
         var password = new RouterLink(getTranslation("nav.password"), io.gridpulse.cockpit.security.PasswordView.class);
         password.setId("nav-password");
         password.setVisible(allowed.isPresent());
@@ -100,7 +103,7 @@ public final class MainLayout extends VerticalLayout implements RouterLayout, Af
         });
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         var spacer = new Span();
-        var bar = new HorizontalLayout(brand, streets, map, cases, alerts, subscriptions, audit, dead, users, spacer, user,
+        var bar = new HorizontalLayout(brand, streets, map, cases, alerts, subscriptions, audit, dead, users, keys, spacer, user,
                 password, notify, new LanguageSwitch(), signOut);
         bar.setWidthFull();
         bar.setPadding(true);

@@ -1,12 +1,12 @@
 package io.gridpulse.ingest.alerts;
 
 import io.gridpulse.ingest.auth.AreaScope;
-import io.gridpulse.ingest.auth.KeyGrant;
 import io.gridpulse.ingest.http.QueryParameters;
 import io.gridpulse.model.alerts.AlertKind;
 import io.gridpulse.model.alerts.AlertStatus;
 import io.gridpulse.model.alerts.Severity;
 import io.gridpulse.model.area.AreaCode;
+import io.gridpulse.model.keys.KeyGrant;
 import io.gridpulse.warehouse.alerts.AlertFilter;
 import io.gridpulse.warehouse.alerts.AlertPosition;
 

@@ -1,6 +1,8 @@
 package io.gridpulse.ingest.auth;
 
 import io.gridpulse.ingest.http.ProblemResponse;
+import io.gridpulse.model.keys.KeyGrant;
+import io.gridpulse.model.keys.Right;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 

@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridpulse.model.area.AreaCode;
 import io.gridpulse.model.event.EventKind;
+import io.gridpulse.model.keys.KeyGrant;
+import io.gridpulse.model.keys.KeyMaterial;
+import io.gridpulse.model.keys.Right;
+import io.gridpulse.warehouse.keys.ApiKeyRecord;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,9 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -78,6 +80,37 @@ public final class ApiKeys {
         var entries = new ArrayList<Entry>();
         grantByKey.forEach((key, grant) -> entries.add(new Entry(digest(key), grant)));
         return new ApiKeys(entries);
+    }
+
+    /** The managed keys that are not revoked (the cockpit's keys page). */
+    public static ApiKeys managed(List<ApiKeyRecord> records) {
+        var entries = new ArrayList<Entry>();
+        for (var r : records) {
+            if (!r.revoked()) {
+                entries.add(new Entry(HEX.parseHex(r.sha256()), r.grant()));
+            }
+        }
+        return new ApiKeys(entries);
+    }
+
+    /**
+     * These keys and those of another set whose clients these do not name already; the others are left out (a managed
+     * key never shadows one of the configuration).
+     *
+     * @return the combination, and the clients left out
+     */
+    public java.util.Map.Entry<ApiKeys, List<String>> andUnnamed(ApiKeys other) {
+        var all = new ArrayList<>(entries);
+        var named = clients();
+        var left = new ArrayList<String>();
+        for (var e : other.entries) {
+            if (named.contains(e.grant().client())) {
+                left.add(e.grant().client());
+            } else {
+                all.add(e);
+            }
+        }
+        return java.util.Map.entry(new ApiKeys(all), List.copyOf(left));
     }
 
     /** These keys and those of another set; a client named in both is refused. */
@@ -224,11 +257,9 @@ public final class ApiKeys {
         return out;
     }
 
-    /** A new random key: 32 bytes, URL-safe base64, prefixed so that leaked keys are easy to scan for. */
+    /** A new random key ({@link KeyMaterial#generate}). */
     public static String generate() {
-        var bytes = new byte[32];
-        new SecureRandom().nextBytes(bytes);
-        return "gpk_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return KeyMaterial.generate();
     }
 
     Set<String> clients() {

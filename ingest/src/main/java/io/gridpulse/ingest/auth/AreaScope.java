@@ -2,6 +2,7 @@ package io.gridpulse.ingest.auth;
 
 import io.gridpulse.ingest.http.QueryParameters;
 import io.gridpulse.model.area.AreaCode;
+import io.gridpulse.model.keys.KeyGrant;
 
 /**
  * The area a read asks for, held to the key's areas: a key limited to areas may read inside them

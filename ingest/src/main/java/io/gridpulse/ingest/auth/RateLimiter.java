@@ -1,5 +1,7 @@
 package io.gridpulse.ingest.auth;
 
+import io.gridpulse.model.keys.KeyGrant;
+
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 

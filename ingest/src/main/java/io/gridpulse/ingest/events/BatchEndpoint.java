@@ -1,9 +1,8 @@
 package io.gridpulse.ingest.events;
 
-import io.gridpulse.ingest.auth.ApiKeyAuthentication;
-import io.gridpulse.ingest.auth.KeyGrant;
-import io.gridpulse.ingest.auth.RateLimiter;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gridpulse.ingest.auth.ApiKeyAuthentication;
+import io.gridpulse.ingest.auth.RateLimiter;
 import io.gridpulse.ingest.events.BatchReader.Read;
 import io.gridpulse.ingest.events.EventsEndpoint.LogOutcome;
 import io.gridpulse.ingest.http.MediaType;
@@ -16,6 +15,7 @@ import io.gridpulse.model.event.Event;
 import io.gridpulse.model.json.Decoded;
 import io.gridpulse.model.json.EventCodec;
 import io.gridpulse.model.json.Problem;
+import io.gridpulse.model.keys.KeyGrant;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;

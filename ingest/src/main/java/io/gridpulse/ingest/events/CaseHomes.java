@@ -2,11 +2,11 @@ package io.gridpulse.ingest.events;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.gridpulse.ingest.auth.KeyGrant;
 import io.gridpulse.model.area.AreaCode;
 import io.gridpulse.model.event.DemandCreated;
 import io.gridpulse.model.event.DemandEvent;
 import io.gridpulse.model.event.Event;
+import io.gridpulse.model.keys.KeyGrant;
 import io.gridpulse.warehouse.Warehouse;
 import io.gridpulse.warehouse.cases.CaseOrigins;
 import io.vertx.core.Future;

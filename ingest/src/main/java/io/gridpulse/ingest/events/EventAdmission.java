@@ -2,13 +2,13 @@ package io.gridpulse.ingest.events;
 
 import io.gridpulse.geo.crs.Coordinates;
 import io.gridpulse.geo.region.Region;
-import io.gridpulse.ingest.auth.KeyGrant;
 import io.gridpulse.model.area.AreaCode;
 import io.gridpulse.model.area.AreaLevel;
 import io.gridpulse.model.event.DemandCreated;
 import io.gridpulse.model.event.DemandEvent;
 import io.gridpulse.model.event.Event;
 import io.gridpulse.model.json.Problem;
+import io.gridpulse.model.keys.KeyGrant;
 import io.gridpulse.model.privacy.Pseudonymiser;
 
 import java.util.ArrayList;

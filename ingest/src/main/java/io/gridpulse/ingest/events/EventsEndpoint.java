@@ -1,27 +1,28 @@
 package io.gridpulse.ingest.events;
 
 import io.gridpulse.ingest.auth.ApiKeyAuthentication;
-import io.gridpulse.ingest.auth.KeyGrant;
 import io.gridpulse.ingest.auth.RateLimiter;
 import io.gridpulse.ingest.http.MediaType;
 import io.gridpulse.ingest.http.ProblemResponse;
-import io.gridpulse.ingest.log.EventLog;
 import io.gridpulse.ingest.log.EventLog.LogBusyException;
+import io.gridpulse.ingest.log.EventLog;
 import io.gridpulse.ingest.metrics.IngestMetrics;
 import io.gridpulse.model.event.DemandCreated;
 import io.gridpulse.model.event.DemandEvent;
 import io.gridpulse.model.event.Event;
 import io.gridpulse.model.event.EventKind;
-import io.vertx.core.Handler;
-import java.util.List;
-import java.util.function.Function;
 import io.gridpulse.model.json.Decoded;
 import io.gridpulse.model.json.EventCodec;
+import io.gridpulse.model.keys.KeyGrant;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * {@code POST /api/v1/events}: validate, pseudonymise, append to the log, and answer 202 only once

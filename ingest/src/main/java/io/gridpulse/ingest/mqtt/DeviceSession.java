@@ -1,15 +1,15 @@
 package io.gridpulse.ingest.mqtt;
 
-import io.gridpulse.ingest.log.EventLog;
+import io.gridpulse.ingest.events.EventAdmission;
 import io.gridpulse.ingest.log.EventLog.LogBusyException;
+import io.gridpulse.ingest.log.EventLog;
 import io.gridpulse.ingest.metrics.IngestMetrics;
 import io.gridpulse.model.event.Event;
 import io.gridpulse.model.json.Decoded;
 import io.gridpulse.model.json.EventCodec;
-import io.gridpulse.ingest.auth.KeyGrant;
-import io.gridpulse.ingest.events.EventAdmission;
-import io.netty.handler.codec.mqtt.MqttProperties;
+import io.gridpulse.model.keys.KeyGrant;
 import io.netty.handler.codec.mqtt.MqttProperties.MqttPropertyType;
+import io.netty.handler.codec.mqtt.MqttProperties;
 import io.vertx.core.Future;
 import io.vertx.mqtt.MqttEndpoint;
 import io.vertx.mqtt.messages.MqttPublishMessage;

@@ -1,16 +1,16 @@
 package io.gridpulse.ingest.mqtt;
 
+import io.gridpulse.geo.region.Region;
+import io.gridpulse.ingest.events.EventAdmission;
 import io.gridpulse.ingest.log.EventLog;
 import io.gridpulse.ingest.metrics.IngestMetrics;
 import io.gridpulse.model.json.EventCodec;
-import io.gridpulse.geo.region.Region;
-import io.gridpulse.ingest.auth.KeyGrant;
-import io.gridpulse.ingest.auth.Right;
-import io.gridpulse.ingest.events.EventAdmission;
+import io.gridpulse.model.keys.KeyGrant;
+import io.gridpulse.model.keys.Right;
 import io.gridpulse.model.privacy.Pseudonymiser;
 import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
-import io.netty.handler.codec.mqtt.MqttProperties;
 import io.netty.handler.codec.mqtt.MqttProperties.MqttPropertyType;
+import io.netty.handler.codec.mqtt.MqttProperties;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;

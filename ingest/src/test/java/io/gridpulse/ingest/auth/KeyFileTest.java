@@ -2,6 +2,7 @@ package io.gridpulse.ingest.auth;
 
 import io.gridpulse.model.area.AreaCode;
 import io.gridpulse.model.event.EventKind;
+import io.gridpulse.model.keys.Right;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,7 @@
 package io.gridpulse.ingest.auth;
 
+import io.gridpulse.model.keys.KeyGrant;
+import io.gridpulse.model.keys.Right;
 import org.junit.jupiter.api.Test;
 
 import java.util.EnumSet;

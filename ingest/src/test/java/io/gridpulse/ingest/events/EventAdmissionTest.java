@@ -2,14 +2,14 @@ package io.gridpulse.ingest.events;
 
 import io.gridpulse.geo.crs.Coordinates;
 import io.gridpulse.geo.region.Region;
-import io.gridpulse.ingest.auth.KeyGrant;
-import io.gridpulse.ingest.auth.Right;
 import io.gridpulse.model.area.AreaCode;
 import io.gridpulse.model.event.Crs;
 import io.gridpulse.model.event.Event;
 import io.gridpulse.model.event.EventKind;
 import io.gridpulse.model.json.Decoded;
 import io.gridpulse.model.json.EventCodec;
+import io.gridpulse.model.keys.KeyGrant;
+import io.gridpulse.model.keys.Right;
 import io.gridpulse.model.privacy.Pseudonymiser;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.gridpulse.ingest.auth;
+package io.gridpulse.model.keys;
 
 import java.util.Arrays;
 import java.util.Optional;

@@ -12,12 +12,13 @@ import static io.gridpulse.cockpit.browser.SignedInBrowser.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The users page as an administrator and a new colleague meet it in headless Chromium: the administrator creates an
- * account, hands over its one-time password, the colleague must choose their own before anything else, and once the
- * account is disabled their open session ends at the next page.
+ * The administration pages as an administrator and a new colleague meet them in headless Chromium. Users: the
+ * administrator creates an account, hands over its one-time password, the colleague must choose their own before
+ * anything else, and once the account is disabled their open session ends at the next page. Keys: a key is made and
+ * shown once, kept only as its digest, and revoked.
  */
 @ExtendWith(TestCockpit.Shared.class)
-class UsersInTheBrowserTest {
+class AdministrationInTheBrowserTest {
     @RegisterExtension
     static final SignedInBrowser.ForClass BROWSER = new SignedInBrowser.ForClass(1500, 950);
 
@@ -75,6 +76,34 @@ class UsersInTheBrowserTest {
         assertThat(cookies).isNotEmpty();
         signInAs(browser, "li.wei", "Li-wei-duty-2026");
         browser.waitUpTo(30).until(d -> "true".equals(d.findElement(By.id("sign-in")).getAttribute("error")));
+    }
+
+    @Test
+    void anAdministratorMakesAKeySeesItOnceAndRevokesIt() throws Exception {
+        var browser = BROWSER.open();
+        var driver = browser.driver;
+        browser.signIn("admin");
+        browser.open("admin/keys");
+        browser.waitUpTo(30).until(d -> !d.findElements(By.id("key-create")).isEmpty());
+        driver.findElement(By.id("key-create")).click();
+        browser.waitUpTo(10).until(d -> !d.findElements(By.id("key-client")).isEmpty());
+        driver.findElement(By.cssSelector("#key-client input")).sendKeys("Hall Kiosk");
+        driver.findElement(By.id("key-save")).click();
+        browser.waitUpTo(10).until(d -> d.findElement(By.id("key-client")).getDomAttribute("invalid") != null);
+        var client = driver.findElement(By.cssSelector("#key-client input"));
+        client.sendKeys(Keys.chord(Keys.CONTROL, "a"), "hall-kiosk-7");
+        driver.findElement(By.id("key-save")).click();
+        browser.waitUpTo(10).until(d -> !text(d, "key-value").isEmpty());
+        var key = text(driver, "key-value");
+        assertThat(key).startsWith("gpk_");
+        driver.findElement(By.id("key-issued-close")).click();
+        browser.waitUpTo(10).until(d -> text(d, "keys").contains("hall-kiosk-7"));
+        assertThat(text(driver, "keys")).contains("上报事件", "有效").doesNotContain(key);
+        var kept = new io.gridpulse.warehouse.keys.ApiKeyStore(TestCockpit.warehouse()).find("hall-kiosk-7").orElseThrow();
+        assertThat(kept.sha256()).isEqualTo(io.gridpulse.model.keys.KeyMaterial.sha256Hex(key));
+
+        driver.findElement(By.id("key-revoke-hall-kiosk-7")).click();
+        browser.waitUpTo(10).until(d -> text(d, "keys").contains("已吊销"));
     }
 
     private static void signInAs(SignedInBrowser browser, String name, String password) {

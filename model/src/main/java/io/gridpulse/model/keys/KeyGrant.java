@@ -1,4 +1,4 @@
-package io.gridpulse.ingest.auth;
+package io.gridpulse.model.keys;
 
 import io.gridpulse.model.area.AreaCode;
 import io.gridpulse.model.event.EventKind;
