@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -106,8 +107,15 @@ public final class TestCockpit {
      */
     public static synchronized CockpitContext installedContext() {
         if (context == null) {
+            Path calendars;
+            try {
+                // the administrators' calendar page writes year files here; tests load only years far from the run's
+                calendars = Files.createTempDirectory("cockpit-test-calendars");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
             context = CockpitContext.of(warehouse(), CockpitUsers.demo(PASSWORD), Region.demo(), ZONE, clock(),
-                    io.gridpulse.model.sla.CalendarDirectory.of(null), SECRETS, CockpitContext.DEFAULT_SESSION_IDLE);
+                    io.gridpulse.model.sla.CalendarDirectory.of(calendars), SECRETS, CockpitContext.DEFAULT_SESSION_IDLE);
             CockpitContext.install(context);
         }
         return context;

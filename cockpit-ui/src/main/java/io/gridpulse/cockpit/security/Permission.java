@@ -16,6 +16,8 @@ public enum Permission {
     MANAGE_USERS,
     /** Create, revoke and rotate the API keys of terminals, devices and integrations ({@code /admin/keys}). */
     MANAGE_KEYS,
+    /** Load a year's working-day calendar and change the rules clocks count by ({@code /admin/calendar}): whole-region administrators. */
+    MANAGE_RULES,
     /** Read and verify the audit log. */
     READ_AUDIT_LOG,
     /** Read the inputs that could not become events ({@code /dead-letters}): they have no area, so only whole-region users. */

@@ -26,6 +26,7 @@ import static io.gridpulse.cockpit.security.Permission.VIEW_INDICATORS;
  * EXPORT              -           x             -        x           x
  * MANAGE_USERS        -           -             -        -           x
  * MANAGE_KEYS         -           -             -        -           x
+ * MANAGE_RULES        -           -             -        -           x
  * READ_AUDIT_LOG      -           -             -        -           x
  * REVIEW_DEAD_LETTERS -           -             -        -           x
  * </pre>

@@ -93,6 +93,10 @@ public final class MainLayout extends VerticalLayout implements RouterLayout, Af
         var keys = new RouterLink(getTranslation("nav.keys"), io.gridpulse.cockpit.admin.KeysView.class);
         keys.setId("nav-keys");
         keys.setVisible(allowed.map(u -> u.may(Permission.MANAGE_KEYS)).orElse(false));
+        var calendar = new RouterLink(getTranslation("nav.calendar"), io.gridpulse.cockpit.admin.CalendarView.class);
+        calendar.setId("nav-calendar");
+        calendar.setVisible(allowed.map(u -> u.may(Permission.MANAGE_RULES)
+                && CockpitContext.get().region().roots().stream().anyMatch(r -> r.code().equals(u.scope()))).orElse(false));
         var password = new RouterLink(getTranslation("nav.password"), io.gridpulse.cockpit.security.PasswordView.class);
         password.setId("nav-password");
         password.setVisible(allowed.isPresent());
@@ -103,7 +107,7 @@ public final class MainLayout extends VerticalLayout implements RouterLayout, Af
         });
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         var spacer = new Span();
-        var bar = new HorizontalLayout(brand, streets, map, cases, alerts, subscriptions, audit, dead, users, keys, spacer, user,
+        var bar = new HorizontalLayout(brand, streets, map, cases, alerts, subscriptions, audit, dead, users, keys, calendar, spacer, user,
                 password, notify, new LanguageSwitch(), signOut);
         bar.setWidthFull();
         bar.setPadding(true);

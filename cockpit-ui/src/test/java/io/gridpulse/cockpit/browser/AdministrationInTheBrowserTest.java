@@ -106,6 +106,37 @@ class AdministrationInTheBrowserTest {
         browser.waitUpTo(10).until(d -> text(d, "keys").contains("已吊销"));
     }
 
+    @Test
+    void anAdministratorChecksAYearFileSeesEveryProblemThenPutsAGoodOneInForce() throws Exception {
+        var browser = BROWSER.open();
+        var driver = browser.driver;
+        browser.signIn("admin");
+        browser.open("admin/calendar");
+        browser.waitUpTo(30).until(d -> !text(d, "calendar-years").isEmpty());
+        assertThat(text(driver, "calendar-missing")).contains("尚未加载", "暂估");
+        assertThat(text(driver, "calendar-years")).contains("2026", "随产品发布");
+
+        var area = driver.findElement(By.cssSelector("#calendar-text textarea"));
+        area.sendKeys("year 2033\n2033-01-03 work 周一\n2033-01-01 off 元旦\n2033-01-01 off 元旦\n");
+        driver.findElement(By.id("calendar-check")).click();
+        browser.waitUpTo(10).until(d -> !text(d, "calendar-problems").isEmpty());
+        assertThat(text(driver, "calendar-problems")).contains("第 2 行", "第 4 行", "listed twice");
+        assertThat(driver.findElement(By.id("calendar-apply")).getDomAttribute("disabled")).isNotNull();
+
+        area.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        area.sendKeys("year 2033\n2033-01-01 off 元旦\n2033-01-03 off 元旦补休\n");
+        driver.findElement(By.id("calendar-check")).click();
+        browser.waitUpTo(10).until(d -> !text(d, "calendar-summary").isEmpty());
+        assertThat(text(driver, "calendar-summary")).contains("2033", "2");
+        assertThat(text(driver, "calendar-warnings")).as("春节 and the others are not listed").contains("春节");
+        assertThat(driver.findElements(By.cssSelector("#calendar-months .gp-off"))).hasSize(2);
+        driver.findElement(By.id("calendar-apply")).click();
+        var calendars = TestCockpit.installedContext().calendars();
+        browser.waitUpTo(20).until(d -> calendars.calendar().covers(2033));
+        driver.navigate().refresh();
+        browser.waitUpTo(30).until(d -> text(d, "calendar-years").contains("cn-2033.txt"));
+    }
+
     private static void signInAs(SignedInBrowser browser, String name, String password) {
         WebDriver driver = browser.driver;
         driver.manage().deleteAllCookies();

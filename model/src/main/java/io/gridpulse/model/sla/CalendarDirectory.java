@@ -30,6 +30,7 @@ public final class CalendarDirectory {
     private Map<Path, Long> seen = Map.of();
     private WorkingDayCalendar calendar = WorkingDayCalendar.mainland();
     private List<String> problems = List.of();
+    private Map<Integer, Path> files = Map.of();
 
     private CalendarDirectory(Path folder, Consumer<String> report, Duration checkEvery) {
         this.folder = folder;
@@ -62,6 +63,12 @@ public final class CalendarDirectory {
     public synchronized List<String> problems() {
         refresh();
         return problems;
+    }
+
+    /** The years the folder gives, with the file each comes from (the others are shipped). */
+    public synchronized Map<Integer, Path> files() {
+        refresh();
+        return files;
     }
 
     /** The folder followed, or null. */
@@ -104,6 +111,7 @@ public final class CalendarDirectory {
         }
         calendar = loaded;
         problems = List.copyOf(found);
+        this.files = Map.copyOf(fromFolder);
         report.accept("working-day calendar: years " + calendar.years() + ", " + fromFolder.keySet() + " from " + folder);
         for (var problem : problems) {
             report.accept("calendar file left out: " + problem);

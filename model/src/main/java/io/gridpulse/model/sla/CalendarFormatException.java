@@ -19,6 +19,11 @@ public final class CalendarFormatException extends IllegalArgumentException {
         this.problem = problem;
     }
 
+    /** A problem with a file as a whole (line 0) or one of its lines, for checks made outside the parser. */
+    public static CalendarFormatException of(String source, int line, String problem) {
+        return new CalendarFormatException(source, line, problem);
+    }
+
     /** The name the file was loaded under. */
     public String source() {
         return source;
