@@ -43,16 +43,32 @@ public record CockpitContext(Warehouse warehouse, Accounts accounts, Region regi
     private static volatile CockpitContext current;
 
     /**
-     * @param firstUsers          the users written to the accounts when none of their name exists yet (GP_COCKPIT_USERS,
-     *                            or the demo's five)
+     * How the cockpit keeps its secrets and signs people in.
+     *
      * @param subscriptionSecrets the box subscription secrets are sealed in (the edge's, so its dispatcher opens them)
+     * @param accountSecrets      the box the second factors' TOTP secrets are sealed in
+     * @param sessionIdle         how long a session outlives its browser's last request
+     * @param secondFactor        who confirms a sign-in with an authenticator app's code
+     */
+    public record Security(SecretBox subscriptionSecrets, SecretBox accountSecrets, Duration sessionIdle,
+                           Accounts.SecondFactor secondFactor) {
+        /** The box of account secrets for a master key (the edge's pseudonym key). */
+        public static SecretBox accountBox(byte[] masterKey) {
+            return new SecretBox(masterKey, "account secrets");
+        }
+    }
+
+    /**
+     * @param firstUsers the users written to the accounts when none of their name exists yet (GP_COCKPIT_USERS, or the
+     *                   demo's five)
      */
     public static CockpitContext of(Warehouse warehouse, CockpitUsers firstUsers, Region region, ZoneId zone,
-                                    Clock clock, CalendarDirectory calendars, SecretBox subscriptionSecrets, Duration sessionIdle) {
+                                    Clock clock, CalendarDirectory calendars, Security security) {
         var audit = AuditLog.of(warehouse, clock);
-        var accounts = new Accounts(new AccountStore(warehouse), audit, clock, region).bootstrap(firstUsers);
+        var accounts = new Accounts(new AccountStore(warehouse), audit, clock, region, security.accountSecrets(),
+                security.secondFactor()).bootstrap(firstUsers);
         return new CockpitContext(warehouse, accounts, region, zone, new LiveQueries(warehouse), audit,
-                clock, calendars, new SubscriptionStore(warehouse, subscriptionSecrets), sessionIdle);
+                clock, calendars, new SubscriptionStore(warehouse, security.subscriptionSecrets()), security.sessionIdle());
     }
 
     /** The region's areas by code, with their display names. */

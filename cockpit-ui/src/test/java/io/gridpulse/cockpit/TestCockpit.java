@@ -43,9 +43,9 @@ public final class TestCockpit {
     private static Instant now;
     private static Clock clock;
 
+    private static final byte[] MASTER_KEY = "0123456789abcdef0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.UTF_8);
     /** The box the cockpit seals subscription secrets in. */
-    static final io.gridpulse.model.privacy.SecretBox SECRETS = new io.gridpulse.model.privacy.SecretBox(
-            "0123456789abcdef0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.UTF_8), "subscription secrets");
+    static final io.gridpulse.model.privacy.SecretBox SECRETS = new io.gridpulse.model.privacy.SecretBox(MASTER_KEY, "subscription secrets");
 
     private TestCockpit() {}
 
@@ -115,7 +115,11 @@ public final class TestCockpit {
                 throw new UncheckedIOException(e);
             }
             context = CockpitContext.of(warehouse(), CockpitUsers.demo(PASSWORD), Region.demo(), ZONE, clock(),
-                    io.gridpulse.model.sla.CalendarDirectory.of(calendars), SECRETS, CockpitContext.DEFAULT_SESSION_IDLE);
+                    io.gridpulse.model.sla.CalendarDirectory.of(calendars), new CockpitContext.Security(SECRETS,
+                            CockpitContext.Security.accountBox(MASTER_KEY), CockpitContext.DEFAULT_SESSION_IDLE,
+                            // the browser tests sign in as the whole-region demo users many times a minute; the second
+                            // factor's own tests switch it on (Accounts.requireSecondFactor)
+                            io.gridpulse.cockpit.security.Accounts.SecondFactor.OFF));
             CockpitContext.install(context);
         }
         return context;

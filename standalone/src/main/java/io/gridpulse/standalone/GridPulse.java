@@ -175,7 +175,8 @@ public final class GridPulse implements AutoCloseable {
         demoPassword = secrets.demoPassword();
         var users = settings.users() != null ? settings.users() : CockpitUsers.demo(demoPassword, region);
         var cockpit = CockpitServer.start(CockpitContext.of(warehouse, users, region, config.zone(), config.clock(),
-                        CalendarDirectory.of(calendarDir, log::info), SubscriptionSecrets.box(pseudonymKey), settings.sessionIdle()),
+                        CalendarDirectory.of(calendarDir, log::info), new CockpitContext.Security(SubscriptionSecrets.box(pseudonymKey),
+                        CockpitContext.Security.accountBox(pseudonymKey), settings.sessionIdle(), settings.secondFactor())),
                 config.host(), config.cockpitPort());
         stopInReverse.push(cockpit);
         cockpitUrl = "http://" + config.host() + ":" + config.cockpitPort() + "/";

@@ -44,7 +44,8 @@ public final class Main {
                 ================================================================
                  GridPulse is running (data in %s)
                    Cockpit:  %s      sign in as %s / %s
-                             (also head, watcher, analyst, admin: same password, narrower scopes)
+                             (also head, watcher, analyst, admin: same password, narrower scopes;
+                              whole-region users set up an authenticator app at their first sign-in)
                    API:      %s/api/v1/events
                    API key:  %s
                    MQTT:     %s   device %s, password %s

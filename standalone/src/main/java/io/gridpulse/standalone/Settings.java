@@ -1,14 +1,15 @@
 package io.gridpulse.standalone;
 
 import io.gridpulse.cockpit.CockpitContext;
+import io.gridpulse.cockpit.security.Accounts;
 import io.gridpulse.cockpit.security.CockpitUsers;
-import io.gridpulse.ingest.notify.SmtpServer;
 import io.gridpulse.geo.region.RegionSource;
 import io.gridpulse.geo.registry.Registry;
 import io.gridpulse.geo.registry.RegistryLoader;
 import io.gridpulse.ingest.IngestConfig;
 import io.gridpulse.ingest.auth.ApiKeys;
 import io.gridpulse.ingest.mqtt.MqttConfig;
+import io.gridpulse.ingest.notify.SmtpServer;
 import io.gridpulse.simulator.events.Mix;
 import io.gridpulse.streams.StateStore;
 
@@ -46,12 +47,13 @@ import java.util.function.Function;
  *                         against the region; null when unset (the demo's simulated city registers its own)
  * @param smtp             the mail server e-mail subscriptions go through (GP_SMTP_*); null when GP_SMTP_HOST is unset
  * @param sessionIdle      how long a cockpit session outlives its browser's last request (GP_COCKPIT_SESSION_IDLE_MINUTES)
+ * @param secondFactor     who confirms a cockpit sign-in with an authenticator app's code (GP_COCKPIT_SECOND_FACTOR)
  */
 public record Settings(Path calendarDir, boolean streamJobs, StateStore stateStore, ApiKeys apiKeys, Path apiKeysFile,
                        String pseudonymKey, int ingestEventLoops, IngestConfig.Connections connections, IngestConfig.Tls tls,
                        ApiKeys deviceKeys, int mqttMaxInFlight, CockpitUsers users, Mix simulatorMix, boolean perfectWire,
                        Map<String, String> jobEnvironment, RegionSource region, Registry registry, SmtpServer smtp,
-                       Duration sessionIdle) {
+                       Duration sessionIdle, Accounts.SecondFactor secondFactor) {
 
     public Settings {
         jobEnvironment = Map.copyOf(jobEnvironment);
@@ -122,7 +124,8 @@ public record Settings(Path calendarDir, boolean streamJobs, StateStore stateSto
                     case "real", "default" -> false;
                     default -> throw new IllegalArgumentException("must be perfect or real, got '" + s + "'");
                 }, false),
-                env, region, registry, smtp, sessionIdle(reader));
+                env, region, registry, smtp, sessionIdle(reader),
+                reader.value("GP_COCKPIT_SECOND_FACTOR", Accounts.SecondFactor::named, Accounts.SecondFactor.CITY_WIDE));
         if (settings.users() != null) {
             for (var user : settings.users().users()) {
                 if (region.region().area(user.scope()).isEmpty()) {

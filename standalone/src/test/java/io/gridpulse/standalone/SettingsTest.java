@@ -24,6 +24,15 @@ class SettingsTest {
     }
 
     @Test
+    void wholeRegionUsersConfirmTheirSignInWithASecondFactorUnlessConfigured() {
+        assertThat(Settings.defaults().secondFactor()).isEqualTo(io.gridpulse.cockpit.security.Accounts.SecondFactor.CITY_WIDE);
+        assertThat(Settings.read(Map.of("GP_COCKPIT_SECOND_FACTOR", "all")).secondFactor())
+                .isEqualTo(io.gridpulse.cockpit.security.Accounts.SecondFactor.ALL);
+        assertThatThrownBy(() -> Settings.read(Map.of("GP_COCKPIT_SECOND_FACTOR", "sometimes")))
+                .hasMessageContaining("GP_COCKPIT_SECOND_FACTOR: must be city-wide, all or off, got 'sometimes'");
+    }
+
+    @Test
     void nothingSetIsTheDemo() {
         var settings = Settings.defaults();
         assertThat(settings.streamJobs()).isTrue();

@@ -61,6 +61,9 @@ public final class UsersView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(a -> a.user().departmentName().map(d -> Languages.label("department.", d)).orElse(""))
                 .setHeader(getTranslation("users.department")).setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(this::status).setHeader(getTranslation("users.status")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(a -> getTranslation(a.secondFactor() ? "users.second-factor.on"
+                : context.accounts().needsSecondFactor(a.user()) ? "users.second-factor.pending" : "users.second-factor.none"))
+                .setHeader(getTranslation("users.second-factor")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(a -> time.format(a.changedAt()) + " · " + a.changedBy()).setHeader(getTranslation("users.changed"))
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(this::actions).setKey("actions").setAutoWidth(true).setFlexGrow(0);
@@ -96,15 +99,23 @@ public final class UsersView extends VerticalLayout implements HasDynamicTitle {
             refresh();
         });
         reset.setId("user-reset-" + name);
+        var resetFactor = new Button(getTranslation("users.second-factor.reset"), click -> {
+            context.accounts().resetSecondFactor(name, admin);
+            com.vaadin.flow.component.notification.Notification.show(getTranslation("users.second-factor.reset.done", name), 5_000,
+                    com.vaadin.flow.component.notification.Notification.Position.BOTTOM_START);
+            refresh();
+        });
+        resetFactor.setId("user-reset-factor-" + name);
+        resetFactor.setVisible(account.secondFactor());
         var self = name.equals(admin.name());
         toggle.setEnabled(!self);
-        for (var button : List.of(edit, toggle, reset)) {
+        for (var button : List.of(edit, toggle, reset, resetFactor)) {
             button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         }
         if (!account.disabled()) {
             toggle.addThemeVariants(ButtonVariant.LUMO_ERROR);
         }
-        return new HorizontalLayout(edit, toggle, reset);
+        return new HorizontalLayout(edit, toggle, reset, resetFactor);
     }
 
     /** The form of a new account, or of an existing one (its name fixed). */

@@ -39,6 +39,8 @@ public final class Accounts {
     private final Clock clock;
     private final Region region;
     private final SignInThrottle throttle;
+    private final io.gridpulse.model.privacy.SecretBox secrets;
+    private volatile SecondFactor secondFactor;
     /** Two threads and a short queue: past them a sign-in is told to try again instead of queueing up CPU. */
     private final ThreadPoolExecutor hashing = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(16),
             Thread.ofPlatform().name("password-hash-", 0).daemon().factory());
@@ -48,8 +50,33 @@ public final class Accounts {
     private volatile Map<String, AccountRecord> copy;
     private volatile long copiedAt;
 
-    /** One account as the users page lists it. */
-    public record Account(CockpitUser user, boolean disabled, boolean mustChangePassword, String changedBy, Instant changedAt) {
+    /**
+     * One account as the users page lists it.
+     *
+     * @param secondFactor whether the account has set up its authenticator app
+     */
+    public record Account(CockpitUser user, boolean disabled, boolean mustChangePassword, boolean secondFactor,
+                         String changedBy, Instant changedAt) {
+    }
+
+    /** Who must confirm a sign-in with an authenticator app's code (TOTP, RFC 6238). */
+    public enum SecondFactor {
+        /** Nobody. */
+        OFF,
+        /** Users whose scope is the whole region (a root of it): the household-plaque plan asks it for city-wide data. */
+        CITY_WIDE,
+        /** Every user. */
+        ALL;
+
+        /** The setting's value in GP_COCKPIT_SECOND_FACTOR. */
+        public static SecondFactor named(String value) {
+            return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+                case "off" -> OFF;
+                case "city-wide" -> CITY_WIDE;
+                case "all" -> ALL;
+                default -> throw new IllegalArgumentException("must be city-wide, all or off, got '" + value + "'");
+            };
+        }
     }
 
     /** How a sign-in went. */
@@ -58,6 +85,10 @@ public final class Accounts {
         SIGNED_IN,
         /** Signed in, but every page leads to choosing a new password first. */
         MUST_CHANGE_PASSWORD,
+        /** The password is right; the code of the account's authenticator app is asked next. */
+        SECOND_FACTOR,
+        /** The password is right; the account must set up its authenticator app first (its scope is the whole region). */
+        ENROL_SECOND_FACTOR,
         /** A wrong name or password, or a disabled account: the same answer for each. */
         REFUSED,
         /** Too many wrong passwords for this account or from this address: try again after {@code retryAfter}. */
@@ -66,7 +97,10 @@ public final class Accounts {
         BUSY
     }
 
-    /** @param user the signed-in user (for {@code SIGNED_IN} and {@code MUST_CHANGE_PASSWORD}) */
+    /**
+     * @param user the signed-in user (for {@code SIGNED_IN} and {@code MUST_CHANGE_PASSWORD}), or the user whose second
+     *             factor is asked next
+     */
     public record SignIn(Outcome outcome, CockpitUser user, Instant retryAfter) {
     }
 
@@ -77,7 +111,14 @@ public final class Accounts {
         }
     }
 
-    public Accounts(AccountStore store, AuditLog audit, Clock clock, Region region) {
+    /**
+     * @param secrets      the box TOTP secrets are sealed in
+     * @param secondFactor who must confirm a sign-in with an authenticator app's code
+     */
+    public Accounts(AccountStore store, AuditLog audit, Clock clock, Region region, io.gridpulse.model.privacy.SecretBox secrets,
+                    SecondFactor secondFactor) {
+        this.secrets = secrets;
+        this.secondFactor = secondFactor;
         this.store = store;
         this.audit = audit;
         this.clock = clock;
@@ -137,12 +178,102 @@ public final class Accounts {
         throttle.succeeded(tried, address);
         if (Passwords.iterations(stored) < Passwords.ITERATIONS) {
             // an older, cheaper hash is made again at the strength of today, now that the password is at hand
-            store.save(new AccountRecord(record.name(), record.role(), record.scope(), record.department(),
-                    Passwords.hash(password), false, record.mustChangePassword(), record.name(), clock.instant()));
+            store.save(record.withPassword(Passwords.hash(password), record.mustChangePassword(), record.name(), clock.instant()));
             reload();
+        }
+        if (needsSecondFactor(user.get())) {
+            // the sign-in is complete, and audited, only with the code
+            return new SignIn(secretOf(record).isEmpty() ? Outcome.ENROL_SECOND_FACTOR : Outcome.SECOND_FACTOR, user.get(), null);
         }
         audit.append(tried, "sign_in", "/login");
         return new SignIn(record.mustChangePassword() ? Outcome.MUST_CHANGE_PASSWORD : Outcome.SIGNED_IN, user.get(), null);
+    }
+
+    /** Whether this user must confirm a sign-in with an authenticator app's code. */
+    public boolean needsSecondFactor(CockpitUser user) {
+        return switch (secondFactor) {
+            case OFF -> false;
+            case ALL -> true;
+            case CITY_WIDE -> region.roots().stream().anyMatch(root -> root.code().equals(user.scope()));
+        };
+    }
+
+    /** Changes who must confirm a sign-in with a code (the setting GP_COCKPIT_SECOND_FACTOR; tests switch it). */
+    public void requireSecondFactor(SecondFactor who) {
+        this.secondFactor = who;
+    }
+
+    /**
+     * The second step of a sign-in whose password was right: the code of the account's authenticator app, with the same
+     * back-off as passwords. A code is accepted once: its time step is kept with the account.
+     */
+    public SignIn confirm(String name, String code, String address) {
+        var locked = throttle.lockedUntil(name, address);
+        if (locked.isPresent()) {
+            return new SignIn(Outcome.LOCKED, null, locked.get());
+        }
+        var record = records().get(name);
+        var user = record == null || record.disabled() ? Optional.<CockpitUser>empty() : user(record);
+        var secret = record == null ? "" : secretOf(record);
+        var step = user.isEmpty() || secret.isEmpty() ? java.util.OptionalLong.empty()
+                : Totp.matches(secret, code, clock.instant(), record.totpStep());
+        if (step.isEmpty()) {
+            audit.append(cut(name), "second_factor_failed", "/second-factor");
+            var failure = throttle.failed(name, address);
+            if (failure.lockedNow()) {
+                audit.append(cut(name), "sign_in_locked", failure.what() + " until " + failure.until());
+            }
+            return new SignIn(Outcome.REFUSED, null, null);
+        }
+        throttle.succeeded(name, address);
+        store.save(record.withSecondFactor(record.totpSealed(), step.getAsLong(), record.changedBy(), record.changedAt()));
+        reload();
+        audit.append(name, "sign_in", "/second-factor");
+        return new SignIn(record.mustChangePassword() ? Outcome.MUST_CHANGE_PASSWORD : Outcome.SIGNED_IN, user.get(), null);
+    }
+
+    /**
+     * Sets up the account's authenticator app: the secret shown to the user, and a code their app made from it (proof
+     * that it was read right). The sign-in then completes as {@link #confirm} would.
+     */
+    public SignIn enrol(String name, String secret, String code, String address) {
+        var record = records().get(name);
+        var user = record == null || record.disabled() ? Optional.<CockpitUser>empty() : user(record);
+        if (user.isEmpty() || !secretOf(record).isEmpty()) {
+            return new SignIn(Outcome.REFUSED, null, null);
+        }
+        var step = Totp.matches(secret, code, clock.instant(), 0);
+        if (step.isEmpty()) {
+            audit.append(cut(name), "second_factor_failed", "/second-factor (setting up)");
+            return new SignIn(Outcome.REFUSED, null, null);
+        }
+        store.save(record.withSecondFactor(secrets.seal(secret), step.getAsLong(), name, clock.instant()));
+        reload();
+        audit.append(name, "second_factor_enrolled", "account " + name);
+        audit.append(name, "sign_in", "/second-factor");
+        return new SignIn(record.mustChangePassword() ? Outcome.MUST_CHANGE_PASSWORD : Outcome.SIGNED_IN, user.get(), null);
+    }
+
+    /** The account's TOTP secret, empty when none is set up or it was sealed under another key (it is set up again). */
+    private String secretOf(AccountRecord record) {
+        if (record.totpSealed().isEmpty()) {
+            return "";
+        }
+        try {
+            return secrets.open(record.totpSealed());
+        } catch (IllegalArgumentException e) {
+            log.warn("{}'s second factor does not open under this key (GP_PSEUDONYM_KEY changed?): it is set up again", record.name());
+            return "";
+        }
+    }
+
+    /** Clears an account's authenticator app (a lost phone): the user sets up a new one at the next sign-in. */
+    public void resetSecondFactor(String name, CockpitUser admin) {
+        var record = manageable(name, admin);
+        store.save(record.withSecondFactor("", 0, admin.name(), clock.instant()));
+        throttle.succeeded(name, null);
+        audit.append(admin.name(), "second_factor_reset", "account " + name);
+        reload();
     }
 
     /** The account as it stands now (at most {@link #FRESH} old); empty when it is gone or disabled. */
@@ -161,7 +292,8 @@ public final class Accounts {
     public List<Account> within(CockpitUser admin) {
         requireAdmin(admin);
         return records().values().stream()
-                .map(r -> user(r).map(u -> new Account(u, r.disabled(), r.mustChangePassword(), r.changedBy(), r.changedAt())))
+                .map(r -> user(r).map(u -> new Account(u, r.disabled(), r.mustChangePassword(), !r.totpSealed().isEmpty(),
+                        r.changedBy(), r.changedAt())))
                 .flatMap(Optional::stream)
                 .filter(a -> admin.canSee(a.user().scope()))
                 .sorted(Comparator.comparing((Account a) -> a.user().scope().value()).thenComparing(a -> a.user().name()))
@@ -192,9 +324,8 @@ public final class Accounts {
         if (name.equals(admin.name()) && (checked.user().role() != Role.ADMINISTRATOR || !checked.user().scope().equals(admin.scope()))) {
             return List.of(new AccountForm.Problem("role", "users.problem.self"));
         }
-        store.save(new AccountRecord(name, checked.user().role().wireName(), checked.user().scope().value(),
-                checked.user().department(), record.passwordHash(), record.disabled(), record.mustChangePassword(),
-                admin.name(), clock.instant()));
+        store.save(record.withGrant(checked.user().role().wireName(), checked.user().scope().value(),
+                checked.user().department(), admin.name(), clock.instant()));
         audit.append(admin.name(), "account_changed", describe(checked.user()));
         reload();
         return List.of();
@@ -206,8 +337,7 @@ public final class Accounts {
         if (name.equals(admin.name())) {
             return List.of(new AccountForm.Problem("name", "users.problem.self"));
         }
-        store.save(new AccountRecord(name, record.role(), record.scope(), record.department(), record.passwordHash(),
-                disabled, record.mustChangePassword(), admin.name(), clock.instant()));
+        store.save(record.withDisabled(disabled, admin.name(), clock.instant()));
         audit.append(admin.name(), disabled ? "account_disabled" : "account_enabled", "account " + name);
         reload();
         return List.of();
@@ -217,8 +347,7 @@ public final class Accounts {
     public Issued resetPassword(String name, CockpitUser admin) {
         var record = manageable(name, admin);
         var password = Passwords.temporary();
-        store.save(new AccountRecord(name, record.role(), record.scope(), record.department(), Passwords.hash(password),
-                record.disabled(), true, admin.name(), clock.instant()));
+        store.save(record.withPassword(Passwords.hash(password), true, admin.name(), clock.instant()));
         throttle.succeeded(name, null);
         audit.append(admin.name(), "password_reset", "account " + name);
         reload();
@@ -242,8 +371,7 @@ public final class Accounts {
         if (chosen.equals(current)) {
             return List.of("password.rule.same");
         }
-        store.save(new AccountRecord(name, record.role(), record.scope(), record.department(), Passwords.hash(chosen),
-                false, false, name, clock.instant()));
+        store.save(record.withPassword(Passwords.hash(chosen), false, name, clock.instant()));
         audit.append(name, "password_changed", "account " + name);
         reload();
         return List.of();
@@ -281,7 +409,7 @@ public final class Accounts {
 
     private AccountRecord record(CockpitUser user, String hash, boolean disabled, boolean mustChange, String by) {
         return new AccountRecord(user.name(), user.role().wireName(), user.scope().value(), user.department(), hash,
-                disabled, mustChange, by, clock.instant());
+                disabled, mustChange, "", 0, by, clock.instant());
     }
 
     private Map<String, AccountRecord> records() {

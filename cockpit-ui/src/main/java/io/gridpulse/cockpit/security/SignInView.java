@@ -32,6 +32,10 @@ public final class SignInView extends VerticalLayout implements HasDynamicTitle 
                     SignedIn.signIn(result.user(), context.sessionIdle());
                     UI.getCurrent().navigate(result.outcome() == Accounts.Outcome.SIGNED_IN ? "" : "password");
                 }
+                case SECOND_FACTOR, ENROL_SECOND_FACTOR -> {
+                    SignedIn.pending(result.user(), result.outcome() == Accounts.Outcome.ENROL_SECOND_FACTOR);
+                    UI.getCurrent().navigate(SecondFactorView.class);
+                }
                 case LOCKED -> refuse(form, getTranslation("signin.locked",
                         java.time.format.DateTimeFormatter.ofPattern("HH:mm").withZone(context.zone()).format(result.retryAfter())));
                 case BUSY -> refuse(form, getTranslation("signin.busy"));

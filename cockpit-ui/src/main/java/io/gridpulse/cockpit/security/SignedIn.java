@@ -32,6 +32,39 @@ public final class SignedIn {
         session.getSession().setMaxInactiveInterval(Math.toIntExact(idle.toSeconds()));
     }
 
+    /** The session attribute of a sign-in whose password was right and whose second factor is asked next. */
+    static final String PENDING = "gridpulse.pending";
+    /** How long the code may be typed after the password. */
+    static final java.time.Duration PENDING_FOR = java.time.Duration.ofMinutes(5);
+
+    /** A sign-in halfway: the password was right, the authenticator app's code comes next (or is set up). */
+    record Pending(CockpitUser user, boolean enrol, String secret, long startedNanos) implements java.io.Serializable {
+    }
+
+    /** Remembers a sign-in halfway, in a new session (as a complete one: no fixation). */
+    static void pending(CockpitUser user, boolean enrol) {
+        VaadinService.reinitializeSession(VaadinRequest.getCurrent());
+        VaadinSession.getCurrent().setAttribute(PENDING, new Pending(user, enrol, enrol ? Totp.newSecret() : null, System.nanoTime()));
+    }
+
+    /** The sign-in halfway, while it is younger than {@link #PENDING_FOR}. */
+    static java.util.Optional<Pending> pending() {
+        var session = VaadinSession.getCurrent();
+        var pending = session == null ? null : (Pending) session.getAttribute(PENDING);
+        if (pending == null || System.nanoTime() - pending.startedNanos() > PENDING_FOR.toNanos()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(pending);
+    }
+
+    /** Completes a sign-in halfway (the session is already new). */
+    static void complete(CockpitUser user, java.time.Duration idle) {
+        var session = VaadinSession.getCurrent();
+        session.setAttribute(PENDING, null);
+        session.setAttribute(KEY, user);
+        session.getSession().setMaxInactiveInterval(Math.toIntExact(idle.toSeconds()));
+    }
+
     /** The account changed since sign-in (a new role, area or department): the session goes on as it is now. */
     static void update(CockpitUser user) {
         VaadinSession.getCurrent().setAttribute(KEY, user);

@@ -137,6 +137,42 @@ class AdministrationInTheBrowserTest {
         browser.waitUpTo(30).until(d -> text(d, "calendar-years").contains("cn-2033.txt"));
     }
 
+    @Test
+    void aWholeRegionUserSetsUpAnAuthenticatorAppFromTheQrCodeAndConfirmsTheNextSignInWithANewCode() throws Exception {
+        var accounts = TestCockpit.installedContext().accounts();
+        accounts.requireSecondFactor(io.gridpulse.cockpit.security.Accounts.SecondFactor.CITY_WIDE);
+        try {
+            var browser = BROWSER.open();
+            var driver = browser.driver;
+            signInAs(browser, "analyst", TestCockpit.PASSWORD);
+            browser.waitUpTo(30).until(d -> d.getCurrentUrl().endsWith("/second-factor"));
+            browser.waitUpTo(10).until(d -> !d.findElements(By.id("second-factor-qr")).isEmpty());
+            browser.open("map");
+            browser.waitUpTo(30).until(d -> d.getCurrentUrl().contains("login"));
+
+            signInAs(browser, "analyst", TestCockpit.PASSWORD);
+            browser.waitUpTo(30).until(d -> !text(d, "second-factor-secret").isEmpty());
+            var secret = text(driver, "second-factor-secret").replace(" ", "");
+            var step = io.gridpulse.cockpit.security.Totp.step(TestCockpit.clock().instant());
+            driver.findElement(By.cssSelector("#second-factor-code input")).sendKeys("000000");
+            driver.findElement(By.id("second-factor-confirm")).click();
+            browser.waitUpTo(10).until(d -> d.findElement(By.id("second-factor-code")).getDomAttribute("invalid") != null);
+            driver.findElement(By.cssSelector("#second-factor-code input"))
+                    .sendKeys(io.gridpulse.cockpit.security.Totp.code(secret, step), Keys.ENTER);
+            browser.waitUpTo(30).until(d -> !d.getCurrentUrl().contains("second-factor"));
+            browser.waitUpTo(30).until(d -> text(d, "signed-in-user").contains("analyst"));
+
+            signInAs(browser, "analyst", TestCockpit.PASSWORD);
+            browser.waitUpTo(30).until(d -> d.getCurrentUrl().endsWith("/second-factor"));
+            assertThat(driver.findElements(By.id("second-factor-qr"))).as("set up once").isEmpty();
+            driver.findElement(By.cssSelector("#second-factor-code input"))
+                    .sendKeys(io.gridpulse.cockpit.security.Totp.code(secret, step + 1), Keys.ENTER);
+            browser.waitUpTo(30).until(d -> text(d, "signed-in-user").contains("analyst"));
+        } finally {
+            accounts.requireSecondFactor(io.gridpulse.cockpit.security.Accounts.SecondFactor.OFF);
+        }
+    }
+
     private static void signInAs(SignedInBrowser browser, String name, String password) {
         WebDriver driver = browser.driver;
         driver.manage().deleteAllCookies();

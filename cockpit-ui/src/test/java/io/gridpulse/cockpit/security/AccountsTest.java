@@ -24,6 +24,8 @@ class AccountsTest {
     private static final CockpitUser CITY_ADMIN = new CockpitUser("acct-admin", Role.ADMINISTRATOR, AreaCode.of("439901"), null);
     private static final CockpitUser STREET_ADMIN = new CockpitUser("acct-street-admin", Role.ADMINISTRATOR, AreaCode.of("439901001"), null);
     private static final CockpitUser WATCHER = new CockpitUser("acct-watcher", Role.WATCHER, AreaCode.of("439901104002"), null);
+    private static final io.gridpulse.model.privacy.SecretBox BOX = new io.gridpulse.model.privacy.SecretBox(
+            "0123456789abcdef0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.UTF_8), "account secrets");
     private static Accounts accounts;
     private static AuditLog audit;
     private static AccountStore store;
@@ -32,7 +34,7 @@ class AccountsTest {
     static void seed() {
         store = new AccountStore(TestCockpit.warehouse());
         audit = AuditLog.of(TestCockpit.warehouse(), TestCockpit.clock());
-        accounts = new Accounts(store, audit, TestCockpit.clock(), Region.demo()).bootstrap(CockpitUsers.withPasswords(Map.of(
+        accounts = new Accounts(store, audit, TestCockpit.clock(), Region.demo(), BOX, Accounts.SecondFactor.OFF).bootstrap(CockpitUsers.withPasswords(Map.of(
                 CITY_ADMIN, "Admin-pass-1", STREET_ADMIN, "Admin-pass-2", WATCHER, "Watcher-pass-1")));
     }
 
@@ -153,8 +155,8 @@ class AccountsTest {
         var spec = new javax.crypto.spec.PBEKeySpec("Old-pass-123".toCharArray(), new byte[16], 210_000, 256);
         var derived = javax.crypto.SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
         var old = "pbkdf2$210000$" + salt + "$" + java.util.Base64.getEncoder().withoutPadding().encodeToString(derived);
-        store.save(new AccountRecord("acct-old", "analyst", "439901", "", old, false, false, "test", TestCockpit.now()));
-        var fresh = new Accounts(store, audit, TestCockpit.clock(), Region.demo());
+        store.save(new AccountRecord("acct-old", "analyst", "439901", "", old, false, false, "", 0, "test", TestCockpit.now()));
+        var fresh = new Accounts(store, audit, TestCockpit.clock(), Region.demo(), BOX, Accounts.SecondFactor.OFF);
         assertThat(fresh.signIn("acct-old", "Old-pass-123", "10.5.0.1").outcome()).isEqualTo(Accounts.Outcome.SIGNED_IN);
         assertThat(Passwords.iterations(store.find("acct-old").orElseThrow().passwordHash())).isEqualTo(600_000);
         assertThat(fresh.signIn("acct-old", "Old-pass-123", "10.5.0.1").outcome()).isEqualTo(Accounts.Outcome.SIGNED_IN);
@@ -162,11 +164,60 @@ class AccountsTest {
 
     @Test
     void anAccountWhoseAreaIsNotInThisRegionCannotSignIn() {
-        store.save(new AccountRecord("acct-elsewhere", "leader", "439902", "", Passwords.hash("Elsewhere-1"), false, false, "test",
+        store.save(new AccountRecord("acct-elsewhere", "leader", "439902", "", Passwords.hash("Elsewhere-1"), false, false, "", 0, "test",
                 TestCockpit.now()));
-        var fresh = new Accounts(store, audit, TestCockpit.clock(), Region.demo());
+        var fresh = new Accounts(store, audit, TestCockpit.clock(), Region.demo(), BOX, Accounts.SecondFactor.OFF);
         assertThat(fresh.signIn("acct-elsewhere", "Elsewhere-1", "10.6.0.1").outcome()).isEqualTo(Accounts.Outcome.REFUSED);
         assertThat(fresh.current("acct-elsewhere")).isEmpty();
         assertThat(Set.of(lastActions(1).getFirst())).singleElement().asString().contains("account unusable in this region");
+    }
+
+    @Test
+    void aWholeRegionUserSetsUpAnAuthenticatorAppThenConfirmsEachSignInWithAFreshCode() {
+        var clock = TestCockpit.clock();
+        var strict = new Accounts(store, audit, clock, Region.demo(), BOX, Accounts.SecondFactor.CITY_WIDE);
+        var city = new CockpitUser("acct-2fa-city", Role.LEADER, AreaCode.of("439901"), null);
+        var street = new CockpitUser("acct-2fa-street", Role.WATCHER, AreaCode.of("439901001"), null);
+        strict.bootstrap(CockpitUsers.withPasswords(Map.of(city, "City-pass-1", street, "Street-pass-1")));
+        assertThat(strict.signIn("acct-2fa-street", "Street-pass-1", "10.7.0.1").outcome()).as("not city-wide")
+                .isEqualTo(Accounts.Outcome.SIGNED_IN);
+
+        var first = strict.signIn("acct-2fa-city", "City-pass-1", "10.7.0.1");
+        assertThat(first.outcome()).isEqualTo(Accounts.Outcome.ENROL_SECOND_FACTOR);
+        assertThat(lastActions(1)).singleElement().asString().as("the sign-in is not complete yet").doesNotContain("acct-2fa-city");
+        var secret = Totp.newSecret();
+        assertThat(strict.enrol("acct-2fa-city", secret, "000000", "10.7.0.1").outcome()).isEqualTo(Accounts.Outcome.REFUSED);
+        var now = clock.instant();
+        var enrolled = strict.enrol("acct-2fa-city", secret, Totp.code(secret, Totp.step(now)), "10.7.0.1");
+        assertThat(enrolled.outcome()).isEqualTo(Accounts.Outcome.SIGNED_IN);
+        assertThat(store.find("acct-2fa-city").orElseThrow().totpSealed()).isNotEmpty().doesNotContain(secret);
+        assertThat(lastActions(2)).extracting(a -> a.split(" ")[0]).containsExactly("sign_in", "second_factor_enrolled");
+
+        assertThat(strict.signIn("acct-2fa-city", "City-pass-1", "10.7.0.1").outcome()).isEqualTo(Accounts.Outcome.SECOND_FACTOR);
+        assertThat(strict.confirm("acct-2fa-city", Totp.code(secret, Totp.step(now)), "10.7.0.1").outcome())
+                .as("the code already used").isEqualTo(Accounts.Outcome.REFUSED);
+        var next = Totp.code(secret, Totp.step(now) + 1);
+        assertThat(strict.confirm("acct-2fa-city", next, "10.7.0.1").outcome()).isEqualTo(Accounts.Outcome.SIGNED_IN);
+        assertThat(strict.within(new CockpitUser("acct-admin", Role.ADMINISTRATOR, AreaCode.of("439901"), null)))
+                .filteredOn(a -> a.user().name().equals("acct-2fa-city")).singleElement()
+                .satisfies(a -> assertThat(a.secondFactor()).isTrue());
+
+        // a lost phone: the administrator resets it and the user sets up a new app at the next sign-in
+        strict.resetSecondFactor("acct-2fa-city", CITY_ADMIN);
+        assertThat(strict.signIn("acct-2fa-city", "City-pass-1", "10.7.0.1").outcome()).isEqualTo(Accounts.Outcome.ENROL_SECOND_FACTOR);
+    }
+
+    @Test
+    void wrongCodesLockTheAccountLikeWrongPasswords() {
+        var strict = new Accounts(store, audit, TestCockpit.clock(), Region.demo(), BOX, Accounts.SecondFactor.ALL);
+        var user = new CockpitUser("acct-2fa-guessed", Role.WATCHER, AreaCode.of("439901001"), null);
+        strict.bootstrap(CockpitUsers.withPasswords(Map.of(user, "Guessed-pass-1")));
+        var secret = Totp.newSecret();
+        strict.enrol("acct-2fa-guessed", secret, Totp.code(secret, Totp.step(TestCockpit.clock().instant())), "10.8.0.1");
+        for (int i = 0; i < 6; i++) {
+            assertThat(strict.confirm("acct-2fa-guessed", "00000" + i, "10.8.0." + i).outcome()).isEqualTo(Accounts.Outcome.REFUSED);
+        }
+        assertThat(strict.confirm("acct-2fa-guessed", "123456", "10.8.0.9").outcome()).isEqualTo(Accounts.Outcome.LOCKED);
+        assertThat(audit.latest(10)).extracting(AuditEntry::action).contains("sign_in_locked", "second_factor_failed");
     }
 }

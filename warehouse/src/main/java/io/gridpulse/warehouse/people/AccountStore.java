@@ -5,7 +5,6 @@ import io.gridpulse.warehouse.Warehouse;
 import io.gridpulse.warehouse.sql.Row;
 import io.gridpulse.warehouse.sql.Sql;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -13,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /** The cockpit's accounts, each in its newest version. */
 public final class AccountStore {
     private static final String LATEST = """
-            SELECT name, role, scope, department, password_hash, disabled, must_change, changed_by,
+            SELECT name, role, scope, department, password_hash, disabled, must_change, totp_sealed, totp_step, changed_by,
                    toUnixTimestamp64Milli(changed_at) AS changed_ms
             FROM gridpulse.accounts FINAL""";
     private final ClickHouse clickHouse;
@@ -27,14 +26,18 @@ public final class AccountStore {
     /** Writes a new version of the account (the newest wins). */
     public void save(AccountRecord a) {
         var at = a.changedAt();
-        var version = lastVersion.updateAndGet(last -> Math.max(last + 1, at.getEpochSecond() * 1_000_000_000L + at.getNano()));
+        // the newest write wins: after the last of this process, the change's time, and the wall clock (a change that
+        // keeps the account's last-changed time, a second factor's step, still comes after it across restarts)
+        var wall = Math.multiplyExact(System.currentTimeMillis(), 1_000_000L);
+        var version = lastVersion.updateAndGet(last -> Math.max(Math.max(last + 1, wall), at.getEpochSecond() * 1_000_000_000L + at.getNano()));
         clickHouse.execute(Sql.of("""
                 INSERT INTO gridpulse.accounts (name, role, scope, department, password_hash, disabled, must_change,
-                    changed_by, changed_at, version) SETTINGS async_insert = 0
-                VALUES (:name, :role, :scope, :department, :hash, :disabled, :mustChange, :by, :at, :version)""")
+                    totp_sealed, totp_step, changed_by, changed_at, version) SETTINGS async_insert = 0
+                VALUES (:name, :role, :scope, :department, :hash, :disabled, :mustChange, :totp, :totpStep, :by, :at, :version)""")
                 .bind("name", a.name()).bind("role", a.role()).bind("scope", a.scope()).bind("department", a.department())
                 .bind("hash", a.passwordHash()).bind("disabled", a.disabled() ? 1 : 0)
-                .bind("mustChange", a.mustChangePassword() ? 1 : 0).bind("by", a.changedBy()).bind("at", at)
+                .bind("mustChange", a.mustChangePassword() ? 1 : 0).bind("totp", a.totpSealed()).bind("totpStep", a.totpStep())
+                .bind("by", a.changedBy()).bind("at", at)
                 .bind("version", version));
     }
 
@@ -50,6 +53,6 @@ public final class AccountStore {
     private static AccountRecord read(Row r) {
         return new AccountRecord(r.string("name"), r.string("role"), r.string("scope"), r.string("department"),
                 r.string("password_hash"), r.intValue("disabled") == 1, r.intValue("must_change") == 1,
-                r.string("changed_by"), r.instantFromMillis("changed_ms"));
+                r.text("totp_sealed"), r.longValue("totp_step"), r.string("changed_by"), r.instantFromMillis("changed_ms"));
     }
 }
