@@ -3,6 +3,7 @@ package io.gridpulse.cockpit;
 import io.gridpulse.cockpit.live.LiveQueries;
 import io.gridpulse.cockpit.security.Accounts;
 import io.gridpulse.cockpit.security.CockpitUsers;
+import io.gridpulse.cockpit.security.SingleSignOn;
 import io.gridpulse.geo.region.Region;
 import io.gridpulse.model.area.Area;
 import io.gridpulse.model.privacy.SecretBox;
@@ -33,10 +34,11 @@ import java.util.Objects;
  * @param subscriptions who gets alerts off-screen, with their secrets sealed
  * @param sessionIdle how long a session lasts after its browser stopped talking to the cockpit (a closed tab, a
  *                    sleeping computer); an open page keeps its session alive, as a wall screen must
+ * @param sso         the region's single sign-on (OpenID Connect), or off
  */
 public record CockpitContext(Warehouse warehouse, Accounts accounts, Region region, ZoneId zone,
                              LiveQueries live, AuditLog audit, Clock clock, CalendarDirectory calendars,
-                             SubscriptionStore subscriptions, Duration sessionIdle) {
+                             SubscriptionStore subscriptions, Duration sessionIdle, SingleSignOn sso) {
     /** How long a session outlives its last request unless configured (GP_COCKPIT_SESSION_IDLE_MINUTES). */
     public static final Duration DEFAULT_SESSION_IDLE = Duration.ofMinutes(30);
 
@@ -49,9 +51,10 @@ public record CockpitContext(Warehouse warehouse, Accounts accounts, Region regi
      * @param accountSecrets      the box the second factors' TOTP secrets are sealed in
      * @param sessionIdle         how long a session outlives its browser's last request
      * @param secondFactor        who confirms a sign-in with an authenticator app's code
+     * @param sso                 the region's single sign-on, or {@link SingleSignOn#off()}
      */
     public record Security(SecretBox subscriptionSecrets, SecretBox accountSecrets, Duration sessionIdle,
-                           Accounts.SecondFactor secondFactor) {
+                           Accounts.SecondFactor secondFactor, SingleSignOn sso) {
         /** The box of account secrets for a master key (the edge's pseudonym key). */
         public static SecretBox accountBox(byte[] masterKey) {
             return new SecretBox(masterKey, "account secrets");
@@ -68,7 +71,8 @@ public record CockpitContext(Warehouse warehouse, Accounts accounts, Region regi
         var accounts = new Accounts(new AccountStore(warehouse), audit, clock, region, security.accountSecrets(),
                 security.secondFactor()).bootstrap(firstUsers);
         return new CockpitContext(warehouse, accounts, region, zone, new LiveQueries(warehouse), audit,
-                clock, calendars, new SubscriptionStore(warehouse, security.subscriptionSecrets()), security.sessionIdle());
+                clock, calendars, new SubscriptionStore(warehouse, security.subscriptionSecrets()), security.sessionIdle(),
+                security.sso());
     }
 
     /** The region's areas by code, with their display names. */

@@ -119,7 +119,9 @@ public final class TestCockpit {
                             CockpitContext.Security.accountBox(MASTER_KEY), CockpitContext.DEFAULT_SESSION_IDLE,
                             // the browser tests sign in as the whole-region demo users many times a minute; the second
                             // factor's own tests switch it on (Accounts.requireSecondFactor)
-                            io.gridpulse.cockpit.security.Accounts.SecondFactor.OFF));
+                            io.gridpulse.cockpit.security.Accounts.SecondFactor.OFF,
+                            // the single sign-on test points it at its provider
+                            io.gridpulse.cockpit.security.SingleSignOn.off()));
             CockpitContext.install(context);
         }
         return context;

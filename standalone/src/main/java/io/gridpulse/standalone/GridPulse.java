@@ -3,6 +3,7 @@ package io.gridpulse.standalone;
 import io.gridpulse.cockpit.CockpitContext;
 import io.gridpulse.cockpit.CockpitServer;
 import io.gridpulse.cockpit.security.CockpitUsers;
+import io.gridpulse.cockpit.security.SingleSignOn;
 import io.gridpulse.ingest.IngestConfig;
 import io.gridpulse.ingest.IngestServer;
 import io.gridpulse.ingest.auth.ApiKeys;
@@ -176,7 +177,8 @@ public final class GridPulse implements AutoCloseable {
         var users = settings.users() != null ? settings.users() : CockpitUsers.demo(demoPassword, region);
         var cockpit = CockpitServer.start(CockpitContext.of(warehouse, users, region, config.zone(), config.clock(),
                         CalendarDirectory.of(calendarDir, log::info), new CockpitContext.Security(SubscriptionSecrets.box(pseudonymKey),
-                        CockpitContext.Security.accountBox(pseudonymKey), settings.sessionIdle(), settings.secondFactor())),
+                        CockpitContext.Security.accountBox(pseudonymKey), settings.sessionIdle(), settings.secondFactor(),
+                        settings.sso() == null ? SingleSignOn.off() : SingleSignOn.of(settings.sso()))),
                 config.host(), config.cockpitPort());
         stopInReverse.push(cockpit);
         cockpitUrl = "http://" + config.host() + ":" + config.cockpitPort() + "/";

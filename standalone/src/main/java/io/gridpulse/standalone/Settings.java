@@ -3,6 +3,7 @@ package io.gridpulse.standalone;
 import io.gridpulse.cockpit.CockpitContext;
 import io.gridpulse.cockpit.security.Accounts;
 import io.gridpulse.cockpit.security.CockpitUsers;
+import io.gridpulse.cockpit.security.SingleSignOn;
 import io.gridpulse.geo.region.RegionSource;
 import io.gridpulse.geo.registry.Registry;
 import io.gridpulse.geo.registry.RegistryLoader;
@@ -48,12 +49,13 @@ import java.util.function.Function;
  * @param smtp             the mail server e-mail subscriptions go through (GP_SMTP_*); null when GP_SMTP_HOST is unset
  * @param sessionIdle      how long a cockpit session outlives its browser's last request (GP_COCKPIT_SESSION_IDLE_MINUTES)
  * @param secondFactor     who confirms a cockpit sign-in with an authenticator app's code (GP_COCKPIT_SECOND_FACTOR)
+ * @param sso              the cockpit's single sign-on (GP_OIDC_*); null when GP_OIDC_ISSUER is unset
  */
 public record Settings(Path calendarDir, boolean streamJobs, StateStore stateStore, ApiKeys apiKeys, Path apiKeysFile,
                        String pseudonymKey, int ingestEventLoops, IngestConfig.Connections connections, IngestConfig.Tls tls,
                        ApiKeys deviceKeys, int mqttMaxInFlight, CockpitUsers users, Mix simulatorMix, boolean perfectWire,
                        Map<String, String> jobEnvironment, RegionSource region, Registry registry, SmtpServer smtp,
-                       Duration sessionIdle, Accounts.SecondFactor secondFactor) {
+                       Duration sessionIdle, Accounts.SecondFactor secondFactor, SingleSignOn.Config sso) {
 
     public Settings {
         jobEnvironment = Map.copyOf(jobEnvironment);
@@ -125,7 +127,8 @@ public record Settings(Path calendarDir, boolean streamJobs, StateStore stateSto
                     default -> throw new IllegalArgumentException("must be perfect or real, got '" + s + "'");
                 }, false),
                 env, region, registry, smtp, sessionIdle(reader),
-                reader.value("GP_COCKPIT_SECOND_FACTOR", Accounts.SecondFactor::named, Accounts.SecondFactor.CITY_WIDE));
+                reader.value("GP_COCKPIT_SECOND_FACTOR", Accounts.SecondFactor::named, Accounts.SecondFactor.CITY_WIDE),
+                sso(reader, env));
         if (settings.users() != null) {
             for (var user : settings.users().users()) {
                 if (region.region().area(user.scope()).isEmpty()) {
@@ -199,6 +202,37 @@ public record Settings(Path calendarDir, boolean streamJobs, StateStore stateSto
     }
 
     /** Reads variables and gathers what is wrong with them, instead of stopping at the first. */
+    /** The single sign-on's provider and client (GP_OIDC_*), or null when GP_OIDC_ISSUER is unset. */
+    private static SingleSignOn.Config sso(Reader reader, Map<String, String> env) {
+        var issuer = reader.value("GP_OIDC_ISSUER", Settings::httpUri, null);
+        if (issuer == null) {
+            for (var name : List.of("GP_OIDC_CLIENT_ID", "GP_OIDC_CLIENT_SECRET", "GP_OIDC_REDIRECT_URL")) {
+                if (env.containsKey(name)) {
+                    reader.problem(name, "is set but GP_OIDC_ISSUER is not: set the provider's issuer URL too");
+                }
+            }
+            return null;
+        }
+        var clientId = reader.value("GP_OIDC_CLIENT_ID", s -> s, null);
+        var secret = reader.value("GP_OIDC_CLIENT_SECRET", s -> s, null);
+        var redirect = reader.value("GP_OIDC_REDIRECT_URL", Settings::httpUri, null);
+        if (clientId == null || secret == null || redirect == null) {
+            reader.problem("GP_OIDC_*", "with GP_OIDC_ISSUER set GP_OIDC_CLIENT_ID, GP_OIDC_CLIENT_SECRET and GP_OIDC_REDIRECT_URL"
+                    + " (the cockpit's /oidc/callback as the provider knows it)");
+            return null;
+        }
+        return new SingleSignOn.Config(issuer, clientId, secret, redirect, env.get("GP_OIDC_NAME_CLAIM"), env.get("GP_OIDC_ROLE_CLAIM"),
+                env.get("GP_OIDC_AREA_CLAIM"), env.get("GP_OIDC_DEPARTMENT_CLAIM"), env.get("GP_OIDC_LABEL"));
+    }
+
+    private static java.net.URI httpUri(String value) {
+        var uri = java.net.URI.create(value.strip());
+        if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
+            throw new IllegalArgumentException("must be an http(s) URL, got '" + value + "'");
+        }
+        return uri;
+    }
+
     private static Duration sessionIdle(Reader reader) {
         var minutes = reader.whole("GP_COCKPIT_SESSION_IDLE_MINUTES", (int) CockpitContext.DEFAULT_SESSION_IDLE.toMinutes());
         if (minutes < 1 || minutes > 24 * 60) {

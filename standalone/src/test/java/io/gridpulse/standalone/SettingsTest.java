@@ -24,6 +24,23 @@ class SettingsTest {
     }
 
     @Test
+    void singleSignOnNeedsItsProviderClientAndRedirectOrNothingOfIt() {
+        assertThat(Settings.defaults().sso()).isNull();
+        var sso = Settings.read(Map.of("GP_OIDC_ISSUER", "https://sso.example.gov.cn/realms/county",
+                "GP_OIDC_CLIENT_ID", "gridpulse", "GP_OIDC_CLIENT_SECRET", "s3cret",
+                "GP_OIDC_REDIRECT_URL", "https://cockpit.example.gov.cn/oidc/callback", "GP_OIDC_AREA_CLAIM", "division")).sso();
+        assertThat(sso.issuer()).hasToString("https://sso.example.gov.cn/realms/county");
+        assertThat(sso.areaClaim()).isEqualTo("division");
+        assertThat(sso.roleClaim()).isEqualTo("gridpulse_role");
+        assertThatThrownBy(() -> Settings.read(Map.of("GP_OIDC_ISSUER", "https://sso.example.gov.cn/realms/county")))
+                .hasMessageContaining("GP_OIDC_*: with GP_OIDC_ISSUER set GP_OIDC_CLIENT_ID");
+        assertThatThrownBy(() -> Settings.read(Map.of("GP_OIDC_CLIENT_ID", "gridpulse")))
+                .hasMessageContaining("GP_OIDC_CLIENT_ID: is set but GP_OIDC_ISSUER is not");
+        assertThatThrownBy(() -> Settings.read(Map.of("GP_OIDC_ISSUER", "sso.example.gov.cn")))
+                .hasMessageContaining("GP_OIDC_ISSUER: must be an http(s) URL");
+    }
+
+    @Test
     void wholeRegionUsersConfirmTheirSignInWithASecondFactorUnlessConfigured() {
         assertThat(Settings.defaults().secondFactor()).isEqualTo(io.gridpulse.cockpit.security.Accounts.SecondFactor.CITY_WIDE);
         assertThat(Settings.read(Map.of("GP_COCKPIT_SECOND_FACTOR", "all")).secondFactor())

@@ -25,7 +25,8 @@ public final class AccessGuard implements VaadinServiceInitListener {
 
     static void check(BeforeEnterEvent enter) {
         var target = enter.getNavigationTarget();
-        if (target == SignInView.class || target == SecondFactorView.class || HasErrorParameter.class.isAssignableFrom(target)) {
+        if (target == SignInView.class || target == SecondFactorView.class || target == SingleSignOnView.class
+                || HasErrorParameter.class.isAssignableFrom(target)) {
             return;
         }
         var signedIn = SignedIn.user();

@@ -189,6 +189,37 @@ public final class Accounts {
         return new SignIn(record.mustChangePassword() ? Outcome.MUST_CHANGE_PASSWORD : Outcome.SIGNED_IN, user.get(), null);
     }
 
+    /**
+     * A sign-in through the region's single sign-on, for the user its claims name: the provider vouches for the person,
+     * their role, area and department (its account is written or updated to match, with no password of its own); a
+     * disabled account stays out; a whole-region user still confirms with a second factor.
+     */
+    public SignIn ssoSignIn(CockpitUser claimed) {
+        var record = records().get(claimed.name());
+        if (record != null && record.disabled()) {
+            audit.append(cut(claimed.name()), "sign_in_failed", "/oidc/callback (disabled)");
+            return new SignIn(Outcome.REFUSED, null, null);
+        }
+        var now = clock.instant();
+        if (record == null) {
+            store.save(record(claimed, NO_PASSWORD, false, false, "sso"));
+            audit.append("sso", "account_created", describe(claimed));
+        } else if (!user(record).filter(claimed::equals).isPresent()) {
+            store.save(record.withGrant(claimed.role().wireName(), claimed.scope().value(), claimed.department(), "sso", now));
+            audit.append("sso", "account_changed", describe(claimed));
+        }
+        reload();
+        var current = records().get(claimed.name());
+        if (needsSecondFactor(claimed)) {
+            return new SignIn(secretOf(current).isEmpty() ? Outcome.ENROL_SECOND_FACTOR : Outcome.SECOND_FACTOR, claimed, null);
+        }
+        audit.append(claimed.name(), "sign_in", "/oidc/callback");
+        return new SignIn(Outcome.SIGNED_IN, claimed, null);
+    }
+
+    /** The password hash of an account that signs in only through single sign-on: no password matches it. */
+    static final String NO_PASSWORD = "sso$no-password";
+
     /** Whether this user must confirm a sign-in with an authenticator app's code. */
     public boolean needsSecondFactor(CockpitUser user) {
         return switch (secondFactor) {

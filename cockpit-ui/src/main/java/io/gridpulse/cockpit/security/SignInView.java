@@ -43,6 +43,25 @@ public final class SignInView extends VerticalLayout implements HasDynamicTitle 
             }
         });
         add(new LanguageSwitch(), form);
+        var sso = CockpitContext.get().sso();
+        if (sso.enabled()) {
+            var button = new com.vaadin.flow.component.button.Button(getTranslation("signin.sso", sso.label()), click -> {
+                var started = sso.start(uri -> UI.getCurrent().getPage().setLocation(uri));
+                com.vaadin.flow.server.VaadinSession.getCurrent().setAttribute(SingleSignOnView.STARTED, started);
+            });
+            button.setId("sign-in-sso");
+            button.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_CONTRAST);
+            add(button);
+        }
+        var refusal = com.vaadin.flow.server.VaadinSession.getCurrent() == null ? null
+                : (String) com.vaadin.flow.server.VaadinSession.getCurrent().getAttribute(SingleSignOnView.REFUSED);
+        if (refusal != null) {
+            com.vaadin.flow.server.VaadinSession.getCurrent().setAttribute(SingleSignOnView.REFUSED, null);
+            var message = new com.vaadin.flow.component.html.Paragraph(getTranslation("signin.sso.refused", refusal));
+            message.setId("sign-in-sso-refused");
+            message.addClassName("gp-problems");
+            add(message);
+        }
     }
 
     private void refuse(LoginForm form, String message) {
