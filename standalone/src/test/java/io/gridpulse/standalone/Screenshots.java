@@ -46,7 +46,7 @@ public final class Screenshots {
                 }
                 var secret = shown.getFirst().getText().replace(" ", "");
                 browser.findElement(By.cssSelector("#second-factor-code input")).sendKeys(io.gridpulse.cockpit.security.Totp.code(
-                        secret, io.gridpulse.cockpit.security.Totp.step(java.time.Instant.now())), Keys.ENTER); // the demo runs on the wall clock
+                        secret, io.gridpulse.cockpit.security.Totp.step(java.time.Instant.now())), Keys.ENTER); // wall clock: the demo runs on it
                 wait.until(d -> !d.getCurrentUrl().contains("second-factor"));
             }
 
