@@ -1,10 +1,9 @@
 package io.gridpulse.ingest;
 
-import io.gridpulse.model.testing.TestClock;
-
 import io.gridpulse.ingest.auth.ApiKeys;
 import io.gridpulse.ingest.log.EventLog.LogBusyException;
 import io.gridpulse.ingest.log.EventLog.LogUnavailableException;
+import io.gridpulse.model.testing.TestClock;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,6 +63,18 @@ class IngestServerTest {
         post(demand(UUID.randomUUID().toString()), KEY, "application/json");
         assertThat(log.appended).singleElement().satisfies(a -> assertThat(a.value())
                 .doesNotContain("11010519491231002X").doesNotContain("13812345678").contains("\"ref\":\"r_"));
+    }
+
+    @Test
+    void identifiersTypedIntoFreeTextAreMaskedBeforeTheLogHoweverTheyAreWritten() throws Exception {
+        var id = UUID.randomUUID().toString();
+        var body = demand(id).replace("\"demandType\":\"medical_insurance\"",
+                "\"demandType\":\"medical_insurance\",\"description\":\"请回电 tel13812345678 或 +86 139 1234 5678，"
+                        + "身份证４３０２８１１９９００１０１１２３４，座机07312345678\"");
+        assertThat(post(body, KEY, "application/json").statusCode()).isEqualTo(202);
+        assertThat(log.appended).singleElement().satisfies(a -> assertThat(a.value())
+                .contains("请回电 tel138****5678 或 139****5678，身份证430281********1234，座机073****5678")
+                .doesNotContain("13812345678", "1391234", "19900101"));
     }
 
     @Test

@@ -12,8 +12,6 @@ import io.gridpulse.warehouse.counts.EventHours;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The live queries the cockpit's screens share, one per area asked for: every answer is filtered to
@@ -21,13 +19,22 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class LiveQueries {
     private final Warehouse warehouse;
-    private final Map<AreaCode, LiveQuery<List<AreaCount>>> countsByChild = new ConcurrentHashMap<>();
-    private final Map<AreaCode, LiveQuery<String>> changes = new ConcurrentHashMap<>();
-    private final Map<Reader, LiveQuery<Long>> unread = new ConcurrentHashMap<>();
-    private final Map<Reader, LiveQuery<List<Alert>>> urgent = new ConcurrentHashMap<>();
+    private final LiveQueryCache<AreaCode, List<AreaCount>> countsByChild;
+    private final LiveQueryCache<AreaCode, String> changes;
+    private final LiveQueryCache<Reader, Long> unread;
+    private final LiveQueryCache<Reader, List<Alert>> urgent;
 
     public LiveQueries(Warehouse warehouse) {
         this.warehouse = warehouse;
+        this.changes = new LiveQueryCache<>(code -> new LiveQuery<>("alert-changes-" + code,
+                () -> warehouse.alerts().changeStamp(code), Duration.ofSeconds(1)));
+        this.unread = new LiveQueryCache<>(reader -> new LiveQuery<>("unread-" + reader,
+                () -> warehouse.alerts().unhandledCount(reader.area(), reader.department()), Duration.ofSeconds(2)));
+        this.urgent = new LiveQueryCache<>(reader -> new LiveQuery<>("urgent-" + reader,
+                () -> warehouse.alerts().page(AlertFilter.ANY.inArea(reader.area()).ofDepartment(reader.department())
+                        .ofKinds(Arrivals.URGENT).withStatus(AlertStatus.OPEN), null, 50).items(), Duration.ofSeconds(2)));
+        this.countsByChild = new LiveQueryCache<>(code -> new LiveQuery<>("counts-" + code,
+                () -> new EventHours(warehouse).countsByChild(code, Instant.EPOCH), Duration.ofSeconds(1)));
     }
 
     /**
@@ -47,8 +54,7 @@ public final class LiveQueries {
      * inbox reads its page again when it changes, so one watcher's action shows on every screen within a second.
      */
     public LiveQuery<String> alertChangesWithin(AreaCode area) {
-        return changes.computeIfAbsent(area, code -> new LiveQuery<>("alert-changes-" + code,
-                () -> warehouse.alerts().changeStamp(code), Duration.ofSeconds(1)));
+        return changes.get(area);
     }
 
     /** Open alerts inside the area that nobody has acknowledged: the count in every page's header. */
@@ -61,8 +67,7 @@ public final class LiveQueries {
      * "unhandled" figure is the same query ({@link io.gridpulse.warehouse.alerts.AlertStore#unhandledCount}).
      */
     public LiveQuery<Long> unreadWithin(AreaCode area, String department) {
-        return unread.computeIfAbsent(new Reader(area, department), reader -> new LiveQuery<>("unread-" + reader,
-                () -> warehouse.alerts().unhandledCount(reader.area(), reader.department()), Duration.ofSeconds(2)));
+        return unread.get(new Reader(area, department));
     }
 
     /**
@@ -71,14 +76,11 @@ public final class LiveQueries {
      * they are in the cockpit.
      */
     public LiveQuery<List<Alert>> urgentWithin(AreaCode area, String department) {
-        return urgent.computeIfAbsent(new Reader(area, department), reader -> new LiveQuery<>("urgent-" + reader,
-                () -> warehouse.alerts().page(AlertFilter.ANY.inArea(reader.area()).ofDepartment(reader.department())
-                        .ofKinds(Arrivals.URGENT).withStatus(AlertStatus.OPEN), null, 50).items(), Duration.ofSeconds(2)));
+        return urgent.get(new Reader(area, department));
     }
 
     /** Events ever stored per child of the area (streets of the county, communities of a street ...). */
     public LiveQuery<List<AreaCount>> countsByChild(AreaCode area) {
-        return countsByChild.computeIfAbsent(area, code -> new LiveQuery<>("counts-" + code,
-                () -> new EventHours(warehouse).countsByChild(code, Instant.EPOCH), Duration.ofSeconds(1)));
+        return countsByChild.get(area);
     }
 }

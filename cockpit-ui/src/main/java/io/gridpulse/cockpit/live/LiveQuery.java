@@ -30,6 +30,8 @@ public final class LiveQuery<T> {
     private final List<Consumer<T>> subscribers = new CopyOnWriteArrayList<>();
     private ScheduledFuture<?> polling;
     private T latest;
+    /** When the last subscriber left (or the query was made, or read ahead); meaningless while someone watches. */
+    private long idleSince = System.nanoTime();
 
     public LiveQuery(String name, Supplier<T> query, Duration period) {
         this.name = name;
@@ -66,7 +68,15 @@ public final class LiveQuery<T> {
      * gets an answer at once (a screen that must paint fast after a start).
      */
     public void prefetch() {
+        synchronized (this) {
+            idleSince = System.nanoTime();
+        }
         POLLERS.execute(this::publish);
+    }
+
+    /** Whether nobody has watched this query for longer than {@code grace}. */
+    synchronized boolean idleLongerThan(Duration grace) {
+        return subscribers.isEmpty() && System.nanoTime() - idleSince > grace.toNanos();
     }
 
     private synchronized void unsubscribe(Consumer<T> subscriber) {
@@ -74,6 +84,7 @@ public final class LiveQuery<T> {
         if (subscribers.isEmpty() && polling != null) {
             polling.cancel(false);
             polling = null;
+            idleSince = System.nanoTime();
         }
     }
 

@@ -55,13 +55,14 @@ public record CockpitUser(String name, Role role, AreaCode scope, String departm
     /**
      * The department whose alerts this user is shown when a page asks for {@code asked} (a URL's {@code ?dept=}):
      * a user with a department always gets their own, whatever was asked, so that a parameter never widens
-     * nor moves their view; anyone else gets the asked department when it is a department code, or null (every
-     * department, and the alerts that belong to none) when nothing or something malformed was asked.
+     * nor moves their view; anyone else gets the asked department when it is one of the known departments, or null
+     * (every department, and the alerts that belong to none) when nothing, something unknown or something malformed was
+     * asked: a parameter must not make live queries of its own for every made-up code.
      */
     public String alertDepartment(String asked) {
         if (department != null) {
             return department;
         }
-        return Departments.parse(asked).orElse(null);
+        return Departments.known(asked).orElse(null);
     }
 }

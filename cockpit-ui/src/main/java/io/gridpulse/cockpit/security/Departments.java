@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * The departments cases are assigned to, by the code the {@code demand.assigned} events carry; each has a
- * translation {@code department.<code>} (zh and en). A department filter offers these; a code that is not
- * among them is still a valid filter (it simply keeps nothing until cases are assigned to it).
+ * translation {@code department.<code>} (zh and en). A department filter offers these, and a URL may ask only for one
+ * of them: every department asked for costs the screens' live queries of its own.
  */
 public final class Departments {
     /** The departments of the demo region, in the order a filter lists them. */
@@ -15,6 +15,11 @@ public final class Departments {
     private static final String CODE = "[a-z][a-z0-9_]{0,63}";
 
     private Departments() {}
+
+    /** The department a URL parameter asks for, when it is one of {@link #CODES}; empty for anything else. */
+    public static Optional<String> known(String value) {
+        return parse(value).filter(CODES::contains);
+    }
 
     /** The department code in a URL parameter or form value; empty for nothing, blank or anything that is not a code. */
     public static Optional<String> parse(String value) {

@@ -63,7 +63,12 @@ class SingleSignOnInTheBrowserTest {
         browser.waitUpTo(30).until(d -> !d.findElements(By.id("sign-in-sso")).isEmpty());
         assertThat(text(driver, "sign-in-sso")).contains("政务统一身份认证");
         driver.findElement(By.id("sign-in-sso")).click();
-        browser.waitUpTo(30).until(d -> text(d, "signed-in-user").contains("sso.zhang"));
+        try {
+            browser.waitUpTo(30).until(d -> text(d, "signed-in-user").contains("sso.zhang"));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("not signed in through the provider; the browser is at " + driver.getCurrentUrl() + " showing: "
+                    + driver.findElement(By.tagName("body")).getText(), e);
+        }
         assertThat(text(driver, "signed-in-user")).contains("部门负责人", "西城街道");
         var account = TestCockpit.installedContext().accounts().current("sso.zhang").orElseThrow();
         assertThat(account.department()).isEqualTo("health");

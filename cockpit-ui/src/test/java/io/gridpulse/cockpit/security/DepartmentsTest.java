@@ -25,8 +25,7 @@ class DepartmentsTest {
         assertThat(LEADER.alertDepartment("  ")).isNull();
         assertThat(LEADER.alertDepartment("health")).isEqualTo("health");
         assertThat(WATCHER.alertDepartment(" civil_affairs ")).isEqualTo("civil_affairs");
-        // a department nobody listed is still a filter (it keeps nothing until cases are assigned to it)
-        assertThat(WATCHER.alertDepartment("fire_brigade")).isEqualTo("fire_brigade");
+        assertThat(WATCHER.alertDepartment("fire_brigade")).as("not a known department: every department").isNull();
     }
 
     @Test

@@ -1,23 +1,24 @@
 package io.gridpulse.model.privacy;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.gridpulse.model.Samples;
 import io.gridpulse.model.event.DemandCreated;
 import io.gridpulse.model.event.Event;
 import io.gridpulse.model.event.HouseholdVisit;
 import io.gridpulse.model.event.ResidentRef;
 import io.gridpulse.model.json.Decoded;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.stream.Stream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PseudonymiserTest {
 
@@ -177,5 +178,26 @@ class PseudonymiserTest {
             }
             assertThat(codec.decode(json)).isInstanceOf(Decoded.Valid.class);
         }
+    }
+
+    @Test
+    void identifiersTypedIntoEveryFreeTextFieldAreMaskedAndTheRestOfTheEventIsKept() {
+        var envelope = io.gridpulse.model.Samples.envelope();
+        var said = "请回电 138 1234 5678";
+        var masked = "请回电 138****5678";
+        var p = new Pseudonymiser("0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(((io.gridpulse.model.event.DemandResponded) p.pseudonymise(new io.gridpulse.model.event.DemandResponded(envelope,
+                "case-1", "grid-worker-7", said))).note()).isEqualTo(masked);
+        assertThat(((io.gridpulse.model.event.DemandReopened) p.pseudonymise(new io.gridpulse.model.event.DemandReopened(envelope,
+                "case-1", said, "hall"))).reason()).isEqualTo(masked);
+        assertThat(((io.gridpulse.model.event.DemandEscalated) p.pseudonymise(new io.gridpulse.model.event.DemandEscalated(envelope,
+                "case-1", io.gridpulse.model.area.AreaLevel.STREET, said, "hall"))).reason()).isEqualTo(masked);
+        var feedback = (io.gridpulse.model.event.Feedback) p.pseudonymise(new io.gridpulse.model.event.Feedback(envelope,
+                io.gridpulse.model.event.Rating.bad(), null, io.gridpulse.model.event.FeedbackChannel.APP,
+                new io.gridpulse.model.event.FeedbackTarget(io.gridpulse.model.event.TargetType.CASE, "case-1"), said));
+        assertThat(feedback.text()).isEqualTo(masked);
+        assertThat(feedback.target().id()).isEqualTo("case-1");
+        var quiet = new io.gridpulse.model.event.DemandClosed(envelope, "case-13812345678", "hall", "已办结");
+        assertThat(p.pseudonymise(quiet)).as("nothing to mask: the same event, its case id untouched").isSameAs(quiet);
     }
 }
