@@ -21,6 +21,8 @@ public final class SingleSignOnView extends Div implements BeforeEnterObserver {
     static final String STARTED = "gridpulse.sso.started";
     /** The session attribute of why the last single sign-on was refused, for the sign-in page to say. */
     static final String REFUSED = "gridpulse.sso.refused";
+    /** The session attribute of a user the provider vouched for, until the page's first round trip signs them in. */
+    private static final String SIGNED = "gridpulse.sso.signed";
 
     @Override
     public void beforeEnter(BeforeEnterEvent enter) {
@@ -43,10 +45,11 @@ public final class SingleSignOnView extends Div implements BeforeEnterObserver {
         var signIn = context.accounts().ssoSignIn(result.user());
         switch (signIn.outcome()) {
             case SIGNED_IN -> {
-                // a new session id on sign-in defeats session fixation, as for a password
-                VaadinService.reinitializeSession(VaadinRequest.getCurrent());
-                SignedIn.complete(signIn.user(), context.sessionIdle());
-                enter.forwardTo("");
+                // completed in the page's first round trip, as a password sign-in is: a new session id then defeats
+                // session fixation without moving the session under the page that is being built
+                session.setAttribute(SIGNED, signIn.user());
+                setId("sso-completing");
+                getElement().executeJs("$0.$server.complete()", getElement());
             }
             case SECOND_FACTOR, ENROL_SECOND_FACTOR -> {
                 SignedIn.pending(signIn.user(), signIn.outcome() == Accounts.Outcome.ENROL_SECOND_FACTOR);
@@ -57,6 +60,21 @@ public final class SingleSignOnView extends Div implements BeforeEnterObserver {
                 enter.forwardTo(SignInView.class);
             }
         }
+    }
+
+    /** The second half of a single sign-on: the session renewed, the user signed in, the start page opened. */
+    @com.vaadin.flow.component.ClientCallable
+    private void complete() {
+        var session = VaadinSession.getCurrent();
+        var user = (CockpitUser) session.getAttribute(SIGNED);
+        session.setAttribute(SIGNED, null);
+        if (user == null) {
+            getUI().ifPresent(ui -> ui.navigate(SignInView.class));
+            return;
+        }
+        VaadinService.reinitializeSession(VaadinRequest.getCurrent());
+        SignedIn.complete(user, CockpitContext.get().sessionIdle());
+        getUI().ifPresent(ui -> ui.navigate(""));
     }
 
     private static String cut(String text) {

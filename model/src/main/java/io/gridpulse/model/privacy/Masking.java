@@ -103,7 +103,7 @@ public final class Masking {
             var digits = new StringBuilder();
             for (int e = g; e < groups.size() && digits.length() <= MAX_DIGITS + 2; e++) {
                 digits.append(fold(text, groups.get(e)));
-                var found = identifier(digits.toString(), run.plus() && g == 0);
+                var found = identifier(digits.toString(), run.plus() && g == 0, g == 0 && namedAsId(text, run.start()));
                 if (found != null) {
                     matchedTo = e;
                     masked = found;
@@ -127,7 +127,7 @@ public final class Masking {
     }
 
     /** The masked form of these digits (ASCII, maybe ending in X) when they are an identifier; null when not. */
-    private static String identifier(String digits, boolean plus) {
+    private static String identifier(String digits, boolean plus, boolean namedAsId) {
         var endsInX = digits.endsWith("X");
         var body = endsInX ? digits.substring(0, digits.length() - 1) : digits;
         if (!body.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
@@ -139,8 +139,9 @@ public final class Masking {
         if (endsInX) {
             return null;
         }
-        if (digits.length() == 15 && digits.charAt(0) != '0') {
-            return keep(digits, 6, 4);   // a first-generation, 15-digit ID number
+        if (digits.length() == 15 && namedAsId) {
+            // a first-generation, 15-digit ID number; only when the text says so, since grid codes have 15 digits too
+            return keep(digits, 6, 4);
         }
         var national = digits;
         if (plus && digits.startsWith("86")) {
@@ -158,6 +159,15 @@ public final class Masking {
         }
         return null;
     }
+
+    /** Whether the words just before a run say an ID number follows (身份证, 证件号, 证号, ID ...). */
+    private static boolean namedAsId(String text, int start) {
+        var before = text.substring(Math.max(0, start - 8), start);
+        return ID_NAMED.matcher(before).find();
+    }
+
+    private static final java.util.regex.Pattern ID_NAMED =
+            java.util.regex.Pattern.compile("(身份证|证件|证|(?<![A-Za-z])(?:ID|Id|id))\\s*(号码|号)?\\s*[:：#]?\\s*$");
 
     /** A group's characters as ASCII digits (full-width folded), an X upper-cased. */
     private static String fold(String text, int[] group) {
