@@ -52,9 +52,10 @@ public record CockpitContext(Warehouse warehouse, Accounts accounts, Region regi
      * @param sessionIdle         how long a session outlives its browser's last request
      * @param secondFactor        who confirms a sign-in with an authenticator app's code
      * @param sso                 the region's single sign-on, or {@link SingleSignOn#off()}
+     * @param auditKey            the audit chain's key and where its head is published
      */
     public record Security(SecretBox subscriptionSecrets, SecretBox accountSecrets, Duration sessionIdle,
-                           Accounts.SecondFactor secondFactor, SingleSignOn sso) {
+                           Accounts.SecondFactor secondFactor, SingleSignOn sso, io.gridpulse.warehouse.audit.AuditKey auditKey) {
         /** The box of account secrets for a master key (the edge's pseudonym key). */
         public static SecretBox accountBox(byte[] masterKey) {
             return new SecretBox(masterKey, "account secrets");
@@ -67,7 +68,7 @@ public record CockpitContext(Warehouse warehouse, Accounts accounts, Region regi
      */
     public static CockpitContext of(Warehouse warehouse, CockpitUsers firstUsers, Region region, ZoneId zone,
                                     Clock clock, CalendarDirectory calendars, Security security) {
-        var audit = AuditLog.of(warehouse, clock);
+        var audit = AuditLog.of(warehouse, clock, security.auditKey());
         var accounts = new Accounts(new AccountStore(warehouse), audit, clock, region, security.accountSecrets(),
                 security.secondFactor()).bootstrap(firstUsers);
         return new CockpitContext(warehouse, accounts, region, zone, new LiveQueries(warehouse), audit,

@@ -121,7 +121,9 @@ public final class TestCockpit {
                             // factor's own tests switch it on (Accounts.requireSecondFactor)
                             io.gridpulse.cockpit.security.Accounts.SecondFactor.OFF,
                             // the single sign-on test points it at its provider
-                            io.gridpulse.cockpit.security.SingleSignOn.off()));
+                            io.gridpulse.cockpit.security.SingleSignOn.off(),
+                            io.gridpulse.warehouse.audit.AuditKey.derive(MASTER_KEY, calendars.resolveSibling(
+                                    calendars.getFileName() + "-audit-heads.log"))));
             CockpitContext.install(context);
         }
         return context;

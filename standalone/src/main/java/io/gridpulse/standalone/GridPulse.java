@@ -178,7 +178,8 @@ public final class GridPulse implements AutoCloseable {
         var cockpit = CockpitServer.start(CockpitContext.of(warehouse, users, region, config.zone(), config.clock(),
                         CalendarDirectory.of(calendarDir, log::info), new CockpitContext.Security(SubscriptionSecrets.box(pseudonymKey),
                         CockpitContext.Security.accountBox(pseudonymKey), settings.sessionIdle(), settings.secondFactor(),
-                        settings.sso() == null ? SingleSignOn.off() : SingleSignOn.of(settings.sso()))),
+                        settings.sso() == null ? SingleSignOn.off() : SingleSignOn.of(settings.sso()),
+                        io.gridpulse.warehouse.audit.AuditKey.derive(pseudonymKey, secrets.auditHeads()))),
                 config.host(), config.cockpitPort());
         stopInReverse.push(cockpit);
         cockpitUrl = "http://" + config.host() + ":" + config.cockpitPort() + "/";

@@ -35,6 +35,11 @@ final class Secrets {
         }));
     }
 
+    /** Where the audit log's head is published: beside the keys, outside the database. */
+    Path auditHeads() {
+        return dir.resolve("audit-heads.log");
+    }
+
     String demoApiKey() throws IOException {
         return readOrCreate("demo-api-key", ApiKeys::generate);
     }

@@ -46,7 +46,7 @@ class InboxTest {
     @BeforeAll
     static void aStreetFloodedWithDeviceAlerts() {
         warehouse = TestCockpit.warehouse();
-        audit = AuditLog.of(warehouse, TestCockpit.clock());
+        audit = TestCockpit.installedContext().audit();
         var now = TestCockpit.now();
         var alerts = new ArrayList<Alert>();
         for (int i = 0; i < 300; i++) {

@@ -33,7 +33,8 @@ class AccountsTest {
     @BeforeAll
     static void seed() {
         store = new AccountStore(TestCockpit.warehouse());
-        audit = AuditLog.of(TestCockpit.warehouse(), TestCockpit.clock());
+        // the cockpit's own log: a second writer on the table would fork its chain
+        audit = TestCockpit.installedContext().audit();
         accounts = new Accounts(store, audit, TestCockpit.clock(), Region.demo(), BOX, Accounts.SecondFactor.OFF).bootstrap(CockpitUsers.withPasswords(Map.of(
                 CITY_ADMIN, "Admin-pass-1", STREET_ADMIN, "Admin-pass-2", WATCHER, "Watcher-pass-1")));
     }

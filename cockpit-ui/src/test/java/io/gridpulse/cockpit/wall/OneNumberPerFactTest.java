@@ -17,7 +17,6 @@ import io.gridpulse.model.area.AreaLineage;
 import io.gridpulse.warehouse.Warehouse;
 import io.gridpulse.warehouse.actions.AlertAction;
 import io.gridpulse.warehouse.actions.AlertActions;
-import io.gridpulse.warehouse.audit.AuditLog;
 import io.gridpulse.warehouse.notify.DeliveryLog;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -81,7 +80,7 @@ class OneNumberPerFactTest {
 
     private static Inbox inbox(CockpitUser user) {
         return new Inbox(user, warehouse.alerts(), new AlertActions(warehouse), new AlertRights(warehouse),
-                AuditLog.of(warehouse, TestCockpit.clock()), TestCockpit.clock(), new DeliveryLog(warehouse));
+                TestCockpit.installedContext().audit(), TestCockpit.clock(), new DeliveryLog(warehouse));
     }
 
     @Test

@@ -102,7 +102,7 @@ class AuditLogOnChdbTest {
 
     @Test
     void theVerifierReadsALongChainPageByPageAndFindsABreakOnALaterPage() {
-        var log = new AuditLog(warehouse.clickHouse(), table, clock, 10);
+        var log = new AuditLog(warehouse.clickHouse(), table, clock, 10, null);
         for (int i = 0; i < 25; i++) {
             log.append("analyst", "view", "/map/439901" + i);
         }
@@ -136,5 +136,94 @@ class AuditLogOnChdbTest {
         var check = log.verify();
         assertThat(check.intact()).isFalse();
         assertThat(check.brokenAt()).isEqualTo(2);
+    }
+
+    private static final byte[] MASTER = "0123456789abcdef0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    private AuditLog keyed(java.nio.file.Path heads) {
+        return new AuditLog(warehouse.clickHouse(), table, clock, AuditLog.PAGE, AuditKey.derive(MASTER, heads));
+    }
+
+    /** Deletes a row and writes the rest again, linked as the chain asks, with the hash function given: the review's attack. */
+    private void deleteAndRechain(long seq, java.util.function.Function<AuditEntry, String> hashOf) {
+        var rows = new AuditLog(warehouse.clickHouse(), table, clock).entries(0, 1_000);
+        warehouse.clickHouse().execute("TRUNCATE TABLE " + table);
+        var prev = AuditChain.GENESIS;
+        long next = 1;
+        for (var row : rows) {
+            if (row.seq() == seq) {
+                continue;
+            }
+            var moved = new AuditEntry(next, row.at(), row.user(), row.action(), row.target(), prev, "");
+            var hash = hashOf.apply(moved);
+            warehouse.clickHouse().execute(io.gridpulse.warehouse.sql.Sql.of("INSERT INTO " + table
+                    + " (seq, at, user_name, action, target, prev_hash, hash) VALUES (:seq, :at, :user, :action, :target, :prev, :hash)")
+                    .bind("seq", next).bind("at", row.at()).bind("user", row.user()).bind("action", row.action())
+                    .bind("target", row.target()).bind("prev", prev).bind("hash", hash));
+            prev = hash;
+            next++;
+        }
+    }
+
+    @Test
+    void aKeyedChainRechainedWithoutItsKeyAfterADeletionIsFoundByItsPublishedHead(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        var heads = dir.resolve("audit-heads.log");
+        var log = keyed(heads);
+        for (int i = 0; i < 4; i++) {
+            log.append("head", "export", "/cases 43990100" + i);
+        }
+        assertThat(log.latest(1).getFirst().hash()).startsWith("hmac:");
+        assertThat(log.verify().intact()).isTrue();
+
+        // re-chained with plain SHA-256 from the first row, as an unkeyed chain could be: every link holds
+        deleteAndRechain(2, e -> AuditChain.hash(e.prevHash(), e.seq(), e.at(), e.user(), e.action(), e.target()));
+        assertThat(keyed(heads).verify()).satisfies(check -> {
+            assertThat(check.intact()).isFalse();
+            assertThat(check.brokenAt()).isEqualTo(1);
+            assertThat(check.reason()).contains("is not the row whose hash was published");
+        });
+    }
+
+    @Test
+    void aRechainUnderAnotherKeyIsFound(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        var log = keyed(null);
+        for (int i = 0; i < 3; i++) {
+            log.append("head", "export", "/cases 43990100" + i);
+        }
+        var other = AuditKey.derive("another master key, 32 bytes lng".getBytes(java.nio.charset.StandardCharsets.UTF_8), null);
+        deleteAndRechain(2, e -> AuditChain.mac(other.key(), e.prevHash(), e.seq(), e.at(), e.user(), e.action(), e.target()));
+        var check = keyed(null).verify();
+        assertThat(check.intact()).isFalse();
+        assertThat(check.brokenAt()).isEqualTo(1);
+    }
+
+    @Test
+    void anUnkeyedRowAfterTheKeyedChainBeganIsFound() {
+        var unkeyed = log();
+        unkeyed.append("leader", "sign_in", "/login");
+        var log = keyed(null);
+        log.append("leader", "view", "/wall");
+        assertThat(log.verify().intact()).as("older unkeyed rows, then keyed ones").isTrue();
+        new AuditLog(warehouse.clickHouse(), table, clock).append("intruder", "view", "/wall");
+        var check = log.verify();
+        assertThat(check.brokenAt()).isEqualTo(3);
+        assertThat(check.reason()).contains("not keyed, though the chain is keyed from row 2");
+    }
+
+    @Test
+    void cuttingTheNewestRowsIsFoundByTheHeadPublishedOutsideTheDatabase(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        var heads = dir.resolve("secrets").resolve("audit-heads.log");
+        var log = keyed(heads);
+        for (int i = 0; i < AuditLog.PUBLISH_ROWS + 5; i++) {
+            log.append("analyst", "view", "/map/" + i);
+        }
+        assertThat(java.nio.file.Files.readAllLines(heads)).extracting(line -> line.split(" ")[0])
+                .containsExactly("1", String.valueOf(AuditLog.PUBLISH_ROWS + 1));
+        assertThat(log.verify().intact()).isTrue();
+        warehouse.clickHouse().execute("ALTER TABLE " + table + " DELETE WHERE seq > 50 SETTINGS mutations_sync = 2");
+        var check = keyed(heads).verify();
+        assertThat(check.intact()).isFalse();
+        assertThat(check.reason()).contains("the log ends at row 50, but row " + (AuditLog.PUBLISH_ROWS + 1) + " was published");
     }
 }
