@@ -86,21 +86,7 @@ public final class Totp {
     }
 
     static String base32(byte[] bytes) {
-        var out = new StringBuilder();
-        int buffer = 0;
-        int bits = 0;
-        for (var b : bytes) {
-            buffer = (buffer << 8) | (b & 0xff);
-            bits += 8;
-            while (bits >= 5) {
-                out.append(ALPHABET.charAt((buffer >> (bits - 5)) & 31));
-                bits -= 5;
-            }
-        }
-        if (bits > 0) {
-            out.append(ALPHABET.charAt((buffer << (5 - bits)) & 31));
-        }
-        return out.toString();
+        return io.gridpulse.model.privacy.Pseudonymiser.base32(bytes).toUpperCase(Locale.ROOT);
     }
 
     static byte[] unbase32(String text) {

@@ -116,8 +116,8 @@ public final class Pseudonymiser {
         return "r_" + base32(mac).substring(0, PSEUDONYM_CHARS);
     }
 
-    /** RFC 4648 base32, lower case, no padding. */
-    static String base32(byte[] bytes) {
+    /** RFC 4648 base32, lower case, no padding (an authenticator app's secret is the same, upper-cased). */
+    public static String base32(byte[] bytes) {
         var out = new StringBuilder((bytes.length * 8 + 4) / 5);
         int buffer = 0;
         int bits = 0;

@@ -8,11 +8,11 @@ import io.gridpulse.warehouse.ClickHouse;
 import io.gridpulse.warehouse.Warehouse;
 import io.gridpulse.warehouse.sql.Row;
 import io.gridpulse.warehouse.sql.Sql;
+import io.gridpulse.warehouse.sql.Versions;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The managed API keys, each in its newest version. The edge asks {@link #version()} every few seconds, a one-row
@@ -25,7 +25,7 @@ public final class ApiKeyStore {
                    toUnixTimestamp64Milli(created_at) AS created_ms, changed_by, toUnixTimestamp64Milli(changed_at) AS changed_ms
             FROM gridpulse.api_keys FINAL""";
     private final ClickHouse clickHouse;
-    private final AtomicLong lastVersion = new AtomicLong();
+    private final Versions versions = new Versions();
 
     public ApiKeyStore(Warehouse warehouse) {
         this.clickHouse = warehouse.clickHouse();
@@ -34,7 +34,7 @@ public final class ApiKeyStore {
     /** Writes a new version of the key (the newest wins). */
     public void save(ApiKeyRecord k) {
         var at = k.changedAt();
-        var version = lastVersion.updateAndGet(last -> Math.max(last + 1, at.getEpochSecond() * 1_000_000_000L + at.getNano()));
+        var version = versions.next(at);
         var g = k.grant();
         clickHouse.execute(Sql.of("""
                 INSERT INTO gridpulse.api_keys (client, sha256, rights, areas, kinds, per_second, burst, revoked,

@@ -4,10 +4,10 @@ import io.gridpulse.warehouse.ClickHouse;
 import io.gridpulse.warehouse.Warehouse;
 import io.gridpulse.warehouse.sql.Row;
 import io.gridpulse.warehouse.sql.Sql;
+import io.gridpulse.warehouse.sql.Versions;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 
 /** The cockpit's accounts, each in its newest version. */
 public final class AccountStore {
@@ -16,8 +16,7 @@ public final class AccountStore {
                    toUnixTimestamp64Milli(changed_at) AS changed_ms
             FROM gridpulse.accounts FINAL""";
     private final ClickHouse clickHouse;
-    /** The last version written from this process: two changes in the same nanosecond still keep their order. */
-    private final AtomicLong lastVersion = new AtomicLong();
+    private final Versions versions = new Versions();
 
     public AccountStore(Warehouse warehouse) {
         this.clickHouse = warehouse.clickHouse();
@@ -26,10 +25,7 @@ public final class AccountStore {
     /** Writes a new version of the account (the newest wins). */
     public void save(AccountRecord a) {
         var at = a.changedAt();
-        // the newest write wins: after the last of this process, the change's time, and the wall clock (a change that
-        // keeps the account's last-changed time, a second factor's step, still comes after it across restarts)
-        var wall = Math.multiplyExact(System.currentTimeMillis(), 1_000_000L);
-        var version = lastVersion.updateAndGet(last -> Math.max(Math.max(last + 1, wall), at.getEpochSecond() * 1_000_000_000L + at.getNano()));
+        var version = versions.next(at);
         clickHouse.execute(Sql.of("""
                 INSERT INTO gridpulse.accounts (name, role, scope, department, password_hash, disabled, must_change,
                     totp_sealed, totp_step, changed_by, changed_at, version) SETTINGS async_insert = 0
