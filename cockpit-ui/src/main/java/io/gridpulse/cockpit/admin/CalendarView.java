@@ -95,6 +95,15 @@ public final class CalendarView extends VerticalLayout implements HasDynamicTitl
         upload.setMaxFiles(1);
         upload.setMaxFileSize(CalendarAdmin.MAX_BYTES);
         upload.setDropLabel(new Span(getTranslation("calendar.upload")));
+        upload.setI18n(new com.vaadin.flow.component.upload.UploadI18N()
+                .setAddFiles(new com.vaadin.flow.component.upload.UploadI18N.AddFiles()
+                        .setOne(getTranslation("upload.add")).setMany(getTranslation("upload.add")))
+                .setDropFiles(new com.vaadin.flow.component.upload.UploadI18N.DropFiles()
+                        .setOne(getTranslation("upload.drop")).setMany(getTranslation("upload.drop")))
+                .setError(new com.vaadin.flow.component.upload.UploadI18N.Error()
+                        .setTooManyFiles(getTranslation("upload.error.many"))
+                        .setFileIsTooBig(getTranslation("upload.error.big", CalendarAdmin.MAX_BYTES / 1024))
+                        .setIncorrectFileType(getTranslation("upload.error.type"))));
         text.setId("calendar-text");
         text.addClassName("gp-calendar-text");
         text.setLabel(getTranslation("calendar.text"));
