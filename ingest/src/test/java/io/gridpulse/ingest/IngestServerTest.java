@@ -78,6 +78,28 @@ class IngestServerTest {
     }
 
     @Test
+    void twoDifferentKeysInOneRequestAreRefusedAsConflictingAndNothingIsLogged() throws Exception {
+        var client = java.net.http.HttpClient.newHttpClient();
+        java.util.function.Function<java.net.http.HttpRequest.Builder, Integer> send = builder -> {
+            try {
+                return client.send(builder.header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(demand(UUID.randomUUID().toString()))).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        var uri = java.net.URI.create(base + "/api/v1/events");
+        assertThat(send.apply(java.net.http.HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + KEY)
+                .header("X-API-Key", "wrong-key"))).as("a valid Bearer key and a wrong X-API-Key").isEqualTo(401);
+        assertThat(send.apply(java.net.http.HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + KEY)
+                .header("Authorization", "Bearer other"))).as("two Authorization headers").isEqualTo(401);
+        assertThat(log.appended).isEmpty();
+        assertThat(send.apply(java.net.http.HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + KEY)
+                .header("X-API-Key", KEY))).as("the same key twice names one key").isEqualTo(202);
+    }
+
+    @Test
     void anInvalidEventGetsProblemDetailsNamingEachFieldAndIsNotLogged() throws Exception {
         var body = """
                 {"eventId":"x","kind":"demand.created","occurredAt":"2026-11-23T09:00:00","source":"t",

@@ -21,6 +21,12 @@ public final class ApiKeyAuthentication implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
+        if (conflicting(ctx)) {
+            ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"gridpulse\", error=\"invalid_request\"");
+            ProblemResponse.send(ctx, 401, "unauthenticated", "Conflicting credentials",
+                    "send one API key, once: as 'Authorization: Bearer <key>' or in the X-API-Key header, not two different ones");
+            return;
+        }
         var key = presentedKey(ctx);
         if (key == null) {
             ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"gridpulse\"");
@@ -82,6 +88,24 @@ public final class ApiKeyAuthentication implements Handler<RoutingContext> {
 
     private static String fmt(double perSecond) {
         return perSecond == Math.rint(perSecond) ? String.valueOf((long) perSecond) : String.valueOf(perSecond);
+    }
+
+    /**
+     * Whether the request names more than one key: two Authorization or X-API-Key headers, or a Bearer key and an
+     * X-API-Key that differ. Which one would count is then a guess, and a proxy that adds its own must not win silently.
+     */
+    private static boolean conflicting(RoutingContext ctx) {
+        var authorizations = ctx.request().headers().getAll("Authorization");
+        var apiKeys = ctx.request().headers().getAll("X-API-Key");
+        if (authorizations.size() > 1 || apiKeys.size() > 1) {
+            return true;
+        }
+        if (authorizations.isEmpty() || apiKeys.isEmpty()) {
+            return false;
+        }
+        var header = authorizations.getFirst();
+        var bearer = header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
+        return bearer == null || !bearer.equals(apiKeys.getFirst().trim());
     }
 
     private static String presentedKey(RoutingContext ctx) {
