@@ -17,6 +17,7 @@ import io.gridpulse.ingest.events.EventsEndpoint;
 import io.gridpulse.ingest.http.CanonicalPaths;
 import io.gridpulse.ingest.http.ConnectionGate;
 import io.gridpulse.ingest.http.ProblemResponse;
+import io.gridpulse.ingest.http.QueryParameters;
 import io.gridpulse.ingest.http.RequestIds;
 import io.gridpulse.ingest.kpis.KpisEndpoint;
 import io.gridpulse.ingest.log.EventLog;
@@ -161,6 +162,7 @@ public final class IngestServer extends VerticleBase {
                 http.connectionHandler(IngestServer.this::admit);
             }
             return http
+                    .invalidRequestHandler(ProblemResponse::unreadable)
                     .requestHandler(router)
                     .listen(config.port(), config.host())
                     .onSuccess(server -> {
@@ -239,7 +241,8 @@ public final class IngestServer extends VerticleBase {
                 .handler(writing)
                 .handler(bodyUpTo(config.maxBatchBytes()))
                 .handler(batch::post);
-        router.get("/api/v1/event-counts").handler(reading).handler(readRate).handler(IngestServer::wholeRegionOnly)
+        router.get("/api/v1/event-counts").handler(reading).handler(readRate).handler(QueryParameters.noneAccepted())
+                .handler(IngestServer::wholeRegionOnly)
                 .handler(new EventCountsEndpoint(warehouse)::get);
         router.get("/api/v1/alerts").handler(reading).handler(readRate).handler(new AlertsEndpoint(warehouse)::get);
         router.get("/api/v1/alerts/stream").handler(reading).handler(readRate)
@@ -254,9 +257,10 @@ public final class IngestServer extends VerticleBase {
                 SubscriptionSecrets.box(config.pseudonymKey())), config.region(), config.clock());
         router.post("/api/v1/subscriptions").handler(reading).handler(readRate).handler(bodyUpTo(16 * 1024))
                 .handler(subscriptions::create);
-        router.get("/api/v1/subscriptions").handler(reading).handler(readRate).handler(subscriptions::list);
+        router.get("/api/v1/subscriptions").handler(reading).handler(readRate).handler(QueryParameters.noneAccepted())
+                .handler(subscriptions::list);
         router.delete("/api/v1/subscriptions/:id").handler(reading).handler(readRate).handler(subscriptions::delete);
-        router.get("/api/v1/openapi.yaml").handler(ctx -> ctx.response()
+        router.get("/api/v1/openapi.yaml").handler(QueryParameters.noneAccepted()).handler(ctx -> ctx.response()
                 .putHeader("Content-Type", OpenApiDocument.CONTENT_TYPE).end(openApi));
         new Open311Api(codec, admission, limiter, timedLog, metrics, keyRing, warehouse, Open311Api.DEFAULT_JURISDICTION,
                 config.zone(), config.clock(), config.maxBodyBytes(), homes).mount(router);
@@ -305,6 +309,12 @@ public final class IngestServer extends VerticleBase {
      */
     private void gateRequest(RoutingContext ctx) {
         var request = ctx.request();
+        if (request.method() == io.vertx.core.http.HttpMethod.HEAD) {
+            // RFC 9110 §9.3.2: HEAD is GET without the body; the server leaves the body out of a HEAD answer itself.
+            // Rerouted once, before anything is counted or timed, so the GET's handlers run exactly once.
+            ctx.reroute(io.vertx.core.http.HttpMethod.GET, request.uri());
+            return;
+        }
         if (!KNOWN_METHODS.contains(request.method())) {
             ctx.response().putHeader("Connection", "close");
             ProblemResponse.send(ctx, 501, "not-implemented", "Method not implemented",
@@ -321,6 +331,9 @@ public final class IngestServer extends VerticleBase {
                 return;
             }
             ctx.addEndHandler(done -> guard.answered(remote));
+        }
+        if (!QueryParameters.decodable(ctx)) {
+            return;
         }
         if (!request.isEnded()) {
             long timer = vertx.setTimer(config.connections().bodyTimeout().toMillis(), id -> {

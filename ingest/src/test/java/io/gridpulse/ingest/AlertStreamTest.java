@@ -213,6 +213,22 @@ class AlertStreamTest {
     }
 
     @Test
+    void aClientResumingFromAnIdNeverIssuedIsToldToResetAndThenGetsNewAlerts() throws Exception {
+        publish();
+        try (var client = new Client("", "999999999")) {
+            var reset = client.next();
+            assertThat(reset.type()).isEqualTo("reset");
+            assertThat(reset.data()).contains("never issued", "/api/v1/alerts");
+            // everything held follows, then the live ones: the newest is the one published now
+            long live = publish();
+            String id;
+            do {
+                id = client.next().id();
+            } while (!Long.toString(live).equals(id));
+        }
+    }
+
+    @Test
     void anIdleStreamCarriesKeepAliveComments() throws Exception {
         try (var client = new Client("?kind=sla_unscheduled", null)) {
             Eventually.within(Duration.ofSeconds(5), () -> client.lines.contains(": keep-alive"));

@@ -52,7 +52,7 @@ class KpisEndpointTest {
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         var body = new JsonObject(answer.body());
 
-        assertThat(body.getJsonObject("period").getString("from")).isEqualTo("2026-11-01T00:00+08:00");
+        assertThat(body.getJsonObject("period").getString("from")).isEqualTo("2026-11-01T00:00:00+08:00");
         assertThat(body.getJsonArray("indicators")).hasSize(12);
         var timely = indicator(body, "timely_response");
         assertThat(timely.getDouble("value")).isEqualTo(100.0);

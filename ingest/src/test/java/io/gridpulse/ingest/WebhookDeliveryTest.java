@@ -251,6 +251,8 @@ class WebhookDeliveryTest {
         failuresToAnswer.set(1);
         publish(alert("r-1", AlertKind.DEVICE_SOS, AlertStatus.OPEN, "439901001001002"));
         awaitReceived(1);
+        // the attempt is recorded once the answer is read, a moment after the receiver has the request
+        Eventually.within5s(() -> deliveries.forAlert("r-1").size() == 2);
         assertThat(deliveries.forAlert("r-1")).extracting(DeliveryLog.Attempt::outcome)
                 .containsExactly(DeliveryLog.Outcome.FAILED, DeliveryLog.Outcome.DELIVERED);
         assertThat(deliveries.forAlert("r-1").getFirst().httpStatus()).isEqualTo(503);

@@ -31,8 +31,11 @@ public final class AlertFeed {
         /** The next alerts that pass the filter, oldest first; empty when there are none yet. */
         record Alerts(List<Entry> entries) implements Next {}
 
-        /** Alerts after the subscription's position have left the ring (or never were in it). */
-        record Lost(long floor) implements Next {}
+        /**
+         * Alerts after the subscription's position have left the ring, or the position lies beyond the last offset
+         * the log holds ({@code ahead}: an id this service never issued, or one from a log since recreated).
+         */
+        record Lost(long floor, boolean ahead) implements Next {}
     }
 
     private final Entry[] ring;
@@ -161,7 +164,11 @@ public final class AlertFeed {
                     return new Next.Alerts(List.of());
                 }
                 if (cursor < floor) {
-                    return new Next.Lost(floor);
+                    return new Next.Lost(floor, false);
+                }
+                if (cursor > Math.max(lastOffset, liveFrom)) {
+                    // waiting would deliver nothing until the log reached that offset, new alerts included
+                    return new Next.Lost(floor, true);
                 }
                 var out = new ArrayList<Entry>(Math.min(max, size));
                 for (int i = firstAfter(cursor); i < size && out.size() < max; i++) {

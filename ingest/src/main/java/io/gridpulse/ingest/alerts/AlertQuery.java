@@ -1,6 +1,7 @@
 package io.gridpulse.ingest.alerts;
 
 import io.gridpulse.ingest.auth.AreaScope;
+import io.gridpulse.ingest.http.Instants;
 import io.gridpulse.ingest.http.QueryParameters;
 import io.gridpulse.model.alerts.AlertKind;
 import io.gridpulse.model.alerts.AlertStatus;
@@ -11,8 +12,6 @@ import io.gridpulse.warehouse.alerts.AlertFilter;
 import io.gridpulse.warehouse.alerts.AlertPosition;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -27,8 +26,6 @@ final class AlertQuery {
     static final Set<String> STREAM_PARAMETERS = Set.of("area", "kind", "lastEventId");
     static final String LAST_EVENT_ID = "Last-Event-ID";
     private static final int MAX_CASE_ID = 128;
-    private static final Instant EARLIEST = Instant.EPOCH;
-    private static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
 
     /** One page request of {@code GET /api/v1/alerts}. */
     record Listing(AlertFilter filter, AlertPosition after, int limit) {}
@@ -134,22 +131,7 @@ final class AlertQuery {
     }
 
     private static Instant instant(QueryParameters query, String name) {
-        var value = query.single(name);
-        if (value == null) {
-            return null;
-        }
-        try {
-            var instant = OffsetDateTime.parse(value).toInstant();
-            if (instant.isBefore(EARLIEST) || !instant.isBefore(LATEST)) {
-                query.reject(name, "must lie between 1970 and 2200");
-                return null;
-            }
-            return instant;
-        } catch (DateTimeParseException e) {
-            query.reject(name, "must be an ISO-8601 instant with offset, e.g. 2026-11-23T09:30:00+08:00 or "
-                    + "2026-11-23T01:30:00Z" + (value.contains(" ") ? " (a + in a URL means a space: write it as %2B)" : ""));
-            return null;
-        }
+        return Instants.parameter(query, name);
     }
 
     private static int limit(QueryParameters query) {

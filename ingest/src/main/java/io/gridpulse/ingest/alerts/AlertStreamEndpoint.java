@@ -137,7 +137,8 @@ public final class AlertStreamEndpoint {
                 switch (subscription.next(BATCH)) {
                     case AlertFeed.Next.Lost lost -> {
                         response.write(frame(null, "reset", "{\"reason\":\"the alerts after the given Last-Event-ID"
-                                + " are no longer held; re-read GET /api/v1/alerts, then alerts held since offset "
+                                + (lost.ahead() ? " were never issued (it lies beyond the newest alert)" : " are no longer held")
+                                + "; re-read GET /api/v1/alerts, then alerts held since offset "
                                 + (lost.floor() + 1) + " follow\",\"list\":\"/api/v1/alerts\"}"));
                         subscription.rewindToOldest();
                         delivered = true;

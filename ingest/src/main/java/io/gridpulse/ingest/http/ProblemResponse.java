@@ -1,6 +1,9 @@
 package io.gridpulse.ingest.http;
 
 import io.gridpulse.model.json.Problem;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -91,6 +94,43 @@ public final class ProblemResponse {
             response.putHeader("Retry-After", Integer.toString(retryAfterSeconds));
         }
         response.setStatusCode(status).putHeader("Content-Type", CONTENT_TYPE).end(body.encode());
+    }
+
+    /**
+     * For {@code HttpServer#invalidRequestHandler}: a request the HTTP decoder could not read (a line or headers too
+     * long, a NUL in a header, a negative or doubled length, a length beside chunked encoding) gets a problem like every
+     * other refusal, not the decoder's empty answer; then the connection is closed, since where the next request starts
+     * is unknown.
+     */
+    public static void unreadable(HttpServerRequest request) {
+        var cause = request.decoderResult().cause();
+        int status;
+        String type;
+        String title;
+        if (cause instanceof TooLongHttpLineException) {
+            status = 414;
+            type = "uri-too-long";
+            title = "Request line too long";
+        } else if (cause instanceof TooLongHttpHeaderException) {
+            status = 431;
+            type = "headers-too-large";
+            title = "Request headers too large";
+        } else {
+            status = 400;
+            type = "malformed-http";
+            title = "Malformed HTTP request";
+        }
+        var reason = cause == null || cause.getMessage() == null ? "the request could not be read as HTTP/1.1"
+                : cause.getMessage().replaceAll("\\p{Cntrl}", "?");
+        var body = new JsonObject()
+                .put("type", TYPE_BASE + type)
+                .put("title", title)
+                .put("status", status)
+                .put("detail", (reason.length() > 200 ? reason.substring(0, 200) + "…" : reason)
+                        + "; nothing was read from this request, and the connection is closed");
+        var response = request.response();
+        response.setStatusCode(status).putHeader("Content-Type", CONTENT_TYPE).putHeader("Connection", "close")
+                .end(body.encode()).onComplete(done -> request.connection().close());
     }
 
     private static String describe(Problem p) {

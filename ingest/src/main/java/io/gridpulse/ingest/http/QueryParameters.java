@@ -1,8 +1,11 @@
 package io.gridpulse.ingest.http;
 
+import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.ext.web.RoutingContext;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -14,6 +17,7 @@ import java.util.TreeSet;
  * problems, so that one answer lists every fault.
  */
 public final class QueryParameters {
+    private static final String UNDECODABLE = "is not valid percent-encoding (% must be followed by two hex digits of UTF-8)";
     private final MultiMap values;
     private final List<ParameterProblem> problems = new ArrayList<>();
     private boolean forbidden;
@@ -29,17 +33,66 @@ public final class QueryParameters {
             values = ctx.queryParams();
         } catch (IllegalArgumentException e) {
             var query = new QueryParameters(MultiMap.caseInsensitiveMultiMap());
-            query.reject("query", "is not valid percent-encoding: " + e.getMessage());
+            var names = undecodable(ctx.request().query());
+            (names.isEmpty() ? List.of("query") : names).forEach(name -> query.reject(name, UNDECODABLE));
             return query;
         }
         var query = new QueryParameters(values);
         for (var name : new TreeSet<>(values.names())) {
             if (!known.contains(name)) {
-                query.reject(name, "is not a parameter of " + ctx.request().path() + "; known are "
-                        + String.join(", ", new TreeSet<>(known)));
+                query.reject(name, "is not a parameter of " + ctx.request().path() + (known.isEmpty() ? ", which takes none"
+                        : "; known are " + String.join(", ", new TreeSet<>(known))));
             }
         }
         return query;
+    }
+
+    /** For routes that take no query: any parameter is refused (400 naming it) rather than silently ignored. */
+    public static Handler<RoutingContext> noneAccepted() {
+        return ctx -> {
+            var query = of(ctx, Set.of());
+            if (!query.isValid()) {
+                ProblemResponse.invalidParameters(ctx, query.status(), query.problems());
+                return;
+            }
+            ctx.next();
+        };
+    }
+
+    /**
+     * Refuses a request whose query cannot be decoded (400 naming each parameter at fault) and returns false; true when
+     * it can be. Run first, since any handler that reads the query would otherwise fail without naming the parameter.
+     */
+    public static boolean decodable(RoutingContext ctx) {
+        var names = undecodable(ctx.request().query());
+        if (names.isEmpty()) {
+            return true;
+        }
+        ProblemResponse.invalidParameters(ctx, names.stream().map(name -> ParameterProblem.parameter(name, UNDECODABLE)).toList());
+        return false;
+    }
+
+    /** The names of the parameters whose name or value cannot be decoded, as far as their names can be read. */
+    private static List<String> undecodable(String rawQuery) {
+        var names = new ArrayList<String>();
+        for (var pair : (rawQuery == null ? "" : rawQuery).split("&")) {
+            var cut = pair.indexOf('=');
+            var rawName = cut < 0 ? pair : pair.substring(0, cut);
+            var name = decoded(rawName);
+            if (name == null || (cut >= 0 && decoded(pair.substring(cut + 1)) == null)) {
+                var shown = name != null ? name : rawName;
+                names.add(shown.length() > 64 ? shown.substring(0, 64) + "…" : shown);
+            }
+        }
+        return names;
+    }
+
+    private static String decoded(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** The one value of a parameter, or null when it is absent (or given twice, or empty: both problems). */

@@ -3,6 +3,7 @@ package io.gridpulse.ingest.kpis;
 import io.gridpulse.geo.region.Region;
 import io.gridpulse.ingest.auth.ApiKeyAuthentication;
 import io.gridpulse.ingest.auth.AreaScope;
+import io.gridpulse.ingest.http.Instants;
 import io.gridpulse.ingest.http.ProblemResponse;
 import io.gridpulse.ingest.http.QueryParameters;
 import io.gridpulse.model.area.AreaCode;
@@ -63,6 +64,8 @@ public final class KpisEndpoint {
         if (period.isEmpty() && query.isValid()) {
             query.reject("period", "must be day, week, month, quarter or year (the current one), a month such as 2026-11,"
                     + " or a day such as 2026-11-23");
+        } else if (period.isPresent() && !(Instants.inRange(period.get().from()) && Instants.inRange(period.get().to()))) {
+            query.reject("period", Instants.rangeReason() + ", got " + periodText);
         }
         if (!query.isValid()) {
             ProblemResponse.invalidParameters(ctx, query.status(), query.problems());
@@ -105,8 +108,8 @@ public final class KpisEndpoint {
         return new JsonObject()
                 .put("area", new JsonObject().put("code", code.value()).put("name", area.name()))
                 .put("period", new JsonObject().put("name", period.name())
-                        .put("from", period.from().atZone(zone).toOffsetDateTime().toString())
-                        .put("to", period.to().atZone(zone).toOffsetDateTime().toString()))
+                        .put("from", Instants.formatSeconds(period.from(), zone))
+                        .put("to", Instants.formatSeconds(period.to(), zone)))
                 .put("indicators", list);
     }
 }

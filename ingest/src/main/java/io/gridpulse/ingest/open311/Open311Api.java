@@ -9,6 +9,7 @@ import io.gridpulse.ingest.auth.KeyRing;
 import io.gridpulse.ingest.auth.RateLimiter;
 import io.gridpulse.ingest.events.CaseHomes;
 import io.gridpulse.ingest.events.EventAdmission;
+import io.gridpulse.ingest.http.FormFields;
 import io.gridpulse.ingest.http.MediaType;
 import io.gridpulse.ingest.http.Utf8Body;
 import io.gridpulse.ingest.log.EventLog.LogBusyException;
@@ -17,6 +18,7 @@ import io.gridpulse.ingest.metrics.IngestMetrics;
 import io.gridpulse.ingest.open311.Open311Errors.FieldError;
 import io.gridpulse.model.area.AreaCode;
 import io.gridpulse.model.json.EventCodec;
+import io.gridpulse.model.json.Utf8Text;
 import io.gridpulse.model.keys.KeyGrant;
 import io.gridpulse.model.keys.Right;
 import io.gridpulse.model.privacy.Masking;
@@ -287,7 +289,7 @@ public final class Open311Api {
                 .put("description", Masking.maskText(payload.getString("description")))
                 .put("agency_responsible", service.map(Open311Service::group).orElse(null))
                 .put("requested_datetime", payload.getString("occurredAt"))
-                .put("updated_datetime", row.ingestedAt().atZone(zone).toOffsetDateTime().toString())
+                .put("updated_datetime", io.gridpulse.ingest.http.Instants.format(row.ingestedAt(), zone))
                 .put("address_id", row.gridCode().isEmpty() ? null : row.gridCode());
         if (row.lat() != null && row.lon() != null) {
             request.put("lat", filer ? row.lat() : coarse(row.lat())).put("long", filer ? row.lon() : coarse(row.lon()));
@@ -328,15 +330,15 @@ public final class Open311Api {
         var parameters = new LinkedHashMap<String, String>();
         var errors = new ArrayList<FieldError>();
         if (type.mime().equals("application/x-www-form-urlencoded")) {
-            var form = ctx.request().formAttributes();
-            for (var name : form.names()) {
-                var values = form.getAll(name);
+            var form = FormFields.parse(body);
+            form.faults().forEach(fault -> errors.add(new FieldError(fault.field(), fault.reason())));
+            form.fields().forEach((name, values) -> {
                 if (values.size() > 1) {
                     errors.add(new FieldError(name, "is given " + values.size() + " times; give it once"));
                 } else {
                     parameters.put(name, values.getFirst());
                 }
-            }
+            });
         } else if (type.isJson()) {
             if (body == null || body.length() == 0) {
                 Open311Errors.send(ctx, 400, "open311-invalid-request", "", "the body is empty; send the request's parameters as a JSON object");
@@ -370,6 +372,18 @@ public final class Open311Api {
                             + "; send application/x-www-form-urlencoded (GeoReport v2) or application/json");
             return null;
         }
+        parameters.forEach((name, value) -> {
+            int lone = Utf8Text.loneSurrogate(value);
+            if (lone >= 0) {
+                errors.add(new FieldError(name, Utf8Text.loneSurrogateReason(value, lone)));
+            }
+        });
+        parameters.forEach((name, value) -> {
+            int lone = Utf8Text.loneSurrogate(value);
+            if (lone >= 0) {
+                errors.add(new FieldError(name, Utf8Text.loneSurrogateReason(value, lone)));
+            }
+        });
         if (!errors.isEmpty()) {
             Open311Errors.send(ctx, 400, "open311-invalid-request", errors);
             return null;

@@ -9,9 +9,7 @@ import io.gridpulse.model.json.EventCodec;
 import io.gridpulse.model.json.Problem;
 
 import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +61,7 @@ final class ServiceRequests {
         var id = UUID.randomUUID().toString();
         event.put("eventId", id);
         event.put("kind", "demand.created");
-        event.put("occurredAt", OffsetDateTime.now(clock.withZone(zone)).truncatedTo(ChronoUnit.MILLIS).toString());
+        event.put("occurredAt", io.gridpulse.ingest.http.Instants.format(clock.instant(), zone));
         event.put("source", SOURCE_PREFIX + client);
         event.put("caseId", id);
         event.put("channel", "open311");

@@ -1,5 +1,6 @@
 package io.gridpulse.ingest.sla;
 
+import io.gridpulse.ingest.http.Instants;
 import io.gridpulse.ingest.http.ProblemResponse;
 import io.gridpulse.ingest.http.QueryParameters;
 import io.gridpulse.model.sla.CalendarDirectory;
@@ -11,11 +12,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -26,7 +23,6 @@ import java.util.stream.Collectors;
  */
 public final class DeadlinePreviewEndpoint {
     static final Set<String> PARAMETERS = Set.of("policy", "from");
-    private static final DateTimeFormatter RFC_3339 = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
 
     private final CalendarDirectory calendars;
     private final ZoneId zone;
@@ -48,26 +44,14 @@ public final class DeadlinePreviewEndpoint {
         var query = QueryParameters.of(ctx, PARAMETERS);
         var policies = SlaPolicies.defaults();
         var policyId = query.single("policy");
-        var fromText = query.single("from");
         if (policyId == null && query.isValid()) {
             query.reject("policy", "is required: one of " + known(policies));
         } else if (policyId != null && policies.all().stream().noneMatch(p -> p.id().equals(policyId))) {
             query.reject("policy", "is not a policy; known are " + known(policies));
         }
-        Instant from = null;
-        if (fromText == null && query.isValid()) {
+        var from = Instants.parameter(query, "from");
+        if (from == null && query.isValid()) {
             query.reject("from", "is required: the instant the clock starts, RFC 3339 with its offset, e.g. 2026-12-23T10:00:00+08:00");
-        } else if (fromText != null) {
-            try {
-                var parsed = OffsetDateTime.parse(fromText);
-                if (parsed.getYear() < 1970 || parsed.getYear() > 2099) {
-                    query.reject("from", "must lie between 1970 and 2099, got " + fromText);
-                } else {
-                    from = parsed.toInstant();
-                }
-            } catch (DateTimeParseException e) {
-                query.reject("from", "must be RFC 3339 with its offset, e.g. 2026-12-23T10:00:00+08:00; got '" + fromText + "'");
-            }
         }
         if (!query.isValid()) {
             ProblemResponse.invalidParameters(ctx, query.status(), query.problems());
@@ -96,7 +80,7 @@ public final class DeadlinePreviewEndpoint {
     }
 
     private String local(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.SECONDS).atZone(zone).format(RFC_3339);
+        return Instants.formatSeconds(instant, zone);
     }
 
     private static String known(SlaPolicies policies) {

@@ -95,7 +95,7 @@ class AlertFeedTest {
         var subscription = feed.subscribe(OptionalLong.of(5), AlertFilter.ANY, NOTHING);
 
         assertThat(subscription.isLost()).isTrue();
-        assertThat(subscription.next(100)).isEqualTo(new Next.Lost(6));
+        assertThat(subscription.next(100)).isEqualTo(new Next.Lost(6, false));
         subscription.rewindToOldest();
         assertThat(subscription.isLost()).isFalse();
         assertThat(offsets(subscription.next(100))).containsExactly(7L, 8L, 9L);
@@ -192,13 +192,32 @@ class AlertFeedTest {
     }
 
     @Test
+    void aResumeFromAnIdNeverIssuedIsTold() {
+        var feed = feedWith(3, 10);   // offsets 0 to 9 were issued
+
+        assertThat(feed.subscribe(OptionalLong.of(999_999_999), AlertFilter.ANY, NOTHING).next(10))
+                .isEqualTo(new Next.Lost(6, true));
+        assertThat(offsets(feed.subscribe(OptionalLong.of(9), AlertFilter.ANY, NOTHING).next(10)))
+                .as("the newest id issued is a valid place to resume").isEmpty();
+    }
+
+    @Test
+    void aResumeFromAnIdTheLogHoldsButTheTailHasNotReadYetWaits() {
+        var feed = new AlertFeed(100);
+        feed.startAt(0, 50);   // the log holds 0 to 49; nothing read yet
+        var resumed = feed.subscribe(OptionalLong.of(40), AlertFilter.ANY, NOTHING);
+
+        assertThat(resumed.next(10)).isEqualTo(new Next.Alerts(java.util.List.of()));
+    }
+
+    @Test
     void aResumeFromBeforeWhereTheTailStartedIsLost() {
         var feed = new AlertFeed(100);
         var resumed = feed.subscribe(OptionalLong.of(10), AlertFilter.ANY, NOTHING);
 
         feed.startAt(50, 60);
 
-        assertThat(resumed.next(10)).isEqualTo(new Next.Lost(49));
+        assertThat(resumed.next(10)).isEqualTo(new Next.Lost(49, false));
     }
 
     @Test
@@ -209,7 +228,7 @@ class AlertFeedTest {
 
         feed.startAt(20, 25);   // retention deleted 5 to 19 before they were read
         var old = feed.subscribe(OptionalLong.of(3), AlertFilter.ANY, NOTHING);
-        assertThat(old.next(10)).isEqualTo(new Next.Lost(19));
+        assertThat(old.next(10)).isEqualTo(new Next.Lost(19, false));
     }
 
     @Test

@@ -131,6 +131,11 @@ final class Members {
             problems.add(new Problem(ptr, "must be at most " + rule.maxLength() + " characters, got " + text.length()));
             return null;
         }
+        int lone = Utf8Text.loneSurrogate(text);
+        if (lone >= 0) {
+            problems.add(new Problem(ptr, Utf8Text.loneSurrogateReason(text, lone)));
+            return null;
+        }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isISOControl(c) && !(rule.freeText() && (c == '\n' || c == '\t'))) {

@@ -11,6 +11,28 @@ public final class Utf8Text {
 
     private Utf8Text() {}
 
+    /**
+     * The index of the first lone UTF-16 surrogate in the text, or -1. JSON's {@code \\uD800} escape alone decodes to
+     * one; it is no character, and stored it turns into '?'.
+     */
+    public static int loneSurrogate(CharSequence text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Why a text with a lone surrogate at {@code index} is refused. */
+    public static String loneSurrogateReason(CharSequence text, int index) {
+        return "must not contain a lone UTF-16 surrogate (found \\u%04X at %d); escapes of characters beyond U+FFFF come in pairs"
+                .formatted((int) text.charAt(index), index);
+    }
+
     /** Why the bytes are not acceptable UTF-8, or empty when it is. */
     public static Optional<String> problem(byte[] body) {
         int length = body.length;
