@@ -164,7 +164,7 @@ public final class GridPulse implements AutoCloseable {
                 : ApiKeys.of(Map.of(DEMO_DEVICE, secrets.demoDeviceKey()));
         var mqtt = new MqttDeviceServer(new MqttConfig(config.host(),
                 config.mqttPort(), deviceKeys,
-                settings.mqttMaxInFlight(), MqttConfig.DEFAULT_MAX_MESSAGE_BYTES), eventLog, pseudonymKey,
+                settings.mqttMaxInFlight(), MqttConfig.DEFAULT_MAX_MESSAGE_BYTES, settings.mqttLimits()), eventLog, pseudonymKey,
                 ingest.metrics(), region, config.clock());
         vertx.deployVerticle(mqtt).await(30, TimeUnit.SECONDS);
         mqttUrl = "mqtt://" + config.host() + ":" + mqtt.port();

@@ -39,6 +39,7 @@ import java.util.function.Function;
  * @param tls              the edge's certificate and key (GP_INGEST_TLS_CERT, GP_INGEST_TLS_KEY), or null for HTTP
  * @param deviceKeys       the devices' MQTT credentials (GP_DEVICE_KEYS); null for the demo's one wristband
  * @param mqttMaxInFlight  MQTT messages waiting for the log before devices are slowed (GP_MQTT_MAX_IN_FLIGHT)
+ * @param mqttLimits       a device's rate and the device edge's connection caps (GP_MQTT_DEVICE_RATE ...)
  * @param users            who may sign in to the cockpit (GP_COCKPIT_USERS); null for the five demo users
  * @param simulatorMix     the simulator's preset (GP_SIM_PRESET), or null to run at GP_SIM_EVENTS_PER_HOUR
  * @param perfectWire      whether the simulator sends without late batches and malformed lines (GP_SIM_WIRE=perfect)
@@ -53,7 +54,7 @@ import java.util.function.Function;
  */
 public record Settings(Path calendarDir, boolean streamJobs, StateStore stateStore, ApiKeys apiKeys, Path apiKeysFile,
                        String pseudonymKey, int ingestEventLoops, IngestConfig.Connections connections, IngestConfig.Tls tls,
-                       ApiKeys deviceKeys, int mqttMaxInFlight, CockpitUsers users, Mix simulatorMix, boolean perfectWire,
+                       ApiKeys deviceKeys, int mqttMaxInFlight, MqttConfig.Limits mqttLimits, CockpitUsers users, Mix simulatorMix, boolean perfectWire,
                        Map<String, String> jobEnvironment, RegionSource region, Registry registry, SmtpServer smtp,
                        Duration sessionIdle, Accounts.SecondFactor secondFactor, SingleSignOn.Config sso) {
 
@@ -83,6 +84,12 @@ public record Settings(Path calendarDir, boolean streamJobs, StateStore stateSto
                 Duration.ofSeconds(reader.whole("GP_INGEST_HEAD_TIMEOUT_SECONDS", (int) d.headTimeout().toSeconds())),
                 Duration.ofSeconds(reader.whole("GP_INGEST_BODY_TIMEOUT_SECONDS", (int) d.bodyTimeout().toSeconds())),
                 reader.whole("GP_INGEST_MAX_STREAMS_PER_KEY", d.maxStreamsPerKey())), d);
+        var m = MqttConfig.Limits.DEFAULT;
+        var mqttLimits = reader.check("GP_MQTT_* (device limits)", () -> new MqttConfig.Limits(
+                reader.whole("GP_MQTT_DEVICE_RATE", (int) m.perDevice()),
+                reader.whole("GP_MQTT_DEVICE_BURST", m.burstPerDevice()),
+                reader.whole("GP_MQTT_MAX_CONNECTIONS", m.connections()),
+                reader.whole("GP_MQTT_MAX_CONNECTIONS_PER_ADDRESS", m.perAddress())), m);
         var cert = reader.value("GP_INGEST_TLS_CERT", Path::of, null);
         var key = reader.value("GP_INGEST_TLS_KEY", Path::of, null);
         IngestConfig.Tls tls = null;
@@ -119,6 +126,7 @@ public record Settings(Path calendarDir, boolean streamJobs, StateStore stateSto
                 tls,
                 reader.value("GP_DEVICE_KEYS", ApiKeys::parse, null),
                 reader.whole("GP_MQTT_MAX_IN_FLIGHT", MqttConfig.DEFAULT_MAX_IN_FLIGHT),
+                mqttLimits,
                 reader.value("GP_COCKPIT_USERS", CockpitUsers::parse, null),
                 explicitRate ? null : reader.value("GP_SIM_PRESET", Mix::preset, Mix.preset("county")),
                 reader.value("GP_SIM_WIRE", s -> switch (s.toLowerCase(java.util.Locale.ROOT)) {

@@ -77,6 +77,8 @@ class SettingsTest {
                 Map.entry("GP_INGEST_TLS_CERT", "/tls/cert.pem"),
                 Map.entry("GP_INGEST_TLS_KEY", "/tls/key.pem"),
                 Map.entry("GP_MQTT_MAX_IN_FLIGHT", "64"),
+                Map.entry("GP_MQTT_DEVICE_RATE", "2"),
+                Map.entry("GP_MQTT_MAX_CONNECTIONS_PER_ADDRESS", "50"),
                 Map.entry("GP_SIM_PRESET", "province"),
                 Map.entry("GP_SIM_WIRE", "perfect"),
                 Map.entry("GP_DEVICE_OFFLINE_MINUTES", "15")));
@@ -90,6 +92,8 @@ class SettingsTest {
         assertThat(settings.connections().maxPerAddress()).isEqualTo(IngestConfig.Connections.defaults().maxPerAddress());
         assertThat(settings.tls()).isEqualTo(new IngestConfig.Tls(Path.of("/tls/cert.pem"), Path.of("/tls/key.pem")));
         assertThat(settings.mqttMaxInFlight()).isEqualTo(64);
+        assertThat(settings.mqttLimits()).isEqualTo(new io.gridpulse.ingest.mqtt.MqttConfig.Limits(2,
+                io.gridpulse.ingest.mqtt.MqttConfig.Limits.DEFAULT.burstPerDevice(), io.gridpulse.ingest.mqtt.MqttConfig.Limits.DEFAULT.connections(), 50));
         assertThat(settings.simulatorMix()).isEqualTo(Mix.preset("province"));
         assertThat(settings.perfectWire()).isTrue();
         assertThat(settings.jobEnvironment(true)).as("the operator's offline rule wins").containsEntry("GP_DEVICE_OFFLINE_MINUTES", "15");
@@ -104,14 +108,16 @@ class SettingsTest {
                 "GP_INGEST_TLS_CERT", "/tls/cert.pem",
                 "GP_SIM_PRESET", "planet",
                 "GP_INGEST_MAX_CONNECTIONS", "10",
-                "GP_INGEST_PROBE_RESERVE", "10")))
+                "GP_INGEST_PROBE_RESERVE", "10",
+                "GP_MQTT_MAX_CONNECTIONS", "0")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("GP_STREAM_JOBS: must be on or off, got 'maybe'")
                 .hasMessageContaining("GP_STATE_BACKEND")
                 .hasMessageContaining("GP_INGEST_EVENT_LOOPS: must be a whole number, got 'two'")
                 .hasMessageContaining("GP_INGEST_TLS_CERT and GP_INGEST_TLS_KEY: set both")
                 .hasMessageContaining("GP_SIM_PRESET: unknown preset")
-                .hasMessageContaining("GP_INGEST_* (connection limits): ");
+                .hasMessageContaining("GP_INGEST_* (connection limits): ")
+                .hasMessageContaining("GP_MQTT_* (device limits): the MQTT limits must be positive");
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.CompletionException;
+import java.util.function.BooleanSupplier;
 
 /**
  * One authenticated device connection. Runs on its connection's event loop, so the in-flight count
@@ -41,13 +42,16 @@ final class DeviceSession {
     private final EventLog eventLog;
     private final MqttMetrics metrics;
     private final IngestMetrics ingestMetrics;
+    /** Takes one message from the device's bucket; false when it is empty. */
+    private final BooleanSupplier withinRate;
     private int inFlight;
     /** Set once the connection is being closed: later packets are ignored, never acknowledged. */
     private boolean closing;
 
     DeviceSession(MqttEndpoint endpoint, KeyGrant grant, boolean v5, int maxInFlight, DevicePayload payloads,
                   EventAdmission admission, EventCodec codec, EventLog eventLog, MqttMetrics metrics,
-                  IngestMetrics ingestMetrics) {
+                  IngestMetrics ingestMetrics, BooleanSupplier withinRate) {
+        this.withinRate = withinRate;
         this.endpoint = endpoint;
         this.grant = grant;
         this.deviceId = grant.client();
@@ -79,6 +83,12 @@ final class DeviceSession {
                     : "device " + deviceId + " may publish only to its own topics, " + DeviceTopic.PREFIX + deviceId + "/...";
             refuse(message, topic.isEmpty() ? "topic-invalid" : "not-authorized",
                     topic.isEmpty() ? MqttPubAckReasonCode.TOPIC_NAME_INVALID : MqttPubAckReasonCode.NOT_AUTHORIZED, reason);
+            return;
+        }
+        if (!withinRate.getAsBoolean()) {
+            // a device that sends faster than any real one (a stolen key sending fake alarms) is slowed, not stored
+            refuse(message, "rate-limited", MqttPubAckReasonCode.QUOTA_EXCEEDED,
+                    "device " + deviceId + " sends faster than its limit; slow down and resend");
             return;
         }
         if (inFlight >= maxInFlight) {

@@ -12,16 +12,22 @@ import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
 import io.netty.handler.codec.mqtt.MqttProperties.MqttPropertyType;
 import io.netty.handler.codec.mqtt.MqttProperties;
 import io.netty.handler.codec.mqtt.MqttQoS;
+import io.gridpulse.ingest.auth.RateLimiter;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.VerticleBase;
 import io.vertx.mqtt.MqttEndpoint;
 import io.vertx.mqtt.MqttServer;
 import io.vertx.mqtt.MqttServerOptions;
+import io.vertx.mqtt.messages.codes.MqttDisconnectReasonCode;
 import io.vertx.mqtt.messages.codes.MqttSubAckReasonCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Collections;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The device edge: an MQTT 3.1.1 and 5 server where each device, logged in with its id and key,
@@ -39,6 +45,15 @@ public final class MqttDeviceServer extends VerticleBase {
     private final EventAdmission admission;
     private final EventCodec codec;
     private MqttServer server;
+    /** Shared by a device's successive connections, so that reconnecting does not refill its bucket. */
+    private final RateLimiter rates = new RateLimiter();
+    private final AtomicInteger connections = new AtomicInteger();
+    private final ConcurrentHashMap<String, AtomicInteger> connectionsByAddress = new ConcurrentHashMap<>();
+    /** The one connection of each device: a new one takes over, as MQTT does for a client id (3.1.4-3). */
+    private final ConcurrentHashMap<String, Held> byDevice = new ConcurrentHashMap<>();
+
+    /** A device's connection and the event loop it runs on, where it must be closed. */
+    private record Held(MqttEndpoint endpoint, Context context, boolean v5) {}
 
     /**
      * @param eventLog     the log the HTTP edge appends to (events land in the same topic)
@@ -100,6 +115,44 @@ public final class MqttDeviceServer extends VerticleBase {
 
     private void connect(MqttEndpoint endpoint) {
         boolean v5 = endpoint.protocolVersion() == 5;
+        // counted before the key is looked at: a flood of bad logins is held to the same bounds
+        var address = endpoint.remoteAddress() == null ? "unknown" : endpoint.remoteAddress().hostAddress();
+        var limits = config.limits();
+        if (connections.incrementAndGet() > limits.connections()) {
+            connections.decrementAndGet();
+            metrics.connectionRefused("too-many-connections");
+            endpoint.reject(v5 ? MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_BUSY
+                    : MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE);
+            return;
+        }
+        var fromAddress = connectionsByAddress.computeIfAbsent(address, a -> new AtomicInteger());
+        if (fromAddress.incrementAndGet() > limits.perAddress()) {
+            release(address, fromAddress);
+            metrics.connectionRefused("too-many-from-address");
+            endpoint.reject(v5 ? MqttConnectReturnCode.CONNECTION_REFUSED_CONNECTION_RATE_EXCEEDED
+                    : MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE);
+            return;
+        }
+        if (!admit(endpoint, v5)) {
+            release(address, fromAddress);
+            return;
+        }
+        endpoint.closeHandler(closed -> {
+            metrics.sessionClosed();
+            release(address, fromAddress);
+            byDevice.computeIfPresent(endpoint.auth().getUsername(), (id, held) -> held.endpoint() == endpoint ? null : held);
+        });
+    }
+
+    private void release(String address, AtomicInteger fromAddress) {
+        connections.decrementAndGet();
+        if (fromAddress.decrementAndGet() <= 0) {
+            connectionsByAddress.remove(address, fromAddress);
+        }
+    }
+
+    /** Authenticates and accepts a connection counted against the limits; false when it was refused. */
+    private boolean admit(MqttEndpoint endpoint, boolean v5) {
         var auth = endpoint.auth();
         var deviceId = auth == null ? null : auth.getUsername();
         var key = auth == null ? null : auth.getPassword();
@@ -110,10 +163,14 @@ public final class MqttDeviceServer extends VerticleBase {
             // the same answer for an unknown device and a wrong key: nothing to probe for
             endpoint.reject(v5 ? MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USERNAME_OR_PASSWORD
                     : MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USER_NAME_OR_PASSWORD);
-            return;
+            return false;
         }
-        var session = new DeviceSession(endpoint, grant.get(), v5, config.maxInFlight(), payloads, admission, codec,
-                eventLog, metrics, ingestMetrics);
+        var limits = config.limits();
+        var own = grant.get();
+        var rate = new KeyGrant(own.client(), own.rights(), own.areas(), own.kinds(),
+                Math.min(own.perSecond(), limits.perDevice()), Math.min(own.burst(), limits.burstPerDevice()));
+        var session = new DeviceSession(endpoint, own, v5, config.maxInFlight(), payloads, admission, codec,
+                eventLog, metrics, ingestMetrics, () -> rates.take(rate, 1) == 0);
         endpoint.publishAutoAck(false);
         endpoint.publishHandler(session::publish);
         endpoint.subscribeHandler(subscribe -> {
@@ -126,7 +183,6 @@ public final class MqttDeviceServer extends VerticleBase {
             }
         });
         endpoint.exceptionHandler(e -> log.debug("device {}: {}", deviceId, e.toString()));
-        endpoint.closeHandler(closed -> metrics.sessionClosed());
         var properties = new MqttProperties();
         if (v5) {
             // tell the client the bounds up front rather than disconnecting it later
@@ -138,5 +194,20 @@ public final class MqttDeviceServer extends VerticleBase {
         // no session state is kept: unacknowledged messages are the client's to resend
         endpoint.accept(false, properties);
         metrics.sessionOpened();
+        var previous = byDevice.put(deviceId, new Held(endpoint, Vertx.currentContext(), v5));
+        if (previous != null && previous.endpoint() != endpoint) {
+            metrics.sessionTakenOver();
+            previous.context().runOnContext(v -> {
+                if (previous.endpoint().isConnected()) {
+                    // MQTT 5 hears why (its DISCONNECT closes the connection); 3.1.1 has no word for it
+                    if (previous.v5()) {
+                        previous.endpoint().disconnect(MqttDisconnectReasonCode.SESSION_TAKEN_OVER, MqttProperties.NO_PROPERTIES);
+                    } else {
+                        previous.endpoint().close();
+                    }
+                }
+            });
+        }
+        return true;
     }
 }

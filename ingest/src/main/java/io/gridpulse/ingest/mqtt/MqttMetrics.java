@@ -41,6 +41,14 @@ final class MqttMetrics {
                 .increment();
     }
 
+    /** A device connected again while connected: its older connection was closed. */
+    void sessionTakenOver() {
+        Counter.builder("ingest.mqtt.sessions.taken.over")
+                .description("MQTT device connections closed because the same device connected again")
+                .register(registry)
+                .increment();
+    }
+
     void connectionRefused(String reason) {
         Counter.builder("ingest.mqtt.connections.refused")
                 .description("MQTT CONNECTs refused, by reason")
