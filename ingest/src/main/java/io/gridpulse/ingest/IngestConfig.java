@@ -115,13 +115,25 @@ public record IngestConfig(String host, int port, String kafkaBootstrap, String 
      * @param maxStreamsPerKey alert streams (server-sent events) one key may hold open; 429 beyond
      */
     public record Connections(int maxConnections, int maxPerAddress, int probeReserve, java.time.Duration idleTimeout,
-                              java.time.Duration headTimeout, java.time.Duration bodyTimeout, int maxStreamsPerKey) {
+                              java.time.Duration headTimeout, java.time.Duration bodyTimeout, int maxStreamsPerKey,
+                              int maxReadsPerKey) {
+        /** The limits with the default number of warehouse reads a key may have under way at once. */
+        public Connections(int maxConnections, int maxPerAddress, int probeReserve, java.time.Duration idleTimeout,
+                           java.time.Duration headTimeout, java.time.Duration bodyTimeout, int maxStreamsPerKey) {
+            this(maxConnections, maxPerAddress, probeReserve, idleTimeout, headTimeout, bodyTimeout, maxStreamsPerKey,
+                    DEFAULT_READS_PER_KEY);
+        }
+
+        /** Warehouse reads one key may have under way at once: a dashboard's few panels, not a scan per thread. */
+        public static final int DEFAULT_READS_PER_KEY = 4;
+
         public Connections {
-            if (maxConnections < 1 || maxPerAddress < 1 || maxStreamsPerKey < 1 || probeReserve < 0
+            if (maxConnections < 1 || maxPerAddress < 1 || maxStreamsPerKey < 1 || maxReadsPerKey < 1 || probeReserve < 0
                     || probeReserve >= maxConnections) {
                 throw new IllegalArgumentException("connection limits must be positive, and the probes' reserve smaller"
                         + " than the limit: got " + maxConnections + " in all, " + maxPerAddress + " per address, "
-                        + probeReserve + " reserved, " + maxStreamsPerKey + " streams per key");
+                        + probeReserve + " reserved, " + maxStreamsPerKey + " streams and " + maxReadsPerKey
+                        + " reads per key");
             }
             for (var timeout : java.util.List.of(idleTimeout, headTimeout, bodyTimeout)) {
                 if (timeout.isNegative() || timeout.isZero() || timeout.toSeconds() > Integer.MAX_VALUE) {
@@ -142,7 +154,7 @@ public record IngestConfig(String host, int port, String kafkaBootstrap, String 
 
         public Connections withMaxConnections(int limit) {
             return new Connections(limit, Math.min(maxPerAddress, limit), Math.min(probeReserve, limit - 1), idleTimeout,
-                    headTimeout, bodyTimeout, maxStreamsPerKey);
+                    headTimeout, bodyTimeout, maxStreamsPerKey, maxReadsPerKey);
         }
     }
 

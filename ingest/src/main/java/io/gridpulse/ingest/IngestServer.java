@@ -9,6 +9,7 @@ import io.gridpulse.ingest.areas.AreasEndpoint;
 import io.gridpulse.ingest.auth.ApiKeyAuthentication;
 import io.gridpulse.ingest.auth.KeyRing;
 import io.gridpulse.ingest.auth.RateLimiter;
+import io.gridpulse.ingest.auth.ReadGate;
 import io.gridpulse.ingest.counts.EventCountsEndpoint;
 import io.gridpulse.ingest.events.BatchEndpoint;
 import io.gridpulse.ingest.events.CaseHomes;
@@ -199,6 +200,10 @@ public final class IngestServer extends VerticleBase {
         var reading = ApiKeyAuthentication.requires(Right.READ);
         var writing = ApiKeyAuthentication.requires(Right.WRITE);
         var readRate = ApiKeyAuthentication.limitedBy(limiter);
+        // reads are charged by the queries behind them, and a key has only so many under way
+        var countsRate = ApiKeyAuthentication.limitedBy(limiter, EventCountsEndpoint.COST);
+        var kpisRate = ApiKeyAuthentication.limitedBy(limiter, KpisEndpoint.COST);
+        var warehouseRead = new ReadGate(config.connections().maxReadsPerKey());
 
         var router = Router.router(vertx);
         // before anything is measured: a method outside the fixed set would add a meter per name
@@ -241,13 +246,14 @@ public final class IngestServer extends VerticleBase {
                 .handler(writing)
                 .handler(bodyUpTo(config.maxBatchBytes()))
                 .handler(batch::post);
-        router.get("/api/v1/event-counts").handler(reading).handler(readRate).handler(QueryParameters.noneAccepted())
-                .handler(IngestServer::wholeRegionOnly)
+        router.get("/api/v1/event-counts").handler(reading).handler(countsRate).handler(QueryParameters.noneAccepted())
+                .handler(IngestServer::wholeRegionOnly).handler(warehouseRead)
                 .handler(new EventCountsEndpoint(warehouse)::get);
-        router.get("/api/v1/alerts").handler(reading).handler(readRate).handler(new AlertsEndpoint(warehouse)::get);
+        router.get("/api/v1/alerts").handler(reading).handler(readRate).handler(warehouseRead)
+                .handler(new AlertsEndpoint(warehouse)::get);
         router.get("/api/v1/alerts/stream").handler(reading).handler(readRate)
                 .handler(new AlertStreamEndpoint(alertFeed, heartbeat, config.connections().maxStreamsPerKey())::get);
-        router.get("/api/v1/kpis").handler(reading).handler(readRate)
+        router.get("/api/v1/kpis").handler(reading).handler(kpisRate).handler(warehouseRead)
                 .handler(new KpisEndpoint(config.region(), warehouse, config.zone(), config.clock())::get);
         router.get("/api/v1/sla/deadline").handler(reading).handler(readRate).handler(new DeadlinePreviewEndpoint(
                 CalendarDirectory.of(config.calendarDir(), log::info), config.zone())::get);

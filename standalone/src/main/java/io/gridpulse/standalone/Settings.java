@@ -83,7 +83,8 @@ public record Settings(Path calendarDir, boolean streamJobs, StateStore stateSto
                 Duration.ofSeconds(reader.whole("GP_INGEST_IDLE_TIMEOUT_SECONDS", (int) d.idleTimeout().toSeconds())),
                 Duration.ofSeconds(reader.whole("GP_INGEST_HEAD_TIMEOUT_SECONDS", (int) d.headTimeout().toSeconds())),
                 Duration.ofSeconds(reader.whole("GP_INGEST_BODY_TIMEOUT_SECONDS", (int) d.bodyTimeout().toSeconds())),
-                reader.whole("GP_INGEST_MAX_STREAMS_PER_KEY", d.maxStreamsPerKey())), d);
+                reader.whole("GP_INGEST_MAX_STREAMS_PER_KEY", d.maxStreamsPerKey()),
+                reader.whole("GP_INGEST_MAX_READS_PER_KEY", d.maxReadsPerKey())), d);
         var m = MqttConfig.Limits.DEFAULT;
         var mqttLimits = reader.check("GP_MQTT_* (device limits)", () -> new MqttConfig.Limits(
                 reader.whole("GP_MQTT_DEVICE_RATE", (int) m.perDevice()),

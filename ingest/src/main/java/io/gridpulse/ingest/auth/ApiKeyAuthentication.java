@@ -67,8 +67,16 @@ public final class ApiKeyAuthentication implements Handler<RoutingContext> {
 
     /** A handler that takes one token per request from the key's rate (429 with Retry-After when empty). */
     public static Handler<RoutingContext> limitedBy(RateLimiter limiter) {
+        return limitedBy(limiter, 1);
+    }
+
+    /**
+     * Charges a read by what it costs the warehouse: {@code cost} tokens of the key's rate (a page of alerts is one
+     * query, the indicators a dozen), so that a key's rate bounds the work it causes and not only its requests.
+     */
+    public static Handler<RoutingContext> limitedBy(RateLimiter limiter, int cost) {
         return ctx -> {
-            var wait = limiter.take(grant(ctx), 1);
+            var wait = limiter.take(grant(ctx), cost);
             if (wait > 0) {
                 tooMany(ctx, wait);
                 return;

@@ -6,6 +6,7 @@ import io.gridpulse.ingest.auth.AreaScope;
 import io.gridpulse.ingest.http.Instants;
 import io.gridpulse.ingest.http.ProblemResponse;
 import io.gridpulse.ingest.http.QueryParameters;
+import io.gridpulse.ingest.http.ShortCache;
 import io.gridpulse.model.area.AreaCode;
 import io.gridpulse.model.kpi.IndicatorValue;
 import io.gridpulse.warehouse.Warehouse;
@@ -17,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +31,8 @@ import java.util.Set;
  * and the reason.
  */
 public final class KpisEndpoint {
+    /** Tokens of the key's rate one answer takes: about a dozen warehouse queries. */
+    public static final int COST = 12;
     private static final Logger log = LoggerFactory.getLogger(KpisEndpoint.class);
     static final Set<String> PARAMETERS = Set.of("area", "period");
 
@@ -36,6 +40,9 @@ public final class KpisEndpoint {
     private final KpiQueries queries;
     private final ZoneId zone;
     private final Clock clock;
+
+    /** The dozen queries behind one answer, run once a second at most for the same area and period. */
+    private final ShortCache<List<IndicatorValue>> answers = new ShortCache<>(Duration.ofSeconds(1), 1_000);
 
     public KpisEndpoint(Region region, Warehouse warehouse, ZoneId zone, Clock clock) {
         this.region = region;
@@ -78,7 +85,8 @@ public final class KpisEndpoint {
         }
         var target = area != null ? area : region.roots().getFirst().code();
         var p = period.get();
-        ctx.vertx().executeBlocking(() -> queries.indicators(target, p.from(), p.to(), now), false)
+        answers.get(ctx.vertx().getOrCreateContext(), target.value() + "|" + p.from() + "|" + p.to(),
+                        () -> queries.indicators(target, p.from(), p.to(), now))
                 .onSuccess(values -> ctx.response().putHeader("Content-Type", "application/json")
                         .end(body(target, p, values).encode()))
                 .onFailure(error -> {
