@@ -40,6 +40,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -84,9 +85,28 @@ public final class GridPulse implements AutoCloseable {
         }
     }
 
+    /**
+     * Creates the data folder readable by its owner only, and narrows one made before: it holds Kafka's log of every
+     * event, the warehouse, the job's checkpoints and the secrets, which the default umask would leave readable to
+     * every account of the machine. Nothing inside can be reached through a folder others cannot enter.
+     */
+    static void ownerOnly(Path dataDir) throws java.io.IOException {
+        Files.createDirectories(dataDir);
+        if (!Files.getFileStore(dataDir).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+            return;
+        }
+        var ownerOnly = java.nio.file.attribute.PosixFilePermissions.fromString("rwx------");
+        var before = Files.getPosixFilePermissions(dataDir);
+        if (!before.equals(ownerOnly)) {
+            Files.setPosixFilePermissions(dataDir, ownerOnly);
+            log.info("data folder {} narrowed to its owner (was {})", dataDir,
+                    java.nio.file.attribute.PosixFilePermissions.toString(before));
+        }
+    }
+
     private void startAll(StandaloneConfig config, Settings settings) throws Exception {
         var started = System.nanoTime();
-        Files.createDirectories(config.dataDir());
+        ownerOnly(config.dataDir());
         stopInReverse.push(lock(config));
         var secrets = new Secrets(config.dataDir());
         // one region for every part: the edge's checks, MQTT, the job's placement, the cockpit, the simulator
