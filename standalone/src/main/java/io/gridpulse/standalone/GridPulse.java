@@ -200,9 +200,9 @@ public final class GridPulse implements AutoCloseable {
                         CockpitContext.Security.accountBox(pseudonymKey), settings.sessionIdle(), settings.secondFactor(),
                         settings.sso() == null ? SingleSignOn.off() : SingleSignOn.of(settings.sso()),
                         io.gridpulse.warehouse.audit.AuditKey.derive(pseudonymKey, secrets.auditHeads()))),
-                config.host(), config.cockpitPort());
+                config.host(), config.cockpitPort(), settings.cockpitTls());
         stopInReverse.push(cockpit);
-        cockpitUrl = "http://" + config.host() + ":" + config.cockpitPort() + "/";
+        cockpitUrl = (settings.cockpitTls() == null ? "http" : "https") + "://" + config.host() + ":" + config.cockpitPort() + "/";
 
         var simulation = config.simulation();
         if (!simulation.enabled() && settings.registry() != null) {

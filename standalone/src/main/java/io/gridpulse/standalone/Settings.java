@@ -51,12 +51,14 @@ import java.util.function.Function;
  * @param sessionIdle      how long a cockpit session outlives its browser's last request (GP_COCKPIT_SESSION_IDLE_MINUTES)
  * @param secondFactor     who confirms a cockpit sign-in with an authenticator app's code (GP_COCKPIT_SECOND_FACTOR)
  * @param sso              the cockpit's single sign-on (GP_OIDC_*); null when GP_OIDC_ISSUER is unset
+ * @param cockpitTls       the cockpit's certificate and key (GP_COCKPIT_TLS_CERT, GP_COCKPIT_TLS_KEY), or null for HTTP
  */
 public record Settings(Path calendarDir, boolean streamJobs, StateStore stateStore, ApiKeys apiKeys, Path apiKeysFile,
                        String pseudonymKey, int ingestEventLoops, IngestConfig.Connections connections, IngestConfig.Tls tls,
                        ApiKeys deviceKeys, int mqttMaxInFlight, MqttConfig.Limits mqttLimits, CockpitUsers users, Mix simulatorMix, boolean perfectWire,
                        Map<String, String> jobEnvironment, RegionSource region, Registry registry, SmtpServer smtp,
-                       Duration sessionIdle, Accounts.SecondFactor secondFactor, SingleSignOn.Config sso) {
+                       Duration sessionIdle, Accounts.SecondFactor secondFactor, SingleSignOn.Config sso,
+                       io.gridpulse.cockpit.CockpitTls cockpitTls) {
 
     public Settings {
         jobEnvironment = Map.copyOf(jobEnvironment);
@@ -99,6 +101,14 @@ public record Settings(Path calendarDir, boolean streamJobs, StateStore stateSto
         } else if (cert != null || key != null) {
             reader.problem("GP_INGEST_TLS_CERT and GP_INGEST_TLS_KEY", "set both (PEM files) to serve HTTPS, or neither for plain HTTP");
         }
+        var cockpitCert = reader.value("GP_COCKPIT_TLS_CERT", Path::of, null);
+        var cockpitKey = reader.value("GP_COCKPIT_TLS_KEY", Path::of, null);
+        io.gridpulse.cockpit.CockpitTls cockpitTls = null;
+        if (cockpitCert != null && cockpitKey != null) {
+            cockpitTls = new io.gridpulse.cockpit.CockpitTls(cockpitCert, cockpitKey);
+        } else if (cockpitCert != null || cockpitKey != null) {
+            reader.problem("GP_COCKPIT_TLS_CERT and GP_COCKPIT_TLS_KEY", "set both (PEM files) to serve the cockpit over HTTPS, or neither for plain HTTP");
+        }
         var streamJobs = reader.value("GP_STREAM_JOBS", s -> switch (s.toLowerCase(java.util.Locale.ROOT)) {
             case "on" -> true;
             case "off" -> false;
@@ -137,7 +147,8 @@ public record Settings(Path calendarDir, boolean streamJobs, StateStore stateSto
                 }, false),
                 env, region, registry, smtp, sessionIdle(reader),
                 reader.value("GP_COCKPIT_SECOND_FACTOR", Accounts.SecondFactor::named, Accounts.SecondFactor.CITY_WIDE),
-                sso(reader, env));
+                sso(reader, env),
+                cockpitTls);
         if (settings.users() != null) {
             for (var user : settings.users().users()) {
                 if (region.region().area(user.scope()).isEmpty()) {

@@ -109,7 +109,8 @@ class SettingsTest {
                 "GP_SIM_PRESET", "planet",
                 "GP_INGEST_MAX_CONNECTIONS", "10",
                 "GP_INGEST_PROBE_RESERVE", "10",
-                "GP_MQTT_MAX_CONNECTIONS", "0")))
+                "GP_MQTT_MAX_CONNECTIONS", "0",
+                "GP_COCKPIT_TLS_KEY", "/tls/key.pem")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("GP_STREAM_JOBS: must be on or off, got 'maybe'")
                 .hasMessageContaining("GP_STATE_BACKEND")
@@ -117,7 +118,8 @@ class SettingsTest {
                 .hasMessageContaining("GP_INGEST_TLS_CERT and GP_INGEST_TLS_KEY: set both")
                 .hasMessageContaining("GP_SIM_PRESET: unknown preset")
                 .hasMessageContaining("GP_INGEST_* (connection limits): ")
-                .hasMessageContaining("GP_MQTT_* (device limits): the MQTT limits must be positive");
+                .hasMessageContaining("GP_MQTT_* (device limits): the MQTT limits must be positive")
+                .hasMessageContaining("GP_COCKPIT_TLS_CERT and GP_COCKPIT_TLS_KEY: set both");
     }
 
     @Test
