@@ -61,6 +61,35 @@ class CaseOwnershipEndToEndTest {
         assertThat(breach.status()).as("not withdrawn").isEqualTo(AlertStatus.OPEN);
     }
 
+    @Test
+    void anotherEventUnderAnIdAlreadyUsedIsADeadLetterAndTheFirstStays(GridPulse system) throws Exception {
+        // a key that guessed a terminal's next id sends first; the terminal's own visit comes second (issue 12 item 13)
+        var api = new Api(system.ingestUrl(), system.apiKey());
+        var id = Api.newEventId();
+        var at = TestClock.offsetNow().minusMinutes(5).truncatedTo(ChronoUnit.SECONDS);
+        var forged = visit(id, at, "terminal-0666", 5);
+        var real = visit(id, at, "terminal-0042", 40);
+        assertThat(api.post("/api/v1/events", forged).statusCode()).isEqualTo(202);
+        awaitTrue("the first event stored", () -> system.warehouse().events().find(id).isPresent());
+        assertThat(api.post("/api/v1/events", real).statusCode()).as("the edge cannot tell; the job can").isEqualTo(202);
+        assertThat(api.post("/api/v1/events", forged).statusCode()).as("a plain resend").isEqualTo(202);
+
+        awaitTrue("the second event in the dead letters", () -> deadLetter(system, id) != null);
+        var letter = deadLetter(system, id);
+        assertThat(letter.reason()).contains("already used for another event");
+        assertThat(letter.source()).isEqualTo("terminal-0042");
+        assertThat(system.warehouse().deadLetters().recent(500).stream().filter(d -> d.eventId().equals(id)))
+                .as("the resent copy is a retry, not a conflict").hasSize(1);
+        assertThat(system.warehouse().events().find(id).orElseThrow().source()).isEqualTo("terminal-0666");
+    }
+
+    private static String visit(String eventId, OffsetDateTime at, String source, int minutes) {
+        return """
+                {"eventId":"%s","kind":"visit","occurredAt":"%s","source":"%s","gridCode":"%s",
+                 "visitorId":"w-7","householdId":"h-42","visitType":"routine","durationMinutes":%d}"""
+                .formatted(eventId, at, source, GRID_A, minutes);
+    }
+
     private static Alert breach(GridPulse system, String caseId) {
         return system.warehouse().alerts().forCase(caseId).stream().filter(a -> a.kind() == AlertKind.SLA_BREACH).findFirst()
                 .orElse(null);

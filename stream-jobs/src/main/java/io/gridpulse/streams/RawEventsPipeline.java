@@ -65,7 +65,8 @@ final class RawEventsPipeline {
                 .sinkTo(new WarehouseSink<>(config.warehouse(), (w, rows) -> w.events().insert(rows), config.sinkBatchRows(), config.sinkMaxDelay()))
                 .uid("sink-events").name("events table");
 
-        decoded.getSideOutput(DecodeEvents.DEAD_LETTERS).union(demands.getSideOutput(CaseHomes.REFUSED))
+        decoded.getSideOutput(DecodeEvents.DEAD_LETTERS).union(demands.getSideOutput(CaseHomes.REFUSED),
+                        firstSeen.getSideOutput(FirstSeenOnly.CONFLICTS))
                 .sinkTo(new WarehouseSink<>(config.warehouse(), (w, rows) -> w.deadLetters().insert(rows), 500, config.sinkMaxDelay()))
                 .uid("sink-dead-letters").name("dead letters table");
         return unique;

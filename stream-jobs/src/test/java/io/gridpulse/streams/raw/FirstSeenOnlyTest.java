@@ -52,8 +52,43 @@ class FirstSeenOnlyTest {
         assertThat(harness.extractOutputValues()).extracting(EventRow::eventId).containsExactly("c");
     }
 
+    @Test
+    void anotherEventUnderAnIdAlreadyUsedIsNotStoredButDeadLetteredAndCounted() throws Exception {
+        // a key that guessed terminal t-1's next id sent first; t-1's own event comes second, with other content
+        harness.processElement(new StreamRecord<>(row("a", "t-2", "{\"eventId\":\"a\",\"note\":\"forged\"}"), 1));
+        harness.processElement(new StreamRecord<>(row("a", "t-1", "{\"eventId\":\"a\",\"note\":\"real\"}"), 2));
+        harness.processElement(new StreamRecord<>(row("a", "t-2", "{\"eventId\":\"a\",\"note\":\"forged\"}"), 3));
+
+        assertThat(harness.extractOutputValues()).extracting(EventRow::source).containsExactly("t-2");
+        var conflicts = harness.getSideOutput(FirstSeenOnly.CONFLICTS);
+        assertThat(conflicts).as("the resent copy is a retry; the other event is a conflict").hasSize(1);
+        var letter = conflicts.peek().getValue();
+        assertThat(letter.source()).isEqualTo("t-1");
+        assertThat(letter.reason()).contains("already used for another event");
+        assertThat(letter.payload()).contains("real");
+    }
+
+    @Test
+    void idsSeenBeforeFingerprintsWereKeptStayPlainDuplicates() throws Exception {
+        // a checkpoint of the job before this rule holds only the "seen" flag
+        harness.processElement(new StreamRecord<>(row("a"), 1));
+        harness.getOperator().setCurrentKey("a");
+        var fingerprint = harness.getOperator().getKeyedStateBackend().getPartitionedState(
+                org.apache.flink.runtime.state.VoidNamespace.INSTANCE,
+                org.apache.flink.runtime.state.VoidNamespaceSerializer.INSTANCE,
+                new org.apache.flink.api.common.state.ValueStateDescriptor<>("fingerprint", Long.class));
+        fingerprint.clear();
+        harness.processElement(new StreamRecord<>(row("a", "t-9", "{\"other\":1}"), 2));
+        assertThat(harness.extractOutputValues()).hasSize(1);
+        assertThat(harness.getSideOutput(FirstSeenOnly.CONFLICTS)).isNullOrEmpty();
+    }
+
     static EventRow row(String id) {
+        return row(id, "t-1", "{}");
+    }
+
+    static EventRow row(String id, String source, String payload) {
         return new EventRow(id, "demand.created", Instant.parse("2026-11-23T01:00:00Z"), Instant.parse("2026-11-23T01:00:01Z"),
-                "t-1", "439901001001001", "439901001001", "439901001", "439901", null, null, "{}");
+                source, "439901001001001", "439901001001", "439901001", "439901", null, null, payload);
     }
 }
