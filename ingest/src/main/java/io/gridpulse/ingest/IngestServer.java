@@ -132,7 +132,7 @@ public final class IngestServer extends VerticleBase {
         }, false).compose(openApi -> {
             router = routes(openApi);
             if (keyRing.follows()) {
-                vertx.setPeriodic(KEY_FILE_CHECK.toMillis(), id -> vertx.executeBlocking(keyRing::refresh, false));
+                vertx.setPeriodic(KEY_FILE_CHECK.toMillis(), id -> vertx.executeBlocking(keyRing::refreshKeys, false));
             }
             // servers of one Vertx on the same host and port (port 0 included) share one socket
             return vertx.deployVerticle(Listener::new, new DeploymentOptions().setInstances(config.eventLoops()));

@@ -58,6 +58,50 @@ class ManagedKeysTest {
                 KeyMaterial.sha256Hex(key), revoked, "admin", T, "admin", Instant.now())); // wall clock: the version orders changes
     }
 
+    @Test
+    void aDeviceRegisteredOnTheKeysPageConnectsOverMqttWithinSecondsAndIsRefusedOnceRevoked() throws Exception {
+        var ring = new io.gridpulse.ingest.auth.KeyRing(ApiKeys.of(Map.of()), null, store);
+        var mqtt = new io.gridpulse.ingest.mqtt.MqttDeviceServer(io.gridpulse.ingest.mqtt.MqttConfig.of("127.0.0.1", 0, ring),
+                new RecordingEventLog(), TestIngest.PSEUDONYM_KEY, new io.gridpulse.ingest.metrics.IngestMetrics(),
+                io.gridpulse.geo.region.Region.demo(), TestClock.get());
+        vertx.deployVerticle(mqtt).await(10, TimeUnit.SECONDS);
+        var key = KeyMaterial.generate();
+        store.save(new ApiKeyRecord(new KeyGrant("wb-registered", Set.of(Right.WRITE), List.of(),
+                Set.of(io.gridpulse.model.event.EventKind.TELEMETRY), 5, 100), KeyMaterial.sha256Hex(key), false, "admin", T,
+                "admin", Instant.now())); // wall clock: the version orders changes
+
+        var client = connectedWithin15s(mqtt.port(), "wb-registered", key, true);
+        assertThat(DeviceClients.publishV5(client, DeviceClients.telemetryTopic("wb-registered"),
+                DeviceClients.reading(Samples.newId(), 70), 1)).isZero();
+        client.disconnect().waitForCompletion(DeviceClients.WAIT_MS);
+
+        store.save(new ApiKeyRecord(new KeyGrant("wb-registered", Set.of(Right.WRITE), List.of(),
+                Set.of(io.gridpulse.model.event.EventKind.TELEMETRY), 5, 100), KeyMaterial.sha256Hex(key), true, "admin", T,
+                "admin", Instant.now())); // wall clock: the version orders changes
+        assertThat(connectedWithin15s(mqtt.port(), "wb-registered", key, false)).as("refused once revoked").isNull();
+    }
+
+    /** A client once the device edge {@code accepts} (or, when not, null once it refuses), trying for 15 s. */
+    private static org.eclipse.paho.mqttv5.client.MqttAsyncClient connectedWithin15s(int port, String device, String key,
+                                                                                  boolean accepts) throws Exception {
+        var deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                var client = DeviceClients.v5(port, device, key);
+                if (accepts) {
+                    return client;
+                }
+                client.disconnect().waitForCompletion(DeviceClients.WAIT_MS);
+            } catch (org.eclipse.paho.mqttv5.common.MqttException refused) {
+                if (!accepts) {
+                    return null;
+                }
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("the device edge did not " + (accepts ? "accept" : "refuse") + " " + device + " within 15 s");
+    }
+
     private int post(String key, String body) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/v1/events"))
                 .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")

@@ -180,8 +180,10 @@ public final class GridPulse implements AutoCloseable {
         stopInReverse.push(dispatcher);
 
         // devices (wristbands, kiosks, plaques) publish over MQTT; QoS 1 is acknowledged once Kafka has the message
-        var deviceKeys = settings.deviceKeys() != null ? settings.deviceKeys()
-                : ApiKeys.of(Map.of(DEMO_DEVICE, secrets.demoDeviceKey()));
+        // the configured devices, and those an administrator registers on the keys page (followed every 2 s)
+        var deviceKeys = new io.gridpulse.ingest.auth.KeyRing(settings.deviceKeys() != null ? settings.deviceKeys()
+                : ApiKeys.of(Map.of(DEMO_DEVICE, secrets.demoDeviceKey())), null,
+                new io.gridpulse.warehouse.keys.ApiKeyStore(warehouse));
         var mqtt = new MqttDeviceServer(new MqttConfig(config.host(),
                 config.mqttPort(), deviceKeys,
                 settings.mqttMaxInFlight(), MqttConfig.DEFAULT_MAX_MESSAGE_BYTES, settings.mqttLimits()), eventLog, pseudonymKey,

@@ -64,6 +64,87 @@ public final class KeyAdmin {
         return new Issued(List.of(), key);
     }
 
+    /** A device registered in bulk, with its key: handed over once, in the file the administrator downloads. */
+    public record Credential(String deviceId, String deviceType, AreaCode area, String key) {}
+
+    /** What registering a devices file gives: every problem (and nothing stored), or a key per device. */
+    public record Registration(List<Problem> problems, List<Credential> credentials) {
+        public boolean ok() {
+            return problems.isEmpty();
+        }
+    }
+
+    /**
+     * Registers every device of a devices file (the registry's format) with a key of its own: the device's id is the
+     * key's client (its MQTT username), it may write what its type sends, in its street, at a device's rate. All or
+     * nothing: a file with any problem registers no device, and each problem names its line and column.
+     */
+    public Registration registerDevices(String csv) {
+        var read = DeviceRegistration.read(csv);
+        var problems = new java.util.ArrayList<>(read.problems());
+        var households = new io.gridpulse.warehouse.registry.HouseholdRegistry(context.warehouse()).gridsOf(
+                read.rows().stream().filter(r -> r.gridCode().isEmpty()).map(DeviceRegistration.Row::householdId).toList());
+        var taken = store.all().stream().map(ApiKeyRecord::client).collect(Collectors.toCollection(java.util.HashSet::new));
+        var grants = new java.util.ArrayList<KeyGrant>();
+        var types = new java.util.ArrayList<String>();
+        for (var row : read.rows()) {
+            var at = "/line/" + row.line() + "/";
+            AreaCode grid = null;
+            if (!row.gridCode().isEmpty()) {
+                var code = AreaCode.parse(row.gridCode());
+                if (code.isEmpty() || context.region().area(code.get()).isEmpty()) {
+                    problems.add(new Problem(at + "grid_code", "'" + row.gridCode() + "' is not an area of " + regionName()));
+                } else {
+                    grid = code.get();
+                }
+            } else {
+                grid = households.get(row.householdId());
+                if (grid == null) {
+                    problems.add(new Problem(at + "household_id", "household '" + row.householdId() + "' is not in the"
+                            + " registry; load the households first, or give the device a grid_code"));
+                }
+            }
+            if (grid == null) {
+                continue;
+            }
+            var area = DeviceRegistration.keyArea(grid, admin::canSee);
+            var draft = new KeyDraft(row.deviceId(), List.of(io.gridpulse.model.keys.Right.WRITE.wireName()),
+                    List.of(area.value()), DeviceRegistration.kinds(row.type()).stream().map(k -> k.wireName()).sorted().toList(),
+                    DeviceRegistration.PER_SECOND, DeviceRegistration.BURST);
+            var checked = draft.check(a -> context.region().area(a).isPresent(), admin::canSee, ownScope(), taken);
+            checked.problems().forEach(p -> problems.add(new Problem(at + (p.pointer().equals("/client") ? "device_id"
+                    : p.pointer().substring(1)), p.reason())));
+            checked.outside().forEach(p -> problems.add(new Problem(at + "grid_code", "the device lies in " + area
+                    + ", outside your area " + admin.scope())));
+            if (checked.ok()) {
+                taken.add(row.deviceId());
+                grants.add(checked.grant());
+                types.add(row.type().name().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        if (!problems.isEmpty()) {
+            return new Registration(List.copyOf(problems), List.of());
+        }
+        var now = context.clock().instant();
+        var credentials = new java.util.ArrayList<Credential>();
+        var records = new java.util.ArrayList<ApiKeyRecord>();
+        for (int i = 0; i < grants.size(); i++) {
+            var grant = grants.get(i);
+            var key = KeyMaterial.generate();
+            records.add(new ApiKeyRecord(grant, KeyMaterial.sha256Hex(key), false, admin.name(), now, admin.name(), now));
+            credentials.add(new Credential(grant.client(), types.get(i), grant.areas().getFirst(), key));
+        }
+        store.saveAll(records);
+        context.audit().append(admin.name(), "devices_registered", credentials.size() + " devices: "
+                + credentials.stream().map(Credential::deviceId).limit(20).collect(Collectors.joining(","))
+                + (credentials.size() > 20 ? ",…" : ""));
+        return new Registration(List.of(), List.copyOf(credentials));
+    }
+
+    private String regionName() {
+        return context.region().roots().getFirst().name();
+    }
+
     /** Revokes a key: the edge refuses it within seconds. */
     public void revoke(String client) {
         var k = managed(client);

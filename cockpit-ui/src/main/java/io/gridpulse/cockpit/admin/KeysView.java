@@ -72,7 +72,10 @@ public final class KeysView extends VerticalLayout implements HasDynamicTitle {
         var create = new Button(getTranslation("keys.create"), click -> openForm());
         create.setId("key-create");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        add(new H1(getTranslation("keys.title")), new Paragraph(getTranslation("keys.explain")), create, grid);
+        var devices = new Button(getTranslation("keys.devices"), click -> openDevices());
+        devices.setId("key-devices");
+        add(new H1(getTranslation("keys.title")), new Paragraph(getTranslation("keys.explain")),
+                new HorizontalLayout(create, devices), grid);
         setFlexGrow(1, grid);
         refresh();
     }
@@ -172,6 +175,82 @@ public final class KeysView extends VerticalLayout implements HasDynamicTitle {
         dialog.add(form);
         dialog.getFooter().add(new Button(getTranslation("users.cancel"), click -> dialog.close()), save);
         dialog.open();
+    }
+
+    /**
+     * Registers a devices file in bulk: every problem listed with its line (and nothing stored), or the keys of all its
+     * devices in a CSV that can be downloaded once; the page keeps no copy after that.
+     */
+    private void openDevices() {
+        var dialog = new Dialog();
+        dialog.setId("devices-form");
+        dialog.setHeaderTitle(getTranslation("keys.devices"));
+        dialog.setWidth("min(52rem, 95vw)");
+        var outcome = new VerticalLayout();
+        outcome.setId("devices-outcome");
+        outcome.setPadding(false);
+        var ui = com.vaadin.flow.component.UI.getCurrent();
+        var upload = new com.vaadin.flow.component.upload.Upload();
+        // the list is cleared after each file, so that a corrected file can be dropped next
+        upload.setUploadHandler(com.vaadin.flow.server.streams.UploadHandler.inMemory((metadata, bytes) -> ui.access(() -> {
+            registered(outcome, keys.registerDevices(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)));
+            upload.clearFileList();
+        })));
+        upload.setId("devices-upload");
+        upload.setAcceptedFileTypes(".csv", "text/csv");
+        upload.setMaxFiles(1);
+        upload.setMaxFileSize(4 * 1024 * 1024);
+        upload.setDropLabel(new Span(getTranslation("keys.devices.upload")));
+        upload.setI18n(new com.vaadin.flow.component.upload.UploadI18N()
+                .setAddFiles(new com.vaadin.flow.component.upload.UploadI18N.AddFiles()
+                        .setOne(getTranslation("upload.add")).setMany(getTranslation("upload.add")))
+                .setDropFiles(new com.vaadin.flow.component.upload.UploadI18N.DropFiles()
+                        .setOne(getTranslation("upload.drop")).setMany(getTranslation("upload.drop")))
+                .setError(new com.vaadin.flow.component.upload.UploadI18N.Error()
+                        .setTooManyFiles(getTranslation("upload.error.many"))
+                        .setFileIsTooBig(getTranslation("upload.error.big", 4 * 1024))
+                        .setIncorrectFileType(getTranslation("upload.error.type"))));
+        dialog.add(new Paragraph(getTranslation("keys.devices.explain")), upload, outcome);
+        var close = new Button(getTranslation("users.close"), click -> dialog.close());
+        close.setId("devices-close");
+        dialog.getFooter().add(close);
+        dialog.open();
+    }
+
+    private void registered(VerticalLayout outcome, KeyAdmin.Registration registration) {
+        outcome.removeAll();
+        if (!registration.ok()) {
+            var list = new com.vaadin.flow.component.html.UnorderedList();
+            list.setId("devices-problems");
+            list.addClassName("gp-problems");
+            for (var problem : registration.problems()) {
+                var parts = problem.pointer().split("/");   // /line/N/column
+                list.add(new com.vaadin.flow.component.html.ListItem(getTranslation("keys.devices.problem",
+                        parts.length > 2 ? parts[2] : "?", parts.length > 3 ? parts[3] : "", problem.reason())));
+            }
+            outcome.add(new Paragraph(getTranslation("keys.devices.problems", registration.problems().size())), list);
+            return;
+        }
+        var rows = registration.credentials().stream()
+                .map(c -> List.<Object>of(c.deviceId(), c.deviceType(), c.area().value(), c.key())).toList();
+        var file = new java.util.concurrent.atomic.AtomicReference<>(io.gridpulse.cockpit.export.Exports.csv(
+                List.of("device_id", "device_type", "area_code", "key"), rows));
+        var done = new Paragraph(getTranslation("keys.devices.done", registration.credentials().size()));
+        done.setId("devices-done");
+        var link = new com.vaadin.flow.component.html.Anchor((com.vaadin.flow.server.streams.DownloadHandler) download -> {
+            var bytes = file.getAndSet(null);
+            if (bytes == null) {
+                download.getResponse().setStatus(410);
+                return;
+            }
+            download.setFileName("gridpulse-device-keys.csv");
+            download.setContentType(io.gridpulse.cockpit.export.Exports.CSV);
+            download.getOutputStream().write(bytes);
+            download.getUI().access(() -> outcome.add(new Paragraph(getTranslation("keys.devices.downloaded"))));
+        }, getTranslation("keys.devices.download"));
+        link.setId("devices-download");
+        outcome.add(done, link);
+        refresh();
     }
 
     /** The key, shown once, with how to use it. */

@@ -65,4 +65,56 @@ class KeyAdminTest {
         assertThat(admin(CITY).create(new KeyDraft("keys-rotated", List.of("write"), null, null, null, null)).problems())
                 .extracting(Problem::pointer).containsExactly("/client");
     }
+
+    @Test
+    void aDevicesFileRegistersEveryDeviceWithItsOwnKeyInItsStreet() {
+        TestCockpit.warehouse().clickHouse().execute("INSERT INTO gridpulse.households (household_id, county_code, street_code,"
+                + " community_code, grid_code, residents, aged_60_plus, groups, version) VALUES ('keys-hh-1', '439901',"
+                + " '439901104', '439901104002', '439901104002003', 1, 1, ['elderly_alone'], 1)");
+        var registration = admin(CITY).registerDevices("""
+                device_id,device_type,grid_code,household_id,hall_id
+                keys-wb-1,wristband,,keys-hh-1,
+                keys-term-1,grid_terminal,439901001001001,,
+                keys-kiosk-9,rating_device,439901001002001,,hall-1
+                """);
+
+        assertThat(registration.problems()).isEmpty();
+        assertThat(registration.credentials()).extracting(KeyAdmin.Credential::deviceId, c -> c.area().value())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("keys-wb-1", "439901104"),
+                        org.assertj.core.groups.Tuple.tuple("keys-term-1", "439901001"),
+                        org.assertj.core.groups.Tuple.tuple("keys-kiosk-9", "439901001"));
+        var store = new ApiKeyStore(TestCockpit.warehouse());
+        var wristband = store.find("keys-wb-1").orElseThrow();
+        assertThat(wristband.sha256()).isEqualTo(KeyMaterial.sha256Hex(registration.credentials().getFirst().key()));
+        assertThat(wristband.grant().kinds()).containsExactly(io.gridpulse.model.event.EventKind.TELEMETRY);
+        assertThat(wristband.grant().perSecond()).isEqualTo(DeviceRegistration.PER_SECOND);
+        assertThat(store.find("keys-kiosk-9").orElseThrow().grant().kinds())
+                .contains(io.gridpulse.model.event.EventKind.FEEDBACK, io.gridpulse.model.event.EventKind.TELEMETRY);
+        assertThat(TestCockpit.installedContext().audit().latest(1)).singleElement()
+                .satisfies(e -> assertThat(e.action() + " " + e.target()).startsWith("devices_registered 3 devices: keys-wb-1"));
+    }
+
+    @Test
+    void aDevicesFileWithAnyProblemRegistersNothingAndNamesEachLine() {
+        var registration = admin(STREET).registerDevices("""
+                device_id,device_type,grid_code,household_id,hall_id
+                keys-ok-1,wristband,439901001001001,,
+                keys-bad-1,toaster,439901001001001,,
+                keys-bad-2,wristband,,keys-no-such-household,
+                keys-bad-3,kiosk,439901002001001,,
+                keys-bad-4,kiosk,999999999999999,,
+                Keys-Upper,kiosk,439901001001001,,
+                keys-ok-1,kiosk,439901001001001,,
+                """);
+
+        assertThat(registration.ok()).isFalse();
+        assertThat(registration.problems()).extracting(Problem::pointer).containsExactly(
+                "/line/3/device_type", "/line/4/household_id", "/line/5/grid_code", "/line/6/grid_code",
+                "/line/7/device_id", "/line/8/device_id");
+        assertThat(registration.credentials()).isEmpty();
+        assertThat(new ApiKeyStore(TestCockpit.warehouse()).find("keys-ok-1")).as("nothing half-applied").isEmpty();
+
+        assertThat(admin(STREET).registerDevices("id,type\nx,y\n").problems()).extracting(Problem::pointer)
+                .containsExactly("/line/1/device_id", "/line/1/device_type");
+    }
 }

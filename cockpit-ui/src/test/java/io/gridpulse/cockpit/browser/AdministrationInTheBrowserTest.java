@@ -173,6 +173,43 @@ class AdministrationInTheBrowserTest {
         }
     }
 
+    @Test
+    void anAdministratorRegistersADevicesFileSeesItsProblemsThenItsDevices() throws Exception {
+        var browser = BROWSER.open();
+        var driver = browser.driver;
+        browser.signIn("admin");
+        browser.open("admin/keys");
+        browser.waitUpTo(30).until(d -> !d.findElements(By.id("key-devices")).isEmpty());
+        driver.findElement(By.id("key-devices")).click();
+        browser.waitUpTo(10).until(d -> !d.findElements(By.id("devices-upload")).isEmpty());
+
+        var bad = java.nio.file.Files.createTempFile("devices-bad", ".csv");
+        java.nio.file.Files.writeString(bad, "device_id,device_type,grid_code,household_id,hall_id\n"
+                + "browser-wb-1,wristband,439901001001001,,\nbrowser-wb-2,toaster,439901001001001,,\n");
+        upload(driver, bad);
+        browser.waitUpTo(20).until(d -> !text(d, "devices-outcome").isEmpty());
+        assertThat(text(driver, "devices-outcome")).contains("未登记任何设备", "第 3 行 device_type");
+        assertThat(new io.gridpulse.warehouse.keys.ApiKeyStore(TestCockpit.warehouse()).find("browser-wb-1")).isEmpty();
+
+        var good = java.nio.file.Files.createTempFile("devices-good", ".csv");
+        java.nio.file.Files.writeString(good, "device_id,device_type,grid_code,household_id,hall_id\n"
+                + "browser-wb-1,wristband,439901001001001,,\nbrowser-kiosk-1,kiosk,439901001002001,,\n");
+        upload(driver, good);
+        browser.waitUpTo(20).until(d -> text(d, "devices-outcome").contains("已登记 2 台设备"));
+        assertThat(driver.findElement(By.id("devices-download")).getDomAttribute("href")).isNotBlank();
+        driver.findElement(By.id("devices-close")).click();
+        browser.waitUpTo(10).until(d -> text(d, "keys").contains("browser-kiosk-1"));
+        assertThat(new io.gridpulse.warehouse.keys.ApiKeyStore(TestCockpit.warehouse()).find("browser-wb-1")).isPresent();
+    }
+
+    /** Gives the devices dialog's upload a file, as choosing it in the file picker would. */
+    private static void upload(WebDriver driver, java.nio.file.Path file) {
+        var upload = driver.findElement(By.id("devices-upload"));
+        var inputs = upload.findElements(By.cssSelector("input[type=file]"));
+        var input = inputs.isEmpty() ? upload.getShadowRoot().findElement(By.cssSelector("input[type=file]")) : inputs.getFirst();
+        input.sendKeys(file.toAbsolutePath().toString());
+    }
+
     private static void signInAs(SignedInBrowser browser, String name, String password) {
         WebDriver driver = browser.driver;
         driver.manage().deleteAllCookies();

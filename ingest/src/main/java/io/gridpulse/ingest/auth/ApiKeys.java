@@ -30,7 +30,7 @@ import java.util.Set;
  * does not reveal a usable key. Keys are long random strings, so an unsalted hash is enough. Each
  * key carries a {@link KeyGrant}: its rights, areas, event kinds and rate.
  */
-public final class ApiKeys {
+public final class ApiKeys implements Keys {
     private static final HexFormat HEX = HexFormat.of();
     private static final MessageDigest SHA256_PROTOTYPE = sha256();
 
@@ -189,6 +189,7 @@ public final class ApiKeys {
     }
 
     /** The grant of a presented key, if it is known; the comparison runs in constant time per entry. */
+    @Override
     public Optional<KeyGrant> grantFor(String presentedKey) {
         if (presentedKey == null || presentedKey.isEmpty() || presentedKey.length() > 256) {
             return Optional.empty();

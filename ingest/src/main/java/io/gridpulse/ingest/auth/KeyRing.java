@@ -19,7 +19,7 @@ import java.util.Optional;
  * parsing, or a warehouse that does not answer, leaves the last good keys in force and is reported.
  * A managed key whose client the configuration names already is left out, with a warning.
  */
-public final class KeyRing {
+public final class KeyRing implements Keys {
     private static final Logger log = LoggerFactory.getLogger(KeyRing.class);
 
     private final ApiKeys fixed;
@@ -55,16 +55,24 @@ public final class KeyRing {
     }
 
     /** Whether keys can change while the edge runs (a key file or managed keys), so that {@link #refresh} is worth calling. */
+    @Override
     public boolean follows() {
         return file != null || store != null;
     }
 
+    @Override
     public Optional<KeyGrant> grantFor(String presentedKey) {
         return current.grantFor(presentedKey);
     }
 
     /** Reads the file and the managed keys again where they changed since the last read (blocking I/O); false when the file is wrong. */
-    public synchronized boolean refresh() {
+    @Override
+    public synchronized void refresh() {
+        refreshKeys();
+    }
+
+    /** As {@link #refresh}, telling whether the file is usable. */
+    public synchronized boolean refreshKeys() {
         var fileOk = refreshFile();
         var changed = fileChanged | refreshStore();
         if (changed) {

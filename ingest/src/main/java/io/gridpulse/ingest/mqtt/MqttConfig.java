@@ -1,6 +1,6 @@
 package io.gridpulse.ingest.mqtt;
 
-import io.gridpulse.ingest.auth.ApiKeys;
+import io.gridpulse.ingest.auth.Keys;
 
 /**
  * What the device edge needs to run.
@@ -8,13 +8,14 @@ import io.gridpulse.ingest.auth.ApiKeys;
  * @param host            the interface to listen on
  * @param port            the MQTT port (1883 by convention; 0 picks a free one)
  * @param deviceKeys      device credentials: the client name is the device id (the MQTT username),
- *                        the key its password; held hashed, in the {@code GP_API_KEYS} format
+ *                        the key its password; held hashed: {@code GP_DEVICE_KEYS} and the keys managed on the
+ *                        cockpit's keys page (devices registered in bulk among them), followed while the edge runs
  * @param maxInFlight     QoS 1 messages per connection waiting for the log; MQTT 5 clients are told
  *                        (Receive Maximum), a client that exceeds it is disconnected
  * @param maxMessageBytes the largest MQTT packet accepted; larger ones close the connection
  * @param limits          how much one device, one address and all of them together may hold and send
  */
-public record MqttConfig(String host, int port, ApiKeys deviceKeys, int maxInFlight, int maxMessageBytes, Limits limits) {
+public record MqttConfig(String host, int port, Keys deviceKeys, int maxInFlight, int maxMessageBytes, Limits limits) {
     public static final int DEFAULT_PORT = 1883;
     public static final int DEFAULT_MAX_IN_FLIGHT = 32;
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 16 * 1024;
@@ -52,12 +53,12 @@ public record MqttConfig(String host, int port, ApiKeys deviceKeys, int maxInFli
     }
 
     /** The device edge with the default limits on connections and rates. */
-    public MqttConfig(String host, int port, ApiKeys deviceKeys, int maxInFlight, int maxMessageBytes) {
+    public MqttConfig(String host, int port, Keys deviceKeys, int maxInFlight, int maxMessageBytes) {
         this(host, port, deviceKeys, maxInFlight, maxMessageBytes, Limits.DEFAULT);
     }
 
     /** The device edge on this port with the default limits. */
-    public static MqttConfig of(String host, int port, ApiKeys deviceKeys) {
+    public static MqttConfig of(String host, int port, Keys deviceKeys) {
         return new MqttConfig(host, port, deviceKeys, DEFAULT_MAX_IN_FLIGHT, DEFAULT_MAX_MESSAGE_BYTES);
     }
 

@@ -36,6 +36,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class MqttDeviceServer extends VerticleBase {
     private static final Logger log = LoggerFactory.getLogger(MqttDeviceServer.class);
+    /** How often the device keys are looked at for changes, as the HTTP edge looks at its keys. */
+    static final java.time.Duration KEY_CHECK = java.time.Duration.ofSeconds(2);
 
     private final MqttConfig config;
     private final EventLog eventLog;
@@ -94,6 +96,13 @@ public final class MqttDeviceServer extends VerticleBase {
                 .listen()
                 .onSuccess(s -> {
                     server = s;
+                    if (config.deviceKeys().follows()) {
+                        // a device registered or revoked on the keys page connects, or is refused, within seconds
+                        vertx.setPeriodic(KEY_CHECK.toMillis(), id -> vertx.executeBlocking(() -> {
+                            config.deviceKeys().refresh();
+                            return null;
+                        }, false));
+                    }
                     log.info("device MQTT listening on {}:{}", config.host(), s.actualPort());
                 });
     }

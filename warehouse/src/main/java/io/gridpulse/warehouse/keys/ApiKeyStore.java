@@ -5,6 +5,7 @@ import io.gridpulse.model.event.EventKind;
 import io.gridpulse.model.keys.KeyGrant;
 import io.gridpulse.model.keys.Right;
 import io.gridpulse.warehouse.ClickHouse;
+import io.gridpulse.warehouse.SqlLiteral;
 import io.gridpulse.warehouse.Warehouse;
 import io.gridpulse.warehouse.sql.Row;
 import io.gridpulse.warehouse.sql.Sql;
@@ -48,6 +49,42 @@ public final class ApiKeyStore {
                 .bind("perSecond", g.perSecond()).bind("burst", g.burst()).bind("revoked", k.revoked() ? 1 : 0)
                 .bind("createdBy", k.createdBy()).bind("createdAt", k.createdAt())
                 .bind("changedBy", k.changedBy()).bind("changedAt", at).bind("version", version));
+    }
+
+    /**
+     * Writes many keys in one statement (a county's devices registered at once): all of them, or, when the statement
+     * fails, none. Their versions rise in the order given.
+     */
+    public void saveAll(List<ApiKeyRecord> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        var sql = new StringBuilder(200 + keys.size() * 220).append("INSERT INTO gridpulse.api_keys (client, sha256,")
+                .append(" rights, areas, kinds, per_second, burst, revoked, created_by, created_at, changed_by, changed_at,")
+                .append(" version) ").append(Warehouse.SYNCHRONOUS_INSERT).append(" VALUES ");
+        for (int i = 0; i < keys.size(); i++) {
+            var k = keys.get(i);
+            var g = k.grant();
+            sql.append(i == 0 ? "(" : ",(");
+            SqlLiteral.appendString(sql, g.client()).append(", ");
+            SqlLiteral.appendString(sql, k.sha256()).append(", ");
+            array(sql, g.rights().stream().map(Right::wireName).sorted().toList()).append(", ");
+            array(sql, g.areas().stream().map(AreaCode::value).toList()).append(", ");
+            array(sql, g.kinds().stream().map(EventKind::wireName).sorted().toList()).append(", ");
+            sql.append(g.perSecond()).append(", ").append(g.burst()).append(", ").append(k.revoked() ? 1 : 0).append(", ");
+            SqlLiteral.appendString(sql, k.createdBy()).append(", ").append(SqlLiteral.dateTime64(k.createdAt())).append(", ");
+            SqlLiteral.appendString(sql, k.changedBy()).append(", ").append(SqlLiteral.dateTime64(k.changedAt())).append(", ");
+            sql.append(versions.next(k.changedAt())).append(')');
+        }
+        clickHouse.execute(sql.toString());
+    }
+
+    private static StringBuilder array(StringBuilder sql, List<String> values) {
+        sql.append('[');
+        for (int i = 0; i < values.size(); i++) {
+            SqlLiteral.appendString(i == 0 ? sql : sql.append(", "), values.get(i));
+        }
+        return sql.append(']');
     }
 
     /** Every key, revoked ones too, by client. */

@@ -33,6 +33,18 @@ public final class HouseholdRegistry {
                 .bind("version", version));
     }
 
+    /** The grid of each of these households that the registry holds (those it does not are left out). */
+    public java.util.Map<String, AreaCode> gridsOf(java.util.Collection<String> householdIds) {
+        if (householdIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        var grids = new java.util.HashMap<String, AreaCode>();
+        clickHouse.query(Sql.of("SELECT household_id, grid_code FROM gridpulse.households FINAL WHERE has(:ids, household_id)")
+                        .bindStrings("ids", householdIds), r -> java.util.Map.entry(r.string("household_id"), r.string("grid_code")))
+                .forEach(e -> grids.put(e.getKey(), AreaCode.of(e.getValue())));
+        return grids;
+    }
+
     /** Registered households in an area. */
     public long count(AreaCode area) {
         return clickHouse.count(Sql.of("SELECT count() AS n FROM gridpulse.households FINAL WHERE :area")
