@@ -68,7 +68,15 @@ public record CockpitContext(Warehouse warehouse, Accounts accounts, Region regi
      */
     public static CockpitContext of(Warehouse warehouse, CockpitUsers firstUsers, Region region, ZoneId zone,
                                     Clock clock, CalendarDirectory calendars, Security security) {
-        var audit = AuditLog.of(warehouse, clock, security.auditKey());
+        return of(warehouse, firstUsers, region, zone, clock, calendars, security, AuditLog.of(warehouse, clock, security.auditKey()));
+    }
+
+    /**
+     * As above, appending to an audit log the installation shares (the edge's keys API writes to it too): one chain
+     * must have one writer, or each would extend the head it last saw.
+     */
+    public static CockpitContext of(Warehouse warehouse, CockpitUsers firstUsers, Region region, ZoneId zone,
+                                    Clock clock, CalendarDirectory calendars, Security security, AuditLog audit) {
         var accounts = new Accounts(new AccountStore(warehouse), audit, clock, region, security.accountSecrets(),
                 security.secondFactor()).bootstrap(firstUsers);
         return new CockpitContext(warehouse, accounts, region, zone, new LiveQueries(warehouse), audit,

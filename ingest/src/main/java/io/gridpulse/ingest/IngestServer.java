@@ -20,6 +20,7 @@ import io.gridpulse.ingest.http.ConnectionGate;
 import io.gridpulse.ingest.http.ProblemResponse;
 import io.gridpulse.ingest.http.QueryParameters;
 import io.gridpulse.ingest.http.RequestIds;
+import io.gridpulse.ingest.keys.KeysEndpoint;
 import io.gridpulse.ingest.kpis.KpisEndpoint;
 import io.gridpulse.ingest.log.EventLog;
 import io.gridpulse.ingest.metrics.IngestMetrics;
@@ -86,6 +87,8 @@ public final class IngestServer extends VerticleBase {
     private final ConnectionGate gate;
     private volatile ConnectionGate.Guard guard;
     private Router router;
+    /** Where key changes over the API are recorded: the one audit chain of the installation, shared with the cockpit. */
+    private volatile io.gridpulse.warehouse.audit.AuditLog audit;
 
     /** The edge with its alert stream tailing the configured alerts topic. */
     public IngestServer(IngestConfig config, EventLog eventLog, Warehouse warehouse) {
@@ -266,6 +269,14 @@ public final class IngestServer extends VerticleBase {
         router.get("/api/v1/subscriptions").handler(reading).handler(readRate).handler(QueryParameters.noneAccepted())
                 .handler(subscriptions::list);
         router.delete("/api/v1/subscriptions/:id").handler(reading).handler(readRate).handler(subscriptions::delete);
+        var keyAdmin = new KeysEndpoint(warehouse == null ? null : new io.gridpulse.warehouse.keys.ApiKeyStore(warehouse),
+                config.region(), audit, config.clock());
+        var managing = ApiKeyAuthentication.requires(Right.KEYS);
+        router.get("/api/v1/keys").handler(managing).handler(readRate).handler(QueryParameters.noneAccepted())
+                .handler(keyAdmin::list);
+        router.post("/api/v1/keys").handler(managing).handler(readRate).handler(bodyUpTo(16 * 1024)).handler(keyAdmin::create);
+        router.post("/api/v1/keys/:client/rotate").handler(managing).handler(readRate).handler(keyAdmin::rotate);
+        router.delete("/api/v1/keys/:client").handler(managing).handler(readRate).handler(keyAdmin::revoke);
         router.get("/api/v1/openapi.yaml").handler(QueryParameters.noneAccepted()).handler(ctx -> ctx.response()
                 .putHeader("Content-Type", OpenApiDocument.CONTENT_TYPE).end(openApi));
         new Open311Api(codec, admission, limiter, timedLog, metrics, keyRing, warehouse, Open311Api.DEFAULT_JURISDICTION,
@@ -378,6 +389,15 @@ public final class IngestServer extends VerticleBase {
     /** Connections closed at once because a limit was reached, since start. */
     public long refusedConnections() {
         return guard != null ? guard.refused() : refusedConnections.get();
+    }
+
+    /**
+     * Records the changes made over {@code /api/v1/keys} in this audit log; call before deploying. It must be the same
+     * instance the cockpit appends to: two writers of one chain would each extend the head they last saw.
+     */
+    public IngestServer auditedBy(io.gridpulse.warehouse.audit.AuditLog log) {
+        this.audit = log;
+        return this;
     }
 
     /** The port actually bound (differs from the configured one when that was 0). */

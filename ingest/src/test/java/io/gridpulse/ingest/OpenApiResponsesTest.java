@@ -138,6 +138,18 @@ class OpenApiResponsesTest {
         calls.add(Call.post("createSubscription", "/api/v1/subscriptions", "{\"channel\":\"pigeon\"}"));
         calls.add(Call.get("listSubscriptions", "/api/v1/subscriptions"));
         calls.add(new Call("deleteSubscription", "DELETE", "/api/v1/subscriptions/no-such-subscription", TestIngest.KEY, null, null));
+        var keyClient = "openapi-" + Samples.newId().substring(0, 8);
+        calls.add(Call.post("createKey", "/api/v1/keys", """
+                {"client":"%s","rights":["write"],"areas":["439901001"],"kinds":["ticket"],"perSecond":5,"burst":10}"""
+                .formatted(keyClient)));
+        calls.add(Call.post("createKey", "/api/v1/keys", "{\"client\":\"Bad Name\",\"rights\":[\"fly\"]}"));
+        calls.add(Call.post("createKey", "/api/v1/keys", "{\"client\":\"x-1\",\"rights\":[\"write\"]}").withKey(TestIngest.READER_KEY));
+        calls.add(Call.get("listKeys", "/api/v1/keys"));
+        calls.add(Call.post("rotateKey", "/api/v1/keys/" + keyClient + "/rotate", null));
+        calls.add(Call.post("rotateKey", "/api/v1/keys/no-such-client/rotate", null));
+        calls.add(new Call("revokeKey", "DELETE", "/api/v1/keys/" + keyClient, TestIngest.KEY, null, null));
+        calls.add(Call.post("rotateKey", "/api/v1/keys/" + keyClient + "/rotate", null));
+        calls.add(new Call("revokeKey", "DELETE", "/api/v1/keys/no-such-client", TestIngest.KEY, null, null));
         calls.add(Call.get("getOpenApi", "/api/v1/openapi.yaml"));
         calls.add(Call.get("getLiveness", "/health/live").withKey(null));
         calls.add(Call.get("getReadiness", "/health/ready").withKey(null));
@@ -157,7 +169,9 @@ class OpenApiResponsesTest {
         for (var call : calls) {
             var answer = call.send();
             exercised.add(call.operationId());
-            var response = ValidatableResponse.create(answer.status(), answer.headers(), Buffer.buffer(answer.body()),
+            var response = answer.body().isEmpty() && answer.headers().get("content-type") == null
+                    ? ValidatableResponse.create(answer.status(), answer.headers())
+                    : ValidatableResponse.create(answer.status(), answer.headers(), Buffer.buffer(answer.body()),
                     mime(answer.headers().get("content-type")));
             try {
                 validator.validate(response, call.operationId()).await(10, TimeUnit.SECONDS);

@@ -166,6 +166,10 @@ public final class GridPulse implements AutoCloseable {
                 .withApiKeysFile(settings.apiKeysFile())
                 .withTls(settings.tls()),
                 eventLog, warehouse, gate);
+        // one writer of the audit chain for the whole installation: the cockpit and the keys API append to it
+        var audit = io.gridpulse.warehouse.audit.AuditLog.of(warehouse, config.clock(),
+                io.gridpulse.warehouse.audit.AuditKey.derive(pseudonymKey, secrets.auditHeads()));
+        ingest.auditedBy(audit);
         vertx.deployVerticle(ingest).await(30, TimeUnit.SECONDS);
         ingestUrl = (settings.tls() == null ? "http://" : "https://") + config.host() + ":" + ingest.port();
 
@@ -201,7 +205,7 @@ public final class GridPulse implements AutoCloseable {
                         CalendarDirectory.of(calendarDir, log::info), new CockpitContext.Security(SubscriptionSecrets.box(pseudonymKey),
                         CockpitContext.Security.accountBox(pseudonymKey), settings.sessionIdle(), settings.secondFactor(),
                         settings.sso() == null ? SingleSignOn.off() : SingleSignOn.of(settings.sso()),
-                        io.gridpulse.warehouse.audit.AuditKey.derive(pseudonymKey, secrets.auditHeads()))),
+                        io.gridpulse.warehouse.audit.AuditKey.derive(pseudonymKey, secrets.auditHeads())), audit),
                 config.host(), config.cockpitPort(), settings.cockpitTls());
         stopInReverse.push(cockpit);
         cockpitUrl = (settings.cockpitTls() == null ? "http" : "https") + "://" + config.host() + ":" + config.cockpitPort() + "/";

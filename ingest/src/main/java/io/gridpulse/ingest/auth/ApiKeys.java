@@ -158,7 +158,7 @@ public final class ApiKeys implements Keys {
             if (k.has("rights")) {
                 for (var r : list(k, "rights", where)) {
                     rights.add(Right.fromWire(r).orElseThrow(() -> new IllegalArgumentException(
-                            where + "/rights: unknown right '" + r + "'; use write, read or metrics")));
+                            where + "/rights: unknown right '" + r + "'; use write, read, metrics or keys")));
                 }
             } else {
                 rights = EnumSet.allOf(Right.class);

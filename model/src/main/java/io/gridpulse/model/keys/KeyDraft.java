@@ -59,13 +59,13 @@ public record KeyDraft(String client, List<String> rights, List<String> areas, L
         for (int i = 0; i < rights.size(); i++) {
             var right = Right.fromWire(rights.get(i) == null ? "" : rights.get(i));
             if (right.isEmpty()) {
-                problems.add(new Problem("/rights/" + i, "must be write, read or metrics"));
+                problems.add(new Problem("/rights/" + i, "must be write, read, metrics or keys"));
             } else {
                 chosenRights.add(right.get());
             }
         }
         if (rights.isEmpty()) {
-            problems.add(new Problem("/rights", "must name at least one right: write, read or metrics"));
+            problems.add(new Problem("/rights", "must name at least one right: write, read, metrics or keys"));
         }
         var codes = new LinkedHashSet<AreaCode>();
         for (int i = 0; i < areas.size(); i++) {

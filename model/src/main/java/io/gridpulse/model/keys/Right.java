@@ -10,7 +10,12 @@ public enum Right {
     /** Read alerts, counts, indicators and the area hierarchy, within the key's areas. */
     READ("read"),
     /** Scrape {@code /metrics}. */
-    METRICS("metrics");
+    METRICS("metrics"),
+    /**
+     * Manage the keys of the key's areas over {@code /api/v1/keys} (make, list, rotate, revoke), handing out only rights
+     * it holds itself: for a county's provisioning system, as the cockpit's keys page is for its administrators.
+     */
+    KEYS("keys");
 
     private final String wireName;
 
