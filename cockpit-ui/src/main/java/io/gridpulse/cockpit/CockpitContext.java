@@ -35,10 +35,12 @@ import java.util.Objects;
  * @param sessionIdle how long a session lasts after its browser stopped talking to the cockpit (a closed tab, a
  *                    sleeping computer); an open page keeps its session alive, as a wall screen must
  * @param sso         the region's single sign-on (OpenID Connect), or off
+ * @param accessWatch the security alerts raised from the audit log (bulk exports, cases looked up many times)
  */
 public record CockpitContext(Warehouse warehouse, Accounts accounts, Region region, ZoneId zone,
                              LiveQueries live, AuditLog audit, Clock clock, CalendarDirectory calendars,
-                             SubscriptionStore subscriptions, Duration sessionIdle, SingleSignOn sso) {
+                             SubscriptionStore subscriptions, Duration sessionIdle, SingleSignOn sso,
+                             io.gridpulse.cockpit.security.AccessWatch accessWatch) {
     /** How long a session outlives its last request unless configured (GP_COCKPIT_SESSION_IDLE_MINUTES). */
     public static final Duration DEFAULT_SESSION_IDLE = Duration.ofMinutes(30);
 
@@ -81,7 +83,7 @@ public record CockpitContext(Warehouse warehouse, Accounts accounts, Region regi
                 security.secondFactor()).bootstrap(firstUsers);
         return new CockpitContext(warehouse, accounts, region, zone, new LiveQueries(warehouse), audit,
                 clock, calendars, new SubscriptionStore(warehouse, security.subscriptionSecrets()), security.sessionIdle(),
-                security.sso());
+                security.sso(), io.gridpulse.cockpit.security.AccessWatch.on(audit));
     }
 
     /** The region's areas by code, with their display names. */

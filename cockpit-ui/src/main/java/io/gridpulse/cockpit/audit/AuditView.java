@@ -23,7 +23,7 @@ import java.time.format.FormatStyle;
  */
 @Route(value = "audit", layout = MainLayout.class)
 @Requires(Permission.READ_AUDIT_LOG)
-public final class AuditView extends VerticalLayout implements HasDynamicTitle {
+public final class AuditView extends VerticalLayout implements HasDynamicTitle, com.vaadin.flow.router.BeforeEnterObserver {
     /** How many of the newest entries are listed. */
     static final int SHOWN = 500;
 
@@ -47,9 +47,24 @@ public final class AuditView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(e -> action(e.action())).setHeader(getTranslation("audit.action")).setFlexGrow(1);
         grid.addColumn(AuditEntry::target).setHeader(getTranslation("audit.target")).setFlexGrow(3);
         grid.addColumn(e -> e.hash().substring(0, 12) + "…").setHeader(getTranslation("audit.hash")).setFlexGrow(1);
-        grid.setItems(context.audit().latest(SHOWN));
+        this.grid = grid;
         add(new H1(getTranslation("audit.title")), verdict, grid);
         setFlexGrow(1, grid);
+    }
+
+    private final Grid<AuditEntry> grid;
+
+    /** {@code ?action=security_alert} (the header's notice) lists the rows of one action only. */
+    @Override
+    public void beforeEnter(com.vaadin.flow.router.BeforeEnterEvent event) {
+        var audit = CockpitContext.get().audit();
+        var only = event.getLocation().getQueryParameters().getSingleParameter("action").filter(a -> a.matches("[a-z_]{1,40}"));
+        grid.setItems(only.map(a -> audit.latestOf(a, SHOWN)).orElseGet(() -> audit.latest(SHOWN)));
+        only.ifPresent(a -> {
+            var filtered = new Span(getTranslation("audit.only", action(a)));
+            filtered.setId("audit-only");
+            addComponentAtIndex(2, filtered);
+        });
     }
 
     /** The action in words; an action without a translation shows its code rather than a placeholder. */

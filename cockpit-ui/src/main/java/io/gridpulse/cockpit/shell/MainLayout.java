@@ -75,6 +75,14 @@ public final class MainLayout extends VerticalLayout implements RouterLayout, Af
         var audit = new RouterLink(getTranslation("nav.audit"), AuditView.class);
         audit.setId("nav-audit");
         audit.setVisible(allowed.map(u -> u.may(Permission.READ_AUDIT_LOG)).orElse(false));
+        // abnormal access (bulk exports, cases looked up many times) raised in the last 24 h, for those who read the log
+        var security = new com.vaadin.flow.component.html.Anchor("audit?action=" + io.gridpulse.cockpit.security.AccessWatch.ACTION, "");
+        security.setId("security-alerts");
+        security.getElement().getThemeList().add("badge error primary small");
+        var alarms = allowed.filter(u -> u.may(Permission.READ_AUDIT_LOG))
+                .map(u -> CockpitContext.get().accessWatch().recent(CockpitContext.get().clock().instant()).size()).orElse(0);
+        security.setText(getTranslation("nav.security", alarms));
+        security.setVisible(alarms > 0);
         var dead = new RouterLink(getTranslation("nav.dead"), io.gridpulse.cockpit.deadletters.DeadLettersView.class);
         dead.setId("nav-dead-letters");
         dead.setVisible(allowed.map(u -> u.may(Permission.REVIEW_DEAD_LETTERS)).orElse(false));
@@ -107,7 +115,7 @@ public final class MainLayout extends VerticalLayout implements RouterLayout, Af
         });
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         var spacer = new Span();
-        var bar = new HorizontalLayout(brand, streets, map, cases, alerts, subscriptions, audit, dead, users, keys, calendar, spacer, user,
+        var bar = new HorizontalLayout(brand, streets, map, cases, alerts, subscriptions, audit, security, dead, users, keys, calendar, spacer, user,
                 password, notify, new LanguageSwitch(), signOut);
         bar.setWidthFull();
         bar.setPadding(true);

@@ -202,6 +202,24 @@ class AdministrationInTheBrowserTest {
         assertThat(new io.gridpulse.warehouse.keys.ApiKeyStore(TestCockpit.warehouse()).find("browser-wb-1")).isPresent();
     }
 
+    @Test
+    void anAdministratorSeesASecurityAlertAfterABulkOfExportsAndReadsItInTheAuditLog() throws Exception {
+        var audit = TestCockpit.installedContext().audit();
+        for (int i = 0; i < io.gridpulse.cockpit.security.AccessWatch.EXPORTS; i++) {
+            audit.append("browser-exporter", "export", "/cases?scope=439901 csv " + i);
+        }
+        var browser = BROWSER.open();
+        var driver = browser.driver;
+        browser.signIn("admin");
+        browser.open("admin/users");
+        browser.waitUpTo(30).until(d -> text(d, "security-alerts").startsWith("安全告警"));
+        driver.findElement(By.id("security-alerts")).click();
+        browser.waitUpTo(30).until(d -> text(d, "audit-log").contains("browser-exporter: 6 exports within 60 minutes"));
+        assertThat(text(driver, "audit-only")).contains("安全告警");
+        assertThat(text(driver, "audit-log")).doesNotContain("导出");
+        browser.waitUpTo(10).until(d -> text(d, "audit-verdict").startsWith("哈希链完整"));
+    }
+
     /** Gives the devices dialog's upload a file, as choosing it in the file picker would. */
     private static void upload(WebDriver driver, java.nio.file.Path file) {
         var upload = driver.findElement(By.id("devices-upload"));

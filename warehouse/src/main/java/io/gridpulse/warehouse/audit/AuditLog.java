@@ -35,6 +35,7 @@ public final class AuditLog {
     private String headHash;
     private long publishedAtNanos;
     private long publishedSeq = -1;
+    private final java.util.List<java.util.function.Consumer<AuditEntry>> watchers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     AuditLog(ClickHouse clickHouse, String table, Clock clock) {
         this(clickHouse, table, clock, PAGE, null);
@@ -80,7 +81,22 @@ public final class AuditLog {
         headSeq = seq;
         headHash = hash;
         publishIfDue(entry);
+        for (var watcher : watchers) {
+            try {
+                watcher.accept(entry);
+            } catch (RuntimeException e) {
+                log.warn("an audit watcher failed on row {}: {}", entry.seq(), e.toString());
+            }
+        }
         return entry;
+    }
+
+    /**
+     * Calls {@code watcher} with every row appended from now on, in chain order, while the log is held: it must be
+     * quick and must not append itself (hand that to another thread).
+     */
+    public void watch(java.util.function.Consumer<AuditEntry> watcher) {
+        watchers.add(watcher);
     }
 
     /** Appends the head to the heads file when {@link #PUBLISH_EVERY} or {@link #PUBLISH_ROWS} have passed. */
@@ -121,6 +137,12 @@ public final class AuditLog {
             log.warn("could not read the audit log's published heads {}: {}", key.heads(), e.toString());
             return null;
         }
+    }
+
+    /** The newest {@code limit} rows of one action, newest first. */
+    public List<AuditEntry> latestOf(String action, int limit) {
+        return clickHouse.query(Sql.of(select() + " WHERE action = :action ORDER BY seq DESC LIMIT :limit")
+                .bind("action", action).bind("limit", limit), AuditLog::entry);
     }
 
     /** Up to {@code limit} rows after {@code afterSeq} (0 for the first), in chain order. */
