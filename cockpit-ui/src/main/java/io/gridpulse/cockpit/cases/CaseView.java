@@ -77,7 +77,7 @@ public final class CaseView extends VerticalLayout implements BeforeEnterObserve
         var facts = new Div();
         facts.setId("case-facts");
         facts.getStyle().set("display", "grid").set("grid-template-columns", "max-content 1fr").set("gap", "0.25em 1.5em");
-        fact(facts, "cases.column.type", label("cases.type.", summary.demandType()));
+        fact(facts, "cases.column.type", label("map.demand-type.", summary.demandType()));
         fact(facts, "cases.column.class", label("cases.class.", summary.demandClass()));
         fact(facts, "cases.column.channel", label("cases.channel.", summary.channel()));
         fact(facts, "cases.column.street", place(summary));

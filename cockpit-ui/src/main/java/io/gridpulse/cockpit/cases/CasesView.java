@@ -116,7 +116,7 @@ public final class CasesView extends VerticalLayout implements HasDynamicTitle, 
         time(CaseRow::createdAt, "created");
         text(c -> areaName(c.streetCode()), "street");
         // the grid's 15-digit code is in the exports; on screen the street names the place
-        text(c -> label("cases.type.", c.demandType()), "type");
+        text(c -> label("map.demand-type.", c.demandType()), "type");
         text(c -> label("cases.class.", c.demandClass()), "class");
         text(c -> label("cases.channel.", c.channel()), "channel");
         text(c -> label("department.", c.department()), "department");

@@ -205,7 +205,7 @@ final class AreaPanel extends VerticalLayout {
         var link = new RouterLink(row.caseId(), CaseView.class, new RouteParameters("caseId", row.caseId()));
         link.addClassName("panel-case");
         link.getElement().setAttribute("data-case", row.caseId());
-        var first = new Div(link, new Span(" " + Languages.label("cases.type.", row.demandType())));
+        var first = new Div(link, new Span(" " + Languages.label("map.demand-type.", row.demandType())));
         if (row.openBreaches() > 0) {
             var breaches = new Span(getTranslation("map.cases.breaches", row.openBreaches()));
             breaches.getElement().getThemeList().add("badge error small");

@@ -44,6 +44,9 @@ public final class MainLayout extends VerticalLayout implements RouterLayout, Af
     private static final String TITLE = "document.title = ($0 > 0 ? '(' + $1 + ') ' : '') + document.title.replace(/^\\(\\d+\\+?\\) /, '')";
     private final Span unreadBadge = new Span();
     private final Arrivals arrivals = new Arrivals();
+    /** The administration pages' menu, closed again by every navigation. */
+    private final com.vaadin.flow.component.popover.Popover adminMenu = new com.vaadin.flow.component.popover.Popover();
+
     /** The last unread count, put in front of the title again after a navigation set the page's own. */
     private long unread;
     private final java.util.List<Runnable> unsubscribe = new java.util.ArrayList<>();
@@ -114,8 +117,22 @@ public final class MainLayout extends VerticalLayout implements RouterLayout, Af
             getUI().ifPresent(ui -> ui.getPage().setLocation("/login"));
         });
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        // the administration pages behind one 管理 button, so that the bar keeps to one line on a 1,366 px screen
+        var admin = new Button(getTranslation("nav.admin") + " ▾");
+        admin.setId("nav-admin");
+        admin.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        var adminLinks = java.util.List.of(audit, dead, users, keys, calendar);
+        admin.setVisible(adminLinks.stream().anyMatch(com.vaadin.flow.component.Component::isVisible));
+        adminMenu.setTarget(admin);
+        adminMenu.setPosition(com.vaadin.flow.component.popover.PopoverPosition.BOTTOM_START);
+        var menuItems = new VerticalLayout();
+        menuItems.setPadding(false);
+        menuItems.setSpacing(false);
+        menuItems.addClassName("gp-admin-menu");
+        adminLinks.forEach(menuItems::add);
+        adminMenu.add(menuItems);
         var spacer = new Span();
-        var bar = new HorizontalLayout(brand, streets, map, cases, alerts, subscriptions, audit, security, dead, users, keys, calendar, spacer, user,
+        var bar = new HorizontalLayout(brand, streets, map, cases, alerts, subscriptions, security, admin, spacer, user,
                 password, notify, new LanguageSwitch(), signOut);
         bar.setWidthFull();
         bar.setPadding(true);
@@ -159,6 +176,7 @@ public final class MainLayout extends VerticalLayout implements RouterLayout, Af
 
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
+        adminMenu.close();
         if (unread > 0) {
             getElement().executeJs(TITLE, unread, unreadText());
         }

@@ -28,7 +28,10 @@ class DeadLettersInTheBrowserTest {
     @Test
     void anAdministratorSeesWhyAnInputWasNotStoredWithIdentifiersMasked() {
         browser.signIn("admin");
-        browser.waitUpTo(30).until(d -> !d.findElements(By.id("nav-dead-letters")).isEmpty());
+        browser.waitUpTo(30).until(d -> !d.findElements(By.id("nav-admin")).isEmpty());
+        browser.driver.findElement(By.id("nav-admin")).click();
+        browser.waitUpTo(10).until(d -> !d.findElements(By.id("nav-dead-letters")).isEmpty()
+                && d.findElement(By.id("nav-dead-letters")).isDisplayed());
         browser.driver.findElement(By.id("nav-dead-letters")).click();
         browser.waitUpTo(30).until(d -> text(d, "dead-letters").contains("ev-dl-1"));
         assertThat(text(browser.driver, "dead-letters")).contains("kiosk-77", "outside the region", "137****0000")
@@ -41,6 +44,7 @@ class DeadLettersInTheBrowserTest {
         for (var user : List.of("leader", "analyst", "watcher")) {
             browser.signIn(user);
             assertThat(browser.driver.findElements(By.id("nav-dead-letters"))).as(user).allMatch(e -> !e.isDisplayed());
+            assertThat(browser.driver.findElements(By.id("nav-admin"))).as(user).allMatch(e -> !e.isDisplayed());
             browser.open("dead-letters");
             browser.waitUpTo(10).until(d -> !d.findElements(By.id("access-denied")).isEmpty());
             assertThat(browser.driver.findElements(By.id("dead-letters"))).as(user).isEmpty();

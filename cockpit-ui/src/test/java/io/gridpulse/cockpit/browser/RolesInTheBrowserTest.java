@@ -247,7 +247,9 @@ class RolesInTheBrowserTest {
         assertThat(browser.findElements(By.id("audit-log"))).isEmpty();
 
         signIn("admin");
-        wait(30).until(d -> !d.findElements(By.id("nav-audit")).isEmpty());
+        wait(30).until(d -> !d.findElements(By.id("nav-admin")).isEmpty());
+        browser.findElement(By.id("nav-admin")).click();
+        wait(10).until(d -> !d.findElements(By.id("nav-audit")).isEmpty() && d.findElement(By.id("nav-audit")).isDisplayed());
         browser.findElement(By.id("nav-audit")).click();
         wait(30).until(d -> text(d, "audit-verdict").startsWith("哈希链完整"));
         wait(30).until(d -> text(d, "audit-log").contains("越权被拒"));
