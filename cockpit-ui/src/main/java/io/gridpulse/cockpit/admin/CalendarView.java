@@ -20,7 +20,6 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
@@ -86,24 +85,12 @@ public final class CalendarView extends VerticalLayout implements HasDynamicTitl
         calendars.folderProblems().forEach(p -> folderProblems.add(new ListItem(p)));
 
         var ui = UI.getCurrent();
-        var upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> ui.access(() -> {
+        var upload = io.gridpulse.cockpit.shell.Uploads.oneFile("calendar-upload", CalendarAdmin.MAX_BYTES,
+                getTranslation("calendar.upload"), ".txt", "text/plain");
+        upload.setUploadHandler(UploadHandler.inMemory((metadata, bytes) -> ui.access(() -> {
             text.setValue(new String(bytes, StandardCharsets.UTF_8));
             check();
         })));
-        upload.setId("calendar-upload");
-        upload.setAcceptedFileTypes(".txt", "text/plain");
-        upload.setMaxFiles(1);
-        upload.setMaxFileSize(CalendarAdmin.MAX_BYTES);
-        upload.setDropLabel(new Span(getTranslation("calendar.upload")));
-        upload.setI18n(new com.vaadin.flow.component.upload.UploadI18N()
-                .setAddFiles(new com.vaadin.flow.component.upload.UploadI18N.AddFiles()
-                        .setOne(getTranslation("upload.add")).setMany(getTranslation("upload.add")))
-                .setDropFiles(new com.vaadin.flow.component.upload.UploadI18N.DropFiles()
-                        .setOne(getTranslation("upload.drop")).setMany(getTranslation("upload.drop")))
-                .setError(new com.vaadin.flow.component.upload.UploadI18N.Error()
-                        .setTooManyFiles(getTranslation("upload.error.many"))
-                        .setFileIsTooBig(getTranslation("upload.error.big", CalendarAdmin.MAX_BYTES / 1024))
-                        .setIncorrectFileType(getTranslation("upload.error.type"))));
         text.setId("calendar-text");
         text.addClassName("gp-calendar-text");
         text.setLabel(getTranslation("calendar.text"));

@@ -1,9 +1,6 @@
 package io.gridpulse.cockpit.admin;
 
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.gridpulse.geo.registry.RegistryLoader;
 import io.gridpulse.model.area.AreaCode;
 import io.gridpulse.model.area.AreaLevel;
 import io.gridpulse.model.event.DeviceType;
@@ -11,12 +8,10 @@ import io.gridpulse.model.event.EventKind;
 import io.gridpulse.model.json.Problem;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -30,8 +25,6 @@ public final class DeviceRegistration {
     /** A device's own rate: far above one reading a minute, far below what a stolen key could flood with. */
     public static final double PER_SECOND = 5;
     public static final int BURST = 100;
-    private static final CsvMapper CSV = CsvMapper.builder().enable(CsvParser.Feature.ALLOW_COMMENTS)
-            .enable(CsvParser.Feature.SKIP_EMPTY_LINES).build();
 
     /** One device of the file: its line, id, type, and its grid or its household's. */
     public record Row(int line, String deviceId, DeviceType type, String gridCode, String householdId) {}
@@ -43,65 +36,34 @@ public final class DeviceRegistration {
 
     /** Reads the file; the problems name what is wrong with the file itself or a row's own values. */
     public static Read read(String text) {
-        var rows = new ArrayList<Row>();
-        var problems = new ArrayList<Problem>();
-        List<String> header = null;
-        try (CsvParser parser = (CsvParser) CSV.getFactory().createParser(new StringReader(text))) {
-            parser.setSchema(CsvSchema.emptySchema());
-            while (parser.nextToken() == JsonToken.START_ARRAY) {
-                int line = -1;
-                var fields = new ArrayList<String>();
-                while (parser.nextToken() == JsonToken.VALUE_STRING) {
-                    if (line < 0) {
-                        line = parser.currentTokenLocation().getLineNr();
-                    }
-                    fields.add(parser.getText().strip());
-                }
-                if (header == null) {
-                    if (!fields.isEmpty() && fields.getFirst().startsWith("\uFEFF")) {
-                        fields.set(0, fields.getFirst().substring(1));
-                    }
-                    header = fields.stream().map(f -> f.toLowerCase(Locale.ROOT)).toList();
-                    for (var column : List.of("device_id", "device_type")) {
-                        if (!header.contains(column)) {
-                            problems.add(new Problem("/line/" + line + "/" + column, "the header has no column " + column
-                                    + " (expected device_id,device_type,grid_code,household_id,hall_id)"));
-                        }
-                    }
-                    if (!problems.isEmpty()) {
-                        return new Read(List.of(), problems);
-                    }
-                    continue;
-                }
-                if (rows.size() + problems.size() >= MAX_DEVICES) {
-                    problems.add(new Problem("/line/" + line, "the file registers more than " + MAX_DEVICES
-                            + " devices; split it"));
-                    break;
-                }
-                var value = values(header, fields);
-                var id = value.getOrDefault("device_id", "");
-                var typeText = value.getOrDefault("device_type", "");
-                var type = java.util.Arrays.stream(DeviceType.values())
-                        .filter(t -> t.name().equalsIgnoreCase(typeText)).findFirst();
-                if (type.isEmpty()) {
-                    problems.add(new Problem("/line/" + line + "/device_type", "'" + typeText + "' is not a device type; known: "
-                            + java.util.Arrays.stream(DeviceType.values()).map(t -> t.name().toLowerCase(Locale.ROOT)).toList()));
-                }
-                var grid = value.getOrDefault("grid_code", "");
-                var household = value.getOrDefault("household_id", "");
-                if (grid.isEmpty() && household.isEmpty()) {
-                    problems.add(new Problem("/line/" + line + "/grid_code", "a device needs a grid_code, or a household_id"
-                            + " whose household is in the registry"));
-                }
-                if (type.isPresent()) {
-                    rows.add(new Row(line, id, type.get(), grid, household));
-                }
-            }
+        RegistryLoader.Table table;
+        try {
+            table = RegistryLoader.csv(new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                    "devices", "device_id", "device_type");
         } catch (IOException e) {
-            problems.add(new Problem("/line", "the file is not readable as CSV: " + e.getMessage()));
+            return new Read(List.of(), List.of(new Problem("/line", "the file could not be read: " + e.getMessage())));
         }
-        if (header == null) {
-            problems.add(new Problem("/line/1", "the file is empty; it needs the header device_id,device_type,grid_code,household_id,hall_id"));
+        var problems = new ArrayList<Problem>();
+        table.problems().forEach(p -> problems.add(new Problem("/line/" + p.line() + (p.column() == null ? "" : "/" + p.column()),
+                p.message())));
+        if (table.rows().size() > MAX_DEVICES) {
+            problems.add(new Problem("/line/" + table.rows().get(MAX_DEVICES).line(), "the file registers more than "
+                    + MAX_DEVICES + " devices; split it"));
+            return new Read(List.of(), problems);
+        }
+        var rows = new ArrayList<Row>();
+        for (var row : table.rows()) {
+            var typeText = row.get("device_type");
+            var type = java.util.Arrays.stream(DeviceType.values()).filter(t -> t.name().equalsIgnoreCase(typeText)).findFirst();
+            if (type.isEmpty()) {
+                problems.add(new Problem("/line/" + row.line() + "/device_type", "'" + typeText + "' is not a device type;"
+                        + " known: " + java.util.Arrays.stream(DeviceType.values()).map(t -> t.name().toLowerCase(Locale.ROOT)).toList()));
+            }
+            if (row.get("grid_code").isEmpty() && row.get("household_id").isEmpty()) {
+                problems.add(new Problem("/line/" + row.line() + "/grid_code", "a device needs a grid_code, or a household_id"
+                        + " whose household is in the registry"));
+            }
+            type.ifPresent(t -> rows.add(new Row(row.line(), row.get("device_id"), t, row.get("grid_code"), row.get("household_id"))));
         }
         return new Read(rows, problems);
     }
@@ -138,13 +100,5 @@ public final class DeviceRegistration {
             }
         }
         return grid.at(AreaLevel.STREET);
-    }
-
-    private static Map<String, String> values(List<String> header, List<String> fields) {
-        var values = new java.util.HashMap<String, String>();
-        for (int i = 0; i < header.size() && i < fields.size(); i++) {
-            values.put(header.get(i), fields.get(i));
-        }
-        return values;
     }
 }

@@ -190,26 +190,13 @@ public final class KeysView extends VerticalLayout implements HasDynamicTitle {
         outcome.setId("devices-outcome");
         outcome.setPadding(false);
         var ui = com.vaadin.flow.component.UI.getCurrent();
-        var upload = new com.vaadin.flow.component.upload.Upload();
+        var upload = io.gridpulse.cockpit.shell.Uploads.oneFile("devices-upload", 4 * 1024 * 1024,
+                getTranslation("keys.devices.upload"), ".csv", "text/csv");
         // the list is cleared after each file, so that a corrected file can be dropped next
         upload.setUploadHandler(com.vaadin.flow.server.streams.UploadHandler.inMemory((metadata, bytes) -> ui.access(() -> {
             registered(outcome, keys.registerDevices(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)));
             upload.clearFileList();
         })));
-        upload.setId("devices-upload");
-        upload.setAcceptedFileTypes(".csv", "text/csv");
-        upload.setMaxFiles(1);
-        upload.setMaxFileSize(4 * 1024 * 1024);
-        upload.setDropLabel(new Span(getTranslation("keys.devices.upload")));
-        upload.setI18n(new com.vaadin.flow.component.upload.UploadI18N()
-                .setAddFiles(new com.vaadin.flow.component.upload.UploadI18N.AddFiles()
-                        .setOne(getTranslation("upload.add")).setMany(getTranslation("upload.add")))
-                .setDropFiles(new com.vaadin.flow.component.upload.UploadI18N.DropFiles()
-                        .setOne(getTranslation("upload.drop")).setMany(getTranslation("upload.drop")))
-                .setError(new com.vaadin.flow.component.upload.UploadI18N.Error()
-                        .setTooManyFiles(getTranslation("upload.error.many"))
-                        .setFileIsTooBig(getTranslation("upload.error.big", 4 * 1024))
-                        .setIncorrectFileType(getTranslation("upload.error.type"))));
         dialog.add(new Paragraph(getTranslation("keys.devices.explain")), upload, outcome);
         var close = new Button(getTranslation("users.close"), click -> dialog.close());
         close.setId("devices-close");

@@ -94,10 +94,25 @@ public final class RegistryLoader {
     }
 
     /** One data line: its file, line number, and the value of each header column (blank trimmed to ""). */
-    private record Row(String file, int line, Map<String, String> values) {
-        String get(String column) {
+    public record Row(String file, int line, Map<String, String> values) {
+        public String get(String column) {
             return values.getOrDefault(column, "");
         }
+    }
+
+    /** The data lines of a CSV file read as the registry reads its files, and what is wrong with the file itself. */
+    public record Table(List<Row> rows, List<Problem> problems) {}
+
+    /**
+     * Reads a CSV file of this registry's dialect (UTF-8, a header line, {@code #} comments, blank lines skipped, a byte
+     * order mark tolerated): every problem of the file (a required column missing, a column twice, a line with more
+     * fields than the header) names its line. For other readers of the same files, such as the devices registered on
+     * the cockpit's keys page.
+     */
+    public static Table csv(InputStream in, String file, String... required) throws IOException {
+        var reading = new Reading(null);
+        var rows = reading.rows(in, file, required);
+        return new Table(rows, List.copyOf(reading.problems));
     }
 
     private static final class Reading {

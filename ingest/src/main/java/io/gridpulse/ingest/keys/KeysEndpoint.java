@@ -187,65 +187,41 @@ public final class KeysEndpoint {
     }
 
     private static KeyDraft draft(JsonNode tree, List<Problem> problems) {
-        return new KeyDraft(text(tree, "client", problems), strings(tree, "rights", problems), strings(tree, "areas", problems),
-                strings(tree, "kinds", problems), number(tree, "perSecond", problems),
-                tree.has("burst") ? (Integer) whole(tree, problems) : null);
+        return new KeyDraft(
+                field(tree, "client", JsonNode::isTextual, "a string", JsonNode::textValue, problems),
+                strings(tree, "rights", problems), strings(tree, "areas", problems), strings(tree, "kinds", problems),
+                field(tree, "perSecond", JsonNode::isNumber, "a number", JsonNode::doubleValue, problems),
+                field(tree, "burst", v -> v.isIntegralNumber() && v.canConvertToInt(), "a whole number", JsonNode::intValue, problems));
     }
 
-    private static String text(JsonNode tree, String field, List<Problem> problems) {
-        var value = tree.get(field);
+    /** A field's value when it has the expected type; absent or null is null, another type a problem naming it. */
+    private static <T> T field(JsonNode tree, String name, java.util.function.Predicate<JsonNode> typed, String expected,
+                               java.util.function.Function<JsonNode, T> read, List<Problem> problems) {
+        var value = tree.get(name);
         if (value == null || value.isNull()) {
             return null;
         }
-        if (!value.isTextual()) {
-            problems.add(new Problem("/" + field, "must be a string"));
+        if (!typed.test(value)) {
+            problems.add(new Problem("/" + name, "must be " + expected));
             return null;
         }
-        return value.textValue();
+        return read.apply(value);
     }
 
-    private static List<String> strings(JsonNode tree, String field, List<Problem> problems) {
-        var value = tree.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isArray()) {
-            problems.add(new Problem("/" + field, "must be an array of strings"));
+    private static List<String> strings(JsonNode tree, String name, List<Problem> problems) {
+        var array = field(tree, name, JsonNode::isArray, "an array of strings", v -> v, problems);
+        if (array == null) {
             return null;
         }
         var out = new ArrayList<String>();
-        for (int i = 0; i < value.size(); i++) {
-            if (!value.get(i).isTextual()) {
-                problems.add(new Problem("/" + field + "/" + i, "must be a string"));
+        for (int i = 0; i < array.size(); i++) {
+            if (!array.get(i).isTextual()) {
+                problems.add(new Problem("/" + name + "/" + i, "must be a string"));
             } else {
-                out.add(value.get(i).textValue());
+                out.add(array.get(i).textValue());
             }
         }
         return out;
-    }
-
-    private static Double number(JsonNode tree, String field, List<Problem> problems) {
-        var value = tree.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isNumber()) {
-            problems.add(new Problem("/" + field, "must be a number"));
-            return null;
-        }
-        return value.doubleValue();
-    }
-
-    private static Integer whole(JsonNode tree, List<Problem> problems) {
-        var value = tree.get("burst");
-        if (value.isNull()) {
-            return null;
-        }
-        if (!value.canConvertToInt() || !value.isIntegralNumber()) {
-            problems.add(new Problem("/burst", "must be a whole number"));
-            return null;
-        }
-        return value.intValue();
     }
 
     private static JsonObject json(ApiKeyRecord k) {
