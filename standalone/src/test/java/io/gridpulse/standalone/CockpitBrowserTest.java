@@ -1,7 +1,7 @@
 package io.gridpulse.standalone;
 
-import io.gridpulse.model.testing.TestClock;
 import io.gridpulse.cockpit.browser.HeadlessChromium;
+import io.gridpulse.model.testing.TestClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -90,7 +90,12 @@ class CockpitBrowserTest {
         signIn(wait);
         var api = new Api(system.ingestUrl(), system.apiKey());
         for (int i = 0; i < 6; i++) {
-            api.post("/api/v1/events", Api.demand(Api.newEventId(), "439901005001001"));
+            var id = Api.newEventId();
+            api.post("/api/v1/events", Api.demand(id, "439901005001001"));
+            // the red list counts cases handled, not reports: each demand is answered at once
+            api.post("/api/v1/demands/case-" + id + "/responded", """
+                    {"eventId":"%s","occurredAt":"%s","source":"terminal-0042","gridCode":"439901005001001","by":"w-1"}"""
+                    .formatted(Api.newEventId(), TestClock.offsetNow().minusMinutes(1).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
         }
         browser.get(system.cockpitUrl() + "wall");
         viewport(1920, 1080);

@@ -21,9 +21,13 @@ import java.util.List;
  * @param openBreaches     open breaches (cases past their deadline and not yet answered)
  * @param todayByChild     events today per child area (streets of the county, communities of a street)
  * @param breachesByChild  open breaches per child area
+ * @param handledByChild   the handling of cases today per child area: responses, resolutions and closures
  */
 public record WallData(long eventsToday, long demandsToday, long openAlerts, long openBreaches,
-                       List<AreaCount> todayByChild, List<AreaCount> breachesByChild) {
+                       List<AreaCount> todayByChild, List<AreaCount> breachesByChild, List<AreaCount> handledByChild) {
+
+    /** The steps that count as handling a case, for the red list: work done, not reports received. */
+    static final List<String> HANDLING = List.of("demand.responded", "demand.resolved", "demand.closed");
 
     /** How many of the newest alerts the ticker shows. */
     static final int TICKER_SIZE = 12;
@@ -38,6 +42,7 @@ public record WallData(long eventsToday, long demandsToday, long openAlerts, lon
                 warehouse.alerts().openCount(area, null),
                 warehouse.alerts().openCount(area, AlertKind.SLA_BREACH),
                 hours.countsByChild(area, midnight),
-                warehouse.alerts().openCountByChild(area, AlertKind.SLA_BREACH));
+                warehouse.alerts().openCountByChild(area, AlertKind.SLA_BREACH),
+                hours.countsByChild(area, midnight, HANDLING));
     }
 }

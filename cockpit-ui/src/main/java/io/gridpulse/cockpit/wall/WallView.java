@@ -205,7 +205,7 @@ public final class WallView extends Div implements HasUrlParameter<String>, HasD
             breaches.show(numbers.format(departmentCounts.openBreaches()), departmentCounts.openBreaches() > 0);
         }
         map.setOption(mapOption(data.todayByChild()));
-        showRankings(data.todayByChild(), department == null ? data.breachesByChild()
+        showRankings(data.handledByChild(), department == null ? data.breachesByChild()
                 : departmentCounts == null ? List.of() : departmentCounts.breachesByChild());
     }
 
@@ -233,12 +233,13 @@ public final class WallView extends Div implements HasUrlParameter<String>, HasD
         }
     }
 
-    private void showRankings(List<AreaCount> todayByChild, List<AreaCount> breachesByChild) {
-        // black list: most open breaches; red list: areas with events today and no open breach, busiest first
+    private void showRankings(List<AreaCount> handledByChild, List<AreaCount> breachesByChild) {
+        // black list: most open breaches; red list: the most cases handled today (responses, resolutions, closures)
+        // among areas without an open breach. Device reports count for nothing here: they are not work done
         var breachesByArea = breachesByChild.stream().collect(Collectors.toMap(AreaCount::areaCode, AreaCount::events));
         var black = breachesByChild.stream().filter(c -> childNames.containsKey(c.areaCode()))
                 .sorted(Comparator.comparingLong(AreaCount::events).reversed()).limit(5).toList();
-        var red = todayByChild.stream().filter(c -> childNames.containsKey(c.areaCode()))
+        var red = handledByChild.stream().filter(c -> childNames.containsKey(c.areaCode()))
                 .filter(c -> breachesByArea.getOrDefault(c.areaCode(), 0L) == 0)
                 .sorted(Comparator.comparingLong(AreaCount::events).reversed()).limit(5).toList();
         fill(redList, red, "wall.red.unit");

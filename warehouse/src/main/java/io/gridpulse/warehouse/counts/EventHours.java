@@ -87,6 +87,17 @@ public final class EventHours {
                 row -> new AreaCount(row.text("code"), row.longValue("n")));
     }
 
+    /**
+     * Events of these kinds from the hour holding {@code since} per child of the area, most first, ties by code: the
+     * wall's red list counts the handling of cases (responses, resolutions, closures), not device reports.
+     */
+    public List<AreaCount> countsByChild(AreaCode area, Instant since, java.util.Collection<String> kinds) {
+        return clickHouse.query(Sql.of("SELECT " + AreaSql.childColumn(area.level()) + " AS code, sum(events) AS n"
+                        + " FROM gridpulse.event_hours FINAL WHERE :where AND has(:kinds, kind) GROUP BY code ORDER BY n DESC, code")
+                        .bindCondition("where", fromHourOf(area, since)).bindStrings("kinds", kinds),
+                row -> new AreaCount(row.text("code"), row.longValue("n")));
+    }
+
     /** Events and demands raised per local day in {@code [first, last]}; days without events are absent. */
     public Map<LocalDate, long[]> perDay(AreaCode area, ZoneId zone, LocalDate first, LocalDate last) {
         var days = clickHouse.query(Sql.of("SELECT toString(toDate(hour, :zone)) AS day, sum(events) AS n_events,"

@@ -76,6 +76,18 @@ class ChdbEventHoursTest {
     }
 
     @Test
+    void theHandlingOfCasesIsCountedPerChildWithoutTheReports() {
+        hours.insert(List.of(
+                row(NINE, GRID_A, "telemetry", 900),
+                row(NINE, GRID_A, "demand.responded", 2),
+                row(NINE, OTHER_STREET, "demand.closed", 3),
+                row(NINE, OTHER_STREET, "demand.resolved", 1),
+                row(NINE, OTHER_STREET, "telemetry", 5_000)));
+        assertThat(hours.countsByChild(CITY, NINE, List.of("demand.responded", "demand.resolved", "demand.closed")))
+                .containsExactly(new AreaCount("439901002", 4), new AreaCount("439901001", 2));
+    }
+
+    @Test
     void daysAreLocalDays() {
         var shanghai = ZoneId.of("Asia/Shanghai");
         hours.insert(List.of(
