@@ -64,6 +64,9 @@ public final class MainLayout extends VerticalLayout implements RouterLayout, Af
         unreadBadge.getElement().getThemeList().add("badge error pill small");
         unreadBadge.setVisible(false);
         alerts.add(unreadBadge);
+        // the wall screen opens on its own (no header: it is meant for an unattended screen); leaders reach it from here
+        var wall = new RouterLink(getTranslation("nav.wall"), io.gridpulse.cockpit.wall.WallView.class);
+        wall.setId("nav-wall");
         var map = new RouterLink(getTranslation("nav.map"), MapView.class);
         map.setId("nav-map");
         var cases = new RouterLink(getTranslation("nav.cases"), CasesView.class);
@@ -72,6 +75,7 @@ public final class MainLayout extends VerticalLayout implements RouterLayout, Af
         cases.setVisible(allowed.map(u -> u.may(Permission.EXPLORE_MAP)).orElse(false));
         alerts.setVisible(allowed.map(u -> u.may(Permission.VIEW_ALERTS)).orElse(false));
         map.setVisible(allowed.map(u -> u.may(Permission.EXPLORE_MAP)).orElse(false));
+        wall.setVisible(allowed.map(u -> u.may(Permission.VIEW_INDICATORS)).orElse(false));
         var subscriptions = new RouterLink(getTranslation("nav.subscriptions"), io.gridpulse.cockpit.notify.SubscriptionsView.class);
         subscriptions.setId("nav-subscriptions");
         subscriptions.setVisible(allowed.map(u -> u.may(Permission.VIEW_ALERTS)).orElse(false));
@@ -132,7 +136,7 @@ public final class MainLayout extends VerticalLayout implements RouterLayout, Af
         adminLinks.forEach(menuItems::add);
         adminMenu.add(menuItems);
         var spacer = new Span();
-        var bar = new HorizontalLayout(brand, streets, map, cases, alerts, subscriptions, security, admin, spacer, user,
+        var bar = new HorizontalLayout(brand, wall, streets, map, cases, alerts, subscriptions, security, admin, spacer, user,
                 password, notify, new LanguageSwitch(), signOut);
         bar.setWidthFull();
         bar.setPadding(true);

@@ -155,7 +155,9 @@ class RolesInTheBrowserTest {
     void theWallShowsTheTwelveIndicatorsWithTheirTargets() throws Exception {
         signIn("leader");
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1920, 1080));
-        open("wall");
+        // a leader reaches the wall from the header
+        wait(30).until(d -> !d.findElements(By.id("nav-wall")).isEmpty());
+        browser.findElement(By.id("nav-wall")).click();
         wait(30).until(d -> d.findElements(By.cssSelector("#wall-indicators .gp-indicator")).size() == 12);
         var panel = text(browser, "wall-indicators");
         assertThat(panel).contains("及时响应率", "群众满意度", "重复诉求率", "目标 ≥ 90%", "目标 ≤ 24 小时");
