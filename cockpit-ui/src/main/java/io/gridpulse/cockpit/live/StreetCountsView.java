@@ -28,9 +28,23 @@ import java.util.List;
  * Events per area one level below the user's scope (streets for a county-wide user, communities for
  * a street's), live: the first screen of the cockpit, updated by push as events land.
  */
-@Route(value = "", layout = MainLayout.class)
+@Route(value = "streets", layout = MainLayout.class)
+@com.vaadin.flow.router.RouteAlias(value = "", layout = MainLayout.class)
 @Requires(Permission.VIEW_INDICATORS)
-public final class StreetCountsView extends VerticalLayout implements HasDynamicTitle {
+public final class StreetCountsView extends VerticalLayout implements HasDynamicTitle, com.vaadin.flow.router.BeforeEnterObserver {
+
+    /**
+     * The address without a page (where a sign-in lands) opens each role's own page: a leader's wall, a watcher's
+     * inbox, a department head's map, an analyst's case list; administrators stay on the street counts. The counts
+     * keep their own address, {@code /streets}.
+     */
+    @Override
+    public void beforeEnter(com.vaadin.flow.router.BeforeEnterEvent event) {
+        if (!event.getLocation().getPath().isEmpty()) {
+            return;
+        }
+        SignedIn.user().flatMap(u -> io.gridpulse.cockpit.security.Landing.of(u.role())).ifPresent(event::forwardTo);
+    }
     private final Grid<AreaCount> grid = new Grid<>();
     private final Span total = new Span();
     private final Span updated = new Span();

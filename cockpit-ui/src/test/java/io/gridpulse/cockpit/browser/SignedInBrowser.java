@@ -21,8 +21,17 @@ final class SignedInBrowser implements AutoCloseable {
         this.driver = HeadlessChromium.start(width, height);
     }
 
-    /** Signs out whoever was signed in and signs in as this demo user. */
+    /**
+     * Signs out whoever was signed in, signs in as this demo user, and opens the street counts (with the header), the
+     * page every test starts from whatever the role's own landing page is.
+     */
     void signIn(String user) {
+        signInAndLand(user);
+        driver.get(url + "streets");
+    }
+
+    /** Signs out whoever was signed in and signs in as this demo user, staying where the role lands. */
+    void signInAndLand(String user) {
         driver.manage().deleteAllCookies();
         driver.get(url);
         waitUpTo(30).until(d -> d.getCurrentUrl().contains("login"));
