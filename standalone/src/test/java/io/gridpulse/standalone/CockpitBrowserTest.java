@@ -146,6 +146,7 @@ class CockpitBrowserTest {
         // the demo user, a leader, lands on the wall; these tests start from the street counts
         wait.until(d -> d.getCurrentUrl().contains("/wall"));
         browser.get(system.cockpitUrl() + "streets");
+        wait.until(d -> !d.findElements(By.id("street-counts")).isEmpty());
     }
 
     /** Kept under target/screenshots for a person to look at; not compared. */
